@@ -1,0 +1,131 @@
+"""Command line: argument parsing only. Each command calls core/store, prints, and returns an exit code.
+
+Exit codes: 0 success, 1 data error (one clear message on stderr), 2 usage error.
+The commands, flags and file shapes here are a contract users script against: extend, never rename.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError
+from annotator.store import Project
+
+EXIT_OK, EXIT_DATA_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Annotate Arabic news articles. With no command, opens the application window.",
+    )
+    parser.add_argument("--db", type=Path, help="project file (created if missing); default: the default project")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p_import = commands.add_parser("import", help="import .txt articles, folders and .jsonl records")
+    p_import.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p_import.add_argument("--annotator", help="annotator for records with spans but no \"annotator\" field")
+    p_import.add_argument("--add-labels", action="store_true", help="add unknown labels to the schema")
+    p_import.set_defaults(run=cmd_import)
+
+    p_list = commands.add_parser("list", help="list articles with their annotators and statuses")
+    p_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p_list.set_defaults(run=cmd_list)
+
+    p_export = commands.add_parser("export", help="export articles and spans")
+    p_export.add_argument("--format", required=True, choices=["jsonl"], help="file format")
+    p_export.add_argument("--out", required=True, type=Path, help="file to write")
+    p_export.add_argument("--annotator", help="only this annotator's work")
+    p_export.set_defaults(run=cmd_export)
+    return parser
+
+
+def open_project(args: argparse.Namespace) -> Project:
+    """The project named by --db, or the default project (created with the sample articles)."""
+    if args.db is None:
+        from annotator.corpus import open_default_project
+
+        return open_default_project()
+    return Project.open(args.db)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from annotator.corpus import import_paths
+
+    with open_project(args) as project:
+        summary = import_paths(project, args.paths, annotator=args.annotator, add_labels=args.add_labels)
+    print(summary.describe())
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        statuses = project.statuses()
+        rows = []
+        for article in project.article_summaries():
+            annotators = {name: status.value for (doc, name), status in sorted(statuses.items())
+                          if doc == article.id}
+            rows.append({"id": article.id, "title": article.title, "characters": article.length,
+                         "annotators": annotators})
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for row in rows:
+        who = ", ".join(f"{name}: {status}" for name, status in row["annotators"].items()) or "-"
+        print(f"{row['id']}\t{row['characters']:>7}\t{row['title'][:60]}\t{who}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from annotator.core.formats.jsonl import write_jsonl
+
+    with open_project(args) as project:
+        if args.annotator is not None and args.annotator not in project.annotators():
+            raise AnnotatorError(f"there is no annotator named {args.annotator!r} in {project.path}")
+        records = project.export_records(annotator=args.annotator)
+        lines = write_atomically(args.out, lambda out: write_jsonl(records, out))
+    print(f"wrote {lines} line(s) to {args.out}")
+    return EXIT_OK
+
+
+def write_atomically(path: Path, write: Callable) -> int:
+    """Write to a temporary file beside ``path`` and rename it over: a failed export leaves no half file."""
+    if not path.parent.exists():
+        raise AnnotatorError(f"{path}: the folder {path.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            result = write(out)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `annotator` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from annotator.ui.app import run_gui
+
+        return run_gui(args.db)
+    try:
+        return args.run(args)
+    except AnnotatorError as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return EXIT_DATA_ERROR
+    except OSError as exc:
+        print(f"annotator: error: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        return EXIT_DATA_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

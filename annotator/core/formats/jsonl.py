@@ -1,0 +1,149 @@
+"""JSONL articles, one per line, in the shape spaCy/Prodigy and doccano users already have.
+
+Read: ``{"text": ..., "meta": {"id", "title", "source", ...}, "annotator": ..., "status": ...,
+"spans": [{"start", "end", "label", "text"?}]}``; doccano's ``"label": [[start, end, label], ...]`` and
+``"entities": [{"start_offset", "end_offset", "label"}]`` are read too. Prodigy records whose
+``"answer"`` is not ``"accept"`` are skipped. Write: the same shape, one line per (article, annotator).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from annotator.core.errors import InputError
+from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status, title_from_text
+
+
+def read_jsonl(path: Path, default_annotator: str | None = None) -> Iterator[ArticleRecord]:
+    """Yield one ArticleRecord per non-empty line; raise InputError naming the line on any fault."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", path=str(path)) from exc
+    if not raw.strip():
+        raise InputError("the file is empty", path=str(path))
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InputError(f"is not valid UTF-8 ({exc.reason})", path=str(path), line=line) from exc
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})", path=str(path),
+                             line=number) from exc
+        if not isinstance(obj, dict):
+            raise InputError("expected a JSON object per line", path=str(path), line=number)
+        if "answer" in obj and obj["answer"] != "accept":
+            continue
+        yield parse_record(obj, f"{path}, line {number}", default_annotator,
+                           error=lambda msg, n=number: InputError(msg, path=str(path), line=n))
+
+
+def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None, error) -> ArticleRecord:
+    """Turn one decoded JSON object into an ArticleRecord, checking every span against the text."""
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise error('missing "text" (every record needs the article text as a string)')
+    if not text.strip():
+        raise error('"text" is empty')
+    meta = obj.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise error('"meta" must be an object')
+    spans = _read_spans(obj, text, error)
+    annotations: tuple[AnnotationSet, ...] = ()
+    if spans is not None:
+        annotator = obj.get("annotator") or default_annotator
+        if not annotator or not isinstance(annotator, str):
+            raise error('has spans but no "annotator" field; give one with --annotator NAME')
+        status_value = obj.get("status", Status.DONE.value)
+        try:
+            status = Status(status_value)
+        except ValueError:
+            allowed = ", ".join(s.value for s in Status)
+            raise error(f'unknown "status" {status_value!r} (use one of: {allowed})') from None
+        annotations = (AnnotationSet(annotator=annotator, spans=tuple(spans), status=status),)
+    article_id = meta.get("id", obj.get("id"))
+    return ArticleRecord(
+        text=text,
+        title=str(meta.get("title") or title_from_text(text)),
+        source=str(meta.get("source") or ""),
+        id=str(article_id) if article_id is not None else None,
+        meta={k: v for k, v in meta.items() if k not in ("id", "title", "source")},
+        annotations=annotations,
+        origin=origin,
+    )
+
+
+def _read_spans(obj: dict[str, Any], text: str, error) -> list[SpanRef] | None:
+    """The record's spans in any supported spelling, or None when it carries no annotation field."""
+    if "spans" in obj:
+        items = obj["spans"]
+        if not isinstance(items, list):
+            raise error('"spans" must be a list')
+        triples = []
+        for n, item in enumerate(items, start=1):
+            if not isinstance(item, dict) or not {"start", "end", "label"} <= item.keys():
+                raise error(f'span {n} needs "start", "end" and "label"')
+            triples.append((item["start"], item["end"], item["label"], item.get("text"), n))
+    elif isinstance(obj.get("label"), list):
+        triples = []
+        for n, item in enumerate(obj["label"], start=1):
+            if not isinstance(item, list) or len(item) != 3:
+                raise error(f'doccano "label" entry {n} must be [start, end, "label"]')
+            triples.append((item[0], item[1], item[2], None, n))
+    elif isinstance(obj.get("entities"), list):
+        triples = []
+        for n, item in enumerate(obj["entities"], start=1):
+            if not isinstance(item, dict) or not {"start_offset", "end_offset", "label"} <= item.keys():
+                raise error(f'doccano entity {n} needs "start_offset", "end_offset" and "label"')
+            triples.append((item["start_offset"], item["end_offset"], item["label"], None, n))
+    else:
+        return None
+    spans = []
+    for start, end, label, quoted, n in triples:
+        if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool):
+            raise error(f"span {n}: start and end must be whole numbers, got {start!r} and {end!r}")
+        if not isinstance(label, str) or not label:
+            raise error(f"span {n}: label must be a non-empty string")
+        if not 0 <= start < end <= len(text):
+            raise error(f"span {n} ({start}-{end}, {label}) is outside the text (length {len(text)}) "
+                        "or has start >= end")
+        if quoted is not None and quoted != text[start:end]:
+            raise error(f'span {n} ({start}-{end}): "text" is {quoted!r} but the article has '
+                        f"{text[start:end]!r} there (offsets must be Python code points)")
+        spans.append(SpanRef(start, end, label))
+    return spans
+
+
+def record_to_json(record: ArticleRecord, annotation: AnnotationSet | None) -> dict[str, Any]:
+    """The JSON object for one (article, annotator) line; ``annotation=None`` for unannotated articles."""
+    meta = {"id": record.id, "title": record.title, "source": record.source, **record.meta}
+    obj: dict[str, Any] = {"text": record.text, "meta": meta}
+    if annotation is not None:
+        obj["annotator"] = annotation.annotator
+        obj["status"] = annotation.status.value
+        obj["spans"] = [
+            {"start": s.start, "end": s.end, "label": s.label, "text": record.text[s.start : s.end]}
+            for s in sorted(annotation.spans)
+        ]
+    return obj
+
+
+def write_jsonl(records: Iterable[ArticleRecord], out: IO[str]) -> int:
+    """Write one line per (article, annotator), and one without annotator for unannotated articles.
+
+    Returns the number of lines written.
+    """
+    lines = 0
+    for record in records:
+        for annotation in record.annotations or (None,):
+            out.write(json.dumps(record_to_json(record, annotation), ensure_ascii=False) + "\n")
+            lines += 1
+    return lines

@@ -1,0 +1,584 @@
+"""The project: every read and write of a project database, taking and returning core objects.
+
+Each public method that changes data is one user action and runs in one transaction; it returns a
+``Changes`` value naming what changed so views can refresh only that (the shape Anki's OpChanges has).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from annotator.core.errors import InputError, NotFoundError, ProjectFileError
+from annotator.core.model import (
+    AnnotationSet,
+    ArticleRecord,
+    Document,
+    Label,
+    Span,
+    SpanRef,
+    Status,
+    default_article_id,
+)
+from annotator.store.schema import open_database
+
+
+def utc_now() -> str:
+    """Timestamps are ISO 8601 UTC with microseconds, so they sort as text and order edits."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one operation changed: views refresh only what is named here."""
+
+    documents: frozenset[str] = frozenset()
+    spans: frozenset[int] = frozenset()
+    labels: bool = False
+    statuses: frozenset[tuple[str, str]] = frozenset()  # (document id, annotator)
+    annotators: bool = False
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            documents=self.documents | other.documents,
+            spans=self.spans | other.spans,
+            labels=self.labels or other.labels,
+            statuses=self.statuses | other.statuses,
+            annotators=self.annotators or other.annotators,
+        )
+
+
+@dataclass
+class ImportSummary:
+    """What an import did, for the message shown to the user."""
+
+    articles_added: int = 0
+    articles_existing: int = 0
+    spans_added: int = 0
+    spans_existing: int = 0
+    labels_added: list[str] = field(default_factory=list)
+    annotators: set[str] = field(default_factory=set)
+    document_ids: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        """One line for the status bar or terminal."""
+        parts = [f"{self.articles_added} article(s) added"]
+        if self.articles_existing:
+            parts.append(f"{self.articles_existing} already present")
+        parts.append(f"{self.spans_added} span(s) added")
+        if self.spans_existing:
+            parts.append(f"{self.spans_existing} span(s) already present")
+        if self.labels_added:
+            parts.append("new label(s): " + ", ".join(self.labels_added))
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """An article without its text: what the article list shows."""
+
+    id: str
+    title: str
+    length: int
+    position: int
+    source: str
+
+
+_SPAN_COLUMNS = """
+    s.id, s.document_id, a.name, s.start, s.end, l.name, s.created_at, s.updated_at
+"""
+_SPAN_JOINS = """
+    FROM spans s JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id
+"""
+
+
+def _span(row: tuple) -> Span:
+    return Span(*row)
+
+
+class Project:
+    """One open project file. Not thread-safe: give each thread its own ``Project``."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path) -> Project:
+        """Open or create the project at ``path`` (migrating older files forward)."""
+        path = Path(path)
+        return cls(open_database(path), path)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One user action: BEGIN IMMEDIATE … COMMIT, rolled back whole on any error."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            # Nested use (a store method called inside another's transaction) joins the outer one.
+            yield conn
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise ProjectFileError(f"{self.path}: cannot write to the project ({exc})") from exc
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            conn.execute("ROLLBACK")
+            raise ProjectFileError(f"{self.path}: the change could not be saved ({exc})") from exc
+
+    def _query(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        return self.db.execute(sql, tuple(params)).fetchall()
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def setting(self, key: str, default: str = "") -> str:
+        rows = self._query("SELECT value FROM settings WHERE key = ?", (key,))
+        return rows[0][0] if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- labels -------------------------------------------------------------------------------
+
+    def labels(self) -> list[Label]:
+        """The schema's labels in their display order."""
+        rows = self._query("SELECT name, color, key, position, id FROM labels ORDER BY position, id")
+        return [Label(*row) for row in rows]
+
+    def label(self, name: str) -> Label:
+        rows = self._query("SELECT name, color, key, position, id FROM labels WHERE name = ?", (name,))
+        if not rows:
+            raise NotFoundError(f"there is no label named {name!r}")
+        return Label(*rows[0])
+
+    def _label_id(self, name: str) -> int:
+        return self.label(name).id  # type: ignore[return-value]
+
+    def add_label(self, name: str, color: str, key: str = "") -> Changes:
+        """Append a label to the schema."""
+        name = name.strip()
+        if not name:
+            raise InputError("a label needs a name")
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM labels WHERE name = ?", (name,)).fetchone():
+                raise InputError(f"a label named {name!r} already exists")
+            position = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM labels").fetchone()[0]
+            conn.execute(
+                "INSERT INTO labels (name, color, key, position) VALUES (?, ?, ?, ?)",
+                (name, color, key, position),
+            )
+        return Changes(labels=True)
+
+    def update_label(
+        self, name: str, *, new_name: str | None = None, color: str | None = None, key: str | None = None
+    ) -> Changes:
+        """Rename, recolour or re-key a label; spans keep it (they refer to the label, not its name)."""
+        label_id = self._label_id(name)
+        with self.transaction() as conn:
+            if new_name is not None and new_name != name:
+                new_name = new_name.strip()
+                if not new_name:
+                    raise InputError("a label needs a name")
+                if conn.execute("SELECT 1 FROM labels WHERE name = ?", (new_name,)).fetchone():
+                    raise InputError(f"a label named {new_name!r} already exists")
+                conn.execute("UPDATE labels SET name = ? WHERE id = ?", (new_name, label_id))
+            if color is not None:
+                conn.execute("UPDATE labels SET color = ? WHERE id = ?", (color, label_id))
+            if key is not None:
+                conn.execute("UPDATE labels SET key = ? WHERE id = ?", (key, label_id))
+        return Changes(labels=True)
+
+    def reorder_labels(self, names: list[str]) -> Changes:
+        """Set the display order to ``names`` (every label, each once)."""
+        current = {label.name for label in self.labels()}
+        if set(names) != current or len(names) != len(current):
+            raise InputError("the new order must list every label exactly once")
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE labels SET position = ? WHERE name = ?", [(i, n) for i, n in enumerate(names)]
+            )
+        return Changes(labels=True)
+
+    def label_usage(self, name: str) -> int:
+        """How many annotator spans (and gold spans) use the label: asked before deleting it."""
+        label_id = self._label_id(name)
+        spans = self._query("SELECT COUNT(*) FROM spans WHERE label_id = ?", (label_id,))[0][0]
+        gold = self._query("SELECT COUNT(*) FROM gold_spans WHERE label_id = ?", (label_id,))[0][0]
+        return spans + gold
+
+    def delete_label(self, name: str) -> Changes:
+        """Delete a label and every span that uses it."""
+        label_id = self._label_id(name)
+        with self.transaction() as conn:
+            rows = conn.execute(
+                "SELECT id, document_id FROM spans WHERE label_id = ?", (label_id,)
+            ).fetchall()
+            conn.execute("DELETE FROM spans WHERE label_id = ?", (label_id,))
+            conn.execute("DELETE FROM gold_spans WHERE label_id = ?", (label_id,))
+            conn.execute("DELETE FROM labels WHERE id = ?", (label_id,))
+        return Changes(labels=True, spans=frozenset(r[0] for r in rows),
+                       documents=frozenset(r[1] for r in rows))
+
+    # -- annotators ---------------------------------------------------------------------------
+
+    def annotators(self) -> list[str]:
+        return [r[0] for r in self._query("SELECT name FROM annotators ORDER BY name")]
+
+    def _annotator_id(self, name: str, create: bool = True) -> int:
+        name = name.strip()
+        if not name:
+            raise InputError("an annotator needs a name")
+        row = self.db.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
+        if row:
+            return row[0]
+        if not create:
+            raise NotFoundError(f"there is no annotator named {name!r}")
+        return self.db.execute("INSERT INTO annotators (name) VALUES (?)", (name,)).lastrowid
+
+    def add_annotator(self, name: str) -> Changes:
+        with self.transaction():
+            self._annotator_id(name)
+        return Changes(annotators=True)
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def article_summaries(self) -> list[ArticleSummary]:
+        """Every article in corpus order, without loading texts."""
+        rows = self._query(
+            "SELECT id, title, length(text), position, source FROM documents ORDER BY position, id"
+        )
+        return [ArticleSummary(*row) for row in rows]
+
+    def documents(self) -> list[Document]:
+        """Every article with its text, in corpus order."""
+        rows = self._query(
+            "SELECT id, title, text, source, sha256, imported_at, meta, position FROM documents "
+            "ORDER BY position, id"
+        )
+        return [self._document(row) for row in rows]
+
+    def document(self, document_id: str) -> Document:
+        rows = self._query(
+            "SELECT id, title, text, source, sha256, imported_at, meta, position FROM documents "
+            "WHERE id = ?",
+            (document_id,),
+        )
+        if not rows:
+            raise NotFoundError(f"there is no article with id {document_id!r}")
+        return self._document(rows[0])
+
+    @staticmethod
+    def _document(row: tuple) -> Document:
+        doc_id, title, text, source, sha, imported_at, meta, position = row
+        return Document(doc_id, title, text, source, sha, imported_at, json.loads(meta), position)
+
+    def document_count(self) -> int:
+        return self._query("SELECT COUNT(*) FROM documents")[0][0]
+
+    # -- spans --------------------------------------------------------------------------------
+
+    def spans(self, document_id: str | None = None, annotator: str | None = None) -> list[Span]:
+        """Spans ordered by article, start, end; optionally of one article and/or one annotator."""
+        where, params = [], []
+        if document_id is not None:
+            where.append("s.document_id = ?")
+            params.append(document_id)
+        if annotator is not None:
+            where.append("a.name = ?")
+            params.append(annotator)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self._query(
+            f"SELECT {_SPAN_COLUMNS} {_SPAN_JOINS} {clause} ORDER BY s.document_id, s.start, s.end, s.id",
+            params,
+        )
+        return [_span(r) for r in rows]
+
+    def span(self, span_id: int) -> Span:
+        rows = self._query(f"SELECT {_SPAN_COLUMNS} {_SPAN_JOINS} WHERE s.id = ?", (span_id,))
+        if not rows:
+            raise NotFoundError(f"there is no span with id {span_id}")
+        return _span(rows[0])
+
+    def _check_offsets(self, document_id: str, start: int, end: int) -> None:
+        row = self.db.execute("SELECT length(text) FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"there is no article with id {document_id!r}")
+        if not 0 <= start < end <= row[0]:
+            raise InputError(f"span {start}-{end} is outside article {document_id} (length {row[0]})")
+
+    def _touch_status(self, conn: sqlite3.Connection, document_id: str, annotator_id: int, now: str) -> None:
+        """An edit moves a `new` article to `in progress` and records when the annotation last changed."""
+        conn.execute(
+            "INSERT INTO statuses (document_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(document_id, annotator_id) DO UPDATE SET updated_at = excluded.updated_at, "
+            "status = CASE WHEN status = 'new' THEN 'in progress' ELSE status END",
+            (document_id, annotator_id, Status.IN_PROGRESS.value, now),
+        )
+
+    def add_span(self, document_id: str, annotator: str, start: int, end: int, label: str) -> Span:
+        """Store a new span (or return the identical one already stored) in one transaction."""
+        self._check_offsets(document_id, start, end)
+        label_id = self._label_id(label)
+        now = utc_now()
+        with self.transaction() as conn:
+            annotator_id = self._annotator_id(annotator)
+            existing = conn.execute(
+                "SELECT id FROM spans WHERE document_id = ? AND annotator_id = ? AND start = ? AND end = ? "
+                "AND label_id = ?",
+                (document_id, annotator_id, start, end, label_id),
+            ).fetchone()
+            if existing:
+                return self.span(existing[0])
+            span_id = conn.execute(
+                "INSERT INTO spans (document_id, annotator_id, start, end, label_id, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (document_id, annotator_id, start, end, label_id, now, now),
+            ).lastrowid
+            self._touch_status(conn, document_id, annotator_id, now)
+        return self.span(span_id)
+
+    def restore_span(self, span: Span) -> Span:
+        """Put a deleted span back with its original id and timestamps (undo of a delete)."""
+        self._check_offsets(span.document_id, span.start, span.end)
+        label_id = self._label_id(span.label)
+        with self.transaction() as conn:
+            annotator_id = self._annotator_id(span.annotator)
+            conn.execute(
+                "INSERT INTO spans (id, document_id, annotator_id, start, end, label_id, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (span.id, span.document_id, annotator_id, span.start, span.end, label_id,
+                 span.created_at, span.updated_at),
+            )
+            self._touch_status(conn, span.document_id, annotator_id, utc_now())
+        return self.span(span.id)
+
+    def delete_span(self, span_id: int) -> Span:
+        """Delete a span; returns it as it was, so the caller can undo."""
+        span = self.span(span_id)
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+            self._touch_status(conn, span.document_id, self._annotator_id(span.annotator), utc_now())
+        return span
+
+    def update_span(
+        self, span_id: int, *, label: str | None = None, start: int | None = None, end: int | None = None
+    ) -> Span:
+        """Change a span's label and/or boundaries in place (its id stays)."""
+        span = self.span(span_id)
+        new_start = span.start if start is None else start
+        new_end = span.end if end is None else end
+        self._check_offsets(span.document_id, new_start, new_end)
+        label_id = self._label_id(label if label is not None else span.label)
+        now = utc_now()
+        with self.transaction() as conn:
+            try:
+                conn.execute(
+                    "UPDATE spans SET start = ?, end = ?, label_id = ?, updated_at = ? WHERE id = ?",
+                    (new_start, new_end, label_id, now, span_id),
+                )
+            except sqlite3.IntegrityError:
+                raise InputError("an identical span already exists") from None
+            self._touch_status(conn, span.document_id, self._annotator_id(span.annotator), now)
+        return self.span(span_id)
+
+    def span_counts(self, annotator: str | None = None) -> dict[str, int]:
+        """Number of spans per article (of one annotator, or of all)."""
+        if annotator is None:
+            rows = self._query("SELECT document_id, COUNT(*) FROM spans GROUP BY document_id")
+        else:
+            rows = self._query(
+                "SELECT s.document_id, COUNT(*) FROM spans s JOIN annotators a ON a.id = s.annotator_id "
+                "WHERE a.name = ? GROUP BY s.document_id",
+                (annotator,),
+            )
+        return dict(rows)
+
+    # -- statuses -----------------------------------------------------------------------------
+
+    def status(self, document_id: str, annotator: str) -> Status:
+        rows = self._query(
+            "SELECT st.status FROM statuses st JOIN annotators a ON a.id = st.annotator_id "
+            "WHERE st.document_id = ? AND a.name = ?",
+            (document_id, annotator),
+        )
+        return Status(rows[0][0]) if rows else Status.NEW
+
+    def statuses(self, annotator: str | None = None) -> dict[tuple[str, str], Status]:
+        """(article id, annotator) → status, for every pair that has one (absent means `new`)."""
+        sql = (
+            "SELECT st.document_id, a.name, st.status FROM statuses st "
+            "JOIN annotators a ON a.id = st.annotator_id"
+        )
+        params: tuple = ()
+        if annotator is not None:
+            sql += " WHERE a.name = ?"
+            params = (annotator,)
+        return {(d, a): Status(s) for d, a, s in self._query(sql, params)}
+
+    def set_status(self, document_id: str, annotator: str, status: Status) -> Changes:
+        self.document(document_id)
+        with self.transaction() as conn:
+            annotator_id = self._annotator_id(annotator)
+            conn.execute(
+                "INSERT INTO statuses (document_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(document_id, annotator_id) DO UPDATE SET status = excluded.status, "
+                "updated_at = excluded.updated_at",
+                (document_id, annotator_id, Status(status).value, utc_now()),
+            )
+        return Changes(statuses=frozenset({(document_id, annotator)}))
+
+    # -- import / export ----------------------------------------------------------------------
+
+    def import_articles(self, records: Iterable[ArticleRecord], *, add_labels: bool = False) -> ImportSummary:
+        """Add articles (and any spans they carry) in ONE transaction: all of it lands, or none.
+
+        Articles are matched by the SHA-256 of their text, so re-importing never duplicates one; spans
+        already present are not added twice. An unknown label is an error unless ``add_labels``.
+        """
+        summary = ImportSummary()
+        palette = _extra_label_colours()
+        with self.transaction() as conn:
+            labels = {name: label_id for label_id, name in conn.execute("SELECT id, name FROM labels")}
+            position = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM documents").fetchone()[0]
+            imported_at = utc_now()
+            for record in records:
+                document_id = self._import_document(conn, record, position, imported_at, summary)
+                if document_id not in summary.document_ids:
+                    summary.document_ids.append(document_id)
+                position += 1
+                for annotation in record.annotations:
+                    for ref in annotation.spans:
+                        if ref.label not in labels:
+                            if not add_labels:
+                                known = ", ".join(labels)
+                                raise InputError(
+                                    f"unknown label {ref.label!r} (the project has: {known}); add it to "
+                                    "the schema first or import with --add-labels",
+                                    path=record.origin or record.source or None,
+                                )
+                            labels[ref.label] = conn.execute(
+                                "INSERT INTO labels (name, color, key, position) VALUES (?, ?, '', "
+                                "(SELECT COALESCE(MAX(position) + 1, 0) FROM labels))",
+                                (ref.label, palette[len(summary.labels_added) % len(palette)]),
+                            ).lastrowid
+                            summary.labels_added.append(ref.label)
+                    self._import_annotation(conn, document_id, annotation, labels, imported_at, summary)
+        return summary
+
+    def _import_document(
+        self, conn: sqlite3.Connection, record: ArticleRecord, position: int, now: str, summary: ImportSummary
+    ) -> str:
+        sha = record.sha256
+        row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
+        if row:
+            summary.articles_existing += 1
+            return row[0]
+        document_id = record.id or default_article_id(record.text)
+        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone():
+            raise InputError(
+                f"article id {document_id!r} is already used by a different text in this project",
+                path=record.origin or record.source or None,
+            )
+        conn.execute(
+            "INSERT INTO documents (id, title, source, text, sha256, imported_at, meta, position) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (document_id, record.title, record.source, record.text, sha, now,
+             json.dumps(record.meta, ensure_ascii=False), position),
+        )
+        summary.articles_added += 1
+        return document_id
+
+    def _import_annotation(
+        self,
+        conn: sqlite3.Connection,
+        document_id: str,
+        annotation: AnnotationSet,
+        labels: dict[str, int],
+        now: str,
+        summary: ImportSummary,
+    ) -> None:
+        annotator_id = self._annotator_id(annotation.annotator)
+        summary.annotators.add(annotation.annotator)
+        before = conn.total_changes
+        conn.executemany(
+            "INSERT OR IGNORE INTO spans (document_id, annotator_id, start, end, label_id, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(document_id, annotator_id, s.start, s.end, labels[s.label], now, now)
+             for s in annotation.spans],
+        )
+        added = conn.total_changes - before
+        summary.spans_added += added
+        summary.spans_existing += len(set(annotation.spans)) - added
+        conn.execute(
+            "INSERT INTO statuses (document_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(document_id, annotator_id) DO UPDATE SET status = excluded.status, "
+            "updated_at = excluded.updated_at",
+            (document_id, annotator_id, annotation.status.value, now),
+        )
+
+    def export_records(self, annotator: str | None = None) -> Iterator[ArticleRecord]:
+        """Every article as an ArticleRecord carrying one AnnotationSet per annotator who worked on it.
+
+        With ``annotator``, only that annotator's work (articles they have not touched are left out).
+        """
+        statuses = self.statuses(annotator)
+        spans_by_pair: dict[tuple[str, str], list[SpanRef]] = {}
+        for span in self.spans(annotator=annotator):
+            spans_by_pair.setdefault((span.document_id, span.annotator), []).append(span.ref)
+        pairs_by_document: dict[str, set[str]] = {}
+        for document_id, name in list(statuses) + list(spans_by_pair):
+            pairs_by_document.setdefault(document_id, set()).add(name)
+        for document in self.documents():
+            names = sorted(pairs_by_document.get(document.id, ()))
+            if annotator is not None and not names:
+                continue
+            annotations = tuple(
+                AnnotationSet(
+                    annotator=name,
+                    spans=tuple(sorted(spans_by_pair.get((document.id, name), []))),
+                    status=statuses.get((document.id, name), Status.NEW),
+                )
+                for name in names
+            )
+            yield ArticleRecord(
+                text=document.text,
+                title=document.title,
+                source=document.source,
+                id=document.id,
+                meta=document.meta,
+                annotations=annotations,
+            )
+
+
+def _extra_label_colours() -> list[str]:
+    """Colours for labels added by import, after the four defaults (Tableau 10, colour-blind aware)."""
+    return ["#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]

@@ -1,0 +1,173 @@
+"""The project database's schema, versioned in ``PRAGMA user_version`` and migrated forward on open.
+
+Version history:
+  1 — documents, labels, annotators, spans, per-(document, annotator) status.
+  2 — gold spans and gold status (adjudication), project settings (guidelines, name).
+Add a version by appending to MIGRATIONS; never edit a shipped step.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+from annotator.core.errors import ProjectFileError
+from annotator.core.model import DEFAULT_LABELS
+
+SCHEMA_V1 = """
+CREATE TABLE documents (
+    id          TEXT PRIMARY KEY,
+    title       TEXT NOT NULL,
+    source      TEXT NOT NULL DEFAULT '',
+    text        TEXT NOT NULL,
+    sha256      TEXT NOT NULL UNIQUE,
+    imported_at TEXT NOT NULL,
+    meta        TEXT NOT NULL DEFAULT '{}',
+    position    INTEGER NOT NULL
+);
+CREATE TABLE labels (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL UNIQUE,
+    color    TEXT NOT NULL,
+    key      TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL
+);
+CREATE TABLE annotators (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE spans (
+    id           INTEGER PRIMARY KEY,
+    document_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    start        INTEGER NOT NULL,
+    end          INTEGER NOT NULL,
+    label_id     INTEGER NOT NULL REFERENCES labels(id),
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    CHECK (0 <= start AND start < end),
+    UNIQUE (document_id, annotator_id, start, end, label_id)
+);
+CREATE INDEX spans_by_document ON spans(document_id, annotator_id);
+CREATE INDEX spans_by_label ON spans(label_id);
+CREATE TABLE statuses (
+    document_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    status       TEXT NOT NULL CHECK (status IN ('new', 'in progress', 'done')),
+    updated_at   TEXT NOT NULL,
+    PRIMARY KEY (document_id, annotator_id)
+);
+"""
+
+SCHEMA_V2 = """
+CREATE TABLE gold_spans (
+    id          INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    label_id    INTEGER NOT NULL REFERENCES labels(id),
+    decided_by  TEXT NOT NULL,
+    decided_at  TEXT NOT NULL,
+    origin      TEXT NOT NULL DEFAULT 'curated',
+    CHECK (0 <= start AND start < end),
+    UNIQUE (document_id, start, end, label_id)
+);
+CREATE TABLE gold_statuses (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    status      TEXT NOT NULL CHECK (status IN ('not started', 'in progress', 'curated')),
+    updated_at  TEXT NOT NULL
+);
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _script(sql: str) -> Migration:
+    def run(conn: sqlite3.Connection) -> None:
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    return run
+
+
+def _create_v1(conn: sqlite3.Connection) -> None:
+    _script(SCHEMA_V1)(conn)
+    conn.executemany(
+        "INSERT INTO labels (name, color, key, position) VALUES (?, ?, ?, ?)",
+        [(name, color, key, position) for position, (name, color, key) in enumerate(DEFAULT_LABELS)],
+    )
+
+
+# MIGRATIONS[n] takes a database at version n to version n + 1.
+MIGRATIONS: dict[int, Migration] = {
+    0: _create_v1,
+    1: _script(SCHEMA_V2),
+}
+SCHEMA_VERSION = max(MIGRATIONS) + 1
+
+
+def read_user_version(path: Path) -> int:
+    """The file's schema version, read without writing anything to it."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(f"{path}: is not an annotator project (not a readable SQLite database: {exc})") \
+            from exc
+
+
+def open_database(path: Path) -> sqlite_utils.Database:
+    """Open (creating if missing) a project file, refuse newer versions untouched, migrate older ones."""
+    path = Path(path)
+    if path.exists():
+        if path.is_dir():
+            raise ProjectFileError(f"{path}: is a folder, not a project file")
+        if path.stat().st_size > 0:
+            version = read_user_version(path)
+            if version > SCHEMA_VERSION:
+                raise ProjectFileError(
+                    f"{path}: was written by a newer version of annotator (schema {version}, this version "
+                    f"reads up to {SCHEMA_VERSION}); update annotator to open it. The file was not changed."
+                )
+    elif not path.parent.exists():
+        raise ProjectFileError(f"{path}: the folder {path.parent} does not exist")
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10.0)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 10000")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version < SCHEMA_VERSION:
+            migrate(conn, version)
+        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise ProjectFileError(f"{path}: cannot switch the project to write-ahead logging (got {mode})")
+        # FULL: a transaction reported saved survives power loss too, not only a crash of the app.
+        db.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(f"{path}: cannot be opened as a project ({exc})") from exc
+    return db
+
+
+def migrate(conn: sqlite3.Connection, from_version: int) -> None:
+    """Run every migration step from ``from_version`` up, all in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for version in range(from_version, SCHEMA_VERSION):
+            MIGRATIONS[version](conn)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,1 @@
+"""Qt views: thin, no SQL, no algorithms. They call the store and core and redraw on Changes."""
