@@ -44,6 +44,7 @@ class Changes:
     labels: bool = False
     statuses: frozenset[tuple[str, str]] = frozenset()  # (document id, annotator)
     annotators: bool = False
+    gold: frozenset[str] = frozenset()  # article ids whose gold spans, decisions or gold status changed
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -52,6 +53,7 @@ class Changes:
             labels=self.labels or other.labels,
             statuses=self.statuses | other.statuses,
             annotators=self.annotators or other.annotators,
+            gold=self.gold | other.gold,
         )
 
 

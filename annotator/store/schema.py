@@ -3,6 +3,8 @@
 Version history:
   1 — documents, labels, annotators, spans, per-(document, annotator) status.
   2 — gold spans and gold status (adjudication), project settings (guidelines, name).
+  3 — gold rejections: candidate spans a curator decided are not gold (so re-running adjudicate keeps
+      them out and the curation view stops listing them).
 Add a version by appending to MIGRATIONS; never edit a shipped step.
 """
 
@@ -86,6 +88,19 @@ CREATE TABLE settings (
 );
 """
 
+SCHEMA_V3 = """
+CREATE TABLE gold_rejections (
+    id          INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    label_id    INTEGER NOT NULL REFERENCES labels(id) ON DELETE CASCADE,
+    decided_by  TEXT NOT NULL,
+    decided_at  TEXT NOT NULL,
+    UNIQUE (document_id, start, end, label_id)
+);
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -110,6 +125,7 @@ def _create_v1(conn: sqlite3.Connection) -> None:
 MIGRATIONS: dict[int, Migration] = {
     0: _create_v1,
     1: _script(SCHEMA_V2),
+    2: _script(SCHEMA_V3),
 }
 SCHEMA_VERSION = max(MIGRATIONS) + 1
 

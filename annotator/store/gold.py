@@ -1,0 +1,364 @@
+"""Gold standard storage: gold spans, the curator's rejections and gold status, per article.
+
+Every method that changes data is one transaction and returns what changed (``Changes.gold`` names the
+articles), like the rest of the store. Undo works on whole-article snapshots: a command takes
+``snapshot()`` before and after its edit and ``restore()``s one or the other, which gives back exactly
+the rows (ids, who decided and when) that were there.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from annotator.core.adjudication import ArticleAdjudication, adjudicate_article
+from annotator.core.errors import InputError, NotFoundError
+from annotator.core.model import GoldSpan, GoldStatus, SpanRef
+from annotator.store.repository import Changes, Project, utc_now
+
+AUTO = "auto"  # decided_by and origin of spans accepted by vote
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A candidate span the curator ruled out of gold."""
+
+    document_id: str
+    start: int
+    end: int
+    label: str
+    decided_by: str
+    decided_at: str
+
+    @property
+    def ref(self) -> SpanRef:
+        return SpanRef(self.start, self.end, self.label)
+
+
+@dataclass(frozen=True)
+class GoldState:
+    """Everything gold about one article, as stored: what undo puts back."""
+
+    document_id: str
+    spans: tuple[GoldSpan, ...]
+    rejections: tuple[Rejection, ...]
+    status: GoldStatus
+    status_updated_at: str | None
+
+
+@dataclass
+class AdjudicationSummary:
+    """What one `adjudicate` run did, for the message shown to the user."""
+
+    articles: list[ArticleAdjudication] = field(default_factory=list)
+    spans_accepted: int = 0
+    articles_curated: int = 0  # nothing left to decide after the vote
+    skipped_curated: int = 0  # already curated by a person: left alone
+    skipped_no_done: int = 0  # no done annotator yet
+
+    @property
+    def undecided(self) -> int:
+        return sum(len(a.undecided) for a in self.articles)
+
+    def describe(self) -> str:
+        return (
+            f"{len(self.articles)} article(s) adjudicated; {self.spans_accepted} span(s) accepted into gold "
+            f"by vote; {self.undecided} span(s) left for the curator; {self.articles_curated} article(s) "
+            f"fully decided; {self.skipped_curated} already curated and {self.skipped_no_done} without a "
+            "done annotator skipped"
+        )
+
+
+_GOLD_COLUMNS = "g.id, g.document_id, g.start, g.end, l.name, g.decided_by, g.decided_at, g.origin"
+_GOLD_FROM = "FROM gold_spans g JOIN labels l ON l.id = g.label_id"
+
+
+class Gold:
+    """The gold standard of one open ``Project``."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    def _query(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        return self.project.db.execute(sql, tuple(params)).fetchall()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def spans(self, document_id: str | None = None) -> list[GoldSpan]:
+        """Gold spans ordered by article, start, end, label; optionally of one article."""
+        clause, params = ("WHERE g.document_id = ?", (document_id,)) if document_id is not None else ("", ())
+        rows = self._query(
+            f"SELECT {_GOLD_COLUMNS} {_GOLD_FROM} {clause} ORDER BY g.document_id, g.start, g.end, l.name",
+            params,
+        )
+        return [GoldSpan(*row) for row in rows]
+
+    def span(self, gold_span_id: int) -> GoldSpan:
+        rows = self._query(f"SELECT {_GOLD_COLUMNS} {_GOLD_FROM} WHERE g.id = ?", (gold_span_id,))
+        if not rows:
+            raise NotFoundError(f"there is no gold span with id {gold_span_id}")
+        return GoldSpan(*rows[0])
+
+    def rejections(self, document_id: str) -> list[Rejection]:
+        rows = self._query(
+            "SELECT r.document_id, r.start, r.end, l.name, r.decided_by, r.decided_at "
+            "FROM gold_rejections r JOIN labels l ON l.id = r.label_id WHERE r.document_id = ? "
+            "ORDER BY r.start, r.end, l.name",
+            (document_id,),
+        )
+        return [Rejection(*row) for row in rows]
+
+    def status(self, document_id: str) -> GoldStatus:
+        rows = self._query("SELECT status FROM gold_statuses WHERE document_id = ?", (document_id,))
+        return GoldStatus(rows[0][0]) if rows else GoldStatus.NOT_STARTED
+
+    def statuses(self) -> dict[str, GoldStatus]:
+        """Article id → gold status, for articles that have one (absent means `not started`)."""
+        return {d: GoldStatus(s) for d, s in self._query("SELECT document_id, status FROM gold_statuses")}
+
+    def annotations(
+        self,
+        document_id: str | None = None,
+        *,
+        done_only: bool = True,
+        annotators: Iterable[str] | None = None,
+    ) -> dict[str, dict[str, list[SpanRef]]]:
+        """Article id → annotator → spans, for the annotators whose work counts.
+
+        ``done_only`` keeps annotators who marked the article done (and includes those with no span:
+        "nothing here" is a vote too).
+        """
+        where, params = [], []
+        if done_only:
+            where.append("st.status = 'done'")
+        if document_id is not None:
+            where.append("st.document_id = ?")
+            params.append(document_id)
+        names = None if annotators is None else sorted(set(annotators))
+        if names is not None:
+            where.append(f"a.name IN ({', '.join('?' * len(names))})")
+            params.extend(names)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        result: dict[str, dict[str, list[SpanRef]]] = {}
+        pairs = self._query(
+            "SELECT st.document_id, a.name FROM statuses st JOIN annotators a ON a.id = st.annotator_id "
+            f"{clause}",
+            params,
+        )
+        for doc, name in pairs:
+            result.setdefault(doc, {})[name] = []
+        rows = self._query(
+            "SELECT s.document_id, a.name, s.start, s.end, l.name FROM spans s "
+            "JOIN statuses st ON st.document_id = s.document_id AND st.annotator_id = s.annotator_id "
+            f"JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id {clause} "
+            "ORDER BY s.document_id, s.start, s.end",
+            params,
+        )
+        for doc, name, start, end, label in rows:
+            result.setdefault(doc, {}).setdefault(name, []).append(SpanRef(start, end, label))
+        return result
+
+    # -- one article's decisions --------------------------------------------------------------
+
+    def _label_id(self, conn: sqlite3.Connection, label: str) -> int:
+        row = conn.execute("SELECT id FROM labels WHERE name = ?", (label,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"there is no label named {label!r}")
+        return row[0]
+
+    def _check(self, document_id: str, ref: SpanRef) -> None:
+        row = self._query("SELECT length(text) FROM documents WHERE id = ?", (document_id,))
+        if not row:
+            raise NotFoundError(f"there is no article with id {document_id!r}")
+        if not 0 <= ref.start < ref.end <= row[0][0]:
+            raise InputError(
+                f"span {ref.start}-{ref.end} is outside article {document_id} (length {row[0][0]})"
+            )
+
+    @staticmethod
+    def _touch(conn: sqlite3.Connection, document_id: str, now: str) -> None:
+        """A curator's first decision moves the article from `not started` to `in progress`."""
+        conn.execute(
+            "INSERT INTO gold_statuses (document_id, status, updated_at) VALUES (?, 'in progress', ?) "
+            "ON CONFLICT(document_id) DO UPDATE SET updated_at = excluded.updated_at, "
+            "status = CASE WHEN status = 'not started' THEN 'in progress' ELSE status END",
+            (document_id, now),
+        )
+
+    def _reject_in(
+        self, conn: sqlite3.Connection, document_id: str, ref: SpanRef, curator: str, now: str
+    ) -> None:
+        label_id = self._label_id(conn, ref.label)
+        conn.execute(
+            "DELETE FROM gold_spans WHERE document_id = ? AND start = ? AND end = ? AND label_id = ?",
+            (document_id, ref.start, ref.end, label_id),
+        )
+        conn.execute(
+            "INSERT OR IGNORE INTO gold_rejections "
+            "(document_id, start, end, label_id, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (document_id, ref.start, ref.end, label_id, curator, now),
+        )
+
+    def accept(
+        self, document_id: str, ref: SpanRef, curator: str, *, also_reject: Iterable[SpanRef] = ()
+    ) -> tuple[GoldSpan, Changes]:
+        """Put ``ref`` into gold as the curator's decision (and rule out ``also_reject``, e.g. the
+        competing versions of the same span), in one transaction. Accepting a gold span again is a no-op.
+        """
+        self._check(document_id, ref)
+        others = [r for r in also_reject if r != ref]
+        now = utc_now()
+        with self.project.transaction() as conn:
+            label_id = self._label_id(conn, ref.label)
+            conn.execute(
+                "DELETE FROM gold_rejections "
+                "WHERE document_id = ? AND start = ? AND end = ? AND label_id = ?",
+                (document_id, ref.start, ref.end, label_id),
+            )
+            row = conn.execute(
+                "SELECT id FROM gold_spans WHERE document_id = ? AND start = ? AND end = ? AND label_id = ?",
+                (document_id, ref.start, ref.end, label_id),
+            ).fetchone()
+            span_id = row[0] if row else conn.execute(
+                "INSERT INTO gold_spans (document_id, start, end, label_id, decided_by, decided_at, origin) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'curated')",
+                (document_id, ref.start, ref.end, label_id, curator, now),
+            ).lastrowid
+            for other in others:
+                self._reject_in(conn, document_id, other, curator, now)
+            self._touch(conn, document_id, now)
+        return self.span(span_id), Changes(gold=frozenset({document_id}))
+
+    def reject(self, document_id: str, ref: SpanRef, curator: str) -> Changes:
+        """Rule ``ref`` out of gold: removes it from gold if there, and records the decision."""
+        now = utc_now()
+        with self.project.transaction() as conn:
+            self._reject_in(conn, document_id, ref, curator, now)
+            self._touch(conn, document_id, now)
+        return Changes(gold=frozenset({document_id}))
+
+    def edit(self, gold_span_id: int, new: SpanRef, curator: str) -> tuple[GoldSpan, Changes]:
+        """Change a gold span's boundaries and/or label; it becomes the curator's decision."""
+        old = self.span(gold_span_id)
+        self._check(old.document_id, new)
+        now = utc_now()
+        with self.project.transaction() as conn:
+            try:
+                conn.execute(
+                    "UPDATE gold_spans SET start = ?, end = ?, label_id = ?, decided_by = ?, decided_at = ?, "
+                    "origin = 'curated' WHERE id = ?",
+                    (new.start, new.end, self._label_id(conn, new.label), curator, now, gold_span_id),
+                )
+            except sqlite3.IntegrityError:
+                raise InputError(
+                    f"gold already has {new.label} at {new.start}-{new.end} in article {old.document_id}"
+                ) from None
+            self._touch(conn, old.document_id, now)
+        return self.span(gold_span_id), Changes(gold=frozenset({old.document_id}))
+
+    def set_status(self, document_id: str, status: GoldStatus) -> Changes:
+        self.project.document(document_id)
+        with self.project.transaction() as conn:
+            conn.execute(
+                "INSERT INTO gold_statuses (document_id, status, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(document_id) DO UPDATE SET status = excluded.status, "
+                "updated_at = excluded.updated_at",
+                (document_id, GoldStatus(status).value, utc_now()),
+            )
+        return Changes(gold=frozenset({document_id}))
+
+    # -- undo ---------------------------------------------------------------------------------
+
+    def snapshot(self, document_id: str) -> GoldState:
+        """The article's gold spans, rejections and status exactly as stored."""
+        row = self._query(
+            "SELECT status, updated_at FROM gold_statuses WHERE document_id = ?", (document_id,)
+        )
+        status, updated = (GoldStatus(row[0][0]), row[0][1]) if row else (GoldStatus.NOT_STARTED, None)
+        return GoldState(document_id, tuple(self.spans(document_id)), tuple(self.rejections(document_id)),
+                         status, updated)
+
+    def restore(self, state: GoldState) -> Changes:
+        """Make the article's gold exactly ``state`` again (rows, ids and timestamps), in one transaction."""
+        doc = state.document_id
+        with self.project.transaction() as conn:
+            conn.execute("DELETE FROM gold_spans WHERE document_id = ?", (doc,))
+            conn.execute("DELETE FROM gold_rejections WHERE document_id = ?", (doc,))
+            conn.execute("DELETE FROM gold_statuses WHERE document_id = ?", (doc,))
+            conn.executemany(
+                "INSERT INTO gold_spans (id, document_id, start, end, label_id, decided_by, decided_at, "
+                "origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(s.id, doc, s.start, s.end, self._label_id(conn, s.label), s.decided_by, s.decided_at,
+                  s.origin) for s in state.spans],
+            )
+            conn.executemany(
+                "INSERT INTO gold_rejections (document_id, start, end, label_id, decided_by, decided_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(doc, r.start, r.end, self._label_id(conn, r.label), r.decided_by, r.decided_at)
+                 for r in state.rejections],
+            )
+            if state.status_updated_at is not None:
+                conn.execute(
+                    "INSERT INTO gold_statuses (document_id, status, updated_at) VALUES (?, ?, ?)",
+                    (doc, state.status.value, state.status_updated_at),
+                )
+        return Changes(gold=frozenset({doc}))
+
+    # -- adjudication by vote -----------------------------------------------------------------
+
+    def adjudicate(
+        self, *, min_votes: int | None = None, annotators: Iterable[str] | None = None,
+        document_ids: Iterable[str] | None = None,
+    ) -> AdjudicationSummary:
+        """Accept into gold every span enough done annotators agree on, for every article not yet
+        curated, in ONE transaction. Spans the curator already accepted or rejected are left as decided.
+        """
+        if min_votes is not None and min_votes < 1:
+            raise InputError(f"--min-votes must be at least 1, got {min_votes}")
+        names = None if annotators is None else list(annotators)
+        if names is not None:
+            unknown = sorted(set(names) - set(self.project.annotators()))
+            if unknown:
+                raise NotFoundError(f"there is no annotator named {', '.join(map(repr, unknown))} in "
+                                    f"{self.project.path}")
+        wanted = None if document_ids is None else set(document_ids)
+        votes = self.annotations(annotators=names)
+        statuses = self.statuses()
+        summary = AdjudicationSummary()
+        now = utc_now()
+        with self.project.transaction() as conn:
+            labels = dict(conn.execute("SELECT name, id FROM labels"))
+            decided: dict[str, set[SpanRef]] = {}
+            for query in (f"SELECT g.document_id, g.start, g.end, l.name {_GOLD_FROM}",
+                          "SELECT r.document_id, r.start, r.end, l.name FROM gold_rejections r "
+                          "JOIN labels l ON l.id = r.label_id"):
+                for doc, start, end, label in conn.execute(query):
+                    decided.setdefault(doc, set()).add(SpanRef(start, end, label))
+            for (doc,) in conn.execute("SELECT id FROM documents ORDER BY position, id").fetchall():
+                if wanted is not None and doc not in wanted:
+                    continue
+                if statuses.get(doc) == GoldStatus.CURATED:
+                    summary.skipped_curated += 1
+                    continue
+                if doc not in votes:
+                    summary.skipped_no_done += 1
+                    continue
+                result = adjudicate_article(doc, votes[doc], min_votes, decided.get(doc, ()))
+                summary.articles.append(result)
+                conn.executemany(
+                    "INSERT INTO gold_spans (document_id, start, end, label_id, decided_by, decided_at, "
+                    "origin) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(doc, c.ref.start, c.ref.end, labels[c.ref.label], AUTO, now, AUTO)
+                     for c in result.accepted],
+                )
+                summary.spans_accepted += len(result.accepted)
+                status = GoldStatus.IN_PROGRESS if result.undecided else GoldStatus.CURATED
+                summary.articles_curated += status is GoldStatus.CURATED
+                conn.execute(
+                    "INSERT INTO gold_statuses (document_id, status, updated_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT(document_id) DO UPDATE SET status = excluded.status, "
+                    "updated_at = excluded.updated_at",
+                    (doc, status.value, now),
+                )
+        return summary

@@ -1,0 +1,138 @@
+"""Gold storage and majority adjudication on a hand-checked three-annotator article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import InputError, NotFoundError
+from annotator.core.model import AnnotationSet, ArticleRecord, GoldStatus, SpanRef, Status
+from annotator.store import Project
+from annotator.store.gold import Gold
+
+TEXT = "قال الرئيس محمد علي إن الوفد المصري وصل إلى الدوحة للتفاوض مع حماس."
+AGREED_TEXT = "أعلنت الحكومة رفضها للمطالب."
+WAITING_TEXT = "لم يعلق أحد على الخبر."
+
+
+def ref(text: str, phrase: str, label: str) -> SpanRef:
+    start = text.index(phrase)
+    return SpanRef(start, start + len(phrase), label)
+
+
+PRESIDENT = ref(TEXT, "الرئيس محمد علي", "actor")
+MOHAMMED = ref(TEXT, "محمد علي", "actor")
+DELEGATION = ref(TEXT, "الوفد المصري", "mediator")
+HAMAS_ACTOR = ref(TEXT, "حماس", "actor")
+HAMAS_MEDIATOR = ref(TEXT, "حماس", "mediator")
+NEGOTIATE = ref(TEXT, "للتفاوض", "demand")
+DOHA = ref(TEXT, "الدوحة", "actor")
+
+ANNOTATIONS = {
+    "ali": (PRESIDENT, DELEGATION, HAMAS_ACTOR, NEGOTIATE),
+    "sara": (PRESIDENT, DELEGATION, HAMAS_MEDIATOR),
+    "omar": (MOHAMMED, DELEGATION, HAMAS_ACTOR, NEGOTIATE),
+}
+# dina is still working: her spans must not count (with her vote MOHAMMED would reach 2 of 4).
+IN_PROGRESS = AnnotationSet("dina", (MOHAMMED, DOHA), Status.IN_PROGRESS)
+# Worked out by hand: 2 of 3 is the majority.
+HAND_GOLD = {PRESIDENT, DELEGATION, HAMAS_ACTOR, NEGOTIATE}
+HAND_UNDECIDED = {MOHAMMED: ("omar",), HAMAS_MEDIATOR: ("sara",)}
+
+
+def build(path: Path) -> Project:
+    project = Project.open(path)
+    agreed = ref(AGREED_TEXT, "الحكومة", "actor")
+    project.import_articles([
+        ArticleRecord(TEXT, "وفد", id="a1", annotations=(
+            *(AnnotationSet(name, spans) for name, spans in ANNOTATIONS.items()), IN_PROGRESS)),
+        ArticleRecord(AGREED_TEXT, "حكومة", id="a2", annotations=tuple(
+            AnnotationSet(name, (agreed,)) for name in ANNOTATIONS)),
+        ArticleRecord(WAITING_TEXT, "خبر", id="a3",
+                      annotations=(AnnotationSet("ali", (), Status.IN_PROGRESS),)),
+    ])
+    return project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    with build(tmp_path / "p.sqlite") as project:
+        yield project
+
+
+def test_majority_adjudication_gives_hand_computed_gold(project: Project) -> None:
+    gold = Gold(project)
+    summary = gold.adjudicate()
+    assert {s.ref for s in gold.spans("a1")} == HAND_GOLD
+    assert all(s.origin == "auto" and s.decided_by == "auto" and s.decided_at for s in gold.spans("a1"))
+    a1 = next(a for a in summary.articles if a.document_id == "a1")
+    assert a1.annotators == ("ali", "omar", "sara") and a1.min_votes == 2
+    assert {c.ref: c.annotators for c in a1.undecided} == HAND_UNDECIDED
+    assert gold.status("a1") is GoldStatus.IN_PROGRESS
+    assert gold.status("a2") is GoldStatus.CURATED  # all three agree: nothing left to decide
+    assert gold.status("a3") is GoldStatus.NOT_STARTED  # nobody done yet
+    assert (summary.spans_accepted, summary.undecided, summary.skipped_no_done) == (5, 2, 1)
+
+
+def test_min_votes_three_accepts_only_unanimous_spans(project: Project) -> None:
+    gold = Gold(project)
+    gold.adjudicate(min_votes=3, document_ids=["a1"])
+    assert {s.ref for s in gold.spans("a1")} == {DELEGATION}
+
+
+def test_annotators_option_restricts_voters(project: Project) -> None:
+    gold = Gold(project)
+    gold.adjudicate(annotators=["ali", "omar"], document_ids=["a1"])  # majority of 2 is 2
+    assert {s.ref for s in gold.spans("a1")} == {DELEGATION, HAMAS_ACTOR, NEGOTIATE}
+
+
+def test_unknown_annotator_is_refused_and_nothing_changes(project: Project) -> None:
+    before = project.path.read_bytes()
+    with pytest.raises(NotFoundError, match="zaid"):
+        Gold(project).adjudicate(annotators=["zaid"])
+    assert project.path.read_bytes() == before and Gold(project).spans() == []
+
+
+def test_rerun_keeps_curator_rejection_and_skips_curated(project: Project) -> None:
+    gold = Gold(project)
+    gold.adjudicate()
+    gold.reject("a1", HAMAS_ACTOR, "curator")
+    gold.adjudicate()
+    assert HAMAS_ACTOR not in {s.ref for s in gold.spans("a1")}
+    gold.set_status("a1", GoldStatus.CURATED)
+    assert gold.adjudicate().skipped_curated == 2
+
+
+def test_accepting_a_version_rejects_competing_versions(project: Project) -> None:
+    gold = Gold(project)
+    span, changes = gold.accept("a1", MOHAMMED, "curator", also_reject=[PRESIDENT])
+    assert changes.gold == {"a1"}
+    assert (span.ref, span.decided_by, span.origin) == (MOHAMMED, "curator", "curated")
+    assert {s.ref for s in gold.spans("a1")} == {MOHAMMED}
+    assert {r.ref for r in gold.rejections("a1")} == {PRESIDENT}
+    assert gold.status("a1") is GoldStatus.IN_PROGRESS
+
+
+def test_edit_changes_boundaries_and_refuses_duplicates(project: Project) -> None:
+    gold = Gold(project)
+    gold.adjudicate()
+    president = next(s for s in gold.spans("a1") if s.ref == PRESIDENT)
+    edited, _ = gold.edit(president.id, MOHAMMED, "curator")
+    assert (edited.id, edited.ref, edited.origin) == (president.id, MOHAMMED, "curated")
+    with pytest.raises(InputError, match="already has"):
+        gold.edit(edited.id, DELEGATION, "curator")
+    with pytest.raises(InputError, match="outside"):
+        gold.edit(edited.id, SpanRef(0, 10_000, "actor"), "curator")
+
+
+def test_restore_snapshot_gives_back_exact_rows(project: Project) -> None:
+    gold = Gold(project)
+    gold.adjudicate()
+    before = gold.snapshot("a1")
+    gold.reject("a1", PRESIDENT, "curator")
+    gold.accept("a1", DOHA, "curator")
+    gold.set_status("a1", GoldStatus.CURATED)
+    assert gold.snapshot("a1") != before
+    gold.restore(before)
+    assert gold.snapshot("a1") == before
