@@ -38,11 +38,23 @@ def build_parser() -> argparse.ArgumentParser:
     p_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p_list.set_defaults(run=cmd_list)
 
-    p_export = commands.add_parser("export", help="export articles and spans")
-    p_export.add_argument("--format", required=True, choices=["jsonl"], help="file format")
-    p_export.add_argument("--out", required=True, type=Path, help="file to write")
-    p_export.add_argument("--annotator", help="only this annotator's work")
+    p_export = commands.add_parser("export", help="export articles and spans (or gold) in NLP formats")
+    p_export.add_argument("--format", required=True, choices=["jsonl", "spacy", "brat", "conll", "csv"],
+                          help="file format (brat writes a folder; spacy needs annotator[spacy])")
+    p_export.add_argument("--out", required=True, type=Path, help="file to write (a new folder for brat)")
+    source = p_export.add_mutually_exclusive_group()
+    source.add_argument("--annotator", help="only this annotator's work")
+    source.add_argument("--gold", action="store_true", help="the adjudicated gold spans")
+    p_export.add_argument("--only-curated", action="store_true", help="only articles whose gold is curated")
     p_export.set_defaults(run=cmd_export)
+
+    p_adjudicate = commands.add_parser(
+        "adjudicate", help="accept into gold the spans enough done annotators agree on; list the rest")
+    p_adjudicate.add_argument("--min-votes", type=int, metavar="N",
+                              help="votes needed (default: a majority of the article's done annotators)")
+    p_adjudicate.add_argument("--annotators", nargs="+", metavar="NAME", help="count only these annotators")
+    p_adjudicate.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p_adjudicate.set_defaults(run=cmd_adjudicate)
     return parser
 
 
@@ -83,14 +95,43 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from annotator.core.formats.jsonl import write_jsonl
+    from annotator.export import export_project
 
     with open_project(args) as project:
-        if args.annotator is not None and args.annotator not in project.annotators():
-            raise AnnotatorError(f"there is no annotator named {args.annotator!r} in {project.path}")
-        records = project.export_records(annotator=args.annotator)
-        lines = write_atomically(args.out, lambda out: write_jsonl(records, out))
-    print(f"wrote {lines} line(s) to {args.out}")
+        result = export_project(project, args.format, args.out, gold=args.gold, annotator=args.annotator,
+                                only_curated=args.only_curated)
+    if args.format == "jsonl":
+        print(f"wrote {result.lines} line(s) to {args.out}")
+    else:
+        print(result.describe())
+    for note in result.notes[:20]:
+        print(f"  {note}")
+    if len(result.notes) > 20:
+        print(f"  … and {len(result.notes) - 20} more in {result.metadata_path}")
+    print(f"metadata: {result.metadata_path}")
+    return EXIT_OK
+
+
+def cmd_adjudicate(args: argparse.Namespace) -> int:
+    from annotator.store.gold import Gold
+
+    with open_project(args) as project:
+        summary = Gold(project).adjudicate(min_votes=args.min_votes, annotators=args.annotators)
+        texts = {d.id: d.text for d in project.documents()} if summary.undecided else {}
+    undecided = [
+        {"article_id": a.document_id, "start": c.ref.start, "end": c.ref.end, "label": c.ref.label,
+         "text": texts[a.document_id][c.ref.start:c.ref.end], "annotators": list(c.annotators),
+         "votes": f"{c.votes}/{len(a.annotators)}"}
+        for a in summary.articles for c in a.undecided
+    ]
+    if args.json:
+        print(json.dumps({"summary": summary.describe(), "spans_accepted": summary.spans_accepted,
+                          "undecided": undecided}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(summary.describe())
+    for row in undecided:
+        print(f"{row['article_id']}\t{row['start']}-{row['end']}\t{row['label']}\t{row['votes']}\t"
+              f"{','.join(row['annotators'])}\t{row['text']}")
     return EXIT_OK
 
 

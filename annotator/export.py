@@ -1,0 +1,236 @@
+"""Take a project's annotations or gold out: choose the records, hand them to a core writer, add a
+metadata record beside the data, and never leave a half-written file or folder behind.
+
+The mirror of ``corpus.py``: store → core objects → ``core.formats.write_*`` → files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError, NotFoundError
+from annotator.core.model import AnnotationSet, ArticleRecord, GoldStatus, Status
+from annotator.store import Project
+from annotator.store.gold import Gold
+
+FORMATS = ("jsonl", "spacy", "brat", "conll", "csv")
+GOLD_ANNOTATOR = "gold"  # the annotator name gold spans carry in exported files
+
+FORMAT_NOTES = {
+    "jsonl": "One JSON object per line and (article, annotator): {text, meta: {id, title, source}, "
+             "annotator, status, spans: [{start, end, label, text}]}. Offsets are Python code points "
+             "(Unicode characters), end exclusive; the shape spaCy/Prodigy users read.",
+    "spacy": "A spaCy DocBin (load with spacy.tokens.DocBin().from_disk). One Doc per (article, annotator), "
+             "tokenized by spacy.blank('ar'); spans in doc.spans['sc']; article_id, title and annotator "
+             "in doc.user_data. Spans whose edges fell inside a token were widened to whole tokens "
+             "(alignment_mode='expand'): they are listed under 'realigned'.",
+    "brat": "A brat standoff folder: NAME.txt holds the article text byte-identical to the project (UTF-8), "
+            "NAME.ann its spans as 'T1<TAB>label start end<TAB>text' lines; annotation.conf lists the "
+            "labels.",
+    "conll": "BIO tags, space-separated: token, then one tag column per label (see 'columns'; a label whose "
+             "spans overlap each other gets further columns such as 'actor#2'). '-DOCSTART-' opens each "
+             "(article, annotator) block in the order of 'documents'; a blank line separates sentences and "
+             "paragraphs (never inside a span). Tokens: runs of letters/digits/marks and single punctuation "
+             "characters, also cut at every span edge so no span is lost.",
+    "csv": "Columns article_id,title,annotator,start,end,label,text; UTF-8 with byte-order mark so Excel "
+           "shows Arabic; offsets are Python code points, end exclusive.",
+}
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote, for the message shown to the user."""
+
+    format: str
+    path: Path
+    articles: int = 0
+    annotation_sets: int = 0
+    spans: int = 0
+    lines: int = 0  # jsonl lines or csv rows written
+    metadata_path: Path | None = None
+    notes: list[str] = field(default_factory=list)  # spans that changed or could not be written
+
+    def describe(self) -> str:
+        line = (f"wrote {self.articles} article(s), {self.annotation_sets} annotation set(s) and "
+                f"{self.spans} span(s) as {self.format} to {self.path}")
+        if self.notes:
+            line += (f"; {len(self.notes)} span(s) could not be written exactly "
+                     f"(listed in {self.metadata_path})")
+        return line
+
+
+def select_records(
+    project: Project, *, gold: bool = False, annotator: str | None = None, only_curated: bool = False
+) -> list[ArticleRecord]:
+    """The records to export: every annotator's work, one annotator's, or gold (under the name "gold").
+
+    ``only_curated`` keeps articles whose gold status is `curated`. Gold leaves out articles nobody has
+    started adjudicating.
+    """
+    if gold and annotator is not None:
+        raise AnnotatorError("choose either --gold or --annotator NAME, not both")
+    if annotator is not None and annotator not in project.annotators():
+        raise NotFoundError(f"there is no annotator named {annotator!r} in {project.path}")
+    store = Gold(project)
+    statuses = store.statuses()
+    keep = (lambda doc: statuses.get(doc) is GoldStatus.CURATED) if only_curated else (lambda doc: True)
+    if not gold:
+        return [r for r in project.export_records(annotator=annotator) if keep(r.id)]
+    spans: dict[str, list] = {}
+    for span in store.spans():
+        spans.setdefault(span.document_id, []).append(span.ref)
+    records = []
+    for document in project.documents():
+        status = statuses.get(document.id, GoldStatus.NOT_STARTED)
+        if not keep(document.id) or (status is GoldStatus.NOT_STARTED and document.id not in spans):
+            continue
+        annotation = AnnotationSet(
+            GOLD_ANNOTATOR, tuple(sorted(spans.get(document.id, ()))),
+            Status.DONE if status is GoldStatus.CURATED else Status.IN_PROGRESS,
+        )
+        records.append(ArticleRecord(text=document.text, title=document.title, source=document.source,
+                                     id=document.id, meta=document.meta, annotations=(annotation,)))
+    return records
+
+
+@contextmanager
+def _replacing(path: Path, *, folder: bool = False) -> Iterator[Path]:
+    """A temporary path beside ``path`` that is renamed over it only when the block succeeds."""
+    if not path.parent.exists():
+        raise AnnotatorError(f"{path}: the folder {path.parent} does not exist")
+    if folder and path.exists() and (not path.is_dir() or any(path.iterdir())):
+        raise AnnotatorError(f"{path}: exists and is not an empty folder; give a new folder for brat export")
+    if not folder and path.is_dir():
+        raise AnnotatorError(f"{path}: is a folder; give a file name to write")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+    target = tmp if folder else tmp / path.name
+    try:
+        yield target
+        if folder:
+            if path.exists():
+                path.rmdir()
+            os.replace(target, path)
+        else:
+            os.replace(target, path)
+            tmp.rmdir()
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _write_text(path: Path, write: Callable[[Any], Any]) -> Any:
+    with _replacing(path) as target, target.open("w", encoding="utf-8", newline="") as out:
+        return write(out)
+
+
+def _write_brat(records: list[ArticleRecord], folder: Path, labels: list[str]) -> None:
+    try:
+        from annotator.core.formats.brat import write_brat
+    except ImportError as exc:
+        raise AnnotatorError("brat export is not available in this version of annotator") from exc
+    write_brat(records, folder)
+
+
+def agreement_summary(project: Project) -> dict[str, Any] | None:
+    """The agreement engine's summary of the project, when that engine is installed; else None."""
+    try:
+        from annotator.core.agreement import report  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    build = getattr(report, "summary_for_export", None)
+    if build is None:
+        return None
+    try:
+        return build(project)
+    except Exception as exc:  # an agreement failure must not lose the export itself
+        return {"error": str(exc)}
+
+
+def export_project(
+    project: Project, fmt: str, out: Path, *, gold: bool = False, annotator: str | None = None,
+    only_curated: bool = False,
+) -> ExportResult:
+    """Write the selected records to ``out`` in ``fmt`` plus ``<out>.metadata.json`` (inside ``out`` for
+    brat). Nothing is left behind on failure.
+    """
+    if fmt not in FORMATS:
+        raise AnnotatorError(f"unknown export format {fmt!r} (use one of: {', '.join(FORMATS)})")
+    if fmt == "spacy":
+        from annotator.core.formats.spacy_docbin import load_spacy
+
+        load_spacy()  # fail with the install hint before reading anything
+    records = select_records(project, gold=gold, annotator=annotator, only_curated=only_curated)
+    labels = [label.name for label in project.labels()]
+    result = ExportResult(fmt, out)
+    extra: dict[str, Any] = {}
+    if fmt == "jsonl":
+        from annotator.core.formats.jsonl import write_jsonl
+
+        result.lines = _write_text(out, lambda f: write_jsonl(records, f))
+    elif fmt == "csv":
+        from annotator.core.formats.table_csv import write_spans_csv
+
+        result.lines = _write_text(out, lambda f: write_spans_csv(records, f))
+    elif fmt == "conll":
+        from annotator.core.formats.conll import write_conll
+
+        summary = _write_text(out, lambda f: write_conll(records, f, labels))
+        extra["columns"] = summary.columns
+        extra["documents"] = [[r.id, a.annotator] for r in records for a in r.annotations]
+        extra["unrepresentable"] = [[u.article_id, u.annotator, u.span.start, u.span.end, u.span.label]
+                                    for u in summary.unrepresentable]
+        result.notes = [f"{u.article_id} {u.annotator} {u.span.start}-{u.span.end} {u.span.label}: covers "
+                        "only white space, no token to tag" for u in summary.unrepresentable]
+    elif fmt == "spacy":
+        from annotator.core.formats.spacy_docbin import write_docbin
+
+        with _replacing(out) as target:
+            summary = write_docbin(records, target)
+        extra["realigned"] = [
+            {"article_id": r.article_id, "annotator": r.annotator, "start": r.span.start, "end": r.span.end,
+             "label": r.span.label, "stored": None if r.stored is None else [r.stored.start, r.stored.end]}
+            for r in summary.realigned
+        ]
+        result.notes = [
+            f"{r.article_id} {r.annotator} {r.span.start}-{r.span.end} {r.span.label}: "
+            + ("no spaCy token, not stored" if r.stored is None
+               else f"stored as {r.stored.start}-{r.stored.end} (expanded to token edges)")
+            for r in summary.realigned
+        ]
+    else:  # brat
+        with _replacing(out, folder=True) as target:
+            _write_brat(records, target, labels)
+    result.articles = len(records)
+    result.annotation_sets = sum(len(r.annotations) for r in records)
+    result.spans = sum(len(a.spans) for r in records for a in r.annotations)
+    metadata_path = out / "metadata.json" if fmt == "brat" else out.with_name(out.name + ".metadata.json")
+    metadata = {
+        "project": project.setting("name") or project.path.stem,
+        "project_file": str(project.path),
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "exported_by": f"annotator {__version__}",
+        "format": fmt,
+        "format_notes": FORMAT_NOTES[fmt],
+        "selection": {"gold": gold, "annotator": annotator, "only_curated": only_curated},
+        "labels": [{"name": lb.name, "color": lb.color} for lb in project.labels()],
+        "annotators": sorted({a.annotator for r in records for a in r.annotations}),
+        "articles": result.articles,
+        "annotation_sets": result.annotation_sets,
+        "spans": result.spans,
+        "agreement": agreement_summary(project),
+        **extra,
+    }
+    with _replacing(metadata_path) as target:
+        target.write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    result.metadata_path = metadata_path
+    return result
