@@ -64,8 +64,7 @@ class ExportResult:
         line = (f"wrote {self.articles} article(s), {self.annotation_sets} annotation set(s) and "
                 f"{self.spans} span(s) as {self.format} to {self.path}")
         if self.notes:
-            line += (f"; {len(self.notes)} span(s) could not be written exactly "
-                     f"(listed in {self.metadata_path})")
+            line += f"; {len(self.notes)} note(s), listed below and in {self.metadata_path}"
         return line
 
 
@@ -131,14 +130,6 @@ def _replacing(path: Path, *, folder: bool = False) -> Iterator[Path]:
 def _write_text(path: Path, write: Callable[[Any], Any]) -> Any:
     with _replacing(path) as target, target.open("w", encoding="utf-8", newline="") as out:
         return write(out)
-
-
-def _write_brat(records: list[ArticleRecord], folder: Path, labels: list[str]) -> None:
-    try:
-        from annotator.core.formats.brat import write_brat
-    except ImportError as exc:
-        raise AnnotatorError("brat export is not available in this version of annotator") from exc
-    write_brat(records, folder)
 
 
 def agreement_summary(project: Project) -> dict[str, Any] | None:
@@ -208,8 +199,13 @@ def export_project(
             for r in summary.realigned
         ]
     else:  # brat
+        from annotator.core.formats.brat_collection import write_brat_collection
+
         with _replacing(out, folder=True) as target:
-            _write_brat(records, target, labels)
+            renamed = write_brat_collection(records, target, [(lb.name, lb.color) for lb in project.labels()])
+        extra["renamed"] = renamed
+        result.notes = [f"article {old} written as {new}.txt" for old, new in renamed["articles"].items()]
+        result.notes += [f"label {old} written as brat type {new}" for old, new in renamed["labels"].items()]
     result.articles = len(records)
     result.annotation_sets = sum(len(r.annotations) for r in records)
     result.spans = sum(len(a.spans) for r in records for a in r.annotations)

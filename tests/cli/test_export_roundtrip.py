@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.cli import main
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.brat import read_brat
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status
 from annotator.corpus import import_paths
 from annotator.export import export_project
@@ -19,7 +21,7 @@ from annotator.store import Project
 from annotator.store.gold import Gold
 
 ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئة" + "\u064e\u0650\u0651\u0652" + "ـ٠١٢"
-ALPHABET = ARABIC * 3 + "   \n،.؟:«»-\"," + "😀\u200f"
+ALPHABET = ARABIC * 3 + "   \n،.؟:«»-\"," + "😀\u200f\t\r"
 LABELS = ["actor", "mediator", "demand", "denial"]
 NAMES = ["ali", "sara", "omar"]
 
@@ -146,3 +148,45 @@ def test_cli_refuses_gold_with_annotator_and_unknown_annotator(tmp_path: Path,
     assert "no annotator named 'zaid'" in capsys.readouterr().err
     assert not (tmp_path / "x.csv").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.sqlite"]  # no temporary file left
+
+
+def import_brat_folder(project: Project, folder: Path) -> None:
+    """Read a brat export back with the brat reader: one sub-folder per annotator."""
+    records = [read_brat(txt, txt.with_suffix(".ann"), txt.parent.name).record
+               for txt in sorted(folder.glob("*/*.txt"))]
+    project.import_articles(records)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora())
+def test_brat_export_imports_back_into_an_empty_project_unchanged(records: list[ArticleRecord]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        with Project.open(folder / "a.sqlite") as source:
+            source.import_articles(records)
+            export_project(source, "brat", folder / "brat")
+            expected = stored(source)
+            texts = {d.id: d.text for d in source.documents()}
+        for txt in (folder / "brat").glob("*/*.txt"):
+            assert txt.read_bytes() == texts[txt.stem].encode("utf-8")  # byte-identical text
+        with Project.open(folder / "b.sqlite") as target:
+            import_brat_folder(target, folder / "brat")
+            assert stored(target) == expected
+
+
+def test_brat_folder_has_configuration_and_refuses_a_non_empty_folder(tmp_path: Path) -> None:
+    with small_project(tmp_path / "p.sqlite") as project:
+        export_project(project, "brat", tmp_path / "brat", gold=False)
+        (tmp_path / "full").mkdir()
+        (tmp_path / "full" / "keep.txt").write_text("x")
+        with pytest.raises(AnnotatorError, match="not an empty folder"):
+            export_project(project, "brat", tmp_path / "full")
+    assert sorted(p.relative_to(tmp_path / "brat").as_posix() for p in (tmp_path / "brat").rglob("*")) == [
+        "ali", "ali/a1.ann", "ali/a1.txt", "ali/a2.ann", "ali/a2.txt", "annotation.conf", "metadata.json",
+        "sara", "sara/a1.ann", "sara/a1.txt", "visual.conf"]
+    conf = (tmp_path / "brat" / "annotation.conf").read_text(encoding="utf-8")
+    assert conf.startswith("[entities]\nactor\nmediator\ndemand\ndenial\n")
+    assert "actor\tbgColor:#4e79a7" in (tmp_path / "brat" / "visual.conf").read_text(encoding="utf-8")
+    assert (tmp_path / "brat" / "ali" / "a1.ann").read_text(encoding="utf-8").splitlines()[0] == \
+        "T1\tactor 4 15\tالرئيس محمد"
+    assert [p.name for p in (tmp_path / "full").iterdir()] == ["keep.txt"]
