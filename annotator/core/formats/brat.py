@@ -1,0 +1,204 @@
+"""brat standoff: an article as ``NAME.txt`` and its annotations as ``NAME.ann`` beside it.
+
+Offsets in brat are code points into the ``.txt`` as stored (as Python counts them), so the text is read
+as UTF-8 exactly as it is, line endings included: changing one character would shift every offset.
+
+Read: text-bound lines ``T1<TAB>label start end[;start end...]<TAB>covered text``. A discontinuous
+annotation (several fragments) becomes one span per fragment, and is counted so the summary can say
+so. Relations (R), events (E), attributes (A, M), normalisations (N), notes (#) and equivalences (*)
+have no place in our model: they are counted per kind and reported, never dropped silently.
+Write: the ``.txt`` byte-identical to the stored text in UTF-8, and one T-line per span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status, title_from_text
+
+UNSUPPORTED_KINDS = {
+    "R": "relation",
+    "E": "event",
+    "A": "attribute",
+    "M": "attribute",
+    "N": "normalisation",
+    "#": "note",
+    "*": "equivalence",
+}
+_T_ID = re.compile(r"T\S*")
+_FRAGMENT = re.compile(r"(\d+) (\d+)")
+
+
+@dataclass
+class BratSummary:
+    """What reading brat files found besides plain spans: discontinuous spans and skipped lines."""
+
+    discontinuous: int = 0  # T-lines with more than one fragment (each fragment became one span)
+    fragments: int = 0  # spans made from those fragments
+    unsupported: Counter[str] = field(default_factory=Counter)  # kind name → number of lines
+
+    def add(self, other: BratSummary) -> None:
+        self.discontinuous += other.discontinuous
+        self.fragments += other.fragments
+        self.unsupported.update(other.unsupported)
+
+    def notes(self) -> list[str]:
+        """Sentences for the import summary; empty when there was nothing out of the ordinary."""
+        notes = []
+        if self.discontinuous:
+            notes.append(f"{self.discontinuous} discontinuous brat annotation(s) became {self.fragments} "
+                         "span(s), one per fragment")
+        if self.unsupported:
+            kinds = ", ".join(f"{n} {kind}(s)" for kind, n in sorted(self.unsupported.items()))
+            notes.append(f"not imported (no place for them in this project): {kinds}")
+        return notes
+
+
+@dataclass(frozen=True)
+class BratDocument:
+    """One ``.txt``/``.ann`` pair as read: the article with its spans, and what was not imported."""
+
+    record: ArticleRecord
+    summary: BratSummary
+
+
+def read_brat_text(txt_path: Path) -> str:
+    """The ``.txt`` as stored, decoded as UTF-8 (a byte-order mark is refused: it would shift offsets)."""
+    try:
+        data = txt_path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=str(txt_path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", path=str(txt_path)) from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(f"is not valid UTF-8 ({exc.reason}); brat offsets need the exact text",
+                         path=str(txt_path), line=line) from exc
+
+
+def read_brat(txt_path: Path, ann_path: Path | None, annotator: str | None) -> BratDocument:
+    """Read one article and its annotations; raise InputError naming the file and line on any fault.
+
+    ``ann_path`` may be None (or a missing file) for an article nobody annotated. The article id is the
+    file name without ``.txt``. ``annotator`` is required when the ``.ann`` has text-bound lines, since
+    brat does not record who annotated.
+    """
+    if ann_path is not None and not txt_path.exists():
+        raise InputError(f"has no matching text file {txt_path.name} beside it (brat needs both)",
+                         path=str(ann_path))
+    text = read_brat_text(txt_path)
+    summary = BratSummary()
+    spans: list[SpanRef] = []
+    if ann_path is not None and ann_path.exists():
+        spans = _read_ann(ann_path, text, summary)
+    annotations: tuple[AnnotationSet, ...] = ()
+    if spans:
+        if not annotator:
+            raise InputError("has annotations but brat does not say who made them; give --annotator NAME",
+                             path=str(ann_path))
+        annotations = (AnnotationSet(annotator=annotator, spans=tuple(sorted(set(spans))),
+                                     status=Status.DONE),)
+    record = ArticleRecord(
+        text=text,
+        title=title_from_text(text) or txt_path.stem,
+        source=str(txt_path),
+        id=txt_path.stem,
+        annotations=annotations,
+        origin=str(ann_path or txt_path),
+    )
+    return BratDocument(record, summary)
+
+
+def _read_ann(ann_path: Path, text: str, summary: BratSummary) -> list[SpanRef]:
+    try:
+        content = ann_path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"is not valid UTF-8 ({exc.reason})", path=str(ann_path)) from exc
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", path=str(ann_path)) from exc
+    spans: list[SpanRef] = []
+    # brat writes \n only; split on it alone so a stray \r inside covered text is not a line break
+    for number, line in enumerate(content.split("\n"), start=1):
+        line = line.removesuffix("\r")
+        if not line.strip():
+            continue
+        kind = line[0]
+        if kind == "T":
+            fragments = _parse_t_line(line, text, str(ann_path), number)
+            if len(fragments) > 1:
+                summary.discontinuous += 1
+                summary.fragments += len(fragments)
+            spans.extend(fragments)
+        elif kind in UNSUPPORTED_KINDS:
+            summary.unsupported[UNSUPPORTED_KINDS[kind]] += 1
+        else:
+            raise InputError(f"unknown brat line type {kind!r} (expected T, R, E, A, M, N, # or *)",
+                             path=str(ann_path), line=number)
+    return spans
+
+
+def _parse_t_line(line: str, text: str, path: str, number: int) -> list[SpanRef]:
+    """The spans of one T-line, checked against the text."""
+    parts = line.split("\t")
+    if len(parts) < 2 or not _T_ID.fullmatch(parts[0]):
+        raise InputError("malformed text-bound line: expected 'T<id><TAB>label start end<TAB>text'",
+                         path=path, line=number)
+    label, _, offsets = parts[1].partition(" ")
+    if not label or not offsets:
+        raise InputError(f"malformed text-bound line {parts[0]}: expected 'label start end', got "
+                         f"{parts[1]!r}", path=path, line=number)
+    spans: list[SpanRef] = []
+    for fragment in offsets.split(";"):
+        match = _FRAGMENT.fullmatch(fragment.strip())
+        if not match:
+            raise InputError(f"{parts[0]}: offsets {fragment!r} are not 'start end' whole numbers",
+                             path=path, line=number)
+        start, end = int(match.group(1)), int(match.group(2))
+        if not start < end:
+            raise InputError(f"{parts[0]}: start {start} is not before end {end}", path=path, line=number)
+        if end > len(text):
+            raise InputError(f"{parts[0]}: offsets {start} {end} are past the end of the text "
+                             f"({len(text)} characters)", path=path, line=number)
+        spans.append(SpanRef(start, end, label))
+    if len(parts) >= 3:
+        quoted = "\t".join(parts[2:])
+        covered = _one_line(" ".join(text[s.start : s.end] for s in spans))
+        if _one_line(quoted) != covered:
+            raise InputError(f"{parts[0]}: the line quotes {quoted!r} but the .txt has {covered!r} at "
+                             f"{offsets} (wrong text file, or offsets not in code points?)",
+                             path=path, line=number)
+    return spans
+
+
+def _one_line(quote: str) -> str:
+    """A quote as it can stand in one .ann line: line breaks become spaces (as brat writes them)."""
+    return quote.replace("\r", " ").replace("\n", " ")
+
+
+def ann_lines(text: str, spans: Iterable[SpanRef]) -> str:
+    """The ``.ann`` content for ``spans`` on ``text``: one T-line each, numbered in text order."""
+    lines = []
+    for n, span in enumerate(sorted(set(spans)), start=1):
+        covered = _one_line(text[span.start : span.end])
+        lines.append(f"T{n}\t{span.label} {span.start} {span.end}\t{covered}\n")
+    return "".join(lines)
+
+
+def write_brat(directory: Path, name: str, text: str, spans: Iterable[SpanRef]) -> tuple[Path, Path]:
+    """Write ``NAME.txt`` (the text's exact UTF-8 bytes) and ``NAME.ann``; returns both paths.
+
+    A line break inside a span is written as a space in the quoted text, as brat itself does, because
+    the quote must stay on one line; offsets still point at the exact text.
+    """
+    txt_path = directory / f"{name}.txt"
+    ann_path = directory / f"{name}.ann"
+    txt_path.write_bytes(text.encode("utf-8"))
+    ann_path.write_bytes(ann_lines(text, spans).encode("utf-8"))
+    return txt_path, ann_path
