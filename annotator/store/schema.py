@@ -5,6 +5,7 @@ Version history:
   2 — gold spans and gold status (adjudication), project settings (guidelines, name).
   3 — gold rejections: candidate spans a curator decided are not gold (so re-running adjudicate keeps
       them out and the curation view stops listing them).
+  4 — assignments: which annotator is to annotate which article (from a pack or `pack --assign`).
 Add a version by appending to MIGRATIONS; never edit a shipped step.
 """
 
@@ -101,6 +102,15 @@ CREATE TABLE gold_rejections (
 );
 """
 
+SCHEMA_V4 = """
+CREATE TABLE assignments (
+    document_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id) ON DELETE CASCADE,
+    PRIMARY KEY (document_id, annotator_id)
+);
+CREATE INDEX assignments_by_annotator ON assignments(annotator_id);
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -126,6 +136,7 @@ MIGRATIONS: dict[int, Migration] = {
     0: _create_v1,
     1: _script(SCHEMA_V2),
     2: _script(SCHEMA_V3),
+    3: _script(SCHEMA_V4),
 }
 SCHEMA_VERSION = max(MIGRATIONS) + 1
 
