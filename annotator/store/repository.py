@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from annotator.core.errors import InputError, NotFoundError, ProjectFileError
+from annotator.core.errors import InputError, NotFoundError
 from annotator.core.model import (
     AnnotationSet,
     ArticleRecord,
@@ -27,7 +27,7 @@ from annotator.core.model import (
     Status,
     default_article_id,
 )
-from annotator.store.schema import open_database
+from annotator.store.schema import open_database, project_file_error
 
 
 def utc_now() -> str:
@@ -140,17 +140,26 @@ class Project:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise ProjectFileError(f"{self.path}: cannot write to the project ({exc})") from exc
+            raise project_file_error(self.path, exc, "cannot write to the project") from exc
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
+            # Disk full, I/O and damage errors surface on the statement that hits them: map them to one
+            # sentence; constraint errors stay as they are for the methods that catch them.
+            if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:
+                raise project_file_error(self.path, exc, "the change could not be saved") from exc
             raise
         try:
             conn.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            conn.execute("ROLLBACK")
-            raise ProjectFileError(f"{self.path}: the change could not be saved ({exc})") from exc
+        except sqlite3.DatabaseError as exc:
+            self._rollback()
+            raise project_file_error(self.path, exc, "the change could not be saved") from exc
+
+    def _rollback(self) -> None:
+        """Roll back if a transaction is still open (SQLite may already have rolled back on disk full)."""
+        if self.db.conn.in_transaction:
+            self.db.conn.execute("ROLLBACK")
 
     def _query(self, sql: str, params: Iterable = ()) -> list[tuple]:
         return self.db.execute(sql, tuple(params)).fetchall()
