@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """An annotator's progress on one article."""
 
     NEW = "new"
@@ -20,7 +20,7 @@ class Status(str, Enum):
     DONE = "done"
 
 
-class GoldStatus(str, Enum):
+class GoldStatus(StrEnum):
     """Progress of adjudication on one article."""
 
     NOT_STARTED = "not started"
@@ -150,9 +150,13 @@ class ArticleRecord:
         return text_sha256(self.text)
 
 
-def title_from_text(text: str, limit: int = 120) -> str:
-    """The first non-empty line of the text, trimmed to ``limit`` characters."""
-    for line in text.splitlines():
+def title_from_text(text: str, limit: int | None = None) -> str:
+    """The first non-empty line of the text without its surrounding white space.
+
+    Kept whole by default (the article list elides long titles for display); ``limit`` trims it.
+    Lines are split at LF only, the one line ending imported text keeps.
+    """
+    for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             return stripped[:limit]
