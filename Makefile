@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench setup clean
+.PHONY: run test lint bench soak setup clean
 
 setup: $(STAMP)
 
@@ -27,6 +27,10 @@ bench: $(STAMP)
 	@for script in benchmarks/*.py; do \
 		echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script || exit 1; \
 	done
+
+# ≥ 100 SIGKILLs at random moments of a stream of edits; every edit reported saved must survive.
+soak: $(STAMP)
+	$(PY) benchmarks/soak.py 100
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
