@@ -6,19 +6,22 @@ store then adds everything in one transaction. Also opens the default project wi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
 
 from annotator.core.errors import InputError
+from annotator.core.formats.brat import BratSummary, read_brat
 from annotator.core.formats.jsonl import read_jsonl
 from annotator.core.formats.plaintext import read_txt
-from annotator.core.model import ArticleRecord
+from annotator.core.formats.spans_csv import read_spans_csv
+from annotator.core.model import ArticleRecord, Document, default_article_id
 from annotator.store import ImportSummary, Project
 
-READERS = {".txt": "txt", ".jsonl": "jsonl", ".json": "jsonl"}
+READERS = {".txt": "txt", ".jsonl": "jsonl", ".json": "jsonl", ".ann": "brat", ".csv": "csv"}
+FORMATS = ("txt", "jsonl", "brat", "csv")  # --format choices; without it, each file's name decides
 DEFAULT_PROJECT_NAME = "default-project.sqlite"
 
 
@@ -31,34 +34,79 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
         elif path.is_file():
             if path.suffix.lower() not in READERS:
                 raise InputError(
-                    "unsupported file type (import reads .txt articles and .jsonl records)", path=str(path)
-                )
+                    "unsupported file type (import reads .txt articles, .jsonl records, brat .txt + .ann "
+                    "pairs and span .csv files)", path=str(path))
             found.append(path)
         else:
             raise InputError("no such file or folder", path=str(path))
     return found
 
 
-def read_article_files(paths: Iterable[Path], annotator: str | None = None) -> list[ArticleRecord]:
-    """Read every file fully; raises InputError on the first bad file, before anything is stored."""
+def read_article_files(
+    paths: Iterable[Path], annotator: str | None = None, *, format: str | None = None,
+    articles: Mapping[str, Document] | None = None, notes: list[str] | None = None,
+) -> list[ArticleRecord]:
+    """Read every file fully; raises InputError on the first bad file, before anything is stored.
+
+    A ``.txt`` with an ``.ann`` beside it is brat standoff (so is every ``.txt`` with ``format="brat"``);
+    brat spans belong to ``annotator``, or else to the folder they are in (said in ``notes``). Span CSV
+    rows refer to ``articles`` (the project's) or to articles read in the same call.
+    """
+    paths = list(paths)
     files_found = find_article_files(paths)
     if not files_found:
-        raise InputError("no .txt or .jsonl files found in " + ", ".join(str(p) for p in paths))
+        raise InputError("no .txt, .jsonl, .ann or .csv files found in " + ", ".join(str(p) for p in paths))
+    notes = notes if notes is not None else []
+    brat_texts = {p.with_suffix(".txt") for p in files_found if p.suffix.lower() == ".ann"}
     records: list[ArticleRecord] = []
+    csv_files: list[Path] = []
+    brat = BratSummary()
+    named: set[str] = set()
     for path in files_found:
-        if READERS[path.suffix.lower()] == "txt":
-            records.append(read_txt(path))
-        else:
+        kind = READERS[path.suffix.lower()]
+        if format is not None and kind not in ({"brat", "txt"} if format == "brat" else {format}):
+            raise InputError(f"is not a {format} file (remove --format to let the file name decide)",
+                             path=str(path))
+        if kind == "csv":
+            csv_files.append(path)
+        elif kind == "jsonl":
             records.extend(read_jsonl(path, default_annotator=annotator))
+        elif kind == "brat" or path in brat_texts or format == "brat":
+            if kind == "txt" and path in brat_texts:
+                continue  # read with its .ann
+            who = annotator or path.parent.name
+            if not annotator and kind == "brat" and who not in named:
+                named.add(who)
+                notes.append(f"brat annotations in {path.parent} attributed to annotator {who!r} (the "
+                             "folder's name; choose another with --annotator)")
+            txt = path.with_suffix(".txt")
+            document = read_brat(txt, path if kind == "brat" else None, who)
+            records.append(document.record)
+            brat.add(document.summary)
+        else:
+            records.append(read_txt(path))
+    if csv_files:
+        known = dict(articles or {})
+        for record in records:
+            record_id = record.id or default_article_id(record.text)
+            known.setdefault(record_id, Document(record_id, record.title, record.text, record.source))
+        for path in csv_files:
+            records.extend(read_spans_csv(path, known))
+    notes.extend(brat.notes())
     return records
 
 
 def import_paths(
-    project: Project, paths: Iterable[Path], *, annotator: str | None = None, add_labels: bool = False
+    project: Project, paths: Iterable[Path], *, annotator: str | None = None, add_labels: bool = False,
+    format: str | None = None,
 ) -> ImportSummary:
     """Import files and folders into ``project`` as one transaction."""
-    records = read_article_files(list(paths), annotator)
-    return project.import_articles(records, add_labels=add_labels)
+    notes: list[str] = []
+    documents = {d.id: d for d in project.documents()}
+    records = read_article_files(list(paths), annotator, format=format, articles=documents, notes=notes)
+    summary = project.import_articles(records, add_labels=add_labels)
+    summary.notes.extend(notes)
+    return summary
 
 
 def seed_files() -> list[Path]:

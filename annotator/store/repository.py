@@ -68,6 +68,7 @@ class ImportSummary:
     labels_added: list[str] = field(default_factory=list)
     annotators: set[str] = field(default_factory=set)
     document_ids: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the reader could not import, and why
 
     def describe(self) -> str:
         """One line for the status bar or terminal."""
@@ -79,6 +80,7 @@ class ImportSummary:
             parts.append(f"{self.spans_existing} span(s) already present")
         if self.labels_added:
             parts.append("new label(s): " + ", ".join(self.labels_added))
+        parts.extend(self.notes)
         return "; ".join(parts)
 
 

@@ -1,0 +1,137 @@
+"""The rules of merging annotators' work: what a source holds, and which work wins when two meet.
+
+An article is known by the SHA-256 of its text, an annotator and a label by name: ids differ between
+machines and mean nothing across them. One annotator's work on one article (a "pair") is their set of
+spans plus their status and when they last edited it (``statuses.updated_at``, bumped by every edit).
+
+The rules make merging idempotent and commutative: equal span sets combine by taking the later status
+and the earliest creation / latest edit time of each span (max and min are both); different span sets
+are a conflict, which only ``prefer_newer`` settles, by the later edit time (ties broken by comparing
+the span sets themselves, so the winner never depends on the order of the files).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.errors import ConflictError, InputError
+from annotator.core.formats.pack import Pack
+from annotator.core.model import ArticleRecord, Label, SpanRef, Status
+
+_STATUS_RANK = {Status.NEW: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
+Times = tuple[str | None, str | None]  # a span's (created_at, updated_at); None where unknown
+
+
+@dataclass(frozen=True)
+class PairWork:
+    """One annotator's work on one article."""
+
+    spans: dict[SpanRef, Times]
+    status: Status
+    updated_at: str | None  # None when the file does not record edit times (plain JSONL)
+
+    def span_set(self) -> frozenset[SpanRef]:
+        return frozenset(self.spans)
+
+
+@dataclass(frozen=True)
+class SourceArticle:
+    """An article as a merge source has it."""
+
+    sha256: str
+    id: str
+    title: str
+    source: str
+    text: str
+    meta: dict[str, Any] = field(hash=False, compare=False)
+    imported_at: str | None = None
+
+
+@dataclass
+class MergeSource:
+    """Everything one file brings to a merge, keyed by text hash and names rather than ids."""
+
+    path: str
+    articles: list[SourceArticle] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    pairs: dict[tuple[str, str], PairWork] = field(default_factory=dict)  # (sha256, annotator) → work
+    assignment: set[tuple[str, str]] = field(default_factory=set)  # (sha256, annotator)
+    guidelines: str = ""
+    name: str = ""
+
+
+def source_from_records(path: str, records: Iterable[ArticleRecord], labels: Iterable[Label] = (),
+                        edited_at: dict[tuple[str, str], str] | None = None) -> MergeSource:
+    """A merge source from read articles (JSONL or a pack); labels used by spans are added if missing."""
+    source = MergeSource(path=path, labels=list(labels))
+    known = {label.name for label in source.labels}
+    edited_at = edited_at or {}
+    for record in records:
+        sha = record.sha256
+        source.articles.append(SourceArticle(sha, record.id or sha[:16], record.title, record.source,
+                                             record.text, dict(record.meta)))
+        for annotation in record.annotations:
+            when = edited_at.get((record.id or "", annotation.annotator))
+            spans = {ref: (when, when) for ref in annotation.spans}
+            work = PairWork(spans, annotation.status, when)
+            previous = source.pairs.get((sha, annotation.annotator))
+            if previous is not None:
+                try:
+                    work = resolve(previous, work, prefer_newer=False)
+                except PairConflict:
+                    raise InputError(f"{annotation.annotator!r} has two different sets of spans for this "
+                                     "article in the same file", path=record.origin or path) from None
+            source.pairs[(sha, annotation.annotator)] = work
+            for ref in annotation.spans:
+                if ref.label not in known:
+                    known.add(ref.label)
+                    source.labels.append(Label(ref.label, "", position=len(source.labels)))
+    return source
+
+
+def source_from_pack(path: str, pack: Pack) -> MergeSource:
+    """A merge source from a pack: its articles and work, labels, guidelines and assignment."""
+    source = source_from_records(path, pack.records, pack.labels, pack.edited_at)
+    source.guidelines = pack.guidelines
+    source.name = pack.name
+    sha_by_id = {record.id: record.sha256 for record in pack.records}
+    for annotator, ids in (pack.assignment or {}).items():
+        source.assignment.update((sha_by_id[i], annotator) for i in ids)
+    return source
+
+
+class PairConflict(ConflictError):
+    """Two files hold different spans of one annotator on one article."""
+
+
+def resolve(ours: PairWork, theirs: PairWork, prefer_newer: bool) -> PairWork:
+    """The work that stands after merging ``theirs`` into ``ours`` (the same article and annotator).
+
+    Raises PairConflict when the span sets differ and ``prefer_newer`` is off, or when either side
+    has no edit time to compare (the caller names the article, annotator and files).
+    """
+    if ours.span_set() == theirs.span_set():
+        return _combine(ours, theirs)
+    if not prefer_newer:
+        raise PairConflict("different spans")
+    if ours.updated_at is None or theirs.updated_at is None:
+        raise PairConflict("no edit time")
+    return max(ours, theirs, key=lambda w: (w.updated_at, sorted(w.spans), _STATUS_RANK[w.status]))
+
+
+def _combine(ours: PairWork, theirs: PairWork) -> PairWork:
+    """Equal span sets: the later status and, per span, the earliest creation and latest edit."""
+    later = max(ours, theirs, key=lambda w: (w.updated_at or "", _STATUS_RANK[w.status]))
+    spans = {ref: (_earliest(times[0], theirs.spans[ref][0]), _latest(times[1], theirs.spans[ref][1]))
+             for ref, times in ours.spans.items()}
+    return PairWork(spans, later.status, _latest(ours.updated_at, theirs.updated_at))
+
+
+def _earliest(a: str | None, b: str | None) -> str | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _latest(a: str | None, b: str | None) -> str | None:
+    return b if a is None else a if b is None else max(a, b)

@@ -1,0 +1,310 @@
+"""Merging other files' work into a project: all the SQL of it, reading sources and writing the result.
+
+A merge first plans everything in memory against the project as it is, following
+``annotator.core.merging``'s rules, and only then writes, in one transaction. A conflict is found
+during planning, so a merge that stops has not begun a transaction: the project file is untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import InputError, ProjectFileError
+from annotator.core.merging import MergeSource, PairConflict, PairWork, SourceArticle, resolve
+from annotator.core.model import Label, SpanRef, Status, default_article_id
+from annotator.store.repository import Changes, Project, _extra_label_colours, utc_now
+from annotator.store.schema import SCHEMA_VERSION
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass
+class MergeSummary:
+    """What a merge did, for the message shown to the user."""
+
+    articles_added: int = 0
+    articles_matched: int = 0
+    pairs_added: int = 0  # (article, annotator) work that was not in the project
+    pairs_replaced: list[str] = field(default_factory=list)  # "article / annotator" settled by newer
+    spans_added: int = 0
+    spans_removed: int = 0
+    labels_added: list[str] = field(default_factory=list)
+    annotators_added: list[str] = field(default_factory=list)
+    assignments_added: int = 0
+    changes: Changes = field(default_factory=Changes)
+
+    def describe(self) -> str:
+        """One line for the status bar or terminal."""
+        parts = [f"{self.articles_added} article(s) added", f"{self.articles_matched} matched",
+                 f"{self.pairs_added} annotator-article pair(s) added", f"{self.spans_added} span(s) added"]
+        if self.pairs_replaced:
+            more = "…" if len(self.pairs_replaced) > 5 else ""
+            parts.append(f"{len(self.pairs_replaced)} pair(s) replaced by newer work "
+                         f"({', '.join(self.pairs_replaced[:5])}{more}), "
+                         f"{self.spans_removed} span(s) removed")
+        if self.labels_added:
+            parts.append("new label(s): " + ", ".join(self.labels_added))
+        if self.annotators_added:
+            parts.append("new annotator(s): " + ", ".join(self.annotators_added))
+        if self.assignments_added:
+            parts.append(f"{self.assignments_added} assignment(s) added")
+        return "; ".join(parts)
+
+
+def edit_times(project: Project) -> dict[tuple[str, str], str]:
+    """(article id, annotator) → when that annotator last edited that article (for packs with work)."""
+    return {(d, a): t for d, a, t in project.db.execute(
+        "SELECT st.document_id, a.name, st.updated_at FROM statuses st "
+        "JOIN annotators a ON a.id = st.annotator_id")}
+
+
+def is_project_file(path: Path) -> bool:
+    """True when ``path`` starts like an SQLite database (whatever its name ends with)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def read_project_file(path: Path) -> MergeSource:
+    """Read another project's file (read-only, never migrated or written) as a merge source."""
+    where = str(path)
+    if not path.is_file():
+        raise InputError("no such file", path=where)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise ProjectFileError(f"{where}: cannot be opened for reading ({exc})") from exc
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version > SCHEMA_VERSION:
+            raise ProjectFileError(
+                f"{where}: was written by a newer version of annotator (schema {version}, this version "
+                f"reads up to {SCHEMA_VERSION}); update annotator to merge it")
+        if version < 1 or not {"documents", "spans", "statuses", "labels", "annotators"} <= tables:
+            raise InputError("is an SQLite database but not an annotator project", path=where)
+        return _read_source(conn, where, tables)
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(f"{where}: cannot be read as an annotator project ({exc})") from exc
+    finally:
+        conn.close()
+
+
+def _read_source(conn: sqlite3.Connection, where: str, tables: set[str]) -> MergeSource:
+    source = MergeSource(path=where)
+    sha_by_id: dict[str, str] = {}
+    for doc_id, title, src, text, sha, imported_at, meta in conn.execute(
+            "SELECT id, title, source, text, sha256, imported_at, meta FROM documents ORDER BY position, id"):
+        sha_by_id[doc_id] = sha
+        source.articles.append(SourceArticle(sha, doc_id, title, src, text, json.loads(meta), imported_at))
+    source.labels = [Label(*row) for row in conn.execute(
+        "SELECT name, color, key, position FROM labels ORDER BY position, id")]
+    for doc_id, annotator, status, updated_at in conn.execute(
+            "SELECT st.document_id, a.name, st.status, st.updated_at FROM statuses st "
+            "JOIN annotators a ON a.id = st.annotator_id"):
+        source.pairs[(sha_by_id[doc_id], annotator)] = PairWork({}, Status(status), updated_at)
+    for doc_id, annotator, start, end, label, created_at, updated_at in conn.execute(
+            "SELECT s.document_id, a.name, s.start, s.end, l.name, s.created_at, s.updated_at FROM spans s "
+            "JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id"):
+        key = (sha_by_id[doc_id], annotator)
+        work = source.pairs.get(key)
+        if work is None:  # spans without a status row: only possible in files edited by hand
+            work = source.pairs[key] = PairWork({}, Status.IN_PROGRESS, updated_at)
+        work.spans[SpanRef(start, end, label)] = (created_at, updated_at)
+    if "assignments" in tables:
+        source.assignment = {(sha_by_id[d], a) for d, a in conn.execute(
+            "SELECT s.document_id, a.name FROM assignments s JOIN annotators a ON a.id = s.annotator_id")}
+    if "settings" in tables:
+        settings = dict(conn.execute("SELECT key, value FROM settings WHERE key IN ('guidelines', 'name')"))
+        source.guidelines = settings.get("guidelines", "")
+        source.name = settings.get("name", "")
+    return source
+
+
+@dataclass
+class _Plan:
+    """Everything a merge will write, decided before the transaction starts."""
+
+    labels: list[Label] = field(default_factory=list)
+    annotators: list[str] = field(default_factory=list)
+    articles: list[tuple[str, SourceArticle]] = field(default_factory=list)  # (new id, article)
+    pairs: dict[tuple[str, str], PairWork] = field(default_factory=dict)  # (article id, annotator) → final
+    before: dict[tuple[str, str], PairWork] = field(default_factory=dict)  # of those, as in the project
+    assignments: set[tuple[str, str]] = field(default_factory=set)
+    settings: dict[str, str] = field(default_factory=dict)
+
+
+class _Planner:
+    """Reads the project once and folds each source into an in-memory picture of the merged result."""
+
+    def __init__(self, project: Project, prefer_newer: bool) -> None:
+        self.project = project
+        self.prefer_newer = prefer_newer
+        q = project.db.execute
+        self.id_by_sha: dict[str, str] = dict(q("SELECT sha256, id FROM documents"))
+        self.titles: dict[str, str] = dict(q("SELECT id, title FROM documents"))
+        self.ids = set(self.id_by_sha.values())
+        self.labels = {row[0]: row[1] for row in q("SELECT name, key FROM labels")}
+        self.annotators = {row[0] for row in q("SELECT name FROM annotators")}
+        self.project_pairs: set[tuple[str, str]] = set(q(
+            "SELECT st.document_id, a.name FROM statuses st JOIN annotators a ON a.id = st.annotator_id "
+            "UNION SELECT DISTINCT s.document_id, a.name FROM spans s "
+            "JOIN annotators a ON a.id = s.annotator_id"))
+        self.project_assignments: set[tuple[str, str]] = set(q(
+            "SELECT s.document_id, a.name FROM assignments s JOIN annotators a ON a.id = s.annotator_id"))
+        self.settings = dict(q("SELECT key, value FROM settings WHERE key IN ('guidelines', 'name')"))
+        self.plan = _Plan()
+        self.summary = MergeSummary()
+
+    def add(self, source: MergeSource) -> None:
+        for label in source.labels:
+            if label.name not in self.labels:
+                key = label.key if label.key and label.key not in self.labels.values() else ""
+                self.labels[label.name] = key
+                self.plan.labels.append(Label(label.name, label.color, key))
+        for article in source.articles:
+            self._add_article(article)
+        for (sha, annotator), work in source.pairs.items():
+            self._add_pair(self.id_by_sha[sha], annotator, work, source.path)
+        for sha, annotator in sorted(source.assignment):
+            pair = (self.id_by_sha[sha], annotator)
+            if pair not in self.project_assignments and pair not in self.plan.assignments:
+                self._add_annotator(annotator)
+                self.plan.assignments.add(pair)
+        for key, value in (("guidelines", source.guidelines), ("name", source.name)):
+            if value and not self.settings.get(key):
+                self.settings[key] = self.plan.settings[key] = value
+
+    def _add_article(self, article: SourceArticle) -> None:
+        if article.sha256 in self.id_by_sha:
+            self.summary.articles_matched += 1
+            return
+        for candidate in (article.id, default_article_id(article.text), article.sha256):
+            if candidate not in self.ids:
+                break
+        self.ids.add(candidate)
+        self.id_by_sha[article.sha256] = candidate
+        self.titles[candidate] = article.title
+        self.plan.articles.append((candidate, article))
+        self.summary.articles_added += 1
+
+    def _add_annotator(self, name: str) -> None:
+        if name not in self.annotators:
+            self.annotators.add(name)
+            self.plan.annotators.append(name)
+
+    def _add_pair(self, article_id: str, annotator: str, work: PairWork, path: str) -> None:
+        self._add_annotator(annotator)
+        key = (article_id, annotator)
+        ours = self.plan.pairs.get(key)
+        if ours is None and key in self.project_pairs:
+            ours = self.plan.before[key] = self._project_work(article_id, annotator)
+        if ours is None:
+            self.plan.pairs[key] = work
+            return
+        try:
+            self.plan.pairs[key] = resolve(ours, work, self.prefer_newer)
+        except PairConflict as exc:
+            title = self.titles.get(article_id, "")
+            sides = f"the project and {path}" if key in self.plan.before else f"two files ({path})"
+            if str(exc) == "no edit time":
+                raise PairConflict(
+                    f"article {article_id} ({title[:60]}): annotator {annotator!r} has different spans in "
+                    f"{sides}, and {path} does not record when they were made, so the newer cannot be "
+                    "told; merge the annotator's project file or pack instead. Nothing was changed."
+                ) from None
+            raise PairConflict(
+                f"article {article_id} ({title[:60]}): annotator {annotator!r} has different spans in "
+                f"{sides} ({len(ours.spans)} vs {len(work.spans)} spans). Nothing was changed; re-run with "
+                "--prefer newer to keep the more recent edit."
+            ) from None
+
+    def _project_work(self, article_id: str, annotator: str) -> PairWork:
+        q = self.project.db.execute
+        row = q("SELECT st.status, st.updated_at FROM statuses st "
+                "JOIN annotators a ON a.id = st.annotator_id WHERE st.document_id = ? AND a.name = ?",
+                (article_id, annotator)).fetchone()
+        spans = {SpanRef(s, e, label): (c, u) for s, e, label, c, u in q(
+            "SELECT s.start, s.end, l.name, s.created_at, s.updated_at FROM spans s "
+            "JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id "
+            "WHERE s.document_id = ? AND a.name = ?", (article_id, annotator))}
+        if row is None:
+            return PairWork(spans, Status.IN_PROGRESS, max((u for _, u in spans.values()), default=None))
+        return PairWork(spans, Status(row[0]), row[1])
+
+
+def merge_sources(
+    project: Project, sources: Iterable[MergeSource], *, prefer_newer: bool = False
+) -> MergeSummary:
+    """Merge ``sources`` (in order) into ``project`` in one transaction; a conflict changes nothing."""
+    planner = _Planner(project, prefer_newer)
+    for source in sources:
+        planner.add(source)
+    summary = planner.summary
+    plan = planner.plan
+    before = plan.before
+    changed = {key: work for key, work in plan.pairs.items() if before.get(key) != work}
+    if not (changed or plan.labels or plan.annotators or plan.articles or plan.assignments or plan.settings):
+        return summary
+    now = utc_now()
+    palette = _extra_label_colours()
+    with project.transaction() as conn:
+        position = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM labels").fetchone()[0]
+        for n, label in enumerate(plan.labels):
+            conn.execute("INSERT INTO labels (name, color, key, position) VALUES (?, ?, ?, ?)",
+                         (label.name, label.color or palette[n % len(palette)], label.key, position + n))
+            summary.labels_added.append(label.name)
+        conn.executemany("INSERT INTO annotators (name) VALUES (?)", [(a,) for a in plan.annotators])
+        summary.annotators_added = list(plan.annotators)
+        position = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM documents").fetchone()[0]
+        conn.executemany(
+            "INSERT INTO documents (id, title, source, text, sha256, imported_at, meta, position) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, a.title, a.source, a.text, a.sha256, a.imported_at or now,
+              json.dumps(a.meta, ensure_ascii=False), position + n)
+             for n, (doc_id, a) in enumerate(plan.articles)])
+        label_ids = dict(conn.execute("SELECT name, id FROM labels"))
+        annotator_ids = dict(conn.execute("SELECT name, id FROM annotators"))
+        span_rows, status_rows = [], []
+        for (doc_id, annotator), work in changed.items():
+            annotator_id = annotator_ids[annotator]
+            old = before.get((doc_id, annotator))
+            if old is not None:
+                conn.execute("DELETE FROM spans WHERE document_id = ? AND annotator_id = ?",
+                             (doc_id, annotator_id))
+                if old.span_set() != work.span_set():
+                    summary.pairs_replaced.append(f"{doc_id} / {annotator}")
+                    summary.spans_removed += len(old.spans)
+                    summary.spans_added += len(work.spans)
+            else:
+                summary.pairs_added += 1
+                summary.spans_added += len(work.spans)
+            span_rows.extend((doc_id, annotator_id, ref.start, ref.end, label_ids[ref.label],
+                              created or now, updated or now)
+                             for ref, (created, updated) in work.spans.items())
+            status_rows.append((doc_id, annotator_id, work.status.value, work.updated_at or now))
+        conn.executemany(
+            "INSERT INTO spans (document_id, annotator_id, start, end, label_id, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", span_rows)
+        conn.executemany(
+            "INSERT INTO statuses (document_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(document_id, annotator_id) DO UPDATE SET status = excluded.status, "
+            "updated_at = excluded.updated_at", status_rows)
+        conn.executemany("INSERT INTO assignments (document_id, annotator_id) VALUES (?, ?)",
+                         [(d, annotator_ids[a]) for d, a in sorted(plan.assignments)])
+        summary.assignments_added = len(plan.assignments)
+        conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                         "value = excluded.value", list(plan.settings.items()))
+    summary.changes = Changes(
+        documents=frozenset([d for d, _ in plan.articles] + [d for d, _ in changed]),
+        labels=bool(plan.labels),
+        statuses=frozenset(changed),
+        annotators=bool(plan.annotators),
+    )
+    return summary

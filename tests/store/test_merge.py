@@ -1,0 +1,262 @@
+"""Merging projects built on different machines: matching by text, idempotence, commutativity, conflicts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import ConflictError, InputError, ProjectFileError
+from annotator.core.formats.jsonl import write_jsonl
+from annotator.core.formats.plaintext import read_txt
+from annotator.core.model import Status
+from annotator.store import Project
+from annotator.store.schema import SCHEMA_VERSION
+from annotator.team import merge_files
+
+
+def seed_jsonl(seeds_dir: Path, path: Path, prefix: str) -> Path:
+    """The five seed articles as JSONL whose meta.id forces ids of our choosing (different per machine)."""
+    with path.open("w", encoding="utf-8") as out:
+        for n, seed in enumerate(sorted(seeds_dir.glob("*.txt"))):
+            text = read_txt(seed).text
+            out.write(json.dumps({"text": text, "meta": {"id": f"{prefix}-{n}"}}, ensure_ascii=False) + "\n")
+    return path
+
+
+def build_store(tmp: Path, seeds_dir: Path, name: str, annotator: str, offset: int) -> Path:
+    """A project on its own 'machine': the seeds under ids ``name-N`` and a few spans by ``annotator``."""
+    folder = tmp / name
+    folder.mkdir()
+    path = folder / "project.sqlite"
+    with Project.open(path) as project:
+        from annotator.corpus import import_paths
+
+        import_paths(project, [seed_jsonl(seeds_dir, folder / "seeds.jsonl", name)])
+        for document in project.documents():
+            project.add_span(document.id, annotator, offset, offset + 5, "actor")
+            project.add_span(document.id, annotator, offset + 10, offset + 20, "demand")
+        first = project.documents()[0].id
+        project.set_status(first, annotator, Status.DONE)
+    return path
+
+
+def dump(path: Path) -> dict[str, list]:
+    """Everything a user can see in a project, with articles known by text hash, not by id.
+
+    Read with plain sqlite3 (not our store) so the comparison does not trust the code under test.
+    Left out: surrogate ids, corpus positions and import times, which differ per machine by design.
+    """
+    conn = sqlite3.connect(path)
+    try:
+        q = conn.execute
+        return {
+            "documents": sorted(q("SELECT sha256, title, source, text, meta FROM documents")),
+            "labels": sorted(q("SELECT name FROM labels")),
+            "annotators": sorted(q("SELECT name FROM annotators")),
+            "spans": sorted(q(
+                "SELECT d.sha256, a.name, s.start, s.end, l.name, s.created_at, s.updated_at FROM spans s "
+                "JOIN documents d ON d.id = s.document_id JOIN annotators a ON a.id = s.annotator_id "
+                "JOIN labels l ON l.id = s.label_id")),
+            "statuses": sorted(q(
+                "SELECT d.sha256, a.name, st.status, st.updated_at FROM statuses st "
+                "JOIN documents d ON d.id = st.document_id JOIN annotators a ON a.id = st.annotator_id")),
+            "assignments": sorted(q(
+                "SELECT d.sha256, a.name FROM assignments x JOIN documents d ON d.id = x.document_id "
+                "JOIN annotators a ON a.id = x.annotator_id")),
+        }
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def stores(tmp_path: Path, seeds_dir: Path) -> tuple[Path, Path]:
+    return (build_store(tmp_path, seeds_dir, "A", "alice", 0),
+            build_store(tmp_path, seeds_dir, "B", "bob", 30))
+
+
+def merged(tmp_path: Path, name: str, *sources: Path, prefer_newer: bool = False) -> Path:
+    path = tmp_path / f"{name}.sqlite"
+    with Project.open(path) as project:
+        for source in sources:
+            merge_files(project, [source], prefer_newer=prefer_newer)
+    return path
+
+
+def test_independent_stores_merge_into_five_articles_with_both_annotators(stores, tmp_path):
+    a, b = stores
+    with Project.open(a) as project:
+        summary = merge_files(project, [b])
+        assert summary.articles_added == 0 and summary.articles_matched == 5
+        assert project.document_count() == 5
+        assert sorted(d.id for d in project.documents()) == [f"A-{n}" for n in range(5)]
+        assert project.annotators() == ["alice", "bob"]
+        for document in project.documents():
+            by = {s.annotator for s in project.spans(document.id)}
+            assert by == {"alice", "bob"}
+            assert [(s.start, s.end) for s in project.spans(document.id, "bob")] == [(30, 35), (40, 50)]
+        first = project.documents()[0].id
+        assert project.status(first, "bob") == Status.DONE
+
+
+def test_merged_spans_cover_the_same_text_as_in_the_source(stores):
+    a, b = stores
+    def covered(project: Project, annotator: str) -> set[tuple[str, str]]:
+        texts = {d.id: d for d in project.documents()}
+        return {(texts[s.document_id].sha256, s.covered_text(texts[s.document_id].text))
+                for s in project.spans(annotator=annotator)}
+
+    with Project.open(b) as source:
+        expected = covered(source, "bob")
+    with Project.open(a) as project:
+        merge_files(project, [b])
+        got = covered(project, "bob")
+    assert got == expected
+
+
+def test_merging_twice_equals_merging_once(stores, tmp_path):
+    a, b = stores
+    once = merged(tmp_path, "once", a, b)
+    twice = merged(tmp_path, "twice", a, b, b, a)
+    assert dump(once) == dump(twice)
+    with Project.open(once) as project:
+        summary = merge_files(project, [a, b])
+    assert summary.pairs_added == 0 and summary.spans_added == 0 and summary.articles_added == 0
+    assert dump(once) == dump(twice)
+
+
+def test_merge_is_commutative(stores, tmp_path):
+    a, b = stores
+    assert dump(merged(tmp_path, "ab", a, b)) == dump(merged(tmp_path, "ba", b, a))
+    # and into each other's own files: A with B merged in equals B with A merged in
+    a_copy, b_copy = tmp_path / "a_copy.sqlite", tmp_path / "b_copy.sqlite"
+    shutil.copy(a, a_copy)
+    shutil.copy(b, b_copy)
+    with Project.open(a_copy) as project:
+        merge_files(project, [b])
+    with Project.open(b_copy) as project:
+        merge_files(project, [a])
+    assert dump(a_copy) == dump(b_copy)
+
+
+def edit_copy(original: Path, copy: Path, annotator: str) -> None:
+    """The same project on a second machine where ``annotator`` changed one span later on."""
+    shutil.copy(original, copy)
+    time.sleep(0.002)  # edit times have microsecond resolution; make "later" unambiguous
+    with Project.open(copy) as project:
+        span = project.spans(annotator=annotator)[0]
+        project.update_span(span.id, label="denial")
+
+
+def test_conflict_stops_naming_article_and_annotator_and_changes_nothing(stores, tmp_path):
+    a, _ = stores
+    edited = tmp_path / "edited.sqlite"
+    edit_copy(a, edited, "alice")
+    before = a.read_bytes()
+    with Project.open(a) as project, pytest.raises(ConflictError) as caught:
+        merge_files(project, [edited])
+    message = str(caught.value)
+    assert "A-0" in message and "'alice'" in message and "--prefer newer" in message
+    assert a.read_bytes() == before
+
+
+def test_prefer_newer_keeps_the_later_edit_whichever_side_it_is_on(stores, tmp_path):
+    a, _ = stores
+    edited = tmp_path / "edited.sqlite"
+    edit_copy(a, edited, "alice")
+    forward = merged(tmp_path, "forward", a, edited, prefer_newer=True)
+    backward = merged(tmp_path, "backward", edited, a, prefer_newer=True)
+    assert dump(forward) == dump(backward) == dump(edited)
+    with Project.open(a) as project:
+        summary = merge_files(project, [edited], prefer_newer=True)
+        assert summary.pairs_replaced == ["A-0 / alice"]
+        assert project.spans("A-0", "alice")[0].label == "denial"
+
+
+def test_equal_work_keeps_the_later_status(stores, tmp_path):
+    a, _ = stores
+    done = tmp_path / "done.sqlite"
+    shutil.copy(a, done)
+    with Project.open(done) as project:
+        project.set_status("A-1", "alice", Status.DONE)
+    for order in ((a, done), (done, a)):
+        with Project.open(merged(tmp_path, f"m{len(list(tmp_path.iterdir()))}", *order)) as project:
+            assert project.status("A-1", "alice") == Status.DONE
+
+
+def test_merge_reads_our_jsonl_export(stores, tmp_path):
+    a, b = stores
+    exported = tmp_path / "bob.jsonl"
+    with Project.open(b) as project, exported.open("w", encoding="utf-8") as out:
+        write_jsonl(project.export_records(annotator="bob"), out)
+    with Project.open(a) as project:
+        merge_files(project, [exported])
+        assert len(project.spans(annotator="bob")) == 10
+        assert project.document_count() == 5
+        again = merge_files(project, [exported])
+    assert again.spans_added == 0 and again.pairs_added == 0
+
+
+def test_jsonl_conflict_cannot_prefer_newer_without_edit_times(stores, tmp_path):
+    a, _ = stores
+    edited = tmp_path / "edited.sqlite"
+    edit_copy(a, edited, "alice")
+    exported = tmp_path / "alice.jsonl"
+    with Project.open(edited) as project, exported.open("w", encoding="utf-8") as out:
+        write_jsonl(project.export_records(annotator="alice"), out)
+    before = a.read_bytes()
+    with Project.open(a) as project, pytest.raises(ConflictError, match="does not record when"):
+        merge_files(project, [exported], prefer_newer=True)
+    assert a.read_bytes() == before
+
+
+def test_labels_missing_from_the_project_are_added_by_name(stores, tmp_path):
+    a, b = stores
+    with Project.open(b) as project:
+        project.add_label("location", "#123456", "9")
+        project.add_span("B-0", "bob", 60, 70, "location")
+    with Project.open(a) as project:
+        summary = merge_files(project, [b])
+        assert summary.labels_added == ["location"]
+        assert project.label("location").color == "#123456"
+        assert [s.label for s in project.spans("A-0", "bob") if s.start == 60] == ["location"]
+
+
+def test_a_conflict_between_two_files_is_caught_too(stores, tmp_path):
+    a, _ = stores
+    edited = tmp_path / "edited.sqlite"
+    edit_copy(a, edited, "alice")
+    target = tmp_path / "empty.sqlite"
+    Project.open(target).close()
+    before = target.read_bytes()
+    with Project.open(target) as project, pytest.raises(ConflictError, match="two files"):
+        merge_files(project, [a, edited])
+    assert target.read_bytes() == before
+
+
+def test_newer_schema_and_foreign_databases_are_refused(tmp_path, stores):
+    a, _ = stores
+    newer = tmp_path / "newer.sqlite"
+    shutil.copy(a, newer)
+    conn = sqlite3.connect(newer)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    foreign = tmp_path / "foreign.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with Project.open(a) as project:
+        with pytest.raises(ProjectFileError, match="newer version"):
+            merge_files(project, [newer])
+        with pytest.raises(InputError, match="not an annotator project"):
+            merge_files(project, [foreign])
+        article = tmp_path / "article.txt"
+        article.write_text("نص", encoding="utf-8")
+        with pytest.raises(InputError, match="cannot be merged"):
+            merge_files(project, [tmp_path / "A" / "seeds.jsonl", article])
