@@ -73,4 +73,4 @@ def read_txt(path: Path) -> ArticleRecord:
     text = normalise_newlines(decode_article_bytes(path.read_bytes(), str(path)))
     if not text.strip():
         raise InputError("the file is empty", path=str(path))
-    return ArticleRecord(text=text, title=title_from_text(text), source=path.name)
+    return ArticleRecord(text=text, title=title_from_text(text), source=path.name, origin=str(path))
