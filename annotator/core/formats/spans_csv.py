@@ -47,8 +47,9 @@ def read_spans_csv(path: Path, articles: Mapping[str, Document]) -> list[Article
     column = {name: header.index(name) for name in (id_column, *REQUIRED)}
     text_column = header.index("text") if "text" in header else None
     spans: dict[str, dict[str, list[SpanRef]]] = {}
+    ended = reader.line_num  # a quoted field may hold line breaks: name a row by the line it starts on
     for row in reader:
-        number = reader.line_num
+        number, ended = ended + 1, reader.line_num
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < len(header):
