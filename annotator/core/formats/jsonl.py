@@ -108,7 +108,8 @@ def _read_spans(obj: dict[str, Any], text: str, error) -> list[SpanRef] | None:
         return None
     spans = []
     for start, end, label, quoted, n in triples:
-        if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool):
+        if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool) \
+                or isinstance(end, bool):
             raise error(f"span {n}: start and end must be whole numbers, got {start!r} and {end!r}")
         if not isinstance(label, str) or not label:
             raise error(f"span {n}: label must be a non-empty string")
