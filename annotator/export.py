@@ -186,7 +186,7 @@ def export_project(
         from annotator.core.formats.spacy_docbin import write_docbin
 
         with _replacing(out) as target:
-            summary = write_docbin(records, target)
+            summary = write_docbin(records, target, workers=os.cpu_count() or 1)
         extra["realigned"] = [
             {"article_id": r.article_id, "annotator": r.annotator, "start": r.span.start, "end": r.span.end,
              "label": r.span.label, "stored": None if r.stored is None else [r.stored.start, r.stored.end]}

@@ -1,0 +1,101 @@
+"""Undoable curation edits: one QUndoCommand per curator decision on an article's gold.
+
+Each command runs its store operation once; it records the article's gold before and after
+(``Gold.snapshot``), so undo and redo put back exactly those rows rather than replaying the decision.
+After every change the command calls ``notify(changes)`` so views refresh from the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtGui import QUndoCommand
+
+from annotator.core.model import GoldStatus, SpanRef
+from annotator.store import Changes
+from annotator.store.gold import Gold, GoldState
+
+Notify = Callable[[Changes], None]
+
+
+class GoldCommand(QUndoCommand):
+    """Base: subclasses implement ``apply`` (the store call); undo/redo restore snapshots."""
+
+    def __init__(self, gold: Gold, document_id: str, text: str, notify: Notify) -> None:
+        super().__init__(text)
+        self.gold = gold
+        self.document_id = document_id
+        self.notify = notify
+        self.before: GoldState | None = None
+        self.after: GoldState | None = None
+
+    def apply(self) -> Changes:
+        raise NotImplementedError
+
+    def run(self) -> Changes:
+        """Make the change for the first time. Call it before pushing the command: a refused change
+        (AnnotatorError) then never reaches the undo stack, and Qt's redo() cannot raise.
+        """
+        self.before = self.gold.snapshot(self.document_id)
+        changes = self.apply()
+        self.after = self.gold.snapshot(self.document_id)
+        return changes
+
+    def redo(self) -> None:
+        if self.after is None:
+            changes = self.run()
+        elif self.gold.snapshot(self.document_id) == self.after:
+            changes = Changes(gold=frozenset({self.document_id}))  # just run(): nothing to put back
+        else:
+            changes = self.gold.restore(self.after)
+        self.notify(changes)
+
+    def undo(self) -> None:
+        assert self.before is not None
+        self.notify(self.gold.restore(self.before))
+
+
+class AcceptSpan(GoldCommand):
+    """Accept one annotator's version (or the curator's own span) into gold, ruling out alternatives."""
+
+    def __init__(self, gold: Gold, document_id: str, ref: SpanRef, curator: str, notify: Notify,
+                 also_reject: Iterable[SpanRef] = ()) -> None:
+        super().__init__(gold, document_id, f"accept {ref.label} {ref.start}-{ref.end}", notify)
+        self.ref, self.curator, self.also_reject = ref, curator, tuple(also_reject)
+
+    def apply(self) -> Changes:
+        return self.gold.accept(self.document_id, self.ref, self.curator, also_reject=self.also_reject)[1]
+
+
+class RejectSpan(GoldCommand):
+    """Rule a candidate or a gold span out of gold."""
+
+    def __init__(self, gold: Gold, document_id: str, ref: SpanRef, curator: str, notify: Notify) -> None:
+        super().__init__(gold, document_id, f"reject {ref.label} {ref.start}-{ref.end}", notify)
+        self.ref, self.curator = ref, curator
+
+    def apply(self) -> Changes:
+        return self.gold.reject(self.document_id, self.ref, self.curator)
+
+
+class EditGoldSpan(GoldCommand):
+    """Change a gold span's boundaries and/or label."""
+
+    def __init__(self, gold: Gold, document_id: str, gold_span_id: int, new: SpanRef, curator: str,
+                 notify: Notify) -> None:
+        super().__init__(gold, document_id, f"edit gold span to {new.label} {new.start}-{new.end}", notify)
+        self.gold_span_id, self.new, self.curator = gold_span_id, new, curator
+
+    def apply(self) -> Changes:
+        return self.gold.edit(self.gold_span_id, self.new, self.curator)[1]
+
+
+class SetGoldStatus(GoldCommand):
+    """Mark the article's gold curated (or back in progress)."""
+
+    def __init__(self, gold: Gold, document_id: str, status: GoldStatus, notify: Notify) -> None:
+        super().__init__(gold, document_id, f"mark gold {status.value}", notify)
+        self.status = status
+
+    def apply(self) -> Changes:
+        return self.gold.set_status(self.document_id, self.status)
