@@ -480,7 +480,8 @@ class Project:
         summary = ImportSummary()
         palette = _extra_label_colours()
         with self.transaction() as conn:
-            labels = {name: label_id for label_id, name in conn.execute("SELECT id, name FROM labels")}
+            labels = {name: label_id for label_id, name in
+                      conn.execute("SELECT id, name FROM labels ORDER BY position, id")}
             position = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM documents").fetchone()[0]
             imported_at = utc_now()
             for record in records:

@@ -93,7 +93,8 @@ def test_record_status_is_kept(tmp_path: Path) -> None:
 def test_unknown_label_is_refused_and_nothing_is_stored(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.sqlite") as project:
         good = ArticleRecord("مقال سليم", "مقال سليم")
-        with pytest.raises(InputError, match=r"unknown label 'threat'.*--add-labels"):
+        expected = r"unknown label 'threat' \(the project has: actor, mediator, demand, denial\)"
+        with pytest.raises(InputError, match=expected + ".*--add-labels"):
             project.import_articles([good, record("salma", SpanRef(4, 8, "threat"))])
         assert project.document_count() == 0
         assert project.annotators() == [] and len(project.labels()) == 4
