@@ -1,0 +1,6 @@
+"""Inter-annotator agreement: character-level α and κ, span F1, unitizing α_u, and the report on top.
+
+Qt-free and SQL-free. The store hands in a ``data.AgreementInput``; ``report.build_report`` returns a
+frozen ``report.AgreementReport`` that ``render`` prints and the dashboard reads; ``disagreements``
+lists where annotators differ. Import from the submodules (this package imports nothing heavy).
+"""

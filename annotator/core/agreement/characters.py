@@ -1,0 +1,143 @@
+"""Character-level agreement: every non-white-space character is a unit, coded 1/0 per label.
+
+Krippendorff's α (nominal) comes from the coincidence matrix, which for binary data reduces to three
+sums per unit stretch (values, ones, off-diagonal coincidences); these add over articles and labels, so
+per-article, per-label and pooled α are all sums of one small table. Cohen's κ per annotator pair uses
+the same character data. Coverage is built with ``np.bincount`` of +1/-1 at span boundaries and a
+cumulative sum: no Python loop touches a character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from annotator.core.agreement.layout import Layout, per_article_sums
+
+NO_VARIATION = "no variation: every counted character has the same value, so chance agreement is total"
+
+
+# The code points ``str.isspace`` accepts (Python 3.11's Unicode tables); a test checks the list
+# against every code point, so a new Unicode version cannot silently change it.
+WHITESPACE = np.array(
+    [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B),
+     0x2028, 0x2029, 0x202F, 0x205F, 0x3000],
+    dtype=np.uint32,
+)
+
+
+def non_space_mask(text: str) -> np.ndarray:
+    """True at every code point of ``text`` that is not white space (``not ch.isspace()``)."""
+    code_points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return ~np.isin(code_points, WHITESPACE)
+
+
+def nominal_alpha(reliability_data: np.ndarray) -> tuple[float | None, str]:
+    """Krippendorff's α for nominal values: ``reliability_data`` is coders × units, NaN = missing.
+
+    Returns ``(alpha, "")``, or ``(None, reason)`` when α is undefined. Built on the coincidence matrix
+    (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability").
+    """
+    data = np.asarray(reliability_data, dtype=float)
+    values = np.unique(data[~np.isnan(data)])
+    counts = np.stack([(data == v).sum(axis=0) for v in values], axis=1) if len(values) else np.zeros((0, 0))
+    return alpha_from_value_counts(counts)
+
+
+def alpha_from_value_counts(counts: np.ndarray) -> tuple[float | None, str]:
+    """Nominal α from a units × values table of how many coders gave each value to each unit."""
+    counts = np.asarray(counts, dtype=float)
+    if counts.size == 0:
+        return None, "no unit was coded by two or more coders"
+    m = counts.sum(axis=1)
+    pairable = m >= 2
+    counts, m = counts[pairable], m[pairable]
+    if len(m) == 0:
+        return None, "no unit was coded by two or more coders"
+    # Coincidences o_ck = Σ_u n_uc (n_uk − δ_ck) / (m_u − 1); only the diagonal is needed for nominal α.
+    observed_agreeing = ((counts * (counts - 1)).sum(axis=1) / (m - 1)).sum()
+    n_c = counts.sum(axis=0)
+    n = n_c.sum()
+    observed_disagreeing = n - observed_agreeing
+    expected_disagreeing = (n * n - (n_c * n_c).sum()) / (n - 1)
+    if expected_disagreeing == 0:
+        return None, NO_VARIATION
+    return float(1.0 - observed_disagreeing / expected_disagreeing), ""
+
+
+def binary_alpha(values: float, ones: float, disagreeing: float) -> tuple[float | None, str]:
+    """Nominal α of binary data from its sums: pairable values, ones among them, Σ o_01 coincidences."""
+    zeros = values - ones
+    if values == 0:
+        return None, "no character was coded by two or more annotators"
+    if zeros == 0 or ones == 0:
+        return None, NO_VARIATION
+    return float(1.0 - (values - 1) * disagreeing / (zeros * ones)), ""
+
+
+def cohen_kappa(n: float, ones_a: float, ones_b: float, both: float) -> tuple[float | None, str]:
+    """Cohen's κ of two binary codings of ``n`` units from their counts of ones and of shared ones."""
+    if n == 0:
+        return None, "the pair shares no counted character"
+    agreement = (n - ones_a - ones_b + 2 * both) / n
+    chance = (ones_a * ones_b + (n - ones_a) * (n - ones_b)) / (n * n)
+    if chance == 1:
+        return None, NO_VARIATION
+    return float((agreement - chance) / (1 - chance)), ""
+
+
+@dataclass(frozen=True)
+class CharacterCounts:
+    """Sums of the binary character data, per label and article; every α and κ is built from them.
+
+    ``alpha_*`` arrays are labels × articles; ``ones`` is annotators × labels × articles; ``both`` is
+    pairs × labels × articles (pairs in ``Layout.pairs`` order); ``characters`` is per article.
+    """
+
+    characters: np.ndarray
+    alpha_values: np.ndarray
+    alpha_ones: np.ndarray
+    alpha_disagreeing: np.ndarray
+    ones: np.ndarray
+    both: np.ndarray
+
+
+def coverage(layout: Layout, rows: np.ndarray) -> np.ndarray:
+    """Boolean over the continuum: inside at least one of the span ``rows``."""
+    size = layout.length + 1
+    boundary = np.bincount(layout.start[rows], minlength=size) - np.bincount(layout.end[rows], minlength=size)
+    return np.cumsum(boundary[:-1]) > 0
+
+
+def character_counts(
+    layout: Layout, texts: list[str], progress: Callable[[], None] | None = None
+) -> CharacterCounts:
+    """Count the binary character data of every (annotator, label) over the non-space characters."""
+    mask = non_space_mask("".join(texts))
+    kept = np.concatenate(([0], np.cumsum(mask)))[layout.offsets]  # article bounds among kept chars
+    characters = np.diff(kept)
+    raters = layout.present.sum(axis=0)  # annotators counted per article
+    n_labels, n_articles = len(layout.labels), layout.n_articles
+    pairs = layout.pairs
+    ones = np.zeros((len(layout.annotators), n_labels, n_articles), dtype=np.int64)
+    both = np.zeros((len(pairs), n_labels, n_articles), dtype=np.int64)
+    ones_sq = np.zeros((n_labels, n_articles), dtype=np.int64)
+    for label in range(n_labels):
+        coded = []
+        for annotator in range(len(layout.annotators)):
+            coded.append(coverage(layout, layout.select(annotator, label))[mask])
+            ones[annotator, label] = per_article_sums(coded[-1], kept)
+        for p, (a, b) in enumerate(pairs):
+            both[p, label] = per_article_sums(coded[a] & coded[b], kept)
+        # Σ_u n1² = Σ_a ones_a + 2·Σ_{a<b} both_ab: the square of a sum of 0/1 codes, summed per article.
+        ones_sq[label] = ones[:, label].sum(axis=0) + 2 * both[:, label].sum(axis=0)
+        if progress is not None:
+            progress()
+    alpha_ones = ones.sum(axis=0)
+    alpha_values = np.broadcast_to(raters * characters, (n_labels, n_articles)).copy()
+    # Σ_u n1 (m − n1) / (m − 1) for each article, where m (the raters) is constant along the article.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        disagreeing = np.where(raters >= 2, (raters * alpha_ones - ones_sq) / np.maximum(raters - 1, 1), 0.0)
+    return CharacterCounts(characters, alpha_values, alpha_ones, disagreeing, ones, both)

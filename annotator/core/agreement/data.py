@@ -1,0 +1,70 @@
+"""What agreement is computed over: the counted articles, each with its done annotators' spans."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from annotator.core.model import SpanRef
+
+
+@dataclass(frozen=True)
+class AgreementArticle:
+    """One counted article: at least two annotators have it `done`; ``spans`` holds only theirs."""
+
+    id: str
+    title: str
+    text: str
+    spans: Mapping[str, tuple[SpanRef, ...]] = field(hash=False)
+
+    @property
+    def annotators(self) -> tuple[str, ...]:
+        """The counted annotators of this article, sorted by name."""
+        return tuple(sorted(self.spans))
+
+
+@dataclass(frozen=True)
+class AgreementInput:
+    """Everything a report needs: the labels in display order and the counted articles in corpus order.
+
+    ``skipped`` counts articles left out because fewer than two annotators had them `done`.
+    """
+
+    labels: tuple[str, ...]
+    articles: tuple[AgreementArticle, ...]
+    skipped: int = 0
+
+    @property
+    def annotators(self) -> tuple[str, ...]:
+        """Every annotator counted on at least one article, sorted by name."""
+        return tuple(sorted({name for article in self.articles for name in article.spans}))
+
+
+def counted_articles(
+    articles: list[tuple[str, str, str]],
+    done: Mapping[str, set[str]],
+    spans: Mapping[tuple[str, str], list[SpanRef]],
+    labels: tuple[str, ...],
+    annotators: tuple[str, ...] | None = None,
+) -> AgreementInput:
+    """Apply the counting rule to plain store rows.
+
+    ``articles`` are (id, title, text) in corpus order, ``done`` maps article id → annotators with status
+    `done`, ``spans`` maps (article id, annotator) → spans. Only ``annotators`` (if given) and ``labels``
+    are kept; an article counts when at least two of the kept annotators have it done.
+    """
+    wanted = set(annotators) if annotators is not None else None
+    label_set = set(labels)
+    counted: list[AgreementArticle] = []
+    skipped = 0
+    for article_id, title, text in articles:
+        names = sorted(n for n in done.get(article_id, ()) if wanted is None or n in wanted)
+        if len(names) < 2:
+            skipped += 1
+            continue
+        by_annotator = {
+            name: tuple(sorted(s for s in spans.get((article_id, name), ()) if s.label in label_set))
+            for name in names
+        }
+        counted.append(AgreementArticle(article_id, title, text, by_annotator))
+    return AgreementInput(labels=tuple(labels), articles=tuple(counted), skipped=skipped)

@@ -1,0 +1,106 @@
+"""The agreement report as the CLI prints it: a JSON document, CSV rows, or a readable table."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from typing import IO
+
+from annotator.core.agreement.report import AgreementReport, Scores
+
+CORPUS_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap")
+ARTICLE_MEASURES = ("alpha_char", "kappa_mean", "f1_exact", "f1_overlap")
+PAIR_MEASURES = ("kappa", "alpha_u", "f1_exact", "f1_overlap")
+CSV_HEADER = ("scope", "item", "label", "measure", "value", "reason")
+
+
+def report_to_json(report: AgreementReport) -> dict:
+    """The report in the issue's JSON shape (plus ``reasons``, ``span_counts``, ``n_articles``, ``notes``)."""
+    return {
+        "annotators": list(report.annotators),
+        "labels": list(report.labels),
+        "overall": report.overall.as_dict(CORPUS_MEASURES, n_articles=True),
+        "per_label": {label: scores.as_dict(CORPUS_MEASURES, n_articles=True)
+                      for label, scores in report.per_label.items()},
+        "per_article": [
+            {"id": a.id, "title": a.title, "annotators": list(a.annotators),
+             **a.scores.as_dict(ARTICLE_MEASURES), "span_counts": dict(a.span_counts),
+             "per_label": {label: s.as_dict(ARTICLE_MEASURES) for label, s in a.per_label.items()}}
+            for a in report.articles
+        ],
+        "pairs": [
+            {"a": p.a, "b": p.b, **p.scores.as_dict(PAIR_MEASURES, n_articles=True),
+             "per_label": {label: s.as_dict(PAIR_MEASURES) for label, s in p.per_label.items()}}
+            for p in report.pairs
+        ],
+        "skipped_articles": report.skipped_articles,
+        "notes": list(report.notes),
+    }
+
+
+def csv_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """One row per (scope, article or pair, label, measure): label "" means all labels pooled, value ""
+    means undefined (the reason column says why)."""
+
+    def rows(scope: str, item: str, label: str, scores: Scores, measures: tuple[str, ...]):
+        for measure in measures:
+            value = scores.value(measure)
+            yield (scope, item, label, measure, "" if value is None else repr(value),
+                   scores.reasons.get(measure, "") if value is None else "")
+
+    yield from rows("overall", "", "", report.overall, CORPUS_MEASURES)
+    for label, scores in report.per_label.items():
+        yield from rows("overall", "", label, scores, CORPUS_MEASURES)
+    for article in report.articles:
+        yield from rows("article", article.id, "", article.scores, ARTICLE_MEASURES)
+        for label, scores in article.per_label.items():
+            yield from rows("article", article.id, label, scores, ARTICLE_MEASURES)
+    for pair in report.pairs:
+        item = f"{pair.a}|{pair.b}"
+        yield from rows("pair", item, "", pair.scores, PAIR_MEASURES)
+        for label, scores in pair.per_label.items():
+            yield from rows("pair", item, label, scores, PAIR_MEASURES)
+
+
+def write_csv(report: AgreementReport, out: IO[str]) -> None:
+    """Write the header and every row of ``csv_rows``."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    writer.writerows(csv_rows(report))
+
+
+def _figure(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _table(header: list[str], lines: list[list[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in [header, *lines]) for i in range(len(header))]
+    fmt = "  ".join(f"{{:<{w}}}" if i == 0 else f"{{:>{w}}}" for i, w in enumerate(widths))
+    return [fmt.format(*header), *(fmt.format(*row) for row in lines)]
+
+
+def report_to_text(report: AgreementReport, lowest: int = 10) -> str:
+    """A readable table: overall, per label, per pair, then the ``lowest`` lowest-agreement articles."""
+    if not report.articles:
+        lines = ["No article counts for agreement yet: an article needs at least two annotators with "
+                 "status 'done'."]
+        return "\n".join([*lines, *report.notes])
+    out = [f"Agreement over {report.overall.n_articles} article(s); annotators: "
+           f"{', '.join(report.annotators)}", ""]
+    header = ["", *CORPUS_MEASURES]
+    rows = [["overall", *(_figure(report.overall.value(m)) for m in CORPUS_MEASURES)]]
+    rows += [[label, *(_figure(s.value(m)) for m in CORPUS_MEASURES)]
+             for label, s in report.per_label.items()]
+    out += [*_table(header, rows), ""]
+    if report.pairs:
+        rows = [[f"{p.a} / {p.b}", str(p.scores.n_articles),
+                 *(_figure(p.scores.value(m)) for m in PAIR_MEASURES)] for p in report.pairs]
+        out += [*_table(["pair", "articles", *PAIR_MEASURES], rows), ""]
+    rows = [[a.id, a.title[:40], ",".join(a.annotators),
+             *(_figure(a.scores.value(m)) for m in ARTICLE_MEASURES)] for a in report.lowest_articles(lowest)]
+    out += [f"Lowest agreement ({min(lowest, len(report.articles))} article(s), by alpha_char):"]
+    out += _table(["article", "title", "annotators", *ARTICLE_MEASURES], rows)
+    undefined = sorted({f"{m}: {r}" for m, r in report.overall.reasons.items()})
+    if undefined or report.notes:
+        out += ["", "— = undefined."] + [f"  {line}" for line in undefined] + list(report.notes)
+    return "\n".join(out)

@@ -1,0 +1,296 @@
+"""The agreement report: every measure overall, per label, per article and per annotator pair.
+
+``build_report`` turns an :class:`AgreementInput` into a frozen tree of plain values that the CLI
+renders (``render.py``) and the dashboard reads directly. Undefined figures are ``None`` with a reason
+in ``Scores.reasons``, never NaN, 0 or 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import numpy as np
+
+from annotator.core.agreement.characters import CharacterCounts, binary_alpha, character_counts, cohen_kappa
+from annotator.core.agreement.data import AgreementInput
+from annotator.core.agreement.f1 import SpanCounts, f1_score, span_counts
+from annotator.core.agreement.layout import Layout, build_layout
+from annotator.core.agreement.unitizing import (
+    TOO_FEW_RATERS,
+    UnitizingDisagreement,
+    category_alpha,
+    overall_alpha,
+    unitizing_disagreement,
+)
+
+MEASURES = ("alpha_char", "alpha_u", "kappa", "kappa_mean", "f1_exact", "f1_overlap")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Scores:
+    """The figures of one scope (overall, a label, an article, a pair); ``None`` = undefined or not
+    computed for this scope, with ``reasons[measure]`` saying why when it is undefined."""
+
+    alpha_char: float | None = None
+    alpha_u: float | None = None
+    kappa: float | None = None
+    kappa_mean: float | None = None
+    f1_exact: float | None = None
+    f1_overlap: float | None = None
+    n_articles: int = 0
+    reasons: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def value(self, measure: str) -> float | None:
+        """The figure named ``measure`` (one of ``MEASURES``)."""
+        return getattr(self, measure)
+
+    def as_dict(self, measures: tuple[str, ...], n_articles: bool = False) -> dict:
+        """``{measure: value}`` for ``measures`` (plus ``n_articles``), and ``reasons`` for the None ones."""
+        out: dict = {m: self.value(m) for m in measures}
+        if n_articles:
+            out["n_articles"] = self.n_articles
+        reasons = {m: self.reasons[m] for m in measures if out[m] is None and m in self.reasons}
+        if reasons:
+            out["reasons"] = reasons
+        return out
+
+
+def _scores(n_articles: int = 0, **measured: tuple[float | None, str]) -> Scores:
+    values = {name: result[0] for name, result in measured.items()}
+    reasons = {name: result[1] for name, result in measured.items() if result[0] is None}
+    return Scores(n_articles=n_articles, reasons=MappingProxyType(reasons), **values)
+
+
+@dataclass(frozen=True)
+class ArticleAgreement:
+    """One counted article: who is counted, how many spans each marked, and its figures."""
+
+    id: str
+    title: str
+    annotators: tuple[str, ...]
+    span_counts: Mapping[str, int]
+    scores: Scores
+    per_label: Mapping[str, Scores]
+
+
+@dataclass(frozen=True)
+class PairAgreement:
+    """One annotator pair over the articles both have counted."""
+
+    a: str
+    b: str
+    scores: Scores
+    per_label: Mapping[str, Scores]
+
+
+@dataclass(frozen=True)
+class AgreementReport:
+    """The whole report. ``articles`` are in corpus order; ``notes`` explain what was left out."""
+
+    annotators: tuple[str, ...]
+    labels: tuple[str, ...]
+    overall: Scores
+    per_label: Mapping[str, Scores]
+    articles: tuple[ArticleAgreement, ...]
+    pairs: tuple[PairAgreement, ...]
+    skipped_articles: int = 0
+    notes: tuple[str, ...] = ()
+
+    def lowest_articles(self, n: int = 10) -> list[ArticleAgreement]:
+        """The ``n`` articles with the lowest α_char (F1 overlap where α is undefined; undefined last)."""
+
+        def key(article: ArticleAgreement) -> tuple[int, float]:
+            for measure in ("alpha_char", "f1_overlap"):
+                value = article.scores.value(measure)
+                if value is not None:
+                    return (0, value)
+            return (1, 0.0)
+
+        return sorted(self.articles, key=key)[:n]
+
+
+class _Ticker:
+    """Counts finished steps and tells the caller's progress callback (done, total)."""
+
+    def __init__(self, total: int, progress: Progress | None) -> None:
+        self.done, self.total, self.progress = 0, total, progress
+
+    def __call__(self) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
+def build_report(data: AgreementInput, progress: Progress | None = None) -> AgreementReport:
+    """Compute every measure for ``data``; ``progress(done, total)`` is called after each step."""
+    layout = build_layout(data)
+    n_pairs = len(layout.pairs)
+    tick = _Ticker(len(layout.labels) + 2 * n_pairs + 2, progress)
+    chars = character_counts(layout, [a.text for a in data.articles], tick)
+    spans = span_counts(layout, tick)
+    full = layout.present.all(axis=0) if len(layout.annotators) else np.zeros(layout.n_articles, bool)
+    unitizing_all = _unitizing(layout, full, list(range(len(layout.annotators))))
+    tick()
+    pair_unitizing = []
+    for a, b in layout.pairs:
+        pair_unitizing.append(_unitizing(layout, layout.pair_present(a, b), [a, b]))
+        tick()
+    notes = []
+    if data.skipped:
+        notes.append(f"{data.skipped} article(s) left out: fewer than two annotators have them done")
+    if 0 < full.sum() < layout.n_articles:
+        notes.append(
+            f"alpha_u uses the {int(full.sum())} of {layout.n_articles} articles that all "
+            f"{len(layout.annotators)} annotators finished (unitizing α needs the same annotators "
+            "throughout; choose some with --annotators)"
+        )
+    overall, per_label = _corpus_scores(layout, chars, spans, unitizing_all, int(full.sum()))
+    report = AgreementReport(
+        annotators=layout.annotators,
+        labels=layout.labels,
+        overall=overall,
+        per_label=MappingProxyType(per_label),
+        articles=tuple(_article_scores(layout, data, chars, spans)),
+        pairs=tuple(_pair_scores(layout, chars, spans, pair_unitizing)),
+        skipped_articles=data.skipped,
+        notes=tuple(notes),
+    )
+    tick()
+    return report
+
+
+def _unitizing(layout: Layout, articles: np.ndarray, raters: list[int]) -> UnitizingDisagreement:
+    """α_u's disagreements over ``articles`` laid end to end, for the annotators ``raters``."""
+    lengths = np.diff(layout.offsets) * articles
+    new_offsets = np.concatenate(([0], np.cumsum(lengths)))
+    rater_index = np.full(len(layout.annotators), -1)
+    rater_index[raters] = np.arange(len(raters))
+    rows = articles[layout.article] & (rater_index[layout.annotator] >= 0)
+    shift = (new_offsets[:-1] - layout.offsets[:-1])[layout.article[rows]]
+    return unitizing_disagreement(
+        rater_index[layout.annotator[rows]], layout.start[rows] + shift, layout.end[rows] + shift,
+        layout.label[rows], len(raters), len(layout.labels), 0, int(new_offsets[-1]),
+    )
+
+
+def _unitizing_scores(result: UnitizingDisagreement, n_articles: int, label: int | None) -> tuple:
+    if n_articles == 0:
+        return None, "no article was finished by all counted annotators; choose some with --annotators"
+    return overall_alpha(result) if label is None else category_alpha(result, label)
+
+
+def _pair_arrays(layout: Layout, chars: CharacterCounts, spans: SpanCounts) -> dict[str, np.ndarray]:
+    """Per pair × label × article: characters, ones of a and b, shared ones, spans of a and b, matches
+    (all zero where the pair is not both counted)."""
+    shape = (len(layout.pairs), len(layout.labels), layout.n_articles)
+    out = {k: np.zeros(shape, dtype=np.int64) for k in ("n", "ones_a", "ones_b", "spans_a", "spans_b")}
+    for p, (a, b) in enumerate(layout.pairs):
+        shared = layout.pair_present(a, b)
+        out["n"][p] = chars.characters * shared
+        out["ones_a"][p] = chars.ones[a] * shared
+        out["ones_b"][p] = chars.ones[b] * shared
+        out["spans_a"][p] = spans.spans[a] * shared
+        out["spans_b"][p] = spans.spans[b] * shared
+    out["both"], out["exact"], out["overlap"] = chars.both, spans.exact, spans.overlap
+    return out
+
+
+def _kappa_mean(kappas: list[tuple[float | None, str]]) -> tuple[float | None, str]:
+    defined = [k for k, _ in kappas if k is not None]
+    if defined:
+        return float(np.mean(defined)), ""
+    if not kappas:
+        return None, TOO_FEW_RATERS
+    return None, f"no annotator pair has a defined kappa ({kappas[0][1]})"
+
+
+def _scores_many(chars_alpha: tuple[np.ndarray, ...], pairs: dict[str, np.ndarray], n_articles: int,
+                 alpha_u: list[tuple] | None = None) -> list[Scores]:
+    """Scores for every cell of a scope at once: ``chars_alpha`` are the three α sums with the scope's
+    shape S, ``pairs`` the per-pair sums with shape (pairs, *S); returns one Scores per cell of S."""
+    values, ones, disagreeing = (np.asarray(a).ravel().tolist() for a in chars_alpha)
+    per_cell = {k: np.asarray(v).reshape(v.shape[0], -1).T.tolist() for k, v in pairs.items()}
+    out = []
+    for c in range(len(values)):
+        kappas = [cohen_kappa(*counts) for counts in zip(per_cell["n"][c], per_cell["ones_a"][c],
+                                                         per_cell["ones_b"][c], per_cell["both"][c],
+                                                         strict=True)]
+        spans_a, spans_b = sum(per_cell["spans_a"][c]), sum(per_cell["spans_b"][c])
+        measured = {
+            "alpha_char": binary_alpha(values[c], ones[c], disagreeing[c]),
+            "kappa_mean": _kappa_mean(kappas),
+            "f1_exact": f1_score(sum(per_cell["exact"][c]), spans_a, spans_b),
+            "f1_overlap": f1_score(sum(per_cell["overlap"][c]), spans_a, spans_b),
+        }
+        if alpha_u is not None:
+            measured["alpha_u"] = alpha_u[c]
+        out.append(_scores(n_articles, **measured))
+    return out
+
+
+def _alpha_sums(chars: CharacterCounts, axis: int | tuple[int, ...] | None) -> tuple[np.ndarray, ...]:
+    return tuple(np.asarray(a).sum(axis=axis) for a in
+                 (chars.alpha_values, chars.alpha_ones, chars.alpha_disagreeing))
+
+
+def _pair_sums(arrays: dict[str, np.ndarray], axis: int | tuple[int, ...] | None) -> dict[str, np.ndarray]:
+    return {k: v.sum(axis=axis) if axis is not None else v for k, v in arrays.items()}
+
+
+def _corpus_scores(layout: Layout, chars: CharacterCounts, spans: SpanCounts,
+                   unitizing: UnitizingDisagreement, unitizing_articles: int) -> tuple[Scores, dict]:
+    arrays = _pair_arrays(layout, chars, spans)
+    n = layout.n_articles
+    (overall,) = _scores_many(_alpha_sums(chars, None), _pair_sums(arrays, (1, 2)), n,
+                              [_unitizing_scores(unitizing, unitizing_articles, None)])
+    per_label = _scores_many(_alpha_sums(chars, 1), _pair_sums(arrays, 2), n,
+                             [_unitizing_scores(unitizing, unitizing_articles, k)
+                              for k in range(len(layout.labels))])
+    return overall, dict(zip(layout.labels, per_label, strict=True))
+
+
+def _article_scores(layout: Layout, data: AgreementInput, chars: CharacterCounts, spans: SpanCounts):
+    arrays = _pair_arrays(layout, chars, spans)
+    n_articles = layout.n_articles
+    pooled = _scores_many(_alpha_sums(chars, 0), _pair_sums(arrays, 1), 1)
+    by_label = _scores_many(_alpha_sums(chars, ()), arrays, 1)  # cell k·n_articles + i
+    for i, article in enumerate(data.articles):
+        per_label = {label: by_label[k * n_articles + i] for k, label in enumerate(layout.labels)}
+        yield ArticleAgreement(
+            id=article.id,
+            title=article.title,
+            annotators=article.annotators,
+            span_counts=MappingProxyType({name: len(s) for name, s in sorted(article.spans.items())}),
+            scores=pooled[i],
+            per_label=MappingProxyType(per_label),
+        )
+
+
+def _pair_scores(layout: Layout, chars: CharacterCounts, spans: SpanCounts,
+                 unitizing: list[UnitizingDisagreement]):
+    arrays = _pair_arrays(layout, chars, spans)
+    for p, (a, b) in enumerate(layout.pairs):
+        shared = int(layout.pair_present(a, b).sum())
+
+        def scores(labels: slice | int, p: int = p, shared: int = shared) -> Scores:
+            def total(key: str) -> float:
+                return float(arrays[key][p, labels].sum())
+
+            return _scores(
+                shared,
+                kappa=cohen_kappa(total("n"), total("ones_a"), total("ones_b"), total("both")),
+                f1_exact=f1_score(total("exact"), total("spans_a"), total("spans_b")),
+                f1_overlap=f1_score(total("overlap"), total("spans_a"), total("spans_b")),
+                alpha_u=_unitizing_scores(unitizing[p], shared,
+                                          None if isinstance(labels, slice) else labels),
+            )
+
+        per_label = {name: scores(k) for k, name in enumerate(layout.labels)}
+        yield PairAgreement(layout.annotators[a], layout.annotators[b], scores(slice(None)),
+                            MappingProxyType(per_label))
+
+
+__all__ = ["MEASURES", "AgreementReport", "ArticleAgreement", "PairAgreement", "Scores", "build_report"]
