@@ -60,6 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
     p_adjudicate.add_argument("--annotators", nargs="+", metavar="NAME", help="count only these annotators")
     p_adjudicate.add_argument("--json", action="store_true", help="print JSON instead of text")
     p_adjudicate.set_defaults(run=cmd_adjudicate)
+
+    p_agreement = commands.add_parser(
+        "agreement", help="inter-annotator agreement over articles two or more annotators have done")
+    output = p_agreement.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the report as JSON")
+    output.add_argument("--csv", action="store_true",
+                        help="print CSV rows: scope, item, label, measure, value, reason")
+    p_agreement.add_argument("--labels", type=_names, metavar="L,...", help="only these labels")
+    p_agreement.add_argument("--annotators", type=_names, metavar="A,B,...", help="only these annotators")
+    p_agreement.set_defaults(run=cmd_agreement)
     add_team_commands(commands)
     return parser
 
@@ -209,6 +219,30 @@ def cmd_adjudicate(args: argparse.Namespace) -> int:
     for row in undecided:
         print(f"{row['article_id']}\t{row['start']}-{row['end']}\t{row['label']}\t{row['votes']}\t"
               f"{','.join(row['annotators'])}\t{row['text']}")
+    return EXIT_OK
+
+
+def _names(value: str) -> list[str]:
+    """A comma-separated list of names (labels or annotators) from the command line."""
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError("give at least one name, separated by commas")
+    return names
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from annotator.core.agreement.render import report_to_json, report_to_text, write_csv
+    from annotator.core.agreement.report import build_report
+
+    with open_project(args) as project:
+        data = project.agreement_input(annotators=args.annotators, labels=args.labels)
+    report = build_report(data)
+    if args.json:
+        print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
+    elif args.csv:
+        write_csv(report, sys.stdout)
+    else:
+        print(report_to_text(report))
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from annotator.core.agreement.data import AgreementInput, counted_articles
 from annotator.core.errors import InputError, NotFoundError
 from annotator.core.model import (
     AnnotationSet,
@@ -511,6 +512,10 @@ class Project:
     def _import_document(
         self, conn: sqlite3.Connection, record: ArticleRecord, position: int, now: str, summary: ImportSummary
     ) -> str:
+        if "\x00" in record.text:
+            # SQLite's length() and offsets stop at a NUL, so spans after it could never be added.
+            raise InputError("the article text contains a NUL character (U+0000), which is not text; "
+                             "remove it and import again", path=record.origin or record.source or None)
         sha = record.sha256
         row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
         if row:
@@ -591,6 +596,32 @@ class Project:
                 meta=document.meta,
                 annotations=annotations,
             )
+
+    def agreement_input(
+        self, annotators: list[str] | None = None, labels: list[str] | None = None
+    ) -> AgreementInput:
+        """The articles agreement counts: those at least two (of ``annotators``) have `done`, with only
+        those annotators' spans (of ``labels``). Unknown names raise NotFoundError."""
+        known_labels = [label.name for label in self.labels()]
+        for name in labels or ():
+            if name not in known_labels:
+                raise NotFoundError(f"there is no label named {name!r} (the project has: "
+                                    f"{', '.join(known_labels)})")
+        known_annotators = set(self.annotators())
+        for name in annotators or ():
+            if name not in known_annotators:
+                raise NotFoundError(f"there is no annotator named {name!r} (the project has: "
+                                    f"{', '.join(sorted(known_annotators)) or 'none'})")
+        done: dict[str, set[str]] = {}
+        for (document_id, name), status in self.statuses().items():
+            if status is Status.DONE:
+                done.setdefault(document_id, set()).add(name)
+        spans: dict[tuple[str, str], list[SpanRef]] = {}
+        for span in self.spans():
+            spans.setdefault((span.document_id, span.annotator), []).append(span.ref)
+        rows = self._query("SELECT id, title, text FROM documents ORDER BY position, id")
+        chosen = tuple(name for name in known_labels if labels is None or name in labels)
+        return counted_articles(rows, done, spans, chosen, tuple(annotators) if annotators else None)
 
 
 def _extra_label_colours() -> list[str]:
