@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QTextOption
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QSplitter, QTextEdit
 
 from annotator.store import Project
+from annotator.ui.team_actions import add_team_actions
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +40,10 @@ class MainWindow(QMainWindow):
 
         self.article_list.currentItemChanged.connect(self._show_selected)
         self.refresh_articles()
+
+        file_menu = self.menuBar().addMenu("&File")
+        self.team_actions = add_team_actions(file_menu, self, lambda: self.project, lambda: None,
+                                             lambda _changes: self.refresh_articles())
 
     def refresh_articles(self) -> None:
         self.article_list.clear()

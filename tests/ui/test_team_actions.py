@@ -128,3 +128,13 @@ def test_errors_become_one_warning(qtbot, project, tmp_path, dialogs):
     trigger(window, "openPackAction")
     assert dialogs.messages == [("warning", f"{bad}: is not an annotator pack (not a readable zip of UTF-8 "
                                             "files: File is not a zip file)")]
+
+
+def test_main_window_file_menu_offers_the_team_actions(qtbot, project):
+    from annotator.ui.main_window import MainWindow
+
+    window = MainWindow(project)
+    qtbot.addWidget(window)
+    (file_menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == "&File"]
+    names = [a.objectName() for a in file_menu.actions() if a.objectName()]
+    assert names == ["exportForAnnotatorsAction", "exportMyWorkAction", "openPackAction", "mergeAction"]
