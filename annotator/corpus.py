@@ -25,13 +25,24 @@ FORMATS = ("txt", "jsonl", "brat", "csv")  # --format choices; without it, each 
 DEFAULT_PROJECT_NAME = "default-project.sqlite"
 
 
+def is_export_metadata(path: Path) -> bool:
+    """True for the ``metadata.json`` / ``<data>.metadata.json`` record `annotator export` writes."""
+    name = path.name.lower()
+    return name == "metadata.json" or name.endswith(".metadata.json")
+
+
 def find_article_files(paths: Iterable[Path]) -> list[Path]:
     """Files named on the command line, and every readable file below named folders, in sorted order."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in READERS)
+            # An export's metadata record sits beside its data; a folder that was exported imports back.
+            found.extend(p for p in sorted(path.rglob("*"))
+                         if p.is_file() and p.suffix.lower() in READERS and not is_export_metadata(p))
         elif path.is_file():
+            if is_export_metadata(path):
+                raise InputError("is the metadata record an export writes beside its data, not articles; "
+                                 "import the data file or folder instead", path=str(path))
             if path.suffix.lower() not in READERS:
                 raise InputError(
                     "unsupported file type (import reads .txt articles, .jsonl records, brat .txt + .ann "

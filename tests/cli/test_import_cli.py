@@ -83,6 +83,12 @@ BAD_INPUTS: dict[str, tuple[str, bytes, str, int | None]] = {
     "start after end": ("bad.jsonl", jsonl(GOOD, span(8, 4)), "start >= end", 2),
     "span text mismatch": ("bad.jsonl", jsonl(GOOD, span(4, 8, text="الوزير")), '"text" is', 2),
     "unknown label": ("bad.jsonl", jsonl(GOOD, GOOD, span(4, 8, "threat")), "unknown label 'threat'", 3),
+    "export metadata record": (
+        "out.jsonl.metadata.json",
+        b'{\n  "format": "jsonl"\n}\n',
+        "metadata record",
+        None,
+    ),
     "unsupported file type": ("article.pdf", b"%PDF-1.4", "unsupported file type", None),
 }
 
@@ -198,3 +204,16 @@ def test_cli_imports_legacy_and_unicode_encodings_as_the_exact_text(
     with Project.open(db) as project:
         [document] = project.documents()
     assert document.text == text
+
+
+def test_an_exported_folder_imports_back(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    folder = tmp_path / "exported"
+    folder.mkdir()
+    assert main(["--db", str(db), "export", "--format", "jsonl", "--out", str(folder / "all.jsonl")]) == 0
+    assert (folder / "all.jsonl.metadata.json").is_file()  # written beside the data, skipped on import
+    target = tmp_path / "copy.sqlite"
+    assert main(["--db", str(target), "import", str(folder)]) == 0
+    capsys.readouterr()
+    with Project.open(db) as original, Project.open(target) as copy:
+        assert [d.text for d in copy.documents()] == [d.text for d in original.documents()]
+        assert [s.ref for s in copy.spans()] == [s.ref for s in original.spans()]
