@@ -25,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="annotator",
         description="Annotate Arabic news articles. With no command, opens the application window.",
     )
-    parser.add_argument("--db", type=Path, help="project file (created if missing); default: the default project")
+    parser.add_argument("--db", type=Path,
+                        help="project file (created if missing); default: the default project")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p_import = commands.add_parser("import", help="import .txt articles, folders and .jsonl records")
@@ -149,9 +150,17 @@ def open_project(args: argparse.Namespace) -> Project:
 def cmd_import(args: argparse.Namespace) -> int:
     from annotator.corpus import import_paths
 
-    with open_project(args) as project:
-        summary = import_paths(project, args.paths, annotator=args.annotator, add_labels=args.add_labels,
-                               format=args.format)
+    # A failed import leaves the project as it was: for a --db that did not exist, that means no file.
+    created = args.db is not None and not args.db.exists()
+    try:
+        with open_project(args) as project:
+            summary = import_paths(project, args.paths, annotator=args.annotator,
+                                   add_labels=args.add_labels, format=args.format)
+    except AnnotatorError:
+        if created:
+            for path in (args.db, Path(f"{args.db}-wal"), Path(f"{args.db}-shm")):
+                path.unlink(missing_ok=True)
+        raise
     print(summary.describe())
     return EXIT_OK
 

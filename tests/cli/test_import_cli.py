@@ -217,3 +217,14 @@ def test_an_exported_folder_imports_back(db: Path, tmp_path: Path, capsys: pytes
     with Project.open(db) as original, Project.open(target) as copy:
         assert [d.text for d in copy.documents()] == [d.text for d in original.documents()]
         assert [s.ref for s in copy.spans()] == [s.ref for s in original.spans()]
+
+
+def test_failed_import_into_a_new_project_leaves_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(jsonl(GOOD, span(4, 8, "threat")))  # fails inside the store's transaction
+    db = tmp_path / "new.sqlite"
+    assert main(["--db", str(db), "import", str(bad)]) == 1
+    assert "unknown label" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl"]
