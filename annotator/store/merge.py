@@ -1,8 +1,8 @@
 """Merging other files' work into a project: all the SQL of it, reading sources and writing the result.
 
-A merge first plans everything in memory against the project as it is, following
-``annotator.core.merging``'s rules, and only then writes, in one transaction. A conflict is found
-during planning, so a merge that stops has not begun a transaction: the project file is untouched.
+Within one write transaction, a merge first plans everything in memory against the project as it
+is, following ``annotator.core.merging``'s rules, and only then writes. A conflict is found during
+planning, before the first write, and rolls the transaction back: the project file is untouched.
 """
 
 from __future__ import annotations
@@ -242,65 +242,19 @@ class _Planner:
 def merge_sources(
     project: Project, sources: Iterable[MergeSource], *, prefer_newer: bool = False
 ) -> MergeSummary:
-    """Merge ``sources`` (in order) into ``project`` in one transaction; a conflict changes nothing."""
-    planner = _Planner(project, prefer_newer)
-    for source in sources:
-        planner.add(source)
-    summary = planner.summary
-    plan = planner.plan
-    before = plan.before
-    changed = {key: work for key, work in plan.pairs.items() if before.get(key) != work}
-    if not (changed or plan.labels or plan.annotators or plan.articles or plan.assignments or plan.settings):
-        return summary
-    now = utc_now()
-    palette = _extra_label_colours()
+    """Merge ``sources`` (in order) into ``project`` in one transaction; a conflict changes nothing.
+
+    Planning runs inside the (write-locked) transaction too, so no other window or process can
+    change the project between the checks and the writes; a conflict rolls back before any write.
+    """
     with project.transaction() as conn:
-        position = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM labels").fetchone()[0]
-        for n, label in enumerate(plan.labels):
-            conn.execute("INSERT INTO labels (name, color, key, position) VALUES (?, ?, ?, ?)",
-                         (label.name, label.color or palette[n % len(palette)], label.key, position + n))
-            summary.labels_added.append(label.name)
-        conn.executemany("INSERT INTO annotators (name) VALUES (?)", [(a,) for a in plan.annotators])
-        summary.annotators_added = list(plan.annotators)
-        position = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM documents").fetchone()[0]
-        conn.executemany(
-            "INSERT INTO documents (id, title, source, text, sha256, imported_at, meta, position) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc_id, a.title, a.source, a.text, a.sha256, a.imported_at or now,
-              json.dumps(a.meta, ensure_ascii=False), position + n)
-             for n, (doc_id, a) in enumerate(plan.articles)])
-        label_ids = dict(conn.execute("SELECT name, id FROM labels"))
-        annotator_ids = dict(conn.execute("SELECT name, id FROM annotators"))
-        span_rows, status_rows = [], []
-        for (doc_id, annotator), work in changed.items():
-            annotator_id = annotator_ids[annotator]
-            old = before.get((doc_id, annotator))
-            if old is not None:
-                conn.execute("DELETE FROM spans WHERE document_id = ? AND annotator_id = ?",
-                             (doc_id, annotator_id))
-                if old.span_set() != work.span_set():
-                    summary.pairs_replaced.append(f"{doc_id} / {annotator}")
-                    summary.spans_removed += len(old.spans)
-                    summary.spans_added += len(work.spans)
-            else:
-                summary.pairs_added += 1
-                summary.spans_added += len(work.spans)
-            span_rows.extend((doc_id, annotator_id, ref.start, ref.end, label_ids[ref.label],
-                              created or now, updated or now)
-                             for ref, (created, updated) in work.spans.items())
-            status_rows.append((doc_id, annotator_id, work.status.value, work.updated_at or now))
-        conn.executemany(
-            "INSERT INTO spans (document_id, annotator_id, start, end, label_id, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)", span_rows)
-        conn.executemany(
-            "INSERT INTO statuses (document_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(document_id, annotator_id) DO UPDATE SET status = excluded.status, "
-            "updated_at = excluded.updated_at", status_rows)
-        conn.executemany("INSERT INTO assignments (document_id, annotator_id) VALUES (?, ?)",
-                         [(d, annotator_ids[a]) for d, a in sorted(plan.assignments)])
-        summary.assignments_added = len(plan.assignments)
-        conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
-                         "value = excluded.value", list(plan.settings.items()))
+        planner = _Planner(project, prefer_newer)
+        for source in sources:
+            planner.add(source)
+        summary, plan = planner.summary, planner.plan
+        changed = {key: work for key, work in plan.pairs.items() if plan.before.get(key) != work}
+        if changed or plan.labels or plan.annotators or plan.articles or plan.assignments or plan.settings:
+            _write(conn, plan, changed, summary)
     summary.changes = Changes(
         documents=frozenset([d for d, _ in plan.articles] + [d for d, _ in changed]),
         labels=bool(plan.labels),
@@ -308,3 +262,57 @@ def merge_sources(
         annotators=bool(plan.annotators),
     )
     return summary
+
+
+def _write(conn: sqlite3.Connection, plan: _Plan, changed: dict[tuple[str, str], PairWork],
+           summary: MergeSummary) -> None:
+    """Carry out a plan: new labels, annotators and articles, changed work, assignments, settings."""
+    before = plan.before
+    now = utc_now()
+    palette = _extra_label_colours()
+    position = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM labels").fetchone()[0]
+    for n, label in enumerate(plan.labels):
+        conn.execute("INSERT INTO labels (name, color, key, position) VALUES (?, ?, ?, ?)",
+                     (label.name, label.color or palette[n % len(palette)], label.key, position + n))
+        summary.labels_added.append(label.name)
+    conn.executemany("INSERT INTO annotators (name) VALUES (?)", [(a,) for a in plan.annotators])
+    summary.annotators_added = list(plan.annotators)
+    position = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM documents").fetchone()[0]
+    conn.executemany(
+        "INSERT INTO documents (id, title, source, text, sha256, imported_at, meta, position) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, a.title, a.source, a.text, a.sha256, a.imported_at or now,
+          json.dumps(a.meta, ensure_ascii=False), position + n)
+         for n, (doc_id, a) in enumerate(plan.articles)])
+    label_ids = dict(conn.execute("SELECT name, id FROM labels"))
+    annotator_ids = dict(conn.execute("SELECT name, id FROM annotators"))
+    span_rows, status_rows = [], []
+    for (doc_id, annotator), work in changed.items():
+        annotator_id = annotator_ids[annotator]
+        old = before.get((doc_id, annotator))
+        if old is not None:
+            conn.execute("DELETE FROM spans WHERE document_id = ? AND annotator_id = ?",
+                         (doc_id, annotator_id))
+            if old.span_set() != work.span_set():
+                summary.pairs_replaced.append(f"{doc_id} / {annotator}")
+                summary.spans_removed += len(old.spans)
+                summary.spans_added += len(work.spans)
+        else:
+            summary.pairs_added += 1
+            summary.spans_added += len(work.spans)
+        span_rows.extend((doc_id, annotator_id, ref.start, ref.end, label_ids[ref.label],
+                          created or now, updated or now)
+                         for ref, (created, updated) in work.spans.items())
+        status_rows.append((doc_id, annotator_id, work.status.value, work.updated_at or now))
+    conn.executemany(
+        "INSERT INTO spans (document_id, annotator_id, start, end, label_id, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)", span_rows)
+    conn.executemany(
+        "INSERT INTO statuses (document_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(document_id, annotator_id) DO UPDATE SET status = excluded.status, "
+        "updated_at = excluded.updated_at", status_rows)
+    conn.executemany("INSERT INTO assignments (document_id, annotator_id) VALUES (?, ?)",
+                     [(d, annotator_ids[a]) for d, a in sorted(plan.assignments)])
+    summary.assignments_added = len(plan.assignments)
+    conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                     "value = excluded.value", list(plan.settings.items()))

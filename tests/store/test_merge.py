@@ -260,3 +260,19 @@ def test_newer_schema_and_foreign_databases_are_refused(tmp_path, stores):
         article.write_text("نص", encoding="utf-8")
         with pytest.raises(InputError, match="cannot be merged"):
             merge_files(project, [tmp_path / "A" / "seeds.jsonl", article])
+
+
+def test_an_id_taken_by_another_text_gets_a_new_id_and_the_text_keeps_its_spans(tmp_path, stores):
+    a, _ = stores
+    other = tmp_path / "other.sqlite"
+    with Project.open(other) as project:
+        from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef
+
+        project.import_articles([ArticleRecord("نص مختلف تماما", "t", id="A-0", annotations=(
+            AnnotationSet("omar", (SpanRef(0, 2, "actor"),)),))])
+    with Project.open(a) as project:
+        summary = merge_files(project, [other])
+        assert summary.articles_added == 1 and project.document_count() == 6
+        (new,) = [d for d in project.documents() if d.text == "نص مختلف تماما"]
+        assert new.id != "A-0" and [s.ref.start for s in project.spans(new.id)] == [0]
+        assert project.spans("A-0", "omar") == []
