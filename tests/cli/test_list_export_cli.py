@@ -123,6 +123,17 @@ def test_export_annotator_writes_only_their_work(
     )
 
 
+def test_list_and_export_leave_the_project_file_unchanged(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    before = db.read_bytes()
+    assert main(["--db", str(db), "list", "--json"]) == 0
+    assert main(["--db", str(db), "export", "--format", "jsonl", "--out", str(tmp_path / "o.jsonl")]) == 0
+    capsys.readouterr()
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.glob("project.sqlite*")) == ["project.sqlite"]
+
+
 def test_export_of_unknown_annotator_is_a_data_error(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
