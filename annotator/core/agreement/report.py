@@ -212,7 +212,7 @@ def _scores_many(chars_alpha: tuple[np.ndarray, ...], pairs: dict[str, np.ndarra
     """Scores for every cell of a scope at once: ``chars_alpha`` are the three α sums with the scope's
     shape S, ``pairs`` the per-pair sums with shape (pairs, *S); returns one Scores per cell of S."""
     values, ones, disagreeing = (np.asarray(a).ravel().tolist() for a in chars_alpha)
-    per_cell = {k: np.asarray(v).reshape(v.shape[0], -1).T.tolist() for k, v in pairs.items()}
+    per_cell = {k: np.asarray(v).reshape(v.shape[0], len(values)).T.tolist() for k, v in pairs.items()}
     out = []
     for c in range(len(values)):
         kappas = [cohen_kappa(*counts) for counts in zip(per_cell["n"][c], per_cell["ones_a"][c],

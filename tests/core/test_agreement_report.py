@@ -1,0 +1,132 @@
+"""The report as a whole: undefined measures, progress, the counting rule, disagreements and confusion."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from annotator.core.agreement.data import AgreementArticle, AgreementInput
+from annotator.core.agreement.disagreements import DisagreementKind, article_disagreements, label_confusion
+from annotator.core.agreement.render import csv_rows, report_to_json, report_to_text
+from annotator.core.agreement.report import build_report
+from annotator.core.model import SpanRef as S
+from annotator.core.model import Status
+
+LABELS = ("actor", "demand", "denial")
+
+
+def sample() -> AgreementInput:
+    text = "قال الوزير إن المفاوضات مستمرة"
+    return AgreementInput(LABELS, (
+        AgreementArticle("x1", "one", text, {"ali": (S(0, 3, "actor"), S(4, 10, "actor")),
+                                             "sara": (S(4, 10, "actor"), S(11, 13, "demand"))}),
+        AgreementArticle("x2", "two", text, {"ali": (S(14, 23, "demand"),),
+                                             "omar": (S(14, 20, "demand"),),
+                                             "sara": (S(14, 23, "denial"),)}),
+    ))
+
+
+def test_no_measure_is_nan_zero_or_one_when_undefined() -> None:
+    report = build_report(sample())
+    document = report_to_json(report)
+    text = json.dumps(document)
+    assert "NaN" not in text and "Infinity" not in text
+    # denial: only one span, chars coded by one annotator only → α defined; but no article label has
+    # variation for "denial" in x1: null with a reason.
+    x1_denial = document["per_article"][0]["per_label"]["denial"]
+    assert x1_denial["alpha_char"] is None
+    assert "no variation" in x1_denial["reasons"]["alpha_char"]
+    assert x1_denial["f1_exact"] is None and x1_denial["reasons"]["f1_exact"]
+
+
+def test_empty_input_gives_nulls_with_reasons() -> None:
+    report = build_report(AgreementInput(LABELS, ()))
+    for measure in ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap"):
+        assert report.overall.value(measure) is None
+        assert report.overall.reasons[measure]
+    assert "No article counts" in report_to_text(report)
+
+
+def test_progress_reports_every_step_up_to_total() -> None:
+    calls: list[tuple[int, int]] = []
+    build_report(sample(), progress=lambda done, total: calls.append((done, total)))
+    assert [d for d, _ in calls] == list(range(1, len(calls) + 1))
+    assert calls[-1][0] == calls[-1][1]
+
+
+def test_alpha_u_uses_only_articles_every_annotator_finished_and_says_so() -> None:
+    report = build_report(sample())
+    assert any("alpha_u uses the 1 of 2 articles" in note for note in report.notes)
+    pair = next(p for p in report.pairs if (p.a, p.b) == ("ali", "omar"))
+    assert pair.scores.n_articles == 1
+
+
+def test_per_article_annotators_and_span_counts_for_the_dashboard() -> None:
+    article = build_report(sample()).articles[1]
+    assert article.annotators == ("ali", "omar", "sara")
+    assert dict(article.span_counts) == {"ali": 1, "omar": 1, "sara": 1}
+
+
+def test_table_lists_overall_labels_pairs_and_lowest_articles() -> None:
+    text = report_to_text(build_report(sample()))
+    for expected in ("overall", "actor", "ali / sara", "Lowest agreement", "x1", "x2"):
+        assert expected in text
+
+
+def test_csv_rows_cover_every_scope_and_leave_undefined_values_empty() -> None:
+    rows = list(csv_rows(build_report(sample())))
+    assert {r[0] for r in rows} == {"overall", "article", "pair"}
+    assert ("overall", "", "", "alpha_char") in {r[:4] for r in rows}
+    assert all((r[4] == "") == bool(r[5]) for r in rows)
+    assert all(r[4] == "" or math.isfinite(float(r[4])) for r in rows)
+
+
+def test_disagreements_name_missing_label_and_boundary() -> None:
+    article = AgreementArticle("d", "t", "x" * 40, {
+        "a": (S(0, 5, "actor"), S(10, 15, "actor"), S(20, 25, "demand"), S(30, 35, "actor")),
+        "b": (S(0, 5, "actor"), S(10, 15, "demand"), S(21, 27, "demand")),
+    })
+    found = {(d.kind, d.annotator, d.span, d.other_span) for d in article_disagreements(article)}
+    assert found == {
+        (DisagreementKind.LABEL, "a", S(10, 15, "actor"), S(10, 15, "demand")),
+        (DisagreementKind.BOUNDARY, "a", S(20, 25, "demand"), S(21, 27, "demand")),
+        (DisagreementKind.MISSING, "a", S(30, 35, "actor"), None),
+    }
+
+
+def test_missing_span_is_reported_from_the_side_that_has_it() -> None:
+    article = AgreementArticle("d", "t", "x" * 10, {"a": (), "b": (S(1, 4, "actor"),)})
+    (only,) = article_disagreements(article)
+    assert (only.kind, only.annotator, only.other) == (DisagreementKind.MISSING, "b", "a")
+    assert only.other_span is None
+
+
+def test_label_confusion_counts_each_span_of_each_ordered_pair() -> None:
+    article = AgreementArticle("d", "t", "x" * 40, {
+        "a": (S(0, 5, "actor"), S(10, 15, "actor"), S(30, 35, "actor")),
+        "b": (S(0, 5, "actor"), S(10, 15, "demand")),
+    })
+    matrix = label_confusion(AgreementInput(LABELS, (article,)))
+    assert matrix["actor"] == {"actor": 2, "demand": 1, "denial": 0, "missed": 1}
+    assert matrix["demand"] == {"actor": 1, "demand": 0, "denial": 0, "missed": 0}
+
+
+def test_store_counts_only_articles_two_annotators_have_done(project) -> None:
+    docs = [a.id for a in project.article_summaries()]
+    project.add_span(docs[0], "ali", 0, 4, "actor")
+    project.add_span(docs[0], "sara", 0, 4, "actor")
+    project.add_span(docs[0], "omar", 0, 4, "demand")
+    project.add_span(docs[1], "ali", 0, 4, "actor")
+    project.add_span(docs[1], "sara", 0, 4, "actor")
+    for name in ("ali", "sara"):
+        project.set_status(docs[0], name, Status.DONE)
+    project.set_status(docs[0], "omar", Status.IN_PROGRESS)
+    project.set_status(docs[1], "ali", Status.DONE)
+    data = project.agreement_input()
+    assert [a.id for a in data.articles] == [docs[0]]
+    assert data.articles[0].annotators == ("ali", "sara")
+    assert data.skipped == len(docs) - 1
+    only_demand = project.agreement_input(labels=["demand"])
+    assert only_demand.labels == ("demand",)
+    assert all(not spans for spans in only_demand.articles[0].spans.values())
+    assert project.agreement_input(annotators=["ali", "omar"]).articles == ()
