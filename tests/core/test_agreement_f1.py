@@ -77,3 +77,33 @@ def test_f1_without_any_span_is_null_with_reason() -> None:
     demand = r.per_label["demand"]
     assert demand.f1_exact is None and demand.f1_overlap is None
     assert demand.reasons["f1_exact"] == "neither annotator marked a span"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_overlap_matches_equal_an_assignment_solver_on_random_spans(seed: int) -> None:
+    """The corpus-wide Hopcroft–Karp matching against scipy's linear_sum_assignment run per article and
+    label (a different algorithm) on random, heavily overlapping spans."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    rng = np.random.default_rng(seed)
+    articles, expected_matches, total_spans = [], 0, 0
+    for n in range(5):
+        spans = {}
+        for name in ("a", "b"):
+            refs = set()
+            for _ in range(int(rng.integers(0, 12))):
+                start = int(rng.integers(0, 55))
+                refs.add(S(start, int(rng.integers(start + 1, 61)), LABELS[int(rng.integers(0, 2))]))
+            spans[name] = tuple(sorted(refs))
+        articles.append(AgreementArticle(f"d{n}", "t", "x" * 60, spans))
+        total_spans += len(spans["a"]) + len(spans["b"])
+        for label in LABELS:
+            left = [s for s in spans["a"] if s.label == label]
+            right = [s for s in spans["b"] if s.label == label]
+            if left and right:
+                weight = np.array([[float(x.start < y.end and y.start < x.end) for y in right] for x in left])
+                rows, cols = linear_sum_assignment(weight, maximize=True)
+                expected_matches += int(weight[rows, cols].sum())
+    r = build_report(AgreementInput(LABELS, tuple(articles)))
+    assert r.overall.f1_overlap == pytest.approx(2 * expected_matches / total_spans, abs=1e-12)

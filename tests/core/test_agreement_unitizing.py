@@ -200,3 +200,22 @@ def test_overlapping_units_of_one_rater_are_merged_into_their_union() -> None:
     nested = study([(0, 10, 0, "A"), (2, 3, 0, "A"), (8, 6, 0, "A"), (0, 14, 1, "A")], 2, 0, 20, ["A"])
     union = study([(0, 14, 0, "A"), (0, 14, 1, "A")], 2, 0, 20, ["A"])
     assert nested == union
+
+
+def test_report_alpha_u_concatenates_articles_by_code_point_length() -> None:
+    from annotator.core.agreement.data import AgreementArticle, AgreementInput
+    from annotator.core.agreement.report import build_report
+    from annotator.core.model import SpanRef as S
+
+    first, second = "ب" * 30, "ت" * 25
+    articles = (
+        AgreementArticle("d1", "t", first, {"r0": (S(2, 9, "X"), S(12, 20, "X")), "r1": (S(3, 9, "X"),)}),
+        AgreementArticle("d2", "t", second, {"r0": (S(0, 5, "X"),), "r1": (S(1, 5, "X"), S(10, 24, "X"))}),
+    )
+    report = build_report(AgreementInput(("X",), articles))
+    # second article starts at 30: (begin, length, rater, category) on the joined continuum of 55
+    units = [(2, 7, 0, "X"), (12, 8, 0, "X"), (3, 6, 1, "X"),
+             (30, 5, 0, "X"), (31, 4, 1, "X"), (40, 14, 1, "X")]
+    observed, expected = dkpro_walk(units, 2, 0, 55, "X")
+    assert report.overall.alpha_u == pytest.approx(1 - observed / expected, abs=1e-12)
+    assert report.pairs[0].scores.alpha_u == pytest.approx(1 - observed / expected, abs=1e-12)
