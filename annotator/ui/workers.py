@@ -1,0 +1,167 @@
+"""Long work off the GUI thread: run a function in Qt's thread pool, report progress, allow cancelling.
+
+The GUI thread must never block for more than ~100 ms, so imports, merges, exports and agreement over
+a corpus run through ``run_in_worker``. The function runs in a pool thread and receives a ``Progress``
+to report ``(done, total)`` and to ask whether the user cancelled; the result, the error or the
+cancellation comes back as a signal on the GUI thread.
+
+SQLite connections must not be shared between threads at the same time: the function should open its
+own ``Project`` on the same file (WAL lets the window keep reading meanwhile), e.g.::
+
+    def work(progress):
+        with Project.open(path) as project:
+            return import_paths(project, paths, progress=progress)  # or wrap the record iterator
+
+    handle = run_in_worker(work, progress_dialog=window, label="Importing articles…")
+    handle.signals.finished.connect(lambda summary: window.refresh_articles())
+    handle.signals.failed.connect(lambda exc: QMessageBox.critical(window, "Import failed", str(exc)))
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+T = TypeVar("T")
+
+
+class Cancelled(Exception):
+    """Raised inside the worker's function (by ``Progress.check``) when the user pressed Cancel."""
+
+
+class Progress:
+    """Handed to the worker's function: report progress, and find out whether to stop."""
+
+    def __init__(self, signals: WorkerSignals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        """Tell the GUI how far along the work is (thread-safe; delivered as a queued signal)."""
+        self._signals.progress.emit(done, total, message)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        """Raise ``Cancelled`` if the user cancelled: call it between units of work."""
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def each(self, items: Iterable[T], total: int, every: int = 50, message: str = "") -> Iterator[T]:
+        """Iterate ``items``, reporting progress every ``every`` items and stopping on cancel."""
+        for done, item in enumerate(items):
+            if done % every == 0:
+                self.check()
+                self.report(done, total, message)
+            yield item
+        self.check()
+        self.report(total, total, message)
+
+
+class WorkerSignals(QObject):
+    """Signals of one worker; they live in the GUI thread, so connected slots run there."""
+
+    progress = Signal(int, int, str)  # done, total, message
+    finished = Signal(object)  # the function's return value
+    failed = Signal(object)  # the exception it raised
+    cancelled = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], progress: Progress, signals: WorkerSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn, self._progress, self._signals = fn, progress, signals
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._progress)
+        except Cancelled:
+            self._signals.cancelled.emit()
+        except BaseException as exc:  # everything reaches the GUI as a signal, never kills the pool
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.finished.emit(result)
+
+
+class WorkerHandle:
+    """A running worker: its signals, a way to cancel it, and a way to wait for it (tests, shutdown)."""
+
+    def __init__(self, signals: WorkerSignals, progress: Progress, dialog: QProgressDialog | None) -> None:
+        self.signals = signals
+        self.progress = progress
+        self.dialog = dialog
+        self._done = threading.Event()
+        for signal in (signals.finished, signals.failed):
+            signal.connect(self._finish)
+        signals.cancelled.connect(self._finish)
+
+    def _finish(self, *_: object) -> None:
+        self._done.set()
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.hide()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def cancel(self) -> None:
+        """Ask the function to stop at its next ``Progress.check``."""
+        self.progress.cancel()
+
+    @property
+    def done(self) -> bool:
+        """True once the finished, failed or cancelled signal has been delivered on the GUI thread."""
+        return self._done.is_set()
+
+
+def run_in_worker(
+    fn: Callable[[Progress], Any],
+    *,
+    progress_callback: Callable[[int, int, str], None] | None = None,
+    progress_dialog: QWidget | None = None,
+    label: str = "Working…",
+    pool: QThreadPool | None = None,
+) -> WorkerHandle:
+    """Run ``fn(progress)`` in a pool thread; return at once with a handle to its signals.
+
+    ``progress_callback(done, total, message)`` runs on the GUI thread for each report. With
+    ``progress_dialog`` (the parent window), a window-modal ``QProgressDialog`` with a Cancel button
+    shows the progress; Cancel makes the function's next ``progress.check()`` raise ``Cancelled``.
+    """
+    # Parented to the window when there is one, so the signals outlive a handle the caller drops.
+    signals = WorkerSignals(progress_dialog)
+    progress = Progress(signals)
+    dialog = None
+    if progress_dialog is not None:
+        dialog = QProgressDialog(label, "Cancel", 0, 0, progress_dialog)
+        dialog.setObjectName("workerProgressDialog")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)  # quick work never flashes a dialog
+        dialog.setAutoReset(False)
+        dialog.setAutoClose(False)
+        dialog.canceled.connect(progress.cancel)
+    handle = WorkerHandle(signals, progress, dialog)
+    if dialog is not None:
+
+        def show_progress(done: int, total: int, message: str) -> None:
+            if handle.dialog is None or handle.dialog.wasCanceled():
+                return
+            handle.dialog.setMaximum(max(total, 0))
+            handle.dialog.setValue(min(done, total) if total else 0)
+            if message:
+                handle.dialog.setLabelText(message)
+
+        signals.progress.connect(show_progress)
+    if progress_callback is not None:
+        signals.progress.connect(progress_callback)
+    (pool or QThreadPool.globalInstance()).start(_Runnable(fn, progress, signals))
+    return handle
