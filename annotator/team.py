@@ -99,6 +99,9 @@ def write_pack_file(pack: Pack, out: Path) -> None:
 def open_pack(project: Project, path: Path) -> MergeSummary:
     """Create or update a local project from a pack: articles, labels, guidelines, assignment, work.
 
-    Opening the same pack again changes nothing; opening a newer pack adds what is new.
+    Opening the same pack again changes nothing; opening a newer pack adds what is new and replaces
+    the guidelines with the pack's (assignments add up, so earlier batches stay visible).
     """
-    return merge_sources(project, [source_from_pack(str(path), read_pack(path))])
+    source = source_from_pack(str(path), read_pack(path))
+    source.authoritative = True
+    return merge_sources(project, [source])

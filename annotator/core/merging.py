@@ -60,6 +60,9 @@ class MergeSource:
     assignment: set[tuple[str, str]] = field(default_factory=set)  # (sha256, annotator)
     guidelines: str = ""
     name: str = ""
+    # A pack opened by an annotator speaks for the reviewer: its guidelines replace the local ones.
+    # Between peers (merge) the project's own settings are kept and only empty ones are filled.
+    authoritative: bool = False
 
 
 def source_from_records(path: str, records: Iterable[ArticleRecord], labels: Iterable[Label] = (),

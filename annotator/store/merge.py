@@ -178,7 +178,8 @@ class _Planner:
                 self._add_annotator(annotator)
                 self.plan.assignments.add(pair)
         for key, value in (("guidelines", source.guidelines), ("name", source.name)):
-            if value and not self.settings.get(key):
+            current = self.settings.get(key)
+            if value and value != current and (source.authoritative or not current):
                 self.settings[key] = self.plan.settings[key] = value
 
     def _add_article(self, article: SourceArticle) -> None:

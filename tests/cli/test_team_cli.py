@@ -186,3 +186,21 @@ def test_import_format_brat_and_malformed_brat_from_the_cli(tmp_path, capsys):
     code, _, err = run(capsys, "--db", db, "import", "--annotator", "peer", folder)
     assert code == 1 and f"{folder / 'd2.ann'}, line 2" in err and "past the end" in err
     assert db.read_bytes() == before
+
+
+def test_a_newer_pack_updates_guidelines_and_adds_to_the_assignment(reviewer, tmp_path, capsys):
+    first = tmp_path / "first.annotator"
+    run(capsys, "--db", reviewer, "pack", "--out", first, "--annotators", "alice", "bob")
+    local = tmp_path / "m2.sqlite"
+    run(capsys, "--db", local, "unpack", first)
+    with Project.open(reviewer) as project:
+        project.set_setting("guidelines", "الإرشادات الجديدة")
+        ids = [a.id for a in project.article_summaries()]
+    listing = tmp_path / "who.csv"
+    listing.write_text(f"article_id,annotator\n{ids[1]},alice\n", encoding="utf-8")
+    second = tmp_path / "second.annotator"
+    run(capsys, "--db", reviewer, "pack", "--out", second, "--assignment", listing)
+    assert run(capsys, "--db", local, "unpack", second)[0] == 0
+    with Project.open(local) as project:
+        assert project.setting("guidelines") == "الإرشادات الجديدة"
+        assert assigned_article_ids(project, "alice") == [ids[0], ids[1], ids[2], ids[4]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -276,3 +277,28 @@ def test_an_id_taken_by_another_text_gets_a_new_id_and_the_text_keeps_its_spans(
         (new,) = [d for d in project.documents() if d.text == "نص مختلف تماما"]
         assert new.id != "A-0" and [s.ref.start for s in project.spans(new.id)] == [0]
         assert project.spans("A-0", "omar") == []
+
+
+def test_a_project_file_from_an_older_version_merges_without_being_migrated(tmp_path):
+    from annotator.store.schema import MIGRATIONS
+
+    old = tmp_path / "old.db"
+    conn = sqlite3.connect(old, isolation_level=None)
+    MIGRATIONS[0](conn)  # version 1: no gold, settings or assignments tables yet
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO documents VALUES ('x1', 'عنوان', '', ?, ?, '2020-01-01', '{}', 0)",
+                 ("قال الرئيس", hashlib.sha256("قال الرئيس".encode()).hexdigest()))
+    conn.execute("INSERT INTO annotators (name) VALUES ('old-timer')")
+    conn.execute("INSERT INTO spans (document_id, annotator_id, start, end, label_id, created_at, "
+                 "updated_at) VALUES ('x1', 1, 4, 10, 1, '2020-01-01', '2020-01-02')")
+    conn.execute("INSERT INTO statuses VALUES ('x1', 1, 'done', '2020-01-02')")
+    conn.close()
+    before = old.read_bytes()
+    with Project.open(tmp_path / "new.sqlite") as project:
+        merge_files(project, [old])
+        (span,) = project.spans()
+        assert (span.document_id, span.annotator, span.start, span.end, span.label) == \
+            ("x1", "old-timer", 4, 10, "actor")
+        assert (span.created_at, span.updated_at) == ("2020-01-01", "2020-01-02")
+        assert project.status("x1", "old-timer") == Status.DONE
+    assert old.read_bytes() == before

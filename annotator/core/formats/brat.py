@@ -68,7 +68,7 @@ class BratDocument:
 
 
 def read_brat_text(txt_path: Path) -> str:
-    """The ``.txt`` as stored, decoded as UTF-8 (a byte-order mark is refused: it would shift offsets)."""
+    """The ``.txt`` as stored, decoded as UTF-8; a byte-order mark stays a character, as brat counts it."""
     try:
         data = txt_path.read_bytes()
     except FileNotFoundError:
