@@ -195,7 +195,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with open_project(args) as project:
         result = export_project(project, args.format, args.out, gold=args.gold, annotator=args.annotator,
-                                only_curated=args.only_curated)
+                                only_curated=args.only_curated, workers=os.cpu_count() or 1)
     if args.format == "jsonl":
         print(f"wrote {result.lines} line(s) to {args.out}")
     else:

@@ -149,10 +149,13 @@ def agreement_summary(project: Project) -> dict[str, Any] | None:
 
 def export_project(
     project: Project, fmt: str, out: Path, *, gold: bool = False, annotator: str | None = None,
-    only_curated: bool = False,
+    only_curated: bool = False, workers: int = 1,
 ) -> ExportResult:
     """Write the selected records to ``out`` in ``fmt`` plus ``<out>.metadata.json`` (inside ``out`` for
     brat). Nothing is left behind on failure.
+
+    ``workers`` > 1 lets the spaCy export tokenize in that many processes (spawned, so the calling
+    program's main module must be import-safe, as the `annotator` command is).
     """
     if fmt not in FORMATS:
         raise AnnotatorError(f"unknown export format {fmt!r} (use one of: {', '.join(FORMATS)})")
@@ -186,7 +189,7 @@ def export_project(
         from annotator.core.formats.spacy_docbin import write_docbin
 
         with _replacing(out) as target:
-            summary = write_docbin(records, target, workers=os.cpu_count() or 1)
+            summary = write_docbin(records, target, workers=workers)
         extra["realigned"] = [
             {"article_id": r.article_id, "annotator": r.annotator, "start": r.span.start, "end": r.span.end,
              "label": r.span.label, "stored": None if r.stored is None else [r.stored.start, r.stored.end]}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import random
 import sys
 import tempfile
@@ -92,7 +93,7 @@ def main() -> int:
                 for fmt in FORMATS:
                     out = folder / f"{'gold' if gold else 'ali'}.{fmt}"
                     started = time.perf_counter()
-                    result = export_project(project, fmt, out, gold=gold)
+                    result = export_project(project, fmt, out, gold=gold, workers=os.cpu_count() or 1)
                     seconds = time.perf_counter() - started
                     failed |= seconds >= TARGET_SECONDS
                     print(f"{'gold' if gold else 'all annotators':>14} {fmt:>6}: {seconds:6.2f} s "

@@ -20,6 +20,7 @@ A span made only of white space has no token and is reported, not silently left 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -62,17 +63,16 @@ class ConllSummary:
 
 
 def tokenize(text: str, cuts: Iterable[int] = ()) -> list[tuple[int, int]]:
-    """Token (start, end) offsets: words and single punctuation marks, also cut at each of ``cuts``."""
-    points = sorted(set(cuts))
+    """Token (start, end) offsets: words and single punctuation marks, also cut at each of ``cuts``.
+
+    The text is scanned piece by piece between cut points, so a word with a cut inside comes out as
+    two tokens, exactly as if it had been split afterwards.
+    """
+    edges = [0, *sorted({c for c in cuts if 0 < c < len(text)}), len(text)]
+    finditer = _TOKEN.finditer
     tokens: list[tuple[int, int]] = []
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        first = bisect_right(points, start)
-        last = bisect_left(points, end)
-        for cut in points[first:last]:
-            tokens.append((start, cut))
-            start = cut
-        tokens.append((start, end))
+    for start, end in itertools.pairwise(edges):
+        tokens.extend(m.span() for m in finditer(text, start, end))
     return tokens
 
 
@@ -127,17 +127,16 @@ def write_conll(
     columns = conll_columns(records, labels)
     index = {column: n for n, column in enumerate(columns)}
     summary = ConllSummary(columns=[column_name(label, depth) for label, depth in columns])
-    empty_tags = ["O"] * len(columns)
-    write = out.write
+    no_tags = "".join(" O" for _ in columns)
     for record in records:
+        text = record.text
         for annotation in record.annotations:
             spans = list(annotation.spans)
-            text = record.text
             tokens = tokenize(text, (p for s in spans for p in (s.start, s.end)))
             starts = [s for s, _ in tokens]
             ends = [e for _, e in tokens]
-            tags = [list(empty_tags) for _ in tokens]
-            inside = [0] * (len(tokens) + 1)  # > 0 where a sentence break would cut a span
+            tagged: dict[int, list[str]] = {}  # token index → its tag columns, for tokens in a span
+            joined: set[int] = set()  # token k where a sentence break before k would cut a span
             for span, depth in zip(spans, _columns_for(spans), strict=True):
                 found = token_range(starts, ends, span)
                 if found is None:
@@ -146,21 +145,26 @@ def write_conll(
                     continue
                 first, last = found
                 column = index[(span.label, depth)]
-                tags[first][column] = f"B-{span.label}"
-                for k in range(first + 1, last + 1):
-                    tags[k][column] = f"I-{span.label}"
-                inside[first + 1] += 1
-                inside[last + 1] -= 1
+                for k in range(first, last + 1):
+                    row = tagged.get(k)
+                    if row is None:
+                        row = tagged[k] = ["O"] * len(columns)
+                    row[column] = f"{'B' if k == first else 'I'}-{span.label}"
+                joined.update(range(first + 1, last + 1))
                 summary.spans += 1
-            write(" ".join([DOCSTART, *empty_tags]) + "\n\n")
-            open_spans = 0
+            lines = [DOCSTART + no_tags, ""]
+            previous_start = previous_end = 0
             for k, (start, end) in enumerate(tokens):
-                open_spans += inside[k]
-                if k and not open_spans and (text[starts[k - 1]:ends[k - 1]] in _SENTENCE_END
-                                             or "\n" in text[ends[k - 1]:start]):
-                    write("\n")
-                write(" ".join([text[start:end], *tags[k]]) + "\n")
-            write("\n")
+                if k and k not in joined and (
+                    (previous_end - previous_start == 1 and text[previous_start] in _SENTENCE_END)
+                    or "\n" in text[previous_end:start]
+                ):
+                    lines.append("")
+                row = tagged.get(k)
+                lines.append(text[start:end] + (" " + " ".join(row) if row else no_tags))
+                previous_start, previous_end = start, end
+            lines.append("\n")
+            out.write("\n".join(lines))
             summary.documents += 1
             summary.tokens += len(tokens)
     return summary

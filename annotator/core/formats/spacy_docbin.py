@@ -92,6 +92,20 @@ def write_docbin(
 
 
 CHUNK = 500  # articles per worker task
+CACHE_SIZE = 1_000_000  # distinct words the tokenizer remembers (spaCy's default, 10,000, is one corpus page)
+
+
+def make_doc(nlp: Any, text: str) -> Any:
+    """``nlp.make_doc(text)``, about twice as fast on real articles, with identical tokens.
+
+    spaCy caches how it split each space-separated chunk, but stops adding to that cache for the rest
+    of a text once a special case such as a line break has matched (spaCy issue #1250), i.e. after the
+    first paragraph of every article. Tokenizing the same chunks once joined by single spaces (no
+    special case, so everything is cached), then the real text, gives the real text's tokens from the
+    cache. A chunk's split never depends on its neighbours, so the result is the same Doc.
+    """
+    nlp.tokenizer(" ".join(text.split()))
+    return nlp.make_doc(text)
 
 
 def _docbin_bytes(records: list[ArticleRecord], language: str) -> tuple[bytes, DocBinSummary]:
@@ -127,11 +141,12 @@ def _build_docbin(records: list[ArticleRecord], language: str) -> tuple[Any, Doc
     from spacy.tokens import DocBin
 
     nlp = blank_pipeline(language)
+    nlp.tokenizer.max_cache_size = max(nlp.tokenizer.max_cache_size, CACHE_SIZE)
     docbin = DocBin(store_user_data=True)
     summary = DocBinSummary()
     for record in records:
         for annotation in record.annotations:
-            doc = nlp.make_doc(record.text)
+            doc = make_doc(nlp, record.text)
             doc.user_data.update(article_id=record.id, title=record.title, annotator=annotation.annotator)
             spans = []
             for ref in sorted(annotation.spans):
