@@ -128,7 +128,8 @@ CASES: dict[str, Case] = {
     "jsonl: unknown label": imp("bad.jsonl", jsonl(GOOD_LINE, span_record({"start": 4, "end": 8,
                                                                            "label": "threat"})),
                                 "unknown label 'threat'", 2),
-    "jsonl: spans without annotator": imp("bad.jsonl", jsonl({"text": TEXT, "spans": []}),
+    "jsonl: spans without annotator": imp("bad.jsonl", jsonl({"text": TEXT, "spans": [
+                                              {"start": 4, "end": 8, "label": "actor"}]}),
                                           'no "annotator" field', 1),
     "jsonl: unknown status": imp("bad.jsonl", jsonl(span_record(status="finished")), 'unknown "status"', 1),
     "jsonl: doccano label malformed": imp("bad.jsonl", jsonl({"text": TEXT, "annotator": "omar",

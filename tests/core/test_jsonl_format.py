@@ -72,9 +72,23 @@ def test_doccano_entities_are_read(tmp_path: Path) -> None:
 
 def test_annotator_option_is_the_default_for_records_without_one(tmp_path: Path) -> None:
     path = write_lines(tmp_path,
-                       {"text": TEXT, "spans": []},
+                       {"text": TEXT, "spans": [{"start": 4, "end": 8, "label": "actor"}]},
                        {"text": TEXT + "!", "annotator": "huda", "spans": []})
     assert [r.annotations[0].annotator for r in read(path, annotator="sami")] == ["sami", "huda"]
+
+
+def test_empty_span_list_without_annotator_or_status_is_just_an_article(tmp_path: Path) -> None:
+    path = write_lines(tmp_path,
+                       {"text": TEXT, "label": []},  # doccano: nobody annotated this one
+                       {"text": TEXT, "spans": []},
+                       {"text": TEXT, "spans": [], "status": "done"},  # someone finished: nothing to mark
+                       {"text": TEXT, "spans": [], "annotator": "huda"})
+    records = read(path, annotator="sami")
+    assert [r.annotations for r in records] == [
+        (), (), (AnnotationSet("sami", (), Status.DONE),), (AnnotationSet("huda", (), Status.DONE),)]
+    unannotated = write_lines(tmp_path, {"text": TEXT, "label": []}, {"text": TEXT, "spans": []},
+                              name="u.jsonl")
+    assert [r.annotations for r in read(unannotated)] == [(), ()]  # no --annotator needed for them
 
 
 def test_status_defaults_to_done_and_can_be_given(tmp_path: Path) -> None:

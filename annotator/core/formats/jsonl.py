@@ -57,6 +57,10 @@ def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None
     if not isinstance(meta, dict):
         raise error('"meta" must be an object')
     spans = _read_spans(obj, text, error)
+    if spans == [] and "annotator" not in obj and "status" not in obj:
+        # doccano writes `"label": []` on every record nobody has annotated: that is an article to import,
+        # not someone's finished work with nothing in it (which names its annotator, as export does).
+        spans = None
     annotations: tuple[AnnotationSet, ...] = ()
     if spans is not None:
         annotator = obj.get("annotator") or default_annotator
