@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print CSV rows: scope, item, label, measure, value, reason")
     p_agreement.add_argument("--labels", type=_names, metavar="L,...", help="only these labels")
     p_agreement.add_argument("--annotators", type=_names, metavar="A,B,...", help="only these annotators")
+    p_agreement.add_argument("--against-gold", action="store_true",
+                             help="each annotator against gold (span F1 per label) on curated articles")
     p_agreement.set_defaults(run=cmd_agreement)
     add_team_commands(commands)
     return parser
@@ -243,6 +245,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from annotator.core.agreement.render import report_to_json, report_to_text, write_csv
     from annotator.core.agreement.report import build_report
 
+    if args.against_gold:
+        return agreement_against_gold(args)
     with open_project(args) as project:
         data = project.agreement_input(annotators=args.annotators, labels=args.labels)
     report = build_report(data)
@@ -252,6 +256,28 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         write_csv(report, sys.stdout)
     else:
         print(report_to_text(report))
+    return EXIT_OK
+
+
+def agreement_against_gold(args: argparse.Namespace) -> int:
+    import csv
+
+    from annotator.core.agreement import against_gold as gold_agreement
+    from annotator.core.agreement.render import CSV_HEADER
+    from annotator.core.agreement.report import build_report
+    from annotator.store.gold import GOLD_RATER, Gold
+
+    with open_project(args) as project:
+        data = Gold(project).agreement_input(annotators=args.annotators, labels=args.labels)
+    rows = gold_agreement.against_gold(build_report(data), GOLD_RATER)
+    if args.json:
+        print(json.dumps({"against_gold": gold_agreement.to_json(rows)}, ensure_ascii=False, indent=2))
+    elif args.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(CSV_HEADER)
+        writer.writerows(gold_agreement.csv_rows(rows))
+    else:
+        print(gold_agreement.to_text(rows, data.labels))
     return EXIT_OK
 
 

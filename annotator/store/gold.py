@@ -13,11 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from annotator.core.adjudication import ArticleAdjudication, adjudicate_article
+from annotator.core.agreement.data import AgreementInput, counted_articles
 from annotator.core.errors import InputError, NotFoundError
 from annotator.core.model import GoldSpan, GoldStatus, SpanRef
 from annotator.store.repository import Changes, Project, utc_now
 
 AUTO = "auto"  # decided_by and origin of spans accepted by vote
+GOLD_RATER = "(gold)"  # gold's name among the raters of an agreement report; no annotator name has "()"
 
 
 @dataclass(frozen=True)
@@ -304,6 +306,40 @@ class Gold:
                     (doc, state.status.value, state.status_updated_at),
                 )
         return Changes(gold=frozenset({doc}))
+
+    # -- agreement with gold ------------------------------------------------------------------
+
+    def agreement_input(
+        self, annotators: list[str] | None = None, labels: list[str] | None = None
+    ) -> AgreementInput:
+        """Agreement data for comparing annotators with gold: the curated articles, each with gold (as
+        the rater ``GOLD_RATER``) and the annotators who have it `done`. Unknown names raise NotFoundError.
+        """
+        known_labels = [label.name for label in self.project.labels()]
+        for name in labels or ():
+            if name not in known_labels:
+                raise NotFoundError(f"there is no label named {name!r} (the project has: "
+                                    f"{', '.join(known_labels)})")
+        known = set(self.project.annotators())
+        for name in annotators or ():
+            if name not in known:
+                raise NotFoundError(f"there is no annotator named {name!r} (the project has: "
+                                    f"{', '.join(sorted(known)) or 'none'})")
+        curated = {doc for doc, status in self.statuses().items() if status is GoldStatus.CURATED}
+        done: dict[str, set[str]] = {doc: {GOLD_RATER} for doc in curated}
+        for doc, names in self.annotations().items():
+            if doc in curated:
+                done[doc].update(names)
+        spans: dict[tuple[str, str], list[SpanRef]] = {}
+        for span in self.project.spans():
+            if span.document_id in curated:
+                spans.setdefault((span.document_id, span.annotator), []).append(span.ref)
+        for gold_span in self.spans():
+            spans.setdefault((gold_span.document_id, GOLD_RATER), []).append(gold_span.ref)
+        rows = self._query("SELECT id, title, text FROM documents ORDER BY position, id")
+        chosen = tuple(name for name in known_labels if labels is None or name in labels)
+        wanted = (*annotators, GOLD_RATER) if annotators else None
+        return counted_articles(rows, done, spans, chosen, wanted)
 
     # -- adjudication by vote -----------------------------------------------------------------
 

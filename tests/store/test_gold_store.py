@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,26 @@ def test_restore_snapshot_gives_back_exact_rows(project: Project) -> None:
     assert gold.snapshot("a1") != before
     gold.restore(before)
     assert gold.snapshot("a1") == before
+
+
+def test_agreement_against_gold_gives_hand_computed_f1(project: Project,
+                                                       capsys: pytest.CaptureFixture) -> None:
+    from annotator.cli import main
+
+    Gold(project).adjudicate()
+    Gold(project).set_status("a1", GoldStatus.CURATED)
+    assert main(["--db", str(project.path), "agreement", "--against-gold", "--json"]) == 0
+    rows = {row["annotator"]: row for row in json.loads(capsys.readouterr().out)["against_gold"]}
+    # Gold: a1 = PRESIDENT, DELEGATION, HAMAS_ACTOR, NEGOTIATE; a2 = one actor everybody marked.
+    # ali matches all 5 of 5; sara 3 of her 4 against gold's 5; omar 4 exact of 5, and MOHAMMED overlaps
+    # PRESIDENT. dina never finished, so she is not compared.
+    assert set(rows) == {"ali", "omar", "sara"}
+    assert rows["ali"]["f1_exact"] == 1.0 and rows["ali"]["n_articles"] == 2
+    assert rows["sara"]["f1_exact"] == pytest.approx(2 * 3 / (4 + 5))
+    assert rows["omar"]["f1_exact"] == pytest.approx(2 * 4 / (5 + 5))
+    assert rows["omar"]["f1_overlap"] == 1.0
+    assert rows["omar"]["per_label"]["actor"]["f1_exact"] == pytest.approx(2 * 2 / (3 + 3))
+    assert rows["sara"]["per_label"]["mediator"]["f1_exact"] == pytest.approx(2 * 1 / (2 + 1))
+    assert main(["--db", str(project.path), "agreement", "--against-gold"]) == 0
+    table = capsys.readouterr().out
+    assert "omar             all                 2     0.800      1.000" in table
