@@ -31,7 +31,8 @@ def decode_article_bytes(data: bytes, path: str) -> str:
             raise InputError(f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})",
                              path=path) from exc
     if b"\x00" in data:
-        raise InputError("looks like a binary file (it contains NUL bytes), not a text article", path=path)
+        raise InputError("looks like a binary file (it contains NUL bytes), not a text article; if it is "
+                         "UTF-16 text without a byte-order mark, re-save it as UTF-8", path=path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
