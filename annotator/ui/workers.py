@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -133,6 +133,9 @@ def run_in_worker(
 ) -> WorkerHandle:
     """Run ``fn(progress)`` in a pool thread; return at once with a handle to its signals.
 
+    The work starts when control returns to the event loop, so connect to ``handle.signals`` straight
+    after the call.
+
     ``progress_callback(done, total, message)`` runs on the GUI thread for each report. With
     ``progress_dialog`` (the parent window), a window-modal ``QProgressDialog`` with a Cancel button
     shows the progress; Cancel makes the function's next ``progress.check()`` raise ``Cancelled``.
@@ -163,5 +166,8 @@ def run_in_worker(
         signals.progress.connect(show_progress)
     if progress_callback is not None:
         signals.progress.connect(progress_callback)
-    (pool or QThreadPool.globalInstance()).start(_Runnable(fn, progress, signals))
+    runnable = _Runnable(fn, progress, signals)
+    # Started from the event loop, not here: slots the caller connects right after this returns are
+    # in place before the worker can emit (a queued signal reaches only the slots connected at emit).
+    QTimer.singleShot(0, lambda: (pool or QThreadPool.globalInstance()).start(runnable))
     return handle
