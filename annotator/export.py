@@ -132,19 +132,31 @@ def _write_text(path: Path, write: Callable[[Any], Any]) -> Any:
         return write(out)
 
 
-def agreement_summary(project: Project) -> dict[str, Any] | None:
-    """The agreement engine's summary of the project, when that engine is installed; else None."""
+def agreement_summary(project: Project, gold: bool = False) -> dict[str, Any] | None:
+    """Inter-annotator agreement of the project (overall and per label) for the metadata record, and
+    with ``gold`` each annotator's F1 against gold; None when the agreement engine is not available.
+    """
     try:
-        from annotator.core.agreement import report  # type: ignore[attr-defined]
+        from annotator.core.agreement import against_gold
+        from annotator.core.agreement.render import report_to_json
+        from annotator.core.agreement.report import build_report
     except ImportError:
         return None
-    build = getattr(report, "summary_for_export", None)
-    if build is None:
-        return None
-    try:
-        return build(project)
-    except Exception as exc:  # an agreement failure must not lose the export itself
-        return {"error": str(exc)}
+    from annotator.store.gold import GOLD_RATER
+
+    data = project.agreement_input()
+    if not data.articles:
+        summary: dict[str, Any] = {"note": "no article has been done by two annotators yet"}
+    else:
+        full = report_to_json(build_report(data))
+        summary = {key: full[key] for key in ("annotators", "overall", "per_label", "skipped_articles",
+                                              "notes")}
+    if gold:
+        gold_data = Gold(project).agreement_input()
+        summary["against_gold"] = (
+            against_gold.to_json(against_gold.against_gold(build_report(gold_data), GOLD_RATER))
+            if gold_data.articles else [])
+    return summary
 
 
 def export_project(
@@ -226,7 +238,7 @@ def export_project(
         "articles": result.articles,
         "annotation_sets": result.annotation_sets,
         "spans": result.spans,
-        "agreement": agreement_summary(project),
+        "agreement": agreement_summary(project, gold=gold),
         **extra,
     }
     with _replacing(metadata_path) as target:

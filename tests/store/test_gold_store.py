@@ -160,3 +160,18 @@ def test_agreement_against_gold_gives_hand_computed_f1(project: Project,
     assert main(["--db", str(project.path), "agreement", "--against-gold"]) == 0
     table = capsys.readouterr().out
     assert "omar             all                 2     0.800      1.000" in table
+
+
+def test_gold_export_metadata_carries_agreement_summaries(project: Project, tmp_path: Path) -> None:
+    from annotator.export import export_project
+
+    Gold(project).adjudicate()
+    Gold(project).set_status("a1", GoldStatus.CURATED)
+    result = export_project(project, "csv", tmp_path / "gold.csv", gold=True, only_curated=True)
+    metadata = json.loads(result.metadata_path.read_text(encoding="utf-8"))
+    assert metadata["selection"] == {"gold": True, "annotator": None, "only_curated": True}
+    assert metadata["annotators"] == ["gold"] and metadata["spans"] == len(HAND_GOLD) + 1
+    assert metadata["agreement"]["annotators"] == ["ali", "omar", "sara"]  # dina is not done
+    assert metadata["agreement"]["overall"]["n_articles"] == 2
+    against = {row["annotator"]: row["f1_exact"] for row in metadata["agreement"]["against_gold"]}
+    assert against == {"ali": 1.0, "omar": pytest.approx(0.8), "sara": pytest.approx(6 / 9)}
