@@ -8,6 +8,7 @@ offsets. These two functions are the one place that conversion happens.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 
 
@@ -49,3 +50,64 @@ def codepoint_to_utf16(text: str, offset: int) -> int:
 def utf16_to_codepoint(text: str, utf16_offset: int) -> int:
     """UTF-16 unit offset into ``text`` → code-point offset (for one-off conversions)."""
     return Utf16Map(text).to_codepoint(utf16_offset)
+
+
+# -- Arabic-aware word boundaries ------------------------------------------------------------------
+
+# Inside a word besides letters and digits: tatweel, and the joiners that shape Arabic letters.
+# Harakat (U+064B–U+065F), shadda (U+0651) and the superscript alef (U+0670) are combining marks and
+# are caught by their Unicode category.
+_WORD_EXTRAS = frozenset("\u0640\u200c\u200d")
+
+
+def is_word_char(ch: str) -> bool:
+    """True for a character that belongs inside a word: letter, digit, combining mark, tatweel, ZWJ/ZWNJ.
+
+    Everything else (spaces, ، ؛ ؟ « » “ ” . , quotes, dashes) separates words and is trimmed from the
+    ends of a snapped selection.
+    """
+    return ch.isalnum() or ch in _WORD_EXTRAS or unicodedata.category(ch).startswith("M")
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``start``–``end`` to whole words, then trim separators from both ends.
+
+    A boundary that falls inside a word moves outwards to the word's edge (so a shadda or a haraka is
+    never cut off its letter); punctuation and spaces at either end are dropped. Returns an empty range
+    (``start == end``) when the selection holds no word character at all.
+    """
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    while start < end and not is_word_char(text[start]):
+        start += 1
+    while end > start and not is_word_char(text[end - 1]):
+        end -= 1
+    if start == end:
+        return start, start
+    while start > 0 and is_word_char(text[start - 1]):
+        start -= 1
+    while end < len(text) and is_word_char(text[end]):
+        end += 1
+    return start, end
+
+
+def word_at(text: str, position: int) -> tuple[int, int]:
+    """The word that contains ``position`` (or starts right after it); empty range when there is none."""
+    if 0 <= position < len(text) and is_word_char(text[position]):
+        return snap_to_words(text, position, position + 1)
+    if 0 < position <= len(text) and is_word_char(text[position - 1]):
+        return snap_to_words(text, position - 1, position)
+    return position, position
+
+
+def word_edge(text: str, position: int, *, start: bool, forward: bool) -> int | None:
+    """The nearest word start (``start``) or word end strictly after (``forward``) or before ``position``.
+
+    Moves a span boundary one word at a time; ``None`` when there is no such edge.
+    """
+    def is_edge(pos: int) -> bool:
+        before = pos > 0 and is_word_char(text[pos - 1])
+        after = pos < len(text) and is_word_char(text[pos])
+        return (after and not before) if start else (before and not after)
+
+    candidates = range(position + 1, len(text) + 1) if forward else range(position - 1, -1, -1)
+    return next((pos for pos in candidates if is_edge(pos)), None)

@@ -1,0 +1,101 @@
+"""Arabic-aware word snapping and the code point ↔ UTF-16 offset map the annotation view relies on."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core.text import Utf16Map, is_word_char, snap_to_words, word_at, word_edge
+
+SHADDA_WORD = "شكّل"  # shin, kaf, shadda, lam: seed 003's first word
+
+
+def snapped(text: str, start: int, end: int) -> str:
+    s, e = snap_to_words(text, start, end)
+    return text[s:e]
+
+
+def test_selection_inside_a_word_widens_to_the_whole_word_with_its_shadda() -> None:
+    text = f"قال {SHADDA_WORD} الوسطاء"
+    inner = text.index("ّ")  # the shadda alone
+    assert snapped(text, inner, inner + 1) == SHADDA_WORD
+
+
+def test_harakat_tatweel_and_joiners_stay_inside_the_word() -> None:
+    for word in ["مُحَمَّدٌ", "كتـــاب", "می\u200cخواهم", "ل\u200dل", "هٰذا", "رًا"]:
+        text = f"، {word} ؟"
+        start = text.index(word)
+        assert snapped(text, start + 1, start + 2) == word, word
+
+
+@pytest.mark.parametrize(
+    "wrapped", ["«{}»", "“{}”", '"{}"', "'{}'", "({}).", "{}،", "{}؛", "{}؟", "{},", "{}."]
+)
+def test_punctuation_is_trimmed_from_both_ends(wrapped: str) -> None:
+    text = "قال " + wrapped.format("الوسطاء") + " أمس"
+    assert snapped(text, 3, len(text) - 4) == "الوسطاء"
+
+
+def test_selection_of_only_punctuation_snaps_to_nothing() -> None:
+    text = "كلمة، «كلمة»"
+    start, end = snap_to_words(text, 4, 7)
+    assert start == end
+
+
+def test_latin_words_and_digits_are_words_too() -> None:
+    text = "قال Reuters في 17 أغسطس 2019"
+    assert snapped(text, text.index("eut"), text.index("eut") + 2) == "Reuters"
+    assert snapped(text, text.index("201"), text.index("201") + 1) == "2019"
+
+
+def test_word_at_a_position_and_word_edges() -> None:
+    text = "قال «شكّل» أمس"
+    s, e = word_at(text, text.index("ك"))
+    assert text[s:e] == SHADDA_WORD
+    assert word_edge(text, s, start=True, forward=True) == text.index("أمس")
+    assert word_edge(text, s, start=True, forward=False) == 0
+    assert word_edge(text, e, start=False, forward=False) == 3
+    assert word_edge(text, e, start=False, forward=True) == len(text)
+    assert word_edge(text, len(text), start=True, forward=True) is None
+
+
+def test_separators_are_not_word_characters() -> None:
+    assert not any(is_word_char(ch) for ch in " \n،؛؟«»“”.,'\"-–")
+
+
+word_char = st.sampled_from([*"شكلمنابتـ", "\u0651", "\u064e", "\u200c", "a", "7", "\U0001d400"])
+any_char = st.one_of(word_char, st.sampled_from([*" \n،؛؟«»“”.,'\"", "😀"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(any_char, max_size=40), st.data())
+def test_snapped_range_starts_and_ends_on_word_edges_and_covers_the_selection_words(text: str, data) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    s, e = snap_to_words(text, start, end)
+    assert 0 <= s <= e <= len(text)
+    if s == e:
+        assert not any(is_word_char(ch) for ch in text[start:end])
+        return
+    assert is_word_char(text[s]) and is_word_char(text[e - 1])
+    assert s == 0 or not is_word_char(text[s - 1])
+    assert e == len(text) or not is_word_char(text[e])
+    # every word character that was selected is still covered
+    selected_words = [i for i in range(start, end) if is_word_char(text[i])]
+    assert s <= selected_words[0] and selected_words[-1] < e
+    assert snap_to_words(text, s, e) == (s, e)  # snapping is idempotent
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(any_char, max_size=40), st.data())
+def test_utf16_round_trip_with_astral_characters_around_a_span(text: str, data) -> None:
+    text = "\U0001f600" + text + "\U0001d400"
+    offsets = Utf16Map(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    u_start, u_end = offsets.to_utf16(start), offsets.to_utf16(end)
+    utf16 = text.encode("utf-16-le")
+    # the independent reference: slicing the UTF-16 encoding gives back exactly the span's characters
+    assert utf16[2 * u_start : 2 * u_end].decode("utf-16-le") == text[start:end]
+    assert (offsets.to_codepoint(u_start), offsets.to_codepoint(u_end)) == (start, end)
