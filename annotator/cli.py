@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
         "adjudicate", help="accept into gold the spans enough done annotators agree on; list the rest")
     p_adjudicate.add_argument("--min-votes", type=int, metavar="N",
                               help="votes needed (default: a majority of the article's done annotators)")
-    p_adjudicate.add_argument("--annotators", nargs="+", metavar="NAME", help="count only these annotators")
+    p_adjudicate.add_argument("--annotators", nargs="+", metavar="NAME",
+                              help="count only these annotators (space- or comma-separated)")
     p_adjudicate.add_argument("--json", action="store_true", help="print JSON instead of text")
     p_adjudicate.set_defaults(run=cmd_adjudicate)
 
@@ -214,7 +215,9 @@ def cmd_adjudicate(args: argparse.Namespace) -> int:
     from annotator.store.gold import Gold
 
     with open_project(args) as project:
-        summary = Gold(project).adjudicate(min_votes=args.min_votes, annotators=args.annotators)
+        names = None if args.annotators is None else [
+            name.strip() for value in args.annotators for name in value.split(",") if name.strip()]
+        summary = Gold(project).adjudicate(min_votes=args.min_votes, annotators=names)
         texts = {d.id: d.text for d in project.documents()} if summary.undecided else {}
     undecided = [
         {"article_id": a.document_id, "start": c.ref.start, "end": c.ref.end, "label": c.ref.label,

@@ -2,7 +2,8 @@
 
 Target (issue 8): each export < 20 s on the project's 2-core machine. Baseline measured in the same run:
 a plain loop that ``json.dumps`` the same rows (article text + span list) to a file, with nothing else —
-the least any exporter has to do. Run: ``.venv/bin/python benchmarks/export.py [articles] [spans/article]``.
+the least any exporter has to do.
+Run: ``.venv/bin/python benchmarks/export.py [articles] [spans/article] [format,format...]``.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ def baseline(project: Project, path: Path) -> float:
 def main() -> int:
     articles = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     per_article = int(sys.argv[2]) if len(sys.argv) > 2 else 30
+    formats = sys.argv[3].split(",") if len(sys.argv) > 3 else list(FORMATS)
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start "
+          "(other work on the machine slows every figure)")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         records = make_corpus(articles, per_article)
@@ -90,7 +94,7 @@ def main() -> int:
             print(f"baseline: plain json.dumps loop of the same rows: {base:.2f} s")
             failed = False
             for gold in (False, True):
-                for fmt in FORMATS:
+                for fmt in formats:
                     out = folder / f"{'gold' if gold else 'ali'}.{fmt}"
                     started = time.perf_counter()
                     result = export_project(project, fmt, out, gold=gold, workers=os.cpu_count() or 1)
@@ -99,6 +103,7 @@ def main() -> int:
                     print(f"{'gold' if gold else 'all annotators':>14} {fmt:>6}: {seconds:6.2f} s "
                           f"({seconds / base:5.1f}× baseline) {result.spans:,} spans, "
                           f"{len(result.notes):,} note(s) {'OK' if seconds < TARGET_SECONDS else 'TOO SLOW'}")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     print(f"target: each export < {TARGET_SECONDS:.0f} s: {'met' if not failed else 'NOT met'}")
     return 1 if failed else 0
 

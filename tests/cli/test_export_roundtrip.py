@@ -122,7 +122,7 @@ def test_metadata_record_is_written_beside_the_data(tmp_path: Path) -> None:
 def test_cli_adjudicate_then_export_only_curated_gold(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     db = str(tmp_path / "p.sqlite")
     small_project(Path(db)).close()
-    assert main(["--db", db, "adjudicate", "--annotators", "ali", "sara"]) == 0
+    assert main(["--db", db, "adjudicate", "--annotators", "ali,sara"]) == 0
     out = capsys.readouterr().out
     assert "1 span(s) accepted into gold" in out and "2 span(s) left for the curator" in out
     assert "a1\t31-35\tactor\t1/2\tali\tحماس" in out
