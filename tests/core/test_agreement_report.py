@@ -130,3 +130,13 @@ def test_store_counts_only_articles_two_annotators_have_done(project) -> None:
     assert only_demand.labels == ("demand",)
     assert all(not spans for spans in only_demand.articles[0].spans.values())
     assert project.agreement_input(annotators=["ali", "omar"]).articles == ()
+
+
+def test_article_of_only_white_space_gives_nulls_not_errors() -> None:
+    blank = AgreementArticle("b", "blank", " \n\t ", {"ali": (S(0, 2, "actor"),), "sara": ()})
+    same = (S(0, 3, "actor"),)
+    normal = AgreementArticle("n", "normal", "abc def", {"ali": same, "sara": same})
+    report = build_report(AgreementInput(LABELS, (blank, normal)))
+    first = report.articles[0].scores
+    assert first.alpha_char is None and "no character" in first.reasons["alpha_char"]
+    assert report.articles[1].scores.f1_exact == 1.0

@@ -219,3 +219,34 @@ def test_report_alpha_u_concatenates_articles_by_code_point_length() -> None:
     observed, expected = dkpro_walk(units, 2, 0, 55, "X")
     assert report.overall.alpha_u == pytest.approx(1 - observed / expected, abs=1e-12)
     assert report.pairs[0].scores.alpha_u == pytest.approx(1 - observed / expected, abs=1e-12)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_per_article_blocks_equal_one_study_per_article(seed: int) -> None:
+    """block_disagreement (all articles at once) against unitizing_disagreement run on each article
+    alone with only the raters present there."""
+    from annotator.core.agreement.unitizing import block_disagreement
+
+    rng = np.random.default_rng(seed)
+    for _ in range(25):
+        blocks, raters, categories = int(rng.integers(1, 5)), int(rng.integers(2, 4)), 2
+        lengths = rng.integers(5, 60, blocks)
+        present = rng.random((raters, blocks)) < 0.8
+        rows = [(r, s, int(rng.integers(s + 1, lengths[b] + 1)), int(rng.integers(0, categories)), b)
+                for b in range(blocks) for r in range(raters) if present[r, b]
+                for s in rng.integers(0, lengths[b] - 1, int(rng.integers(0, 6))).tolist()]
+        table = np.array(rows, dtype=np.int64).reshape(-1, 5)
+        result = block_disagreement(table[:, 0], table[:, 1], table[:, 2], table[:, 3], table[:, 4], present,
+                                    lengths, categories)
+        for b in range(blocks):
+            here = np.flatnonzero(present[:, b])
+            index = np.full(raters, -1)
+            index[here] = np.arange(len(here))
+            rows_b = table[:, 4] == b
+            alone = unitizing_disagreement(index[table[rows_b, 0]], table[rows_b, 1], table[rows_b, 2],
+                                           table[rows_b, 3], len(here), categories, 0, int(lengths[b]))
+            for c in range(categories):
+                assert result.units[c, b] == alone.units[c]
+                if alone.units[c] and len(here) >= 2:
+                    assert result.observed[c, b] == pytest.approx(alone.observed[c], rel=1e-12)
+                    assert result.expected[c, b] == pytest.approx(alone.expected[c], rel=1e-12)

@@ -104,19 +104,31 @@ class CharacterCounts:
     both: np.ndarray
 
 
+def covered(starts: np.ndarray, ends: np.ndarray, size: int) -> np.ndarray:
+    """Boolean of length ``size``: inside at least one interval [start, end) — +1 at each start, −1 at
+    each end, a cumulative sum, then > 0."""
+    boundary = np.bincount(starts, minlength=size + 1) - np.bincount(ends, minlength=size + 1)
+    return np.cumsum(boundary[:-1], dtype=np.int32) > 0
+
+
 def coverage(layout: Layout, rows: np.ndarray) -> np.ndarray:
-    """Boolean over the continuum: inside at least one of the span ``rows``."""
-    size = layout.length + 1
-    boundary = np.bincount(layout.start[rows], minlength=size) - np.bincount(layout.end[rows], minlength=size)
-    return np.cumsum(boundary[:-1]) > 0
+    """Boolean over the whole continuum: inside at least one of the span ``rows``."""
+    return covered(layout.start[rows], layout.end[rows], layout.length)
 
 
 def character_counts(
     layout: Layout, texts: list[str], progress: Callable[[], None] | None = None
 ) -> CharacterCounts:
-    """Count the binary character data of every (annotator, label) over the non-space characters."""
+    """Count the binary character data of every (annotator, label) over the non-space characters.
+
+    Span offsets are first mapped onto the non-space characters only (a prefix count of the mask), so
+    each coverage vector is built directly at that length.
+    """
     mask = non_space_mask("".join(texts))
-    kept = np.concatenate(([0], np.cumsum(mask)))[layout.offsets]  # article bounds among kept chars
+    prefix = np.concatenate(([0], np.cumsum(mask)))  # continuum offset → index among kept characters
+    kept = prefix[layout.offsets]  # article bounds among kept characters
+    size = int(prefix[-1])
+    kept_start, kept_end = prefix[layout.start], prefix[layout.end]
     characters = np.diff(kept)
     raters = layout.present.sum(axis=0)  # annotators counted per article
     n_labels, n_articles = len(layout.labels), layout.n_articles
@@ -127,7 +139,8 @@ def character_counts(
     for label in range(n_labels):
         coded = []
         for annotator in range(len(layout.annotators)):
-            coded.append(coverage(layout, layout.select(annotator, label))[mask])
+            rows = layout.select(annotator, label)
+            coded.append(covered(kept_start[rows], kept_end[rows], size))
             ones[annotator, label] = per_article_sums(coded[-1], kept)
         for p, (a, b) in enumerate(pairs):
             both[p, label] = per_article_sums(coded[a] & coded[b], kept)

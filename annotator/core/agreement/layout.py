@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
+from operator import attrgetter
 
 import numpy as np
 
@@ -60,7 +61,7 @@ class Layout:
 
 
 def build_layout(data: AgreementInput) -> Layout:
-    """Lay out ``data``; one Python pass over spans (never over characters)."""
+    """Lay out ``data``; one pass over spans at C speed (``attrgetter``), never over characters."""
     annotators = data.annotators
     labels = data.labels
     annotator_index = {name: i for i, name in enumerate(annotators)}
@@ -68,36 +69,43 @@ def build_layout(data: AgreementInput) -> Layout:
     lengths = np.array([len(article.text) for article in data.articles], dtype=np.int64)
     offsets = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
     present = np.zeros((len(annotators), len(data.articles)), dtype=bool)
-    rows: list[tuple[int, int, int, int, int]] = []
+    fields = attrgetter("start", "end", "label")
+    triples: list[tuple[int, int, str]] = []
+    owners: list[tuple[int, int, int]] = []  # (annotator, article, number of spans)
     for i, article in enumerate(data.articles):
-        base = int(offsets[i])
         for name, spans in article.spans.items():
             a = annotator_index[name]
             present[a, i] = True
-            rows.extend(
-                (a, label_index[s.label], i, base + s.start, base + s.end)
-                for s in spans
-                if s.label in label_index
-            )
-    table = np.array(rows, dtype=np.int64).reshape(-1, 5)
+            triples.extend(map(fields, spans))
+            owners.append((a, i, len(spans)))
+    owner = np.array(owners, dtype=np.int64).reshape(-1, 3)
+    article_of = np.repeat(owner[:, 1], owner[:, 2])
+    starts, ends, names = zip(*triples, strict=True) if triples else ((), (), ())
+    label = np.array([label_index.get(n, -1) for n in names], dtype=np.int64)
+    keep = label >= 0
+    base = offsets[:-1][article_of]
     return Layout(
         annotators=annotators,
         labels=labels,
         offsets=offsets,
         present=present,
-        annotator=table[:, 0],
-        label=table[:, 1],
-        article=table[:, 2],
-        start=table[:, 3],
-        end=table[:, 4],
+        annotator=np.repeat(owner[:, 0], owner[:, 2])[keep],
+        label=label[keep],
+        article=article_of[keep],
+        start=(np.array(starts, dtype=np.int64) + base)[keep],
+        end=(np.array(ends, dtype=np.int64) + base)[keep],
     )
 
 
 def per_article_sums(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
     """Sum ``values`` (last axis) over each article's stretch; ``bounds`` are the article offsets.
 
-    Cumulative sums rather than ``np.add.reduceat``, which mishandles empty stretches.
+    ``np.add.reduceat`` returns the element at the index for an empty stretch, so those are zeroed.
     """
-    cumulative = np.zeros((*values.shape[:-1], values.shape[-1] + 1), dtype=np.int64)
-    np.cumsum(values, axis=-1, out=cumulative[..., 1:])
-    return cumulative[..., bounds[1:]] - cumulative[..., bounds[:-1]]
+    bounds = np.asarray(bounds)
+    size = values.shape[-1]
+    if size == 0:
+        return np.zeros((*values.shape[:-1], len(bounds) - 1), dtype=np.int64)
+    starts = np.minimum(bounds[:-1], size - 1)
+    sums = np.add.reduceat(values, starts, axis=-1, dtype=np.int64)
+    return np.where(np.diff(bounds) > 0, sums, 0)

@@ -9,7 +9,7 @@ from typing import IO
 from annotator.core.agreement.report import AgreementReport, Scores
 
 CORPUS_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap")
-ARTICLE_MEASURES = ("alpha_char", "kappa_mean", "f1_exact", "f1_overlap")
+ARTICLE_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap")
 PAIR_MEASURES = ("kappa", "alpha_u", "f1_exact", "f1_overlap")
 CSV_HEADER = ("scope", "item", "label", "measure", "value", "reason")
 

@@ -20,6 +20,8 @@ from annotator.core.agreement.layout import Layout, build_layout
 from annotator.core.agreement.unitizing import (
     TOO_FEW_RATERS,
     UnitizingDisagreement,
+    alpha_u,
+    block_disagreement,
     category_alpha,
     overall_alpha,
     unitizing_disagreement,
@@ -201,14 +203,14 @@ def _pair_arrays(layout: Layout, chars: CharacterCounts, spans: SpanCounts) -> d
 def _kappa_mean(kappas: list[tuple[float | None, str]]) -> tuple[float | None, str]:
     defined = [k for k, _ in kappas if k is not None]
     if defined:
-        return float(np.mean(defined)), ""
+        return sum(defined) / len(defined), ""
     if not kappas:
         return None, TOO_FEW_RATERS
     return None, f"no annotator pair has a defined kappa ({kappas[0][1]})"
 
 
 def _scores_many(chars_alpha: tuple[np.ndarray, ...], pairs: dict[str, np.ndarray], n_articles: int,
-                 alpha_u: list[tuple] | None = None) -> list[Scores]:
+                 unitizing: list[tuple] | None = None) -> list[Scores]:
     """Scores for every cell of a scope at once: ``chars_alpha`` are the three α sums with the scope's
     shape S, ``pairs`` the per-pair sums with shape (pairs, *S); returns one Scores per cell of S."""
     values, ones, disagreeing = (np.asarray(a).ravel().tolist() for a in chars_alpha)
@@ -225,8 +227,8 @@ def _scores_many(chars_alpha: tuple[np.ndarray, ...], pairs: dict[str, np.ndarra
             "f1_exact": f1_score(sum(per_cell["exact"][c]), spans_a, spans_b),
             "f1_overlap": f1_score(sum(per_cell["overlap"][c]), spans_a, spans_b),
         }
-        if alpha_u is not None:
-            measured["alpha_u"] = alpha_u[c]
+        if unitizing is not None:
+            measured["alpha_u"] = unitizing[c]
         out.append(_scores(n_articles, **measured))
     return out
 
@@ -255,8 +257,19 @@ def _corpus_scores(layout: Layout, chars: CharacterCounts, spans: SpanCounts,
 def _article_scores(layout: Layout, data: AgreementInput, chars: CharacterCounts, spans: SpanCounts):
     arrays = _pair_arrays(layout, chars, spans)
     n_articles = layout.n_articles
-    pooled = _scores_many(_alpha_sums(chars, 0), _pair_sums(arrays, 1), 1)
-    by_label = _scores_many(_alpha_sums(chars, ()), arrays, 1)  # cell k·n_articles + i
+    relative = layout.offsets[layout.article]
+    blocks = block_disagreement(layout.annotator, layout.start - relative, layout.end - relative,
+                                layout.label,
+                                layout.article, layout.present, np.diff(layout.offsets), len(layout.labels))
+    raters = blocks.raters.tolist()
+    pooled_u = [alpha_u(o, e, n, r) for o, e, n, r in zip(
+        blocks.observed.sum(axis=0).tolist(), blocks.expected.sum(axis=0).tolist(),
+        blocks.units.sum(axis=0).tolist(), raters, strict=True)]
+    label_u = [alpha_u(o, e, n, r) for o, e, n, r in zip(
+        blocks.observed.ravel().tolist(), blocks.expected.ravel().tolist(), blocks.units.ravel().tolist(),
+        raters * len(layout.labels), strict=True)]
+    pooled = _scores_many(_alpha_sums(chars, 0), _pair_sums(arrays, 1), 1, pooled_u)
+    by_label = _scores_many(_alpha_sums(chars, ()), arrays, 1, label_u)  # cell k·n_articles + i
     for i, article in enumerate(data.articles):
         per_label = {label: by_label[k * n_articles + i] for k, label in enumerate(layout.labels)}
         yield ArticleAgreement(
