@@ -127,6 +127,10 @@ def test_pair_kappa_matches_sklearn_on_random_spans(seed: int) -> None:
                 assert got == pytest.approx(cohen_kappa_score(m[a][both], m[b][both]), abs=1e-9)
         expected = cohen_kappa_score(np.concatenate(pooled_a), np.concatenate(pooled_b))
         assert pair.scores.kappa == pytest.approx(expected, abs=1e-9)
+        two_coders = np.stack([np.concatenate(pooled_a), np.concatenate(pooled_b)])
+        expected_alpha = krippendorff.alpha(two_coders, level_of_measurement="nominal",
+                                            value_domain=[0.0, 1.0])
+        assert pair.scores.alpha_char == pytest.approx(expected_alpha, abs=1e-9)
     kappas = [p.scores.kappa for p in report.pairs if p.scores.kappa is not None]
     assert report.overall.kappa_mean == pytest.approx(np.mean(kappas), abs=1e-12)
 

@@ -10,7 +10,7 @@ from annotator.core.agreement.report import AgreementReport, Scores
 
 CORPUS_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap")
 ARTICLE_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap")
-PAIR_MEASURES = ("kappa", "alpha_u", "f1_exact", "f1_overlap")
+PAIR_MEASURES = ("kappa", "alpha_char", "alpha_u", "f1_exact", "f1_overlap")
 CSV_HEADER = ("scope", "item", "label", "measure", "value", "reason")
 
 
@@ -73,9 +73,10 @@ def _figure(value: float | None) -> str:
     return "—" if value is None else f"{value:.3f}"
 
 
-def _table(header: list[str], lines: list[list[str]]) -> list[str]:
+def _table(header: list[str], lines: list[list[str]], text_columns: int = 1) -> list[str]:
+    """Columns padded to width: the first ``text_columns`` left-aligned, the figures right-aligned."""
     widths = [max(len(row[i]) for row in [header, *lines]) for i in range(len(header))]
-    fmt = "  ".join(f"{{:<{w}}}" if i == 0 else f"{{:>{w}}}" for i, w in enumerate(widths))
+    fmt = "  ".join(f"{{:<{w}}}" if i < text_columns else f"{{:>{w}}}" for i, w in enumerate(widths))
     return [fmt.format(*header), *(fmt.format(*row) for row in lines)]
 
 
@@ -99,7 +100,7 @@ def report_to_text(report: AgreementReport, lowest: int = 10) -> str:
     rows = [[a.id, a.title[:40], ",".join(a.annotators),
              *(_figure(a.scores.value(m)) for m in ARTICLE_MEASURES)] for a in report.lowest_articles(lowest)]
     out += [f"Lowest agreement ({min(lowest, len(report.articles))} article(s), by alpha_char):"]
-    out += _table(["article", "title", "annotators", *ARTICLE_MEASURES], rows)
+    out += _table(["article", "title", "annotators", *ARTICLE_MEASURES], rows, text_columns=3)
     undefined = sorted({f"{m}: {r}" for m, r in report.overall.reasons.items()})
     if undefined or report.notes:
         out += ["", "— = undefined."] + [f"  {line}" for line in undefined] + list(report.notes)

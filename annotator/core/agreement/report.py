@@ -292,8 +292,11 @@ def _pair_scores(layout: Layout, chars: CharacterCounts, spans: SpanCounts,
             def total(key: str) -> float:
                 return float(arrays[key][p, labels].sum())
 
+            ones = total("ones_a") + total("ones_b")
             return _scores(
                 shared,
+                # two coders: a character disagrees when exactly one of them marked it
+                alpha_char=binary_alpha(2 * total("n"), ones, ones - 2 * total("both")),
                 kappa=cohen_kappa(total("n"), total("ones_a"), total("ones_b"), total("both")),
                 f1_exact=f1_score(total("exact"), total("spans_a"), total("spans_b")),
                 f1_overlap=f1_score(total("overlap"), total("spans_a"), total("spans_b")),
