@@ -485,9 +485,11 @@ class Project:
                       conn.execute("SELECT id, name FROM labels ORDER BY position, id")}
             position = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM documents").fetchone()[0]
             imported_at = utc_now()
+            seen: set[str] = set()  # beside the ordered list: a list membership test is quadratic
             for record in records:
                 document_id = self._import_document(conn, record, position, imported_at, summary)
-                if document_id not in summary.document_ids:
+                if document_id not in seen:
+                    seen.add(document_id)
                     summary.document_ids.append(document_id)
                 position += 1
                 for annotation in record.annotations:
