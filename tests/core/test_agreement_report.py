@@ -1,4 +1,4 @@
-"""The report as a whole: undefined measures, progress, the counting rule, disagreements and confusion."""
+"""The report as a whole: undefined measures, progress, per-article data for the dashboard, rendering."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ import json
 import math
 
 from annotator.core.agreement.data import AgreementArticle, AgreementInput
-from annotator.core.agreement.disagreements import DisagreementKind, article_disagreements, label_confusion
 from annotator.core.agreement.render import csv_rows, report_to_json, report_to_text
 from annotator.core.agreement.report import build_report
 from annotator.core.model import SpanRef as S
-from annotator.core.model import Status
 
 LABELS = ("actor", "demand", "denial")
 
@@ -79,57 +77,6 @@ def test_csv_rows_cover_every_scope_and_leave_undefined_values_empty() -> None:
     assert ("overall", "", "", "alpha_char") in {r[:4] for r in rows}
     assert all((r[4] == "") == bool(r[5]) for r in rows)
     assert all(r[4] == "" or math.isfinite(float(r[4])) for r in rows)
-
-
-def test_disagreements_name_missing_label_and_boundary() -> None:
-    article = AgreementArticle("d", "t", "x" * 40, {
-        "a": (S(0, 5, "actor"), S(10, 15, "actor"), S(20, 25, "demand"), S(30, 35, "actor")),
-        "b": (S(0, 5, "actor"), S(10, 15, "demand"), S(21, 27, "demand")),
-    })
-    found = {(d.kind, d.annotator, d.span, d.other_span) for d in article_disagreements(article)}
-    assert found == {
-        (DisagreementKind.LABEL, "a", S(10, 15, "actor"), S(10, 15, "demand")),
-        (DisagreementKind.BOUNDARY, "a", S(20, 25, "demand"), S(21, 27, "demand")),
-        (DisagreementKind.MISSING, "a", S(30, 35, "actor"), None),
-    }
-
-
-def test_missing_span_is_reported_from_the_side_that_has_it() -> None:
-    article = AgreementArticle("d", "t", "x" * 10, {"a": (), "b": (S(1, 4, "actor"),)})
-    (only,) = article_disagreements(article)
-    assert (only.kind, only.annotator, only.other) == (DisagreementKind.MISSING, "b", "a")
-    assert only.other_span is None
-
-
-def test_label_confusion_counts_each_span_of_each_ordered_pair() -> None:
-    article = AgreementArticle("d", "t", "x" * 40, {
-        "a": (S(0, 5, "actor"), S(10, 15, "actor"), S(30, 35, "actor")),
-        "b": (S(0, 5, "actor"), S(10, 15, "demand")),
-    })
-    matrix = label_confusion(AgreementInput(LABELS, (article,)))
-    assert matrix["actor"] == {"actor": 2, "demand": 1, "denial": 0, "missed": 1}
-    assert matrix["demand"] == {"actor": 1, "demand": 0, "denial": 0, "missed": 0}
-
-
-def test_store_counts_only_articles_two_annotators_have_done(project) -> None:
-    docs = [a.id for a in project.article_summaries()]
-    project.add_span(docs[0], "ali", 0, 4, "actor")
-    project.add_span(docs[0], "sara", 0, 4, "actor")
-    project.add_span(docs[0], "omar", 0, 4, "demand")
-    project.add_span(docs[1], "ali", 0, 4, "actor")
-    project.add_span(docs[1], "sara", 0, 4, "actor")
-    for name in ("ali", "sara"):
-        project.set_status(docs[0], name, Status.DONE)
-    project.set_status(docs[0], "omar", Status.IN_PROGRESS)
-    project.set_status(docs[1], "ali", Status.DONE)
-    data = project.agreement_input()
-    assert [a.id for a in data.articles] == [docs[0]]
-    assert data.articles[0].annotators == ("ali", "sara")
-    assert data.skipped == len(docs) - 1
-    only_demand = project.agreement_input(labels=["demand"])
-    assert only_demand.labels == ("demand",)
-    assert all(not spans for spans in only_demand.articles[0].spans.values())
-    assert project.agreement_input(annotators=["ali", "omar"]).articles == ()
 
 
 def test_article_of_only_white_space_gives_nulls_not_errors() -> None:
