@@ -29,8 +29,7 @@ def test_no_measure_is_nan_zero_or_one_when_undefined() -> None:
     document = report_to_json(report)
     text = json.dumps(document)
     assert "NaN" not in text and "Infinity" not in text
-    # denial: only one span, chars coded by one annotator only → α defined; but no article label has
-    # variation for "denial" in x1: null with a reason.
+    # Nobody marked "denial" on x1: every character is 0 for both annotators, so α and F1 are undefined.
     x1_denial = document["per_article"][0]["per_label"]["denial"]
     assert x1_denial["alpha_char"] is None
     assert "no variation" in x1_denial["reasons"]["alpha_char"]
