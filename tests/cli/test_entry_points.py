@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -46,3 +49,24 @@ def test_exit_codes_reach_the_shell(tmp_path: Path, argv: list[str], code: int) 
     result = run([sys.executable, "-m", "annotator", *args], tmp_path)
     assert result.returncode == code
     assert "Traceback" not in result.stderr and result.stderr.strip()
+
+
+def test_no_command_starts_the_gui_on_a_seeded_default_project(tmp_path: Path) -> None:
+    """What `make run` does: the process keeps running (the event loop) on the default project."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen([str(BIN / "annotator")], env=env, stderr=subprocess.PIPE, text=True)
+    project = tmp_path / "data" / "annotator" / "default-project.sqlite"
+    try:
+        deadline = time.monotonic() + 60
+        count = 0
+        while time.monotonic() < deadline and process.poll() is None and count < 5:
+            time.sleep(0.2)
+            if project.exists():
+                with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(project)) as conn:
+                    count = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        assert count == 5
+        time.sleep(1.0)
+        assert process.poll() is None, process.stderr.read() if process.stderr else ""
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
