@@ -87,3 +87,20 @@ def test_non_sqlite_file_is_refused_clearly(tmp_path: Path) -> None:
         Project.open(path)
     assert str(path) in str(info.value)
     assert path.read_bytes() == before
+
+
+def test_a_failing_migration_leaves_the_old_file_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    build_version_1(path)
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE settings (anything TEXT)")  # in the way of the version 2 step
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(ProjectFileError) as info:
+        Project.open(path)
+    assert str(path) in str(info.value)
+    assert path.read_bytes() == before
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
