@@ -112,6 +112,8 @@ def _replacing(path: Path, *, folder: bool = False) -> Iterator[Path]:
     if not folder and path.is_dir():
         raise AnnotatorError(f"{path}: is a folder; give a file name to write")
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+    if folder:
+        tmp.chmod(0o755)  # mkdtemp makes it private; the exported folder should read like any other
     target = tmp if folder else tmp / path.name
     try:
         yield target

@@ -90,3 +90,18 @@ def test_missing_spacy_gives_install_hint_and_writes_nothing(tmp_path: Path, mon
     assert main(["--db", str(db), "export", "--format", "spacy", "--out", str(tmp_path / "x.spacy")]) == 1
     assert "pip install 'annotator[spacy]'" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.sqlite"]
+
+
+def test_worker_processes_give_the_same_docbin_as_one_process(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.core.formats import spacy_docbin
+
+    records = [ArticleRecord(f"قال الوفد {n} بحماس.\nوعاد.", f"t{n}", id=f"a{n}", annotations=(
+        AnnotationSet("ali", (SpanRef(4, 9, "mediator"), SpanRef(13, 17, "actor"))),)) for n in range(7)]
+    monkeypatch.setattr(spacy_docbin, "CHUNK", 2)  # split even this small corpus between the workers
+    one = spacy_docbin.write_docbin(records, tmp_path / "one.spacy", workers=1)
+    two = spacy_docbin.write_docbin(records, tmp_path / "two.spacy", workers=2)
+    assert read_docbin(tmp_path / "two.spacy") == read_docbin(tmp_path / "one.spacy")
+    assert [meta["article_id"] for meta, _ in read_docbin(tmp_path / "two.spacy")] == [r.id for r in records]
+    assert (two.documents, two.spans, two.realigned) == (one.documents, one.spans, one.realigned)
+    assert len(one.realigned) == 7  # بحماس is one spaCy token: every actor span was widened, and said so
