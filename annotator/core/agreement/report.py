@@ -7,7 +7,7 @@ in ``Scores.reasons``, never NaN, 0 or 1.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -149,14 +149,15 @@ def build_report(data: AgreementInput, progress: Progress | None = None) -> Agre
             f"{len(layout.annotators)} annotators finished (unitizing α needs the same annotators "
             "throughout; choose some with --annotators)"
         )
-    overall, per_label = _corpus_scores(layout, chars, spans, unitizing_all, int(full.sum()))
+    arrays = _pair_arrays(layout, chars, spans)
+    overall, per_label = _corpus_scores(layout, chars, arrays, unitizing_all, int(full.sum()))
     report = AgreementReport(
         annotators=layout.annotators,
         labels=layout.labels,
         overall=overall,
         per_label=MappingProxyType(per_label),
-        articles=tuple(_article_scores(layout, data, chars, spans)),
-        pairs=tuple(_pair_scores(layout, chars, spans, pair_unitizing)),
+        articles=tuple(_article_scores(layout, data, chars, arrays)),
+        pairs=tuple(_pair_scores(layout, arrays, pair_unitizing)),
         skipped_articles=data.skipped,
         notes=tuple(notes),
     )
@@ -242,9 +243,8 @@ def _pair_sums(arrays: dict[str, np.ndarray], axis: int | tuple[int, ...] | None
     return {k: v.sum(axis=axis) if axis is not None else v for k, v in arrays.items()}
 
 
-def _corpus_scores(layout: Layout, chars: CharacterCounts, spans: SpanCounts,
+def _corpus_scores(layout: Layout, chars: CharacterCounts, arrays: dict[str, np.ndarray],
                    unitizing: UnitizingDisagreement, unitizing_articles: int) -> tuple[Scores, dict]:
-    arrays = _pair_arrays(layout, chars, spans)
     n = layout.n_articles
     (overall,) = _scores_many(_alpha_sums(chars, None), _pair_sums(arrays, (1, 2)), n,
                               [_unitizing_scores(unitizing, unitizing_articles, None)])
@@ -254,8 +254,8 @@ def _corpus_scores(layout: Layout, chars: CharacterCounts, spans: SpanCounts,
     return overall, dict(zip(layout.labels, per_label, strict=True))
 
 
-def _article_scores(layout: Layout, data: AgreementInput, chars: CharacterCounts, spans: SpanCounts):
-    arrays = _pair_arrays(layout, chars, spans)
+def _article_scores(layout: Layout, data: AgreementInput, chars: CharacterCounts,
+                    arrays: dict[str, np.ndarray]) -> Iterator[ArticleAgreement]:
     n_articles = layout.n_articles
     relative = layout.offsets[layout.article]
     blocks = block_disagreement(layout.annotator, layout.start - relative, layout.end - relative,
@@ -282,9 +282,8 @@ def _article_scores(layout: Layout, data: AgreementInput, chars: CharacterCounts
         )
 
 
-def _pair_scores(layout: Layout, chars: CharacterCounts, spans: SpanCounts,
-                 unitizing: list[UnitizingDisagreement]):
-    arrays = _pair_arrays(layout, chars, spans)
+def _pair_scores(layout: Layout, arrays: dict[str, np.ndarray],
+                 unitizing: list[UnitizingDisagreement]) -> Iterator[PairAgreement]:
     for p, (a, b) in enumerate(layout.pairs):
         shared = int(layout.pair_present(a, b).sum())
 
