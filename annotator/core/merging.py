@@ -106,7 +106,45 @@ def source_from_pack(path: str, pack: Pack) -> MergeSource:
 
 
 class PairConflict(ConflictError):
-    """Two files hold different spans of one annotator on one article."""
+    """Two files hold different spans of one annotator on one article.
+
+    ``first`` and ``second`` are the positions (in the list given to ``settle``) of two clashing
+    pieces of work; ``untimed`` says the clash could not be settled because one has no edit time.
+    """
+
+    def __init__(self, reason: str, first: int = 0, second: int = 1, untimed: bool = False) -> None:
+        super().__init__(reason)
+        self.first, self.second, self.untimed = first, second, untimed
+
+
+def settle(works: list[PairWork], prefer_newer: bool) -> PairWork:
+    """The work that stands after merging all of ``works`` (one annotator, one article), in any order.
+
+    Whether there is a conflict is decided over all of them at once, not pair by pair, so the answer
+    never depends on the order of the files: different span sets conflict unless ``prefer_newer``,
+    and even then when any of the pieces has no edit time to compare.
+    """
+    first_set = works[0].span_set()
+    other = next((i for i, w in enumerate(works) if w.span_set() != first_set), None)
+    if other is not None:
+        if not prefer_newer:
+            raise PairConflict("different spans", 0, other)
+        untimed = next((i for i, w in enumerate(works) if w.updated_at is None), None)
+        if untimed is not None:
+            clash = next(i for i, w in enumerate(works) if w.span_set() != works[untimed].span_set())
+            raise PairConflict("no edit time", min(untimed, clash), max(untimed, clash), untimed=True)
+        # the newest span set wins; the work that lost contributes nothing, not even span times
+        best = max(works, key=_newness).span_set()
+        works = [w for w in works if w.span_set() == best]
+    result = works[0]
+    for work in works[1:]:
+        result = _combine(result, work)
+    return result
+
+
+def _newness(work: PairWork) -> tuple:
+    """Order of works under ``prefer newer``: edit time, then (for ties) the spans and the status."""
+    return (work.updated_at or "", sorted(work.spans), _STATUS_RANK[work.status])
 
 
 def resolve(ours: PairWork, theirs: PairWork, prefer_newer: bool) -> PairWork:
@@ -121,7 +159,7 @@ def resolve(ours: PairWork, theirs: PairWork, prefer_newer: bool) -> PairWork:
         raise PairConflict("different spans")
     if ours.updated_at is None or theirs.updated_at is None:
         raise PairConflict("no edit time")
-    return max(ours, theirs, key=lambda w: (w.updated_at, sorted(w.spans), _STATUS_RANK[w.status]))
+    return max(ours, theirs, key=_newness)
 
 
 def _combine(ours: PairWork, theirs: PairWork) -> PairWork:

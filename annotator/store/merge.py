@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError, ProjectFileError
-from annotator.core.merging import MergeSource, PairConflict, PairWork, SourceArticle, resolve
+from annotator.core.merging import MergeSource, PairConflict, PairWork, SourceArticle, settle
 from annotator.core.model import Label, SpanRef, Status, default_article_id
 from annotator.store.repository import Changes, Project, _extra_label_colours, utc_now
 from annotator.store.schema import SCHEMA_VERSION
@@ -161,6 +161,8 @@ class _Planner:
         self.settings = dict(q("SELECT key, value FROM settings WHERE key IN ('guidelines', 'name')"))
         self.plan = _Plan()
         self.summary = MergeSummary()
+        # (article id, annotator) → every piece of work on it, with where it came from
+        self.contributions: dict[tuple[str, str], list[tuple[PairWork, str]]] = {}
 
     def add(self, source: MergeSource) -> None:
         for label in source.labels:
@@ -203,28 +205,41 @@ class _Planner:
     def _add_pair(self, article_id: str, annotator: str, work: PairWork, path: str) -> None:
         self._add_annotator(annotator)
         key = (article_id, annotator)
-        ours = self.plan.pairs.get(key)
-        if ours is None and key in self.project_pairs:
-            ours = self.plan.before[key] = self._project_work(article_id, annotator)
-        if ours is None:
-            self.plan.pairs[key] = work
-            return
-        try:
-            self.plan.pairs[key] = resolve(ours, work, self.prefer_newer)
-        except PairConflict as exc:
-            title = self.titles.get(article_id, "")
-            sides = f"the project and {path}" if key in self.plan.before else f"two files ({path})"
-            if str(exc) == "no edit time":
-                raise PairConflict(
-                    f"article {article_id} ({title[:60]}): annotator {annotator!r} has different spans in "
-                    f"{sides}, and {path} does not record when they were made, so the newer cannot be "
-                    "told; merge the annotator's project file or pack instead. Nothing was changed."
-                ) from None
-            raise PairConflict(
-                f"article {article_id} ({title[:60]}): annotator {annotator!r} has different spans in "
-                f"{sides} ({len(ours.spans)} vs {len(work.spans)} spans). Nothing was changed; re-run with "
-                "--prefer newer to keep the more recent edit."
-            ) from None
+        found = self.contributions.get(key)
+        if found is None:
+            found = self.contributions[key] = []
+            if key in self.project_pairs:
+                self.plan.before[key] = project_work = self._project_work(article_id, annotator)
+                found.append((project_work, str(self.project.path)))
+        found.append((work, path))
+
+    def finish(self) -> None:
+        """Settle every pair from all its pieces of work at once (so file order cannot matter)."""
+        for key, found in self.contributions.items():
+            if len(found) == 1:
+                self.plan.pairs[key] = found[0][0]
+                continue
+            try:
+                self.plan.pairs[key] = settle([work for work, _ in found], self.prefer_newer)
+            except PairConflict as exc:
+                raise self._conflict(key, found, exc) from None
+
+    def _conflict(self, key: tuple[str, str], found: list[tuple[PairWork, str]],
+                  exc: PairConflict) -> PairConflict:
+        article_id, annotator = key
+        (one, one_path), (two, two_path) = found[exc.first], found[exc.second]
+        where = f"{article_id} ({self.titles.get(article_id, '')[:60]})"
+        if exc.untimed:
+            untimed = one_path if one.updated_at is None else two_path
+            return PairConflict(
+                f"article {where}: annotator {annotator!r} has different spans in {one_path} and "
+                f"{two_path}, and {untimed} does not record when they were made, so the newer cannot be "
+                "told; merge the annotator's project file or a pack made with --with-work instead. "
+                "Nothing was changed.")
+        return PairConflict(
+            f"article {where}: annotator {annotator!r} has different spans in {one_path} and {two_path} "
+            f"({len(one.spans)} vs {len(two.spans)} spans). Nothing was changed; re-run with --prefer newer "
+            "to keep the more recent edit.")
 
     def _project_work(self, article_id: str, annotator: str) -> PairWork:
         q = self.project.db.execute
@@ -252,6 +267,7 @@ def merge_sources(
         planner = _Planner(project, prefer_newer)
         for source in sources:
             planner.add(source)
+        planner.finish()
         summary, plan = planner.summary, planner.plan
         changed = {key: work for key, work in plan.pairs.items() if plan.before.get(key) != work}
         if changed or plan.labels or plan.annotators or plan.articles or plan.assignments or plan.settings:
