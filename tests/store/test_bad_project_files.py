@@ -221,3 +221,32 @@ def test_full_disk_during_import_is_reported_and_project_unchanged(tmp_path: Pat
     with Project.open(path) as project:  # and the project still opens with its old content
         assert project.document_count() == 1
         assert [s.ref for s in project.spans()] == [SpanRef(4, 8, "actor")]
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 1 MB tmpfs (needs root with mount rights; skipped elsewhere)."""
+    mount_point = tmp_path / "tiny-disk"
+    mount_point.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
+                             capture_output=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root with mount rights)")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=False)
+
+
+def test_really_full_disk_is_reported_and_project_unchanged(tiny_disk: Path, tmp_path: Path,
+                                                            capsys) -> None:
+    path = make_project(tiny_disk / "project.sqlite")
+    before = path.read_bytes()
+    big = tmp_path / "big.txt"
+    big.write_text("خبر عاجل من القاهرة " * 60_000, encoding="utf-8")  # ~2 MB on a 1 MB disk
+    assert main(["--db", str(path), "import", str(big)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"annotator: error: {path}: the change could not be saved: the disk is full")
+    assert path.read_bytes() == before
+    with Project.open(path) as project:
+        assert project.document_count() == 1
