@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from annotator.core.agreement.layout import Layout, per_article_sums
+from annotator.core.agreement.undefined import Figures, one, undefined_where
 
 NO_VARIATION = "no variation: every counted character has the same value, so chance agreement is total"
 
@@ -67,25 +68,38 @@ def alpha_from_value_counts(counts: np.ndarray) -> tuple[float | None, str]:
     return float(1.0 - observed_disagreeing / expected_disagreeing), ""
 
 
-def binary_alpha(values: float, ones: float, disagreeing: float) -> tuple[float | None, str]:
-    """Nominal α of binary data from its sums: pairable values, ones among them, Σ o_01 coincidences."""
+NO_CHARACTERS = "no character was coded by two or more annotators"
+NO_SHARED_CHARACTERS = "the pair shares no counted character"
+
+
+def binary_alpha_many(values: np.ndarray, ones: np.ndarray, disagreeing: np.ndarray) -> Figures:
+    """Nominal α of binary data from its sums (arrays of any shape): pairable values, ones among them,
+    Σ o_01 coincidences. α = 1 − (n − 1)·o_01 / (n_0·n_1)."""
+    values, ones, disagreeing = (np.asarray(x, dtype=float) for x in (values, ones, disagreeing))
     zeros = values - ones
-    if values == 0:
-        return None, "no character was coded by two or more annotators"
-    if zeros == 0 or ones == 0:
-        return None, NO_VARIATION
-    return float(1.0 - (values - 1) * disagreeing / (zeros * ones)), ""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        alpha = 1.0 - (values - 1) * disagreeing / (zeros * ones)
+    return undefined_where([values == 0, (zeros == 0) | (ones == 0)], [NO_CHARACTERS, NO_VARIATION], alpha)
+
+
+def binary_alpha(values: float, ones: float, disagreeing: float) -> tuple[float | None, str]:
+    """``binary_alpha_many`` for one set of sums: ``(alpha, "")`` or ``(None, reason)``."""
+    return one(binary_alpha_many(values, ones, disagreeing))
+
+
+def cohen_kappa_many(n: np.ndarray, ones_a: np.ndarray, ones_b: np.ndarray, both: np.ndarray) -> Figures:
+    """Cohen's κ of two binary codings of ``n`` units from their counts of ones and of shared ones."""
+    n, ones_a, ones_b, both = (np.asarray(x, dtype=float) for x in (n, ones_a, ones_b, both))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        agreement = (n - ones_a - ones_b + 2 * both) / n
+        chance = (ones_a * ones_b + (n - ones_a) * (n - ones_b)) / (n * n)
+        kappa = (agreement - chance) / (1 - chance)
+    return undefined_where([n == 0, chance == 1], [NO_SHARED_CHARACTERS, NO_VARIATION], kappa)
 
 
 def cohen_kappa(n: float, ones_a: float, ones_b: float, both: float) -> tuple[float | None, str]:
-    """Cohen's κ of two binary codings of ``n`` units from their counts of ones and of shared ones."""
-    if n == 0:
-        return None, "the pair shares no counted character"
-    agreement = (n - ones_a - ones_b + 2 * both) / n
-    chance = (ones_a * ones_b + (n - ones_a) * (n - ones_b)) / (n * n)
-    if chance == 1:
-        return None, NO_VARIATION
-    return float((agreement - chance) / (1 - chance)), ""
+    """``cohen_kappa_many`` for one pair: ``(kappa, "")`` or ``(None, reason)``."""
+    return one(cohen_kappa_many(n, ones_a, ones_b, both))
 
 
 @dataclass(frozen=True)

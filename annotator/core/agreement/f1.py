@@ -16,15 +16,21 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_bipartite_matching
 
 from annotator.core.agreement.layout import Layout
+from annotator.core.agreement.undefined import Figures, one, undefined_where
 
 NO_SPANS = "neither annotator marked a span"
 
 
+def f1_many(matches: np.ndarray, spans_a: np.ndarray, spans_b: np.ndarray) -> Figures:
+    """F1 = 2·matches / (n_a + n_b) for arrays of counts; undefined where there are no spans at all."""
+    matches, total = np.asarray(matches, dtype=float), np.asarray(spans_a, dtype=float) + spans_b
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return undefined_where([total == 0], [NO_SPANS], 2 * matches / total)
+
+
 def f1_score(matches: float, spans_a: float, spans_b: float) -> tuple[float | None, str]:
-    """F1 = 2·matches / (n_a + n_b); undefined (None, reason) when there are no spans at all."""
-    if spans_a + spans_b == 0:
-        return None, NO_SPANS
-    return float(2 * matches / (spans_a + spans_b)), ""
+    """``f1_many`` for one count: ``(f1, "")`` or ``(None, reason)``."""
+    return one(f1_many(matches, spans_a, spans_b))
 
 
 @dataclass(frozen=True)

@@ -69,18 +69,21 @@ def build_layout(data: AgreementInput) -> Layout:
     lengths = np.array([len(article.text) for article in data.articles], dtype=np.int64)
     offsets = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
     present = np.zeros((len(annotators), len(data.articles)), dtype=bool)
-    fields = attrgetter("start", "end", "label")
-    triples: list[tuple[int, int, str]] = []
+    get_start, get_end, get_label = attrgetter("start"), attrgetter("end"), attrgetter("label")
+    starts: list[int] = []
+    ends: list[int] = []
+    names: list[str] = []
     owners: list[tuple[int, int, int]] = []  # (annotator, article, number of spans)
     for i, article in enumerate(data.articles):
         for name, spans in article.spans.items():
             a = annotator_index[name]
             present[a, i] = True
-            triples.extend(map(fields, spans))
+            starts.extend(map(get_start, spans))
+            ends.extend(map(get_end, spans))
+            names.extend(map(get_label, spans))
             owners.append((a, i, len(spans)))
     owner = np.array(owners, dtype=np.int64).reshape(-1, 3)
     article_of = np.repeat(owner[:, 1], owner[:, 2])
-    starts, ends, names = zip(*triples, strict=True) if triples else ((), (), ())
     label = np.array([label_index.get(n, -1) for n in names], dtype=np.int64)
     keep = label >= 0
     base = offsets[:-1][article_of]

@@ -13,14 +13,22 @@ from types import MappingProxyType
 
 import numpy as np
 
-from annotator.core.agreement.characters import CharacterCounts, binary_alpha, character_counts, cohen_kappa
+from annotator.core.agreement.characters import (
+    CharacterCounts,
+    binary_alpha,
+    binary_alpha_many,
+    character_counts,
+    cohen_kappa,
+    cohen_kappa_many,
+)
 from annotator.core.agreement.data import AgreementInput
-from annotator.core.agreement.f1 import SpanCounts, f1_score, span_counts
+from annotator.core.agreement.f1 import SpanCounts, f1_many, f1_score, span_counts
 from annotator.core.agreement.layout import Layout, build_layout
+from annotator.core.agreement.undefined import Figures, as_pairs, stack, undefined_where
 from annotator.core.agreement.unitizing import (
     TOO_FEW_RATERS,
     UnitizingDisagreement,
-    alpha_u,
+    alpha_u_many,
     block_disagreement,
     category_alpha,
     overall_alpha,
@@ -201,37 +209,38 @@ def _pair_arrays(layout: Layout, chars: CharacterCounts, spans: SpanCounts) -> d
     return out
 
 
-def _kappa_mean(kappas: list[tuple[float | None, str]]) -> tuple[float | None, str]:
-    defined = [k for k, _ in kappas if k is not None]
-    if defined:
-        return sum(defined) / len(defined), ""
-    if not kappas:
-        return None, TOO_FEW_RATERS
-    return None, f"no annotator pair has a defined kappa ({kappas[0][1]})"
+def _kappa_mean(kappa: Figures) -> Figures:
+    """Mean over pairs (axis 0) of the defined κ; undefined where no pair has one."""
+    values, reasons = kappa
+    defined = reasons == ""
+    count = defined.sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean = np.where(defined, values, 0.0).sum(axis=0) / count
+    if values.shape[0] == 0:
+        return undefined_where([np.ones(mean.shape, bool)], [TOO_FEW_RATERS], mean)
+    why = np.char.add(np.char.add("no annotator pair has a defined kappa (", reasons[0]), ")")
+    return np.where(count > 0, mean, np.nan), np.where(count > 0, "", why)
 
 
 def _scores_many(chars_alpha: tuple[np.ndarray, ...], pairs: dict[str, np.ndarray], n_articles: int,
-                 unitizing: list[tuple] | None = None) -> list[Scores]:
+                 unitizing: Figures | None = None) -> list[Scores]:
     """Scores for every cell of a scope at once: ``chars_alpha`` are the three α sums with the scope's
     shape S, ``pairs`` the per-pair sums with shape (pairs, *S); returns one Scores per cell of S."""
-    values, ones, disagreeing = (np.asarray(a).ravel().tolist() for a in chars_alpha)
-    per_cell = {k: np.asarray(v).reshape(v.shape[0], len(values)).T.tolist() for k, v in pairs.items()}
-    out = []
-    for c in range(len(values)):
-        kappas = [cohen_kappa(*counts) for counts in zip(per_cell["n"][c], per_cell["ones_a"][c],
-                                                         per_cell["ones_b"][c], per_cell["both"][c],
-                                                         strict=True)]
-        spans_a, spans_b = sum(per_cell["spans_a"][c]), sum(per_cell["spans_b"][c])
-        measured = {
-            "alpha_char": binary_alpha(values[c], ones[c], disagreeing[c]),
-            "kappa_mean": _kappa_mean(kappas),
-            "f1_exact": f1_score(sum(per_cell["exact"][c]), spans_a, spans_b),
-            "f1_overlap": f1_score(sum(per_cell["overlap"][c]), spans_a, spans_b),
-        }
-        if unitizing is not None:
-            measured["alpha_u"] = unitizing[c]
-        out.append(_scores(n_articles, **measured))
-    return out
+    values, ones, disagreeing = (np.asarray(a, dtype=float).ravel() for a in chars_alpha)
+    cells = len(values)
+    pair = {k: np.asarray(v, dtype=float).reshape(v.shape[0], cells) for k, v in pairs.items()}
+    spans_a, spans_b = pair["spans_a"].sum(axis=0), pair["spans_b"].sum(axis=0)
+    columns = {
+        "alpha_char": as_pairs(binary_alpha_many(values, ones, disagreeing)),
+        "kappa_mean": as_pairs(_kappa_mean(cohen_kappa_many(pair["n"], pair["ones_a"], pair["ones_b"],
+                                                            pair["both"]))),
+        "f1_exact": as_pairs(f1_many(pair["exact"].sum(axis=0), spans_a, spans_b)),
+        "f1_overlap": as_pairs(f1_many(pair["overlap"].sum(axis=0), spans_a, spans_b)),
+    }
+    if unitizing is not None:
+        columns["alpha_u"] = as_pairs(unitizing)
+    return [_scores(n_articles, **{name: column[c] for name, column in columns.items()})
+            for c in range(cells)]
 
 
 def _alpha_sums(chars: CharacterCounts, axis: int | tuple[int, ...] | None) -> tuple[np.ndarray, ...]:
@@ -247,10 +256,10 @@ def _corpus_scores(layout: Layout, chars: CharacterCounts, arrays: dict[str, np.
                    unitizing: UnitizingDisagreement, unitizing_articles: int) -> tuple[Scores, dict]:
     n = layout.n_articles
     (overall,) = _scores_many(_alpha_sums(chars, None), _pair_sums(arrays, (1, 2)), n,
-                              [_unitizing_scores(unitizing, unitizing_articles, None)])
+                              stack([_unitizing_scores(unitizing, unitizing_articles, None)]))
     per_label = _scores_many(_alpha_sums(chars, 1), _pair_sums(arrays, 2), n,
-                             [_unitizing_scores(unitizing, unitizing_articles, k)
-                              for k in range(len(layout.labels))])
+                             stack([_unitizing_scores(unitizing, unitizing_articles, k)
+                                    for k in range(len(layout.labels))]))
     return overall, dict(zip(layout.labels, per_label, strict=True))
 
 
@@ -261,13 +270,9 @@ def _article_scores(layout: Layout, data: AgreementInput, chars: CharacterCounts
     blocks = block_disagreement(layout.annotator, layout.start - relative, layout.end - relative,
                                 layout.label,
                                 layout.article, layout.present, np.diff(layout.offsets), len(layout.labels))
-    raters = blocks.raters.tolist()
-    pooled_u = [alpha_u(o, e, n, r) for o, e, n, r in zip(
-        blocks.observed.sum(axis=0).tolist(), blocks.expected.sum(axis=0).tolist(),
-        blocks.units.sum(axis=0).tolist(), raters, strict=True)]
-    label_u = [alpha_u(o, e, n, r) for o, e, n, r in zip(
-        blocks.observed.ravel().tolist(), blocks.expected.ravel().tolist(), blocks.units.ravel().tolist(),
-        raters * len(layout.labels), strict=True)]
+    pooled_u = alpha_u_many(blocks.observed.sum(axis=0), blocks.expected.sum(axis=0),
+                            blocks.units.sum(axis=0), blocks.raters)
+    label_u = alpha_u_many(blocks.observed, blocks.expected, blocks.units, blocks.raters[np.newaxis, :])
     pooled = _scores_many(_alpha_sums(chars, 0), _pair_sums(arrays, 1), 1, pooled_u)
     by_label = _scores_many(_alpha_sums(chars, ()), arrays, 1, label_u)  # cell k·n_articles + i
     for i, article in enumerate(data.articles):

@@ -24,8 +24,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from annotator.core.agreement.undefined import Figures, one, undefined_where
+
 NO_UNITS = "no annotator marked a span with this label"
 TOO_FEW_RATERS = "fewer than two annotators"
+NO_EXPECTED = "no expected disagreement (the spans leave no room for chance)"
 
 
 def measure_distance(
@@ -154,17 +157,22 @@ def _expected(
     return 2.0 * total / length / denominator
 
 
+def alpha_u_many(
+    observed: np.ndarray, expected: np.ndarray, units: np.ndarray, raters: np.ndarray
+) -> Figures:
+    """α_u = 1 − D_o/D_e as DKPro combines them (0 when D_o = D_e), for arrays; undefined with fewer
+    than two raters, no units, or no expected disagreement."""
+    observed, expected = np.asarray(observed, dtype=float), np.asarray(expected, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        alpha = np.where(observed == expected, 0.0, 1.0 - observed / expected)
+    return undefined_where(
+        [np.asarray(raters) < 2, np.asarray(units) == 0, expected == 0],
+        [TOO_FEW_RATERS, NO_UNITS, NO_EXPECTED], alpha)
+
+
 def alpha_u(observed: float, expected: float, units: int, raters: int) -> tuple[float | None, str]:
-    """α_u from D_o and D_e as DKPro combines them; (None, reason) where it is undefined."""
-    if raters < 2:
-        return None, TOO_FEW_RATERS
-    if units == 0:
-        return None, NO_UNITS
-    if expected == 0:
-        return None, "no expected disagreement (the spans leave no room for chance)"
-    if observed == expected:
-        return 0.0, ""
-    return float(1.0 - observed / expected), ""
+    """``alpha_u_many`` for one study: ``(alpha, "")`` or ``(None, reason)``."""
+    return one(alpha_u_many(observed, expected, units, raters))
 
 
 def category_alpha(result: UnitizingDisagreement, category: int) -> tuple[float | None, str]:
