@@ -214,7 +214,7 @@ CASES: dict[str, Case] = {
     "merge: conflicting work": Case(
         {"work.jsonl": jsonl({"text": TEXT, "meta": {"id": "w1"}, "annotator": "salma",
                               "spans": [{"start": 9, "end": 17, "label": "mediator"}]})},
-        ("merge", "{in}/work.jsonl"), "has different spans in the project and", names="work.jsonl"),
+        ("merge", "{in}/work.jsonl"), "has different spans in", names="work.jsonl"),
     "merge: bad pack": Case({"work.annotator": pack("[]")}, ("merge", "{in}/work.annotator"),
                             "is not an annotator pack"),
     # -- other commands' inputs ---------------------------------------------------------------------
