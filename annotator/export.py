@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -138,6 +139,11 @@ def agreement_summary(project: Project, gold: bool = False) -> dict[str, Any] | 
     """Inter-annotator agreement of the project (overall and per label) for the metadata record, and
     with ``gold`` each annotator's F1 against gold; None when the agreement engine is not available.
     """
+    done = Counter(doc for (doc, _), status in project.statuses().items() if status is Status.DONE)
+    curated = GoldStatus.CURATED in Gold(project).statuses().values()
+    if max(done.values(), default=0) < 2 and not (gold and curated):
+        # Nothing to compare: skip loading the engine (scipy) and reading every span again.
+        return {"note": "no article has been done by two annotators yet"}
     try:
         from annotator.core.agreement import against_gold
         from annotator.core.agreement.render import report_to_json
