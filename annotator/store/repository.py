@@ -114,6 +114,7 @@ class Project:
     def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
         self.db = db
         self.path = path
+        self._data_version = self._read_data_version()
 
     @classmethod
     def open(cls, path: str | Path) -> Project:
@@ -123,6 +124,20 @@ class Project:
 
     def close(self) -> None:
         self.db.conn.close()
+
+    def _read_data_version(self) -> int:
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def changed_elsewhere(self) -> bool:
+        """True if another connection (a second window or process) committed since the last call.
+
+        Cheap enough to poll from a QTimer: a view that sees True re-reads what it shows. Our own
+        commits do not count (SQLite's data_version only moves for other connections' commits).
+        """
+        version = self._read_data_version()
+        changed = version != self._data_version
+        self._data_version = version
+        return changed
 
     def __enter__(self) -> Project:
         return self

@@ -79,11 +79,15 @@ def test_second_window_sees_edits_of_the_first_without_reopening(tmp_path: Path)
     document = make_project(path)
     with Project.open(path) as second:
         assert second.spans(document) == []
+        assert not second.changed_elsewhere()
         subprocess.run([sys.executable, "-c", WRITER, str(path), "salma", "5"], input="go\n", text=True,
                        check=True, capture_output=True, timeout=60)
+        assert second.changed_elsewhere()  # what a view polls to know it must refresh
+        assert not second.changed_elsewhere()
         assert len(second.spans(document, "salma")) == 5
-        # and its own write goes in beside them
+        # and its own write goes in beside them, without counting as a change from elsewhere
         second.add_span(document, "omar", 0, 4, "mediator")
+        assert not second.changed_elsewhere()
     with Project.open(path) as project:
         assert len(project.spans(document)) == 6
 
