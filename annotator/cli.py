@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--annotator", help="only this annotator's work")
     source.add_argument("--gold", action="store_true", help="the adjudicated gold spans")
     p_export.add_argument("--only-curated", action="store_true", help="only articles whose gold is curated")
+    p_export.add_argument("--no-agreement", action="store_true",
+                          help="leave the agreement summary out of the metadata (faster on large corpora)")
     p_export.set_defaults(run=cmd_export)
 
     p_adjudicate = commands.add_parser(
@@ -198,7 +200,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with open_project(args) as project:
         result = export_project(project, args.format, args.out, gold=args.gold, annotator=args.annotator,
-                                only_curated=args.only_curated, workers=os.cpu_count() or 1)
+                                only_curated=args.only_curated, workers=os.cpu_count() or 1,
+                                agreement=not args.no_agreement)
     if args.format == "jsonl":
         print(f"wrote {result.lines} line(s) to {args.out}")
     else:

@@ -169,13 +169,15 @@ def agreement_summary(project: Project, gold: bool = False) -> dict[str, Any] | 
 
 def export_project(
     project: Project, fmt: str, out: Path, *, gold: bool = False, annotator: str | None = None,
-    only_curated: bool = False, workers: int = 1,
+    only_curated: bool = False, workers: int = 1, agreement: bool = True,
 ) -> ExportResult:
     """Write the selected records to ``out`` in ``fmt`` plus ``<out>.metadata.json`` (inside ``out`` for
     brat). Nothing is left behind on failure.
 
     ``workers`` > 1 lets the spaCy export tokenize in that many processes (spawned, so the calling
-    program's main module must be import-safe, as the `annotator` command is).
+    program's main module must be import-safe, as the `annotator` command is). ``agreement=False``
+    leaves the agreement summary out of the metadata: on a large multi-annotator corpus computing it
+    takes longer than the export itself.
     """
     if fmt not in FORMATS:
         raise AnnotatorError(f"unknown export format {fmt!r} (use one of: {', '.join(FORMATS)})")
@@ -246,7 +248,7 @@ def export_project(
         "articles": result.articles,
         "annotation_sets": result.annotation_sets,
         "spans": result.spans,
-        "agreement": agreement_summary(project, gold=gold),
+        "agreement": agreement_summary(project, gold=gold) if agreement else {"note": "not computed"},
         **extra,
     }
     with _replacing(metadata_path) as target:

@@ -190,3 +190,11 @@ def test_brat_folder_has_configuration_and_refuses_a_non_empty_folder(tmp_path: 
     assert (tmp_path / "brat" / "ali" / "a1.ann").read_text(encoding="utf-8").splitlines()[0] == \
         "T1\tactor 4 15\tالرئيس محمد"
     assert [p.name for p in (tmp_path / "full").iterdir()] == ["keep.txt"]
+
+
+def test_no_agreement_flag_leaves_the_summary_out(tmp_path: Path) -> None:
+    db = str(tmp_path / "p.sqlite")
+    small_project(Path(db)).close()
+    assert main(["--db", db, "export", "--format", "csv", "--no-agreement", "--out", str(tmp_path / "x.csv")]) == 0
+    metadata = json.loads((tmp_path / "x.csv.metadata.json").read_text(encoding="utf-8"))
+    assert metadata["agreement"] == {"note": "not computed"} and metadata["spans"] == 4
