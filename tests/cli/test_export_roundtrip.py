@@ -195,6 +195,7 @@ def test_brat_folder_has_configuration_and_refuses_a_non_empty_folder(tmp_path: 
 def test_no_agreement_flag_leaves_the_summary_out(tmp_path: Path) -> None:
     db = str(tmp_path / "p.sqlite")
     small_project(Path(db)).close()
-    assert main(["--db", db, "export", "--format", "csv", "--no-agreement", "--out", str(tmp_path / "x.csv")]) == 0
+    assert main(["--db", db, "export", "--format", "csv", "--no-agreement",
+                 "--out", str(tmp_path / "x.csv")]) == 0
     metadata = json.loads((tmp_path / "x.csv.metadata.json").read_text(encoding="utf-8"))
     assert metadata["agreement"] == {"note": "not computed"} and metadata["spans"] == 4
