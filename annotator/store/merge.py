@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError, ProjectFileError
-from annotator.core.merging import MergeSource, PairConflict, PairWork, SourceArticle, settle
+from annotator.core.merging import MergeSource, PairConflict, PairWork, SourceArticle, Times, settle
 from annotator.core.model import Label, SpanRef, Status, default_article_id
 from annotator.store.repository import Changes, Project, _extra_label_colours, utc_now
 from annotator.store.schema import SCHEMA_VERSION
@@ -208,13 +208,14 @@ class _Planner:
         found = self.contributions.get(key)
         if found is None:
             found = self.contributions[key] = []
-            if key in self.project_pairs:
-                self.plan.before[key] = project_work = self._project_work(article_id, annotator)
-                found.append((project_work, str(self.project.path)))
         found.append((work, path))
 
     def finish(self) -> None:
         """Settle every pair from all its pieces of work at once (so file order cannot matter)."""
+        in_project = [key for key in self.contributions if key in self.project_pairs]
+        self.plan.before = self._project_works(in_project)
+        for key in in_project:
+            self.contributions[key].insert(0, (self.plan.before[key], str(self.project.path)))
         for key, found in self.contributions.items():
             if len(found) == 1:
                 self.plan.pairs[key] = found[0][0]
@@ -241,18 +242,40 @@ class _Planner:
             f"({len(one.spans)} vs {len(two.spans)} spans). Nothing was changed; re-run with --prefer newer "
             "to keep the more recent edit.")
 
-    def _project_work(self, article_id: str, annotator: str) -> PairWork:
+    def _project_works(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], PairWork]:
+        """The project's work for ``keys``: one query per annotator when there are many, else per pair."""
         q = self.project.db.execute
-        row = q("SELECT st.status, st.updated_at FROM statuses st "
-                "JOIN annotators a ON a.id = st.annotator_id WHERE st.document_id = ? AND a.name = ?",
-                (article_id, annotator)).fetchone()
-        spans = {SpanRef(s, e, label): (c, u) for s, e, label, c, u in q(
-            "SELECT s.start, s.end, l.name, s.created_at, s.updated_at FROM spans s "
-            "JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id "
-            "WHERE s.document_id = ? AND a.name = ?", (article_id, annotator))}
-        if row is None:
-            return PairWork(spans, Status.IN_PROGRESS, max((u for _, u in spans.values()), default=None))
-        return PairWork(spans, Status(row[0]), row[1])
+        wanted: dict[str, set[str]] = {}
+        for article_id, annotator in keys:
+            wanted.setdefault(annotator, set()).add(article_id)
+        statuses: dict[tuple[str, str], tuple[str, str]] = {}
+        spans: dict[tuple[str, str], dict[SpanRef, Times]] = {key: {} for key in keys}
+        status_sql = ("SELECT st.document_id, st.status, st.updated_at FROM statuses st "
+                      "JOIN annotators a ON a.id = st.annotator_id WHERE a.name = ?")
+        span_sql = ("SELECT s.document_id, s.start, s.end, l.name, s.created_at, s.updated_at FROM spans s "
+                    "JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id "
+                    "WHERE a.name = ?")
+        for annotator, article_ids in wanted.items():
+            few = len(article_ids) < 50  # a few pairs: the index beats reading all of their work
+            chunks = [(annotator, d) for d in sorted(article_ids)] if few else [(annotator,)]
+            suffix = " AND {}.document_id = ?"
+            for params in chunks:
+                for d, status, updated in q(status_sql + (suffix.format("st") if few else ""), params):
+                    if d in article_ids:
+                        statuses[(d, annotator)] = (status, updated)
+                for d, start, end, label, created, updated in q(
+                        span_sql + (suffix.format("s") if few else ""), params):
+                    if d in article_ids:
+                        spans[(d, annotator)][SpanRef(start, end, label)] = (created, updated)
+        result = {}
+        for key in keys:
+            if key in statuses:
+                status, updated = statuses[key]
+                result[key] = PairWork(spans[key], Status(status), updated)
+            else:  # spans without a status row: only in files edited by hand
+                latest = max((u for _, u in spans[key].values() if u), default=None)
+                result[key] = PairWork(spans[key], Status.IN_PROGRESS, latest)
+        return result
 
 
 def merge_sources(

@@ -303,3 +303,26 @@ def test_a_project_file_from_an_older_version_merges_without_being_migrated(tmp_
         assert (span.created_at, span.updated_at) == ("2020-01-01", "2020-01-02")
         assert project.status("x1", "old-timer") == Status.DONE
     assert old.read_bytes() == before
+
+
+def test_many_shared_pairs_are_read_in_bulk_with_the_same_outcome(tmp_path):
+    from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef
+
+    big = tmp_path / "big.sqlite"
+    with Project.open(big) as project:
+        project.import_articles([
+            ArticleRecord(f"مقال رقم {n} عن الوساطة", f"t{n}", id=f"n{n}",
+                          annotations=(AnnotationSet("alice", (SpanRef(0, 4, "actor"),)),))
+            for n in range(60)])  # 60 pairs of one annotator: above the per-pair threshold
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(big, copy)
+    once = dump(big)
+    with Project.open(big) as project:
+        assert merge_files(project, [copy]).pairs_added == 0
+    assert dump(big) == once
+    time.sleep(0.002)
+    with Project.open(copy) as project:
+        project.add_span("n37", "alice", 5, 8, "demand")
+    with Project.open(big) as project, pytest.raises(ConflictError, match="article n37 "):
+        merge_files(project, [copy])
+    assert dump(big) == once
