@@ -90,7 +90,10 @@ def drive(path: Path, seed: int) -> None:
             project.set_status(intent["document"], intent["annotator"], Status(intent["status"]))
             say("saved", intent)
         else:
-            texts = [" ".join(rng.choice(WORDS) for _ in range(30)) + f" {seed}-{n}-{i}" for i in range(3)]
+            # mostly small batches; now and then a big one, so some kills land inside a long commit
+            count = rng.choice([3, 3, 3, 80])
+            texts = [" ".join(rng.choice(WORDS) for _ in range(30)) + f" {seed}-{n}-{i}"
+                     for i in range(count)]
             intent = {"n": n, "op": op, "texts": texts}
             say("intent", intent)
             summary = project.import_articles([
@@ -178,7 +181,7 @@ def apply(state: ProjectState, edit: dict, document_of: dict[int, str] | None = 
 
 
 def _matches_import(expected: ProjectState, actual: ProjectState, texts: list[str]) -> bool:
-    """A committed import: all three articles, each with its two spans and a `done` status for omar."""
+    """A committed import: all its articles, each with its two spans and a `done` status for omar."""
     if actual.texts != expected.texts | set(texts):
         return False
     if any(actual.spans.get(k) != v for k, v in expected.spans.items()):
@@ -250,6 +253,11 @@ def seed_project(path: Path) -> ProjectState:
     return ProjectState.read(path)
 
 
+def _complete_lines(output: bytes) -> str:
+    """The output up to its last newline: a line the kill cut short (maybe mid-character) was not said."""
+    return output[: output.rfind(b"\n") + 1].decode("utf-8")
+
+
 def kill_at_random(path: Path, seed: int, rng: random.Random, max_delay: float = 0.25,
                    fork: bool = False) -> str:
     """Start the driver, wait until it is editing, SIGKILL it after a random delay; return its stdout.
@@ -278,7 +286,7 @@ def kill_at_random(path: Path, seed: int, rng: random.Random, max_delay: float =
         _, status = os.waitpid(pid, 0)
         if not (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL):
             raise AssertionError(f"driver exited by itself (status {status})")
-        return (first + rest).decode("utf-8")
+        return _complete_lines(first + rest)
     child = subprocess.Popen([sys.executable, __file__, str(path), str(seed)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     first = child.stdout.readline()  # the first intent: the project is open and edits have begun
@@ -289,7 +297,7 @@ def kill_at_random(path: Path, seed: int, rng: random.Random, max_delay: float =
     child.wait(timeout=30)
     if child.returncode != -signal.SIGKILL:
         raise AssertionError(f"driver exited by itself ({child.returncode}): {err.decode()}")
-    return (first + rest).decode("utf-8")
+    return _complete_lines(first + rest)
 
 
 if __name__ == "__main__":
