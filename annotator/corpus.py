@@ -43,6 +43,9 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
             if is_export_metadata(path):
                 raise InputError("is the metadata record an export writes beside its data, not articles; "
                                  "import the data file or folder instead", path=str(path))
+            if path.suffix.lower() == ".annotator":
+                raise InputError("is a pack: open it with `annotator --db PROJECT unpack FILE` (File ▸ Open "
+                                 "pack…), or merge it with `merge`", path=str(path))
             if path.suffix.lower() not in READERS:
                 raise InputError(
                     "unsupported file type (import reads .txt articles, .jsonl records, brat .txt + .ann "

@@ -204,3 +204,11 @@ def test_a_newer_pack_updates_guidelines_and_adds_to_the_assignment(reviewer, tm
     with Project.open(local) as project:
         assert project.setting("guidelines") == "الإرشادات الجديدة"
         assert assigned_article_ids(project, "alice") == [ids[0], ids[1], ids[2], ids[4]]
+
+
+def test_importing_a_pack_points_to_unpack(reviewer, tmp_path, capsys):
+    pack = tmp_path / "batch.annotator"
+    run(capsys, "--db", reviewer, "pack", "--out", pack)
+    code, _, err = run(capsys, "--db", tmp_path / "x.sqlite", "import", pack)
+    assert code == 1
+    assert "batch.annotator: is a pack: open it with `annotator --db PROJECT unpack FILE`" in err
