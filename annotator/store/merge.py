@@ -141,7 +141,7 @@ class _Plan:
 
 
 class _Planner:
-    """Reads the project once and folds each source into an in-memory picture of the merged result."""
+    """Reads the project once, gathers every piece of work each source brings, then settles each pair."""
 
     def __init__(self, project: Project, prefer_newer: bool) -> None:
         self.project = project
