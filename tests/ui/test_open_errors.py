@@ -45,3 +45,19 @@ def test_not_a_project_shows_error_dialog(qtbot, tmp_path: Path, captured_dialog
     assert app_module.run_gui(path) == 1
     assert captured_dialogs and "is not an annotator project" in captured_dialogs[0][1]
     assert path.read_text(encoding="utf-8") == "my notes\n" * 50
+
+
+def test_newer_project_shows_error_dialog_naming_the_versions(qtbot, tmp_path: Path,
+                                                               captured_dialogs) -> None:
+    import sqlite3
+
+    path = tmp_path / "newer.sqlite"
+    Project.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.commit()
+    conn.close()
+    data = path.read_bytes()
+    assert app_module.run_gui(path) == 1
+    assert "newer version of annotator (schema 999" in captured_dialogs[0][1]
+    assert path.read_bytes() == data
