@@ -1,63 +1,304 @@
-"""The main window: the article list beside the article text, shown right-to-left."""
+"""The main window: the article list in a dock, the annotation page in a tab, menus and the status bar.
+
+One signal, ``changes_made(Changes)``, carries every change (from an edit, an undo, the label editor or
+a team action); each view decides from it what to redraw. More pages (agreement, curation) plug in as
+tabs with ``add_tab``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextOption
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QSplitter, QTextEdit
+import getpass
+from datetime import datetime
 
-from annotator.store import Project
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import Status
+from annotator.store import Changes, Project
+from annotator.ui.actions import apply_spec, create_actions, spec
+from annotator.ui.annotation_page import AnnotationPage
+from annotator.ui.label_editor import LabelEditor
 from annotator.ui.team_actions import add_team_actions
+
+ANNOTATOR_KEY = "annotator/name"
+POINT_SIZE_KEY = "view/pointSize"
+ROLE = Qt.ItemDataRole.UserRole
+TITLE_CHARS = 60
+
+
+def default_annotator_name() -> str:
+    """The login name: a sensible first identity until the annotator chooses one."""
+    try:
+        return getpass.getuser() or "annotator"
+    except (KeyError, OSError):
+        return "annotator"
 
 
 class MainWindow(QMainWindow):
-    """Lists the project's articles; selecting one shows its text right-aligned, right-to-left."""
+    """Articles beside the annotation page; everything the annotator does is saved at once."""
 
-    def __init__(self, project: Project, article_font_family: str = "Amiri") -> None:
+    changes_made = Signal(object)  # Changes
+
+    def __init__(self, project: Project, article_font_family: str = "Amiri",
+                 settings: QSettings | None = None) -> None:
         super().__init__()
         self.project = project
+        self.settings = settings if settings is not None else QSettings()
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"Annotator — {project.path.name}")
-        self.resize(1200, 800)
+        self.resize(1280, 820)
+        self.annotator = str(self.settings.value(ANNOTATOR_KEY, "") or default_annotator_name())
+        point_size = int(self.settings.value(POINT_SIZE_KEY, 20))
+
+        self.page = AnnotationPage(project, self.annotator, self.apply_changes,
+                                   font_family=article_font_family, point_size=point_size)
+        self.article_view = self.page.article_view
+        self.tabs = QTabWidget(objectName="mainTabs")
+        self.tabs.addTab(self.page, "Annotate")
+        self.setCentralWidget(self.tabs)
 
         self.article_list = QListWidget(objectName="articleList")
-        self.article_view = QTextEdit(objectName="articleView")
-        self.article_view.setReadOnly(True)
-        self.article_view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        option = QTextOption()
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        # AlignAbsolute: in a right-to-left widget a plain AlignRight is mirrored to the left edge.
-        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.article_view.document().setDefaultTextOption(option)
-        self.article_view.setFont(QFont(article_font_family, 18))
+        self.article_list.setWordWrap(True)
+        self.status_filter = QComboBox(objectName="statusFilter")
+        self.status_filter.addItem("All articles", "")
+        for status in Status:
+            self.status_filter.addItem(f"Only {status.value}", status.value)
+        dock_body = QWidget()
+        dock_layout = QVBoxLayout(dock_body)
+        dock_layout.setContentsMargins(4, 4, 4, 4)
+        dock_layout.addWidget(self.status_filter)
+        dock_layout.addWidget(self.article_list)
+        dock = QDockWidget("Articles", self, objectName="articlesDock")
+        dock.setWidget(dock_body)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.resizeDocks([dock], [290], Qt.Orientation.Horizontal)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.article_list)
-        splitter.addWidget(self.article_view)
-        splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(splitter)
+        self.annotator_label = QLabel(objectName="annotatorStatus")
+        self.article_label = QLabel(objectName="articleStatus")
+        self.span_count_label = QLabel(objectName="spanCountStatus")
+        self.save_label = QLabel("All changes saved", objectName="saveStatus")
+        for label in (self.annotator_label, self.article_label, self.span_count_label, self.save_label):
+            self.statusBar().addPermanentWidget(label)
 
+        self._build_menus()
+        self.changes_made.connect(self._on_changes)
+        self.page.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.page.failed.connect(self._edit_failed)
         self.article_list.currentItemChanged.connect(self._show_selected)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.refresh_articles()
+        self._update_status_bar()
+
+    # -- menus ----------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        page = self.page
+        self.actions = create_actions(self, {
+            "delete_span": page.delete_selected_span,
+            "span_to_selection": page.set_span_to_selection,
+            "start_earlier": lambda: page.move_boundary(at_start=True, forward=False),
+            "start_later": lambda: page.move_boundary(at_start=True, forward=True),
+            "end_later": lambda: page.move_boundary(at_start=False, forward=True),
+            "end_earlier": lambda: page.move_boundary(at_start=False, forward=False),
+            "next_span": lambda: page.step_span(True),
+            "previous_span": lambda: page.step_span(False),
+            "next_article": lambda: self.step_article(1),
+            "previous_article": lambda: self.step_article(-1),
+            "mark_done": page.toggle_done,
+            "zoom_in": lambda: self.zoom(2),
+            "zoom_out": lambda: self.zoom(-2),
+            "switch_annotator": self._ask_annotator,
+            "edit_labels": self.edit_labels,
+        })
+        undo = page.undo_group.createUndoAction(self, "Undo")
+        redo = page.undo_group.createRedoAction(self, "Redo")
+        apply_spec(undo, spec("undo"))
+        apply_spec(redo, spec("redo"))
+        self.actions["undo"], self.actions["redo"] = undo, redo
+        show_others = self.actions["show_others"]
+        show_others.setCheckable(True)
+        show_others.toggled.connect(self.set_show_others)
 
         file_menu = self.menuBar().addMenu("&File")
-        self.team_actions = add_team_actions(file_menu, self, lambda: self.project, lambda: None,
-                                             lambda _changes: self.refresh_articles())
+        self.team_actions = add_team_actions(file_menu, self, lambda: self.project, lambda: self.annotator,
+                                             self.apply_changes)
+        menus = {
+            "&Edit": ["undo", "redo", None, "delete_span", "span_to_selection", "start_earlier",
+                      "start_later", "end_later", "end_earlier", None, "next_span", "previous_span"],
+            "&Article": ["next_article", "previous_article", "mark_done"],
+            "&View": ["zoom_in", "zoom_out", None, "show_others"],
+            "A&nnotator": ["switch_annotator"],
+            "&Labels": ["edit_labels"],
+        }
+        for title, names in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.actions[name])
+                    self.addAction(self.actions[name])  # shortcuts work wherever the focus is
+            if title == "&Labels":
+                self.tag_menu = menu.addSection("Tag the selection")
+                self.labels_menu = menu
+        self._fill_label_menu()
+
+    def _fill_label_menu(self) -> None:
+        for action in self.labels_menu.actions()[2:]:
+            self.labels_menu.removeAction(action)
+        for action in self.page.label_actions:
+            if action.objectName().startswith("tag_"):
+                self.labels_menu.addAction(action)
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Add a page (agreement, curation…) beside the annotation page; connect it to ``changes_made``."""
+        return self.tabs.addTab(widget, title)
+
+    # -- changes --------------------------------------------------------------------------------
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Every change passes here: it is already saved; tell every view."""
+        self.save_label.setText(f"Saved {datetime.now():%H:%M:%S}")
+        self.save_label.setStyleSheet("")
+        self.changes_made.emit(changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        self.page.refresh(changes)
+        if changes.labels:
+            self._fill_label_menu()
+            if changes.spans:
+                self.page.forget_undo_history()
+        known = {self.article_list.item(i).data(ROLE) for i in range(self.article_list.count())}
+        touched = set(changes.documents) | {doc for doc, who in changes.statuses if who == self.annotator}
+        if changes.documents - known or changes.annotators:
+            self.refresh_articles()
+        elif touched or changes.labels:
+            self._update_article_items(touched if not changes.labels else known)
+        self._update_status_bar()
+
+    def _edit_failed(self, text: str) -> None:
+        self.save_label.setText("Not saved")
+        self.save_label.setStyleSheet("color: #c0392b; font-weight: bold;")
+        QMessageBox.warning(self, "The change was not saved", text)
+
+    # -- articles -------------------------------------------------------------------------------
 
     def refresh_articles(self) -> None:
+        current = self.page.document_id
+        self.article_list.blockSignals(True)
         self.article_list.clear()
         for article in self.project.article_summaries():
-            item = QListWidgetItem(f"{article.title}\n{article.length:,} characters")
-            item.setData(Qt.ItemDataRole.UserRole, article.id)
+            item = QListWidgetItem()
+            item.setData(ROLE, article.id)
+            item.setToolTip(article.title)
             self.article_list.addItem(item)
-        if self.article_list.count():
-            self.article_list.setCurrentRow(0)
+        self.article_list.blockSignals(False)
+        self._update_article_items(None)
+        self._apply_filter()
+        ids = [self.article_list.item(i).data(ROLE) for i in range(self.article_list.count())]
+        row = ids.index(current) if current in ids else 0
+        if ids:
+            self.article_list.setCurrentRow(row)
+        else:
+            self._show_selected(None)
+
+    def _update_article_items(self, document_ids: set[str] | None) -> None:
+        """Rewrite the list entries of ``document_ids`` (all when ``None``): title, length, status."""
+        summaries = {a.id: a for a in self.project.article_summaries()}
+        statuses = self.project.statuses(self.annotator)
+        counts = self.project.span_counts(self.annotator)
+        for row in range(self.article_list.count()):
+            item = self.article_list.item(row)
+            doc_id = item.data(ROLE)
+            if (document_ids is not None and doc_id not in document_ids) or doc_id not in summaries:
+                continue
+            article = summaries[doc_id]
+            status = statuses.get((doc_id, self.annotator), Status.NEW)
+            title = article.title if len(article.title) <= TITLE_CHARS else article.title[:TITLE_CHARS] + "…"
+            item.setText(f"{title}\n{article.length:,} characters · {counts.get(doc_id, 0)} spans · "
+                         f"{status.value}")
+            item.setData(ROLE + 1, status.value)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        wanted = self.status_filter.currentData()
+        for row in range(self.article_list.count()):
+            item = self.article_list.item(row)
+            item.setHidden(bool(wanted) and item.data(ROLE + 1) != wanted)
+
+    def step_article(self, step: int) -> None:
+        """Open the next (``step`` = 1) or previous visible article."""
+        rows = [r for r in range(self.article_list.count()) if not self.article_list.item(r).isHidden()]
+        if not rows:
+            return
+        current = self.article_list.currentRow()
+        later = [r for r in rows if (r > current if step > 0 else r < current)]
+        if later:
+            self.article_list.setCurrentRow(later[0] if step > 0 else later[-1])
 
     def _show_selected(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            self.article_view.clear()
+        self.page.open_article(item.data(ROLE) if item is not None else None)
+        self._update_status_bar()
+
+    # -- annotator, view, labels ----------------------------------------------------------------
+
+    def switch_annotator(self, name: str) -> None:
+        """Work as ``name`` from now on (remembered for the next start); shows their spans only."""
+        name = name.strip()
+        if not name or name == self.annotator:
             return
-        document = self.project.document(item.data(Qt.ItemDataRole.UserRole))
-        self.article_view.setPlainText(document.text)
-        self.statusBar().showMessage(f"{document.title} — {len(document.text):,} characters")
+        self.annotator = name
+        self.settings.setValue(ANNOTATOR_KEY, name)
+        self.page.set_annotator(name)
+        self._update_article_items(None)
+        self._update_status_bar()
+
+    def _ask_annotator(self) -> None:
+        names = sorted(set(self.project.annotators()) | {self.annotator})
+        name, ok = QInputDialog.getItem(self, "Switch annotator",
+                                        "Who is annotating? (type a new name to add one)",
+                                        names, names.index(self.annotator), True)
+        if ok:
+            self.switch_annotator(name)
+
+    def set_show_others(self, show: bool) -> None:
+        """Reviewer mode: other annotators' spans appear, dashed and read-only."""
+        if self.actions["show_others"].isChecked() != show:
+            self.actions["show_others"].setChecked(show)  # toggled → back here once
+            return
+        self.page.set_show_others(show)
+        self._update_status_bar()
+
+    def zoom(self, step: int) -> None:
+        view = self.page.article_view
+        view.set_point_size(view.point_size() + step)
+        self.settings.setValue(POINT_SIZE_KEY, view.point_size())
+
+    def edit_labels(self) -> None:
+        LabelEditor(self.project, self.apply_changes, self).exec()
+
+    def _update_status_bar(self) -> None:
+        self.annotator_label.setText(f"Annotator: {self.annotator}"
+                                     + (" · reviewing others" if self.page.show_others else ""))
+        item = self.article_list.currentItem()
+        if self.page.document_id is None or item is None:
+            self.article_label.setText("No article")
+            self.span_count_label.setText("")
+            return
+        title = item.toolTip()
+        self.article_label.setText(title if len(title) <= 40 else title[:40] + "…")
+        status = self.project.status(self.page.document_id, self.annotator)
+        self.span_count_label.setText(f"{self.page.own_span_count()} spans · {status.value}")

@@ -1,0 +1,337 @@
+"""The annotation page: label buttons, the article text and the span list, and the edits made there.
+
+Thin: every edit becomes a command from ``ui/commands.py`` on the article's undo stack; the page learns
+what changed only through ``refresh(changes)``, called by the window for every ``Changes`` it emits,
+and then re-reads the article's spans from the store in one query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QVBoxLayout, QWidget
+
+from annotator.core.errors import AnnotatorError, NotFoundError
+from annotator.core.model import Label, Span, Status
+from annotator.core.text import snap_to_words, word_edge
+from annotator.store import Changes, Project
+from annotator.ui.article_view import ArticleView
+from annotator.ui.commands import AddSpan, AnnotationCommand, ChangeSpan, DeleteSpan, SetStatus, push
+from annotator.ui.label_bar import LabelBar
+from annotator.ui.span_list import SpanList
+
+Notify = Callable[[Changes], None]
+
+
+class AnnotationPage(QWidget):
+    """Tag, edit and review the spans of one article at a time."""
+
+    message = Signal(str)  # something to tell the user in the status bar
+    failed = Signal(str)  # an edit the store refused or could not save
+
+    def __init__(self, project: Project, annotator: str, notify: Notify, *, font_family: str = "Amiri",
+                 point_size: int = 20, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationPage")
+        self.project = project
+        self.annotator = annotator
+        self.notify = notify
+        self.show_others = False
+        self.document_id: str | None = None
+        self.spans: list[Span] = []
+        self.selected_span_id: int | None = None
+        self.labels: dict[str, Label] = {}
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[tuple[str, str], QUndoStack] = {}
+        self.label_actions: list[QAction] = []
+
+        self.label_bar = LabelBar()
+        self.article_view = ArticleView(font_family, point_size)
+        self.span_list = SpanList()
+        splitter = QSplitter()
+        splitter.setObjectName("annotationSplitter")
+        splitter.addWidget(self.span_list)
+        splitter.addWidget(self.article_view)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([280, 840])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label_bar)
+        layout.addWidget(splitter, 1)
+
+        self.label_bar.labelClicked.connect(self._label_button_clicked)
+        self.article_view.spanClicked.connect(
+            lambda span_id: self.select_span(span_id if span_id >= 0 else None))
+        self.span_list.spanSelected.connect(self._span_row_selected)
+        self.article_view.context_menu_entries = self._context_menu_entries
+        self.reload_labels()
+
+    # -- what is shown --------------------------------------------------------------------------
+
+    def undo_stack(self) -> QUndoStack | None:
+        return self.undo_group.activeStack()
+
+    def open_article(self, document_id: str | None) -> None:
+        """Show an article (``None``: nothing) with its own undo stack active."""
+        self.document_id = document_id
+        self.selected_span_id = None
+        if document_id is None:
+            self.article_view.set_article("")
+            self.spans = []
+            self._show_spans()
+            self.undo_group.setActiveStack(None)
+            return
+        document = self.project.document(document_id)
+        self.article_view.set_article(document.text)
+        key = (self.annotator, document_id)
+        if key not in self._stacks:
+            self._stacks[key] = QUndoStack(self.undo_group)
+        self.undo_group.setActiveStack(self._stacks[key])
+        self.reload_spans()
+
+    def set_annotator(self, annotator: str) -> None:
+        self.annotator = annotator
+        self.open_article(self.document_id)
+
+    def set_show_others(self, show: bool) -> None:
+        self.show_others = show
+        self.reload_spans()
+
+    def reload_labels(self) -> None:
+        labels = self.project.labels()
+        self.labels = {label.name: label for label in labels}
+        self.label_bar.set_labels(labels)
+        for action in self.label_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self.label_actions = []
+        for label in labels:
+            tag = QAction(f"Tag as {label.name}", self)
+            tag.setObjectName(f"tag_{label.name}")
+            exact = QAction(f"Tag exact characters as {label.name}", self)
+            exact.setObjectName(f"tagExact_{label.name}")
+            if label.key:
+                tag.setShortcut(QKeySequence(label.key))
+                exact.setShortcut(QKeySequence(f"Alt+{label.key}"))
+                tag.setToolTip(f"Tag the selection as {label.name} ({label.key})")
+            tag.triggered.connect(lambda _c=False, name=label.name: self.apply_label(name, exact=False))
+            exact.triggered.connect(lambda _c=False, name=label.name: self.apply_label(name, exact=True))
+            for action in (tag, exact):
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                self.addAction(action)
+            self.label_actions += [tag, exact]
+
+    def reload_spans(self) -> None:
+        """Read the article's spans (own, or everyone's in review mode) in one query and show them."""
+        if self.document_id is None:
+            return
+        annotator = None if self.show_others else self.annotator
+        self.spans = self.project.spans(self.document_id, annotator=annotator)
+        if self.selected_span_id is not None and not any(s.id == self.selected_span_id for s in self.spans):
+            self.selected_span_id = None
+        self._show_spans()
+
+    def _show_spans(self) -> None:
+        self.article_view.set_spans(self.spans, self.labels, self.annotator, self.selected_span_id)
+        self.span_list.set_spans(self.spans, self.article_view.text, self.labels, self.annotator,
+                                 show_annotator=self.show_others)
+        self.span_list.select_span(self.selected_span_id)
+
+    def own_span_count(self) -> int:
+        return sum(1 for s in self.spans if s.annotator == self.annotator)
+
+    def refresh(self, changes: Changes) -> None:
+        """Redraw what ``changes`` names, if it concerns this page."""
+        if changes.labels:
+            self.reload_labels()
+        if self.document_id is None or not (changes.labels or self.document_id in changes.documents):
+            return
+        if changes.labels or not changes.spans or len(changes.spans) > 50:
+            self.reload_spans()
+        else:
+            self._reload_some_spans(changes.spans)
+
+    def _reload_some_spans(self, span_ids: frozenset[int]) -> None:
+        """Re-read only the named spans (an edit names one or two), keeping the list in text order."""
+        kept = [s for s in self.spans if s.id not in span_ids]
+        for span_id in span_ids:
+            try:
+                span = self.project.span(span_id)
+            except NotFoundError:
+                continue  # deleted
+            shown = self.show_others or span.annotator == self.annotator
+            if span.document_id == self.document_id and shown:
+                kept.append(span)
+        self.spans = sorted(kept, key=lambda s: (s.start, s.end, s.id))
+        if self.selected_span_id is not None and not any(s.id == self.selected_span_id for s in self.spans):
+            self.selected_span_id = None
+        self._show_spans()
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def selected_span(self) -> Span | None:
+        return next((s for s in self.spans if s.id == self.selected_span_id), None)
+
+    def select_span(self, span_id: int | None, *, show_text: bool = False) -> None:
+        """Make ``span_id`` the selected span in the text and in the list."""
+        self.selected_span_id = span_id
+        self.article_view.set_selected_span(span_id)
+        self.span_list.select_span(span_id)
+        span = self.selected_span()
+        if span is not None and show_text:
+            self.article_view.select_range(span.start, span.end)
+
+    def _span_row_selected(self, span_id: int) -> None:
+        self.select_span(span_id, show_text=True)
+
+    def step_span(self, forward: bool) -> None:
+        """Select the next (or previous) span in reading order."""
+        ordered = self.span_list.span_model.spans
+        if not ordered:
+            return
+        row = self.span_list.span_model.row_of(self.selected_span_id) if self.selected_span_id else -1
+        row = (row + 1) % len(ordered) if forward else (row - 1) % len(ordered)
+        self.select_span(ordered[row].id, show_text=True)
+
+    # -- edits ----------------------------------------------------------------------------------
+
+    def _run(self, command: AnnotationCommand) -> bool:
+        stack = self.undo_stack()
+        if stack is None:
+            return False
+        try:
+            push(stack, command)
+        except AnnotatorError as exc:
+            self.failed.emit(str(exc))
+            return False
+        return True
+
+    def _own_selected_span(self, doing: str) -> Span | None:
+        span = self.selected_span()
+        if span is None:
+            self.message.emit(f"Select a span first to {doing} it.")
+            return None
+        if span.annotator != self.annotator:
+            self.message.emit(f"That span is {span.annotator}'s: other annotators' spans are read-only.")
+            return None
+        return span
+
+    def _label_button_clicked(self, name: str) -> None:
+        exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
+        self.apply_label(name, exact=exact)
+
+    def apply_label(self, name: str, *, exact: bool = False) -> None:
+        """Tag the selected text (snapped to words unless ``exact``); without a text selection,
+        give the selected span this label."""
+        if self.document_id is None:
+            return
+        start, end = self.article_view.selected_range()
+        if start == end:
+            span = self._own_selected_span("label")
+            if span is not None and span.label != name:
+                self._run(ChangeSpan(self.project, self.notify, span, label=name))
+            return
+        self.tag(start, end, name, exact=exact)
+
+    def tag(self, start: int, end: int, label: str, *, exact: bool = False) -> Span | None:
+        """Store a span over ``start``–``end`` (code points), snapped to whole words unless ``exact``."""
+        if self.document_id is None:
+            return None
+        if not exact:
+            start, end = snap_to_words(self.article_view.text, start, end)
+        if start == end:
+            self.message.emit("Nothing to tag: the selection holds no word (Alt tags exact characters).")
+            return None
+        wanted = (start, end, label, self.annotator)
+        if any((s.start, s.end, s.label, s.annotator) == wanted for s in self.spans):
+            self.message.emit(f"Already tagged as {label}.")
+            return None
+        command = AddSpan(self.project, self.notify, self.document_id, self.annotator, start, end, label)
+        if not self._run(command):
+            return None
+        assert command.span is not None
+        self.select_span(command.span.id)
+        cursor = self.article_view.textCursor()
+        cursor.clearSelection()  # so the next label key changes this span's label
+        self.article_view.setTextCursor(cursor)
+        return command.span
+
+    def delete_selected_span(self) -> None:
+        span = self._own_selected_span("delete")
+        if span is not None:
+            self._run(DeleteSpan(self.project, self.notify, span))
+
+    def set_span_to_selection(self) -> None:
+        """Move the selected span's boundaries to the text selected now (snapped like tagging)."""
+        span = self._own_selected_span("move")
+        if span is None:
+            return
+        start, end = self.article_view.selected_range()
+        exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
+        if not exact:
+            start, end = snap_to_words(self.article_view.text, start, end)
+        if start == end:
+            self.message.emit("Select the text the span should cover, then press E.")
+            return
+        if (start, end) != (span.start, span.end):
+            self._run(ChangeSpan(self.project, self.notify, span, start=start, end=end))
+
+    def move_boundary(self, *, at_start: bool, forward: bool) -> None:
+        """Move the selected span's start or end one word later (``forward``) or earlier."""
+        span = self._own_selected_span("resize")
+        if span is None:
+            return
+        text = self.article_view.text
+        position = span.start if at_start else span.end
+        edge = word_edge(text, position, start=at_start, forward=forward)
+        if edge is None:
+            return
+        start, end = (edge, span.end) if at_start else (span.start, edge)
+        if start >= end:
+            self.message.emit("A span cannot be shorter than one word.")
+            return
+        self._run(ChangeSpan(self.project, self.notify, span, start=start, end=end))
+
+    def toggle_done(self) -> None:
+        """Mark the article done for the current annotator, or back to in progress."""
+        if self.document_id is None:
+            return
+        done = self.project.status(self.document_id, self.annotator) == Status.DONE
+        status = Status.IN_PROGRESS if done else Status.DONE
+        self._run(SetStatus(self.project, self.notify, self.document_id, self.annotator, status))
+
+    def forget_undo_history(self) -> None:
+        """Drop every undo stack (after a schema change the recorded spans may no longer be valid)."""
+        for stack in self._stacks.values():
+            stack.clear()
+
+    # -- context menu ---------------------------------------------------------------------------
+
+    def _context_menu_entries(self, menu: QMenu, position: int) -> None:
+        start, end = self.article_view.selected_range()
+        for label in self.labels.values():
+            action = menu.addAction(f"Tag as {label.name}" + (f"\t{label.key}" if label.key else ""))
+            action.setEnabled(start != end)
+            action.triggered.connect(lambda _c=False, name=label.name: self.apply_label(name))
+        covering = [p.span for p in self.article_view.spans_at(position) if p.own]
+        for span in reversed(covering):
+            menu.addSeparator()
+            excerpt = self.article_view.text[span.start:span.end][:30]
+            sub = menu.addMenu(f"Span {span.label}: «{excerpt}»")
+            for label in self.labels.values():
+                if label.name != span.label:
+                    act = sub.addAction(f"Change to {label.name}")
+                    act.triggered.connect(lambda _c=False, s=span, n=label.name: self._change_label(s, n))
+            act = sub.addAction("Set boundaries to selection\tE")
+            act.setEnabled(start != end)
+            act.triggered.connect(
+                lambda _c=False, s=span: (self.select_span(s.id), self.set_span_to_selection()))
+            act = sub.addAction("Delete\tDelete")
+            act.triggered.connect(
+                lambda _c=False, s=span: self._run(DeleteSpan(self.project, self.notify, s)))
+
+    def _change_label(self, span: Span, name: str) -> None:
+        self._run(ChangeSpan(self.project, self.notify, span, label=name))

@@ -1,0 +1,309 @@
+"""The article text, right-to-left and right-aligned, with each span painted over its characters.
+
+Offsets in and out of this view are Python code points; the view converts them to Qt's UTF-16
+positions with one ``Utf16Map`` per article (``annotator.core.text``), the only conversion point.
+QTextDocument stores each "\\n" as U+2029, which still takes one position, so nothing else shifts.
+
+Spans come from one list read from the store; each repaint draws the spans inside the viewport as
+selections of the document layout (see ``paintEvent``), so a 10,000-span article costs no more per
+frame than a short one. Own spans
+get a translucent background in the label's colour: where spans overlap the colours blend, and a span
+nested inside another is also underlined in its colour, so overlaps stay visible. Other annotators'
+spans (review mode) are a dashed underline only. The selected span is painted darker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
+
+from annotator.core.model import Label, Span
+from annotator.core.text import Utf16Map
+
+OWN_ALPHA = 80
+SELECTED_ALPHA = 190
+
+
+@dataclass(frozen=True)
+class PaintedSpan:
+    """A span as the view paints it."""
+
+    span: Span
+    color: str
+    own: bool
+    level: int  # how many earlier-starting spans still cover its start: 0 for a span on its own
+
+
+def nesting_levels(spans: list[Span]) -> list[int]:
+    """For spans sorted by start: how many earlier spans are still open where each one starts."""
+    open_ends: list[int] = []  # ends of spans seen so far, kept sorted
+    levels = []
+    for span in spans:
+        # spans that ended at or before this start no longer cover it
+        open_ends = open_ends[bisect_right(open_ends, span.start):]
+        levels.append(len(open_ends))
+        open_ends.insert(bisect_right(open_ends, span.end), span.end)
+    return levels
+
+
+def configure_right_to_left(view: QTextEdit, font_family: str, point_size: int) -> None:
+    """Right-to-left direction and right alignment for the whole view, in the Arabic font."""
+    view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    # AlignAbsolute: in a right-to-left widget a plain AlignRight is mirrored to the left edge.
+    option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    view.document().setDefaultTextOption(option)
+    view.setFont(QFont(font_family, point_size))
+
+
+class ArticleView(QTextEdit):
+    """Read-only, selectable article text with span highlights, tooltips and a context menu."""
+
+    spanClicked = Signal(int)  # span id under a mouse click (the innermost one), -1 for none
+
+    def __init__(self, font_family: str = "Amiri", point_size: int = 20,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setMouseTracking(True)
+        self.font_family = font_family
+        configure_right_to_left(self, font_family, point_size)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap
+        self.document().setDocumentMargin(24)
+        self.text = ""
+        self.offsets = Utf16Map("")
+        self.painted: list[PaintedSpan] = []
+        self._starts: list[int] = []
+        self.selected_span_id: int | None = None
+        self.context_menu_entries: Callable[[QMenu, int], None] | None = None
+        self._max_length = 0
+        self._formats: dict[tuple[str, bool, bool, bool], QTextCharFormat] = {}
+
+    # -- text ---------------------------------------------------------------------------------
+
+    def set_article(self, text: str) -> None:
+        """Show ``text``: every paragraph right-to-left and flush right, whatever its first letter."""
+        self.text = text
+        self.offsets = Utf16Map(text)
+        self.painted, self._starts, self.selected_span_id = [], [], None
+        self.setPlainText(text)
+        # Qt aligns each block by its own direction (taken from its first strong letter) unless the block
+        # says otherwise: a paragraph opening with "17 أغسطس" or a Latin name would otherwise go left.
+        block_format = QTextBlockFormat()
+        block_format.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        block_format.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        block_format.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # one relayout for all blocks, not one per block
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block_format)
+        cursor.endEditBlock()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def set_point_size(self, size: int) -> None:
+        font = self.font()
+        font.setPointSize(max(8, min(size, 72)))
+        self.setFont(font)
+
+    def point_size(self) -> int:
+        return self.font().pointSize()
+
+    # -- offsets ------------------------------------------------------------------------------
+
+    def cursor_for(self, start: int, end: int) -> QTextCursor:
+        """A text cursor selecting code points ``start``–``end``."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(start))
+        cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select code points ``start``–``end`` and scroll them into view."""
+        self.setTextCursor(self.cursor_for(start, end))
+        self.ensureCursorVisible()
+
+    def selected_range(self) -> tuple[int, int]:
+        """The selected text as code points (start ≤ end); an empty range at the cursor when none."""
+        cursor = self.textCursor()
+        return (self.offsets.to_codepoint(cursor.selectionStart()),
+                self.offsets.to_codepoint(cursor.selectionEnd()))
+
+    def position_at(self, point: QPoint) -> int:
+        """The code-point offset of the character under a viewport point."""
+        return self.offsets.to_codepoint(self.cursorForPosition(point).position())
+
+    # -- spans --------------------------------------------------------------------------------
+
+    def set_spans(self, spans: Iterable[Span], labels: dict[str, Label], annotator: str,
+                  selected_span_id: int | None = None) -> None:
+        """Paint ``spans`` (own and, in review mode, others'), built in one pass."""
+        ordered = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+        own = [s for s in ordered if s.annotator == annotator]
+        others = [s for s in ordered if s.annotator != annotator]
+        colour = {name: label.color for name, label in labels.items()}
+        painted = [PaintedSpan(s, colour.get(s.label, "#888888"), False, 0) for s in others]
+        painted += [PaintedSpan(s, colour.get(s.label, "#888888"), True, level)
+                    for s, level in zip(own, nesting_levels(own), strict=True)]
+        self.painted = sorted(painted, key=lambda p: (p.span.start, -p.span.end, p.span.id))
+        self._starts = [p.span.start for p in self.painted]
+        self.selected_span_id = selected_span_id
+        self._repaint_spans()
+
+    def set_selected_span(self, span_id: int | None) -> None:
+        if span_id != self.selected_span_id:
+            self.selected_span_id = span_id
+            self._repaint_spans()
+
+    def _repaint_spans(self) -> None:
+        self._max_length = max((p.span.end - p.span.start for p in self.painted), default=0)
+        self._formats.clear()
+        self.viewport().update()
+
+    def _format(self, item: PaintedSpan) -> QTextCharFormat:
+        """The look of a span; a handful of formats shared by all spans, made once per repaint."""
+        selected = item.span.id == self.selected_span_id
+        key = (item.color, item.own, item.level > 0, selected)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            colour = QColor(item.color)
+            if item.own:
+                background = QColor(colour)
+                background.setAlpha(SELECTED_ALPHA if selected else OWN_ALPHA)
+                fmt.setBackground(background)
+                if item.level or selected:
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                    fmt.setUnderlineColor(colour.darker(130) if selected else colour)
+            else:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(colour)
+            self._formats[key] = fmt
+        return fmt
+
+    def visible_range(self) -> tuple[int, int]:
+        """Code points of the blocks shown in the viewport (whole blocks, so wrapped lines are in)."""
+        viewport = self.viewport()
+        # Bottom first: hit-testing there lays the document out down to the viewport's bottom, which the
+        # top's answer relies on (asked first, right after setPlainText, it can name a wrong block).
+        last = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).block()
+        first = self.cursorForPosition(QPoint(0, 0)).block()
+        if first.position() > last.position():
+            self.document().documentLayout().blockBoundingRect(first)  # finish the layout up to there
+            last = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).block()
+            first = self.cursorForPosition(QPoint(0, 0)).block()
+        to_codepoint = self.offsets.to_codepoint
+        return to_codepoint(first.position()), to_codepoint(last.position() + last.length())
+
+    def visible_spans(self) -> list[PaintedSpan]:
+        """The spans that touch the viewport, in drawing order."""
+        start, end = self.visible_range()
+        low = bisect_left(self._starts, start - self._max_length)
+        high = bisect_left(self._starts, end)
+        shown = [p for p in self.painted[low:high] if p.span.end > start]
+        # others' underlines first, then own spans outer to inner, the selected one on top
+        return sorted(shown, key=lambda p: (p.own, p.level, p.span.id == self.selected_span_id))
+
+    def span_selections(self) -> list[tuple[PaintedSpan, QAbstractTextDocumentLayout.Selection]]:
+        """What a repaint draws for the visible spans: UTF-16 cursor ranges with their formats."""
+        selections = []
+        document = self.document()
+        to_utf16 = self.offsets.to_utf16
+        for item in self.visible_spans():
+            selection = QAbstractTextDocumentLayout.Selection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(to_utf16(item.span.start))
+            cursor.setPosition(to_utf16(item.span.end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = self._format(item)
+            selections.append((item, selection))
+        return selections
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the document with the visible spans as selections: work per frame is per visible span.
+
+        QTextEdit's own painting would need every span as an ExtraSelection, which it measures one by one
+        (laying out the whole article) whenever the list changes; here a tag only repaints the viewport.
+        """
+        viewport = self.viewport()
+        bar = self.horizontalScrollBar()
+        x = bar.maximum() - bar.value() if self.isRightToLeft() else bar.value()
+        y = self.verticalScrollBar().value()
+        painter = QPainter(viewport)
+        painter.translate(-x, -y)
+        clip = QRectF(event.rect().translated(x, y))
+        painter.setClipRect(clip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip
+        context.palette = self.palette()
+        context.cursorPosition = -1
+        selections = [selection for _item, selection in self.span_selections()]
+        if self.textCursor().hasSelection():
+            selection = QAbstractTextDocumentLayout.Selection()
+            selection.cursor = self.textCursor()
+            highlight = QTextCharFormat()
+            colour = self.palette().color(QPalette.ColorRole.Highlight)
+            colour.setAlpha(150)
+            highlight.setBackground(colour)
+            selection.format = highlight
+            selections.append(selection)
+        context.selections = selections
+        self.document().documentLayout().draw(painter, context)
+        painter.end()
+
+    def spans_at(self, position: int) -> list[PaintedSpan]:
+        """Spans covering the character at ``position``, outermost first."""
+        candidates = self.painted[bisect_left(self._starts, position - self._max_length):
+                                  bisect_right(self._starts, position)]
+        return [p for p in candidates if p.span.start <= position < p.span.end]
+
+    # -- events -------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            covering = self.spans_at(self.position_at(self.viewport().mapFrom(self, event.pos())))
+            if covering:
+                lines = [f"{p.span.label} — {p.span.annotator}{'' if p.own else ' (read-only)'}: "
+                         f"«{self.text[p.span.start:p.span.end][:60]}»" for p in covering]
+                QToolTip.showText(event.globalPos(), "\n".join(lines), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            covering = self.spans_at(self.position_at(event.position().toPoint()))
+            self.spanClicked.emit(covering[-1].span.id if covering else -1)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.context_menu_entries is not None:
+            menu.addSeparator()
+            self.context_menu_entries(menu, self.position_at(event.pos()))
+        menu.exec(event.globalPos())
+        menu.deleteLater()

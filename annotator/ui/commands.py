@@ -1,0 +1,144 @@
+"""Undoable annotation edits: one QUndoCommand per user edit, each calling the store.
+
+Every store call is its own transaction, so an edit is on disk the moment it is made (there is no Save).
+A command makes its change once in ``run()`` — called before it is pushed, so a refused change never
+reaches the undo stack and Qt's ``redo()`` never has to raise — and afterwards undo/redo put back
+exactly the rows it recorded (a deleted span comes back with its id and timestamps).
+After every change the command calls ``notify(changes)``; the window turns that into its one signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from annotator.core.model import Span, Status
+from annotator.store import Changes, Project
+
+Notify = Callable[[Changes], None]
+
+
+def span_changes(span: Span) -> Changes:
+    """What an edit of ``span`` changed: the span, its article and its annotator's status there."""
+    return Changes(documents=frozenset({span.document_id}), spans=frozenset({span.id}),
+                   statuses=frozenset({(span.document_id, span.annotator)}))
+
+
+class AnnotationCommand(QUndoCommand):
+    """Base: subclasses implement ``apply`` (first run), ``reapply`` (redo) and ``revert`` (undo)."""
+
+    def __init__(self, project: Project, notify: Notify, text: str) -> None:
+        super().__init__(text)
+        self.project = project
+        self.notify = notify
+        self._pending: Changes | None = None  # made by run(), announced by the push's redo()
+
+    def apply(self) -> Changes:
+        raise NotImplementedError
+
+    def reapply(self) -> Changes:
+        return self.apply()
+
+    def revert(self) -> Changes:
+        raise NotImplementedError
+
+    def run(self) -> Changes:
+        """Make the change for the first time (may raise AnnotatorError: then push nothing)."""
+        self._pending = self.apply()
+        return self._pending
+
+    def redo(self) -> None:
+        if self._pending is not None:  # pushed right after run(): the change is already made
+            changes, self._pending = self._pending, None
+        else:
+            changes = self.reapply()
+        self.notify(changes)
+
+    def undo(self) -> None:
+        self.notify(self.revert())
+
+
+class AddSpan(AnnotationCommand):
+    """Tag ``start``–``end`` of an article with a label."""
+
+    def __init__(self, project: Project, notify: Notify, document_id: str, annotator: str,
+                 start: int, end: int, label: str) -> None:
+        super().__init__(project, notify, f"tag {label}")
+        self.args = (document_id, annotator, start, end, label)
+        self.span: Span | None = None
+
+    def apply(self) -> Changes:
+        self.span = self.project.add_span(*self.args)
+        return span_changes(self.span)
+
+    def reapply(self) -> Changes:
+        assert self.span is not None
+        return span_changes(self.project.restore_span(self.span))
+
+    def revert(self) -> Changes:
+        assert self.span is not None
+        # the span as it is now (its updated_at may differ from when it was made)
+        self.span = self.project.delete_span(self.span.id)
+        return span_changes(self.span)
+
+
+class DeleteSpan(AnnotationCommand):
+    """Delete a span; undo brings it back with the same id."""
+
+    def __init__(self, project: Project, notify: Notify, span: Span) -> None:
+        super().__init__(project, notify, f"delete {span.label}")
+        self.span = span
+
+    def apply(self) -> Changes:
+        self.span = self.project.delete_span(self.span.id)
+        return span_changes(self.span)
+
+    def revert(self) -> Changes:
+        return span_changes(self.project.restore_span(self.span))
+
+
+class ChangeSpan(AnnotationCommand):
+    """Change a span's label and/or boundaries in place."""
+
+    def __init__(self, project: Project, notify: Notify, span: Span, *, label: str | None = None,
+                 start: int | None = None, end: int | None = None) -> None:
+        what = f"label {label}" if label is not None else "boundaries"
+        super().__init__(project, notify, f"change {span.label} span: {what}")
+        self.before = span
+        self.label, self.start, self.end = label, start, end
+
+    def apply(self) -> Changes:
+        return span_changes(self.project.update_span(self.before.id, label=self.label, start=self.start,
+                                                     end=self.end))
+
+    def revert(self) -> Changes:
+        old = self.before
+        return span_changes(self.project.update_span(old.id, label=old.label, start=old.start, end=old.end))
+
+
+class SetStatus(AnnotationCommand):
+    """Mark the article new / in progress / done for one annotator."""
+
+    def __init__(self, project: Project, notify: Notify, document_id: str, annotator: str,
+                 status: Status) -> None:
+        super().__init__(project, notify, f"mark {status.value}")
+        self.key = (document_id, annotator)
+        self.status = status
+        self.before = project.status(document_id, annotator)
+
+    def apply(self) -> Changes:
+        return self.project.set_status(*self.key, self.status)
+
+    def revert(self) -> Changes:
+        return self.project.set_status(*self.key, self.before)
+
+
+def push(stack: QUndoStack, command: AnnotationCommand) -> Changes:
+    """Run ``command`` once and put it on ``stack`` (which announces the change through ``notify``).
+
+    Errors propagate and leave the store and the stack as they were.
+    """
+    changes = command.run()
+    stack.push(command)
+    return changes

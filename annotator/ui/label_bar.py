@@ -1,0 +1,56 @@
+"""The row of label buttons above the article: click one to tag the selection. It is also the legend."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from annotator.core.model import Label
+
+
+def text_colour_on(background: str) -> str:
+    """Black or white, whichever reads better on ``background``."""
+    colour = QColor(background)
+    luminance = 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue()
+    return "#000000" if luminance > 150 else "#ffffff"
+
+
+class LabelBar(QWidget):
+    """One coloured button per label, with its key; ``labelClicked(name)`` when pressed."""
+
+    labelClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("labelBar")
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(6, 4, 6, 4)
+        self.buttons: dict[str, QPushButton] = {}
+
+    def set_labels(self, labels: list[Label]) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.buttons = {}
+        for label in labels:
+            key = f"{label.key}  " if label.key else ""
+            button = QPushButton(f"{key}{label.name}")
+            button.setObjectName(f"labelButton_{label.name}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            keys = f" ({label.key}; Alt+{label.key} keeps the exact characters)" if label.key else ""
+            button.setToolTip(f"Tag the selection as {label.name}{keys}")
+            button.setStyleSheet(
+                f"QPushButton {{ background: {label.color}; color: {text_colour_on(label.color)};"
+                " border-radius: 4px; padding: 4px 12px; font-weight: bold; }"
+            )
+            button.clicked.connect(lambda _checked=False, name=label.name: self.labelClicked.emit(name))
+            self._layout.addWidget(button)
+            self.buttons[label.name] = button
+        legend = QLabel("overlaps blend, nested spans are underlined · dashed: other annotators (read-only)")
+        legend.setObjectName("legendNote")
+        legend.setStyleSheet("color: #666666;")
+        self._layout.addStretch(1)
+        self._layout.addWidget(legend)

@@ -1,0 +1,125 @@
+"""The span list beside the article: label, text excerpt and annotator of every span shown, in text order.
+
+A table model over the same span list the article view paints (one store read per refresh), so
+10,000 spans cost no widgets. Selecting a row tells the window which span is selected.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from annotator.core.model import Label, Span
+
+Index = QModelIndex | QPersistentModelIndex
+EXCERPT = 50
+
+
+class SpanTableModel(QAbstractTableModel):
+    """Rows are spans sorted by start; columns label, text, annotator."""
+
+    HEADERS = ("Label", "Text", "Annotator")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spans: list[Span] = []
+        self.text = ""
+        self.labels: dict[str, Label] = {}
+        self.annotator = ""
+        self.excerpt_font = QFont()
+
+    def set_spans(self, spans: list[Span], text: str, labels: dict[str, Label], annotator: str) -> None:
+        self.beginResetModel()
+        self.spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+        self.text, self.labels, self.annotator = text, labels, annotator
+        self.endResetModel()
+
+    def row_of(self, span_id: int) -> int:
+        return next((i for i, s in enumerate(self.spans) if s.id == span_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.spans)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        span = self.spans[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return span.label
+            if column == 1:
+                excerpt = self.text[span.start:span.end].replace("\n", " ")
+                return excerpt if len(excerpt) <= EXCERPT else excerpt[:EXCERPT] + "…"
+            return span.annotator
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            label = self.labels.get(span.label)
+            return QColor(label.color) if label else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            read_only = "" if span.annotator == self.annotator else " (read-only)"
+            return f"{span.label} — {span.annotator}{read_only}, characters {span.start}–{span.end}"
+        if role == Qt.ItemDataRole.ForegroundRole and span.annotator != self.annotator:
+            return QColor("#777777")
+        if role == Qt.ItemDataRole.UserRole:
+            return span.id
+        return None
+
+
+class SpanList(QTableView):
+    """The table of spans; emits ``spanSelected(id)`` when the user picks a row."""
+
+    spanSelected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("spanList")
+        self.span_model = SpanTableModel(self)
+        self.setModel(self.span_model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.setWordWrap(False)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        header = self.horizontalHeader()
+        # fixed widths: ResizeToContents would measure every row (10,000 spans) on each change
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 90)
+        header.resizeSection(2, 80)
+        self._quiet = False
+        self.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def set_spans(self, spans: list[Span], text: str, labels: dict[str, Label], annotator: str,
+                  show_annotator: bool) -> None:
+        self._quiet = True
+        self.span_model.set_spans(spans, text, labels, annotator)
+        self.setColumnHidden(2, not show_annotator)
+        self._quiet = False
+
+    def select_span(self, span_id: int | None) -> None:
+        """Highlight the row of ``span_id`` (no signal: the window already knows)."""
+        self._quiet = True
+        row = -1 if span_id is None else self.span_model.row_of(span_id)
+        if row < 0:
+            self.clearSelection()
+            self.setCurrentIndex(QModelIndex())
+        else:
+            self.selectRow(row)
+            self.scrollTo(self.span_model.index(row, 0))
+        self._quiet = False
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._quiet and current.isValid():
+            self.spanSelected.emit(self.span_model.spans[current.row()].id)
