@@ -1,0 +1,373 @@
+"""The four pyqtgraph charts of the agreement dashboard; each draws values from core.agreement_charts.
+
+Undefined figures are never drawn as 0: an undefined article is a grey hatched bar over the whole value
+range whose tooltip gives the reason; an undefined cell says "—" and why when hovered.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QToolTip
+
+from annotator.core.agreement_charts import (
+    ArticleBar,
+    ConfusionTable,
+    Figure,
+    LabelSpread,
+    PairMatrix,
+)
+
+BAR_COLOUR = "#4e79a7"
+UNDEFINED_COLOUR = "#9e9e9e"
+FALLBACK_COLOUR = "#7f7f7f"
+TICK_TITLES = 12  # up to this many articles the x axis names them; beyond, it numbers them
+TITLE_CHARS = 22
+
+
+def _undefined_brush() -> QBrush:
+    return QBrush(QColor(UNDEFINED_COLOUR), Qt.BrushStyle.BDiagPattern)
+
+
+def _value_text(f: Figure) -> str:
+    return f"{f.value:.3f}" if f.value is not None else f"undefined — {f.reason}"
+
+
+def _short(text: str, limit: int = TITLE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+class ArticleBarsChart(pg.PlotWidget):
+    """One bar per article (or per article and label), the corpus figure as a dashed line."""
+
+    articleClicked = Signal(str)  # article id
+
+    def __init__(self) -> None:
+        super().__init__(background="w")
+        self.setObjectName("articleBarsChart")
+        plot = self.getPlotItem()
+        for side in ("left", "bottom"):
+            plot.getAxis(side).setPen(pg.mkPen("#444444"))
+            plot.getAxis(side).setTextPen(pg.mkPen("#222222"))
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        plot.showGrid(y=True, alpha=0.25)
+        self.setMouseEnabled(x=True, y=False)
+        self.bars: list[ArticleBar] = []
+        self.labels: tuple[str, ...] = ()
+        self.measure = ""
+        self.defined_items: dict[str, pg.BarGraphItem] = {}  # "" (pooled) or label → its defined bars
+        self.undefined_item: pg.BarGraphItem | None = None
+        self.reference_lines: list[pg.InfiniteLine] = []
+        self.hover_text = ""
+        self.scene().sigMouseMoved.connect(self._hover)
+        self.scene().sigMouseClicked.connect(self._click)
+
+    def draw(self, bars: Sequence[ArticleBar], measure: str, corpus: Mapping[str, Figure],
+             colours: Mapping[str, str], split: tuple[str, ...] = (), order_name: str = "") -> None:
+        """Draw ``bars``; ``split`` names the labels to draw side by side (empty = pooled), ``corpus``
+        maps "" (pooled) and each label to its corpus-wide figure."""
+        plot = self.getPlotItem()
+        plot.clear()
+        if plot.legend is not None:  # clear() leaves the legend of a split chart behind
+            plot.legend.scene().removeItem(plot.legend)
+            plot.legend = None
+        self.bars, self.labels, self.measure = list(bars), split, measure
+        self.defined_items, self.undefined_item, self.reference_lines = {}, None, []
+        groups = split or ("",)
+        width = 0.8 / len(groups)
+        values = [f.value for bar in bars for f in self._figures(bar) if f.value is not None]
+        low = min(0.0, *values) if values else 0.0
+        high = max(1.0, *values) if values else 1.0
+        undefined_x: list[float] = []
+        for g, group in enumerate(groups):
+            offset = (g - (len(groups) - 1) / 2) * width
+            xs, heights = [], []
+            for i, bar in enumerate(bars):
+                f = bar.figure if not group else bar.per_label[group]
+                if f.value is None:
+                    undefined_x.append(i + offset)
+                else:
+                    xs.append(i + offset)
+                    heights.append(f.value)
+            colour = colours.get(group, FALLBACK_COLOUR) if group else BAR_COLOUR
+            item = pg.BarGraphItem(x=np.array(xs, float), height=np.array(heights, float), width=width * 0.9,
+                                   brush=colour, pen=pg.mkPen(QColor(colour).darker(130)))
+            plot.addItem(item)
+            self.defined_items[group] = item
+        if undefined_x:
+            self.undefined_item = pg.BarGraphItem(
+                x=np.array(undefined_x), y0=low, height=high - low, width=width * 0.9,
+                brush=_undefined_brush(), pen=pg.mkPen(UNDEFINED_COLOUR))
+            plot.addItem(self.undefined_item)
+            if len(bars) <= TICK_TITLES:
+                self._write_reasons(bars, y=(low + high) / 2)
+        legend = None
+        if split:
+            legend = plot.addLegend(offset=(10, 10), labelTextColor="#222222",
+                                    brush=pg.mkBrush(255, 255, 255, 220))
+        for group in groups:
+            f = corpus.get(group)
+            if legend is not None:
+                legend.addItem(self.defined_items[group], f"{group}: corpus {_value_text(f)}" if f else group)
+            if f is None or f.value is None:
+                continue
+            colour = colours.get(group, "#222222") if group else "#222222"
+            pen = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
+            label_opts = {"position": 0.01, "color": colour, "anchors": [(0, 1), (0, 1)],
+                          "fill": pg.mkBrush(255, 255, 255, 200)}
+            line = pg.InfiniteLine(pos=f.value, angle=0, pen=pen,
+                                   label=None if split else f"corpus {measure} {f.value:.3f}",
+                                   labelOpts=label_opts)
+            plot.addItem(line)
+            self.reference_lines.append(line)
+        title = f"{measure} per article ({order_name})" + (" by label" if split else "")
+        if len(bars) and len(undefined_x):
+            title += " — grey hatched: undefined, hover for why"
+        plot.setTitle(title, color="#222222", size="11pt")
+        plot.setLabel("left", measure, color="#222222")
+        axis = plot.getAxis("bottom")
+        if len(bars) <= TICK_TITLES:
+            axis.setTicks([[(i, _short(bar.title)) for i, bar in enumerate(bars)]])
+        else:
+            axis.setTicks(None)
+        plot.setLabel("bottom", "articles" if len(bars) <= TICK_TITLES else f"article ({order_name})",
+                      color="#222222")
+        plot.setXRange(-0.6, max(len(bars), 1) - 0.4, padding=0)
+        plot.setYRange(low, high + 0.05 * (high - low), padding=0)
+
+    def _write_reasons(self, bars: Sequence[ArticleBar], y: float) -> None:
+        """With few bars, write "undefined" and the reason on an article whose figures are all
+        undefined (one label's undefined bar in a split chart explains itself on hover)."""
+        for i, bar in enumerate(bars):
+            figures = self._figures(bar)
+            if any(f.value is not None for f in figures):
+                continue
+            reason = textwrap.fill(figures[0].reason, 28 if len(bars) <= 6 else 16)
+            text = pg.TextItem(f"undefined\n{reason}", color="#333333", anchor=(0.5, 0.5),
+                               fill=pg.mkBrush(255, 255, 255, 220))
+            text.setPos(i, y)
+            self.getPlotItem().addItem(text)
+
+    def _figures(self, bar: ArticleBar) -> list[Figure]:
+        return [bar.per_label[label] for label in self.labels] if self.labels else [bar.figure]
+
+    def bar_at(self, x: float) -> tuple[int, str] | None:
+        """(article index, label or "") of the bar under view coordinate ``x``, if any."""
+        index = round(x)
+        if not 0 <= index < len(self.bars) or abs(x - index) > 0.45:
+            return None
+        if not self.labels:
+            return index, ""
+        width = 0.8 / len(self.labels)
+        slot = int((x - index + 0.4) // width)
+        return index, self.labels[min(max(slot, 0), len(self.labels) - 1)]
+
+    def describe(self, index: int, label: str = "") -> str:
+        """The hover text of a bar: title, value (or why undefined), annotators, spans."""
+        bar = self.bars[index]
+        f = bar.per_label[label] if label else bar.figure
+        counts = ", ".join(f"{name} {n}" for name, n in bar.span_counts.items())
+        name = f"{self.measure} ({label})" if label else self.measure
+        return (f"{bar.title}\n{name}: {_value_text(f)}\n"
+                f"annotators: {len(bar.annotators)} ({', '.join(bar.annotators)})\n"
+                f"spans: {bar.spans} ({counts})\nclick to compare the annotators")
+
+    def _hover(self, scene_pos: QPointF) -> None:
+        view = self.getPlotItem().vb
+        if not view.sceneBoundingRect().contains(scene_pos):
+            return
+        hit = self.bar_at(view.mapSceneToView(scene_pos).x())
+        self.hover_text = "" if hit is None else self.describe(*hit)
+        if self.hover_text:
+            QToolTip.showText(QCursor.pos(), self.hover_text, self)
+        else:
+            QToolTip.hideText()
+
+    def _click(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        view = self.getPlotItem().vb
+        if not view.sceneBoundingRect().contains(event.scenePos()):
+            return
+        hit = self.bar_at(view.mapSceneToView(event.scenePos()).x())
+        if hit is not None:
+            self.articleClicked.emit(self.bars[hit[0]].article_id)
+
+    def drawn_heights(self, label: str = "") -> dict[str, float]:
+        """Article id → height of its drawn bar (for ``label``, or pooled), read back from the item."""
+        item = self.defined_items.get(label)
+        if item is None:
+            return {}
+        groups = self.labels or ("",)
+        offset = (groups.index(label) - (len(groups) - 1) / 2) * (0.8 / len(groups))
+        return {self.bars[round(float(x) - offset)].article_id: float(h)
+                for x, h in zip(item.opts["x"], item.opts["height"], strict=True)}
+
+    def drawn_undefined(self) -> list[str]:
+        """Article ids that have an undefined (hatched) bar."""
+        if self.undefined_item is None:
+            return []
+        return [self.bars[round(float(x))].article_id for x in self.undefined_item.opts["x"]]
+
+
+class LabelSpreadChart(pg.PlotWidget):
+    """Per label: a box of the per-article quartiles, the articles as dots, the corpus value as a bar."""
+
+    def __init__(self) -> None:
+        super().__init__(background="w")
+        self.setObjectName("labelSpreadChart")
+        plot = self.getPlotItem()
+        for side in ("left", "bottom"):
+            plot.getAxis(side).setPen(pg.mkPen("#444444"))
+            plot.getAxis(side).setTextPen(pg.mkPen("#222222"))
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        plot.showGrid(y=True, alpha=0.25)
+        self.setMouseEnabled(x=False, y=False)
+        self.spreads: list[LabelSpread] = []
+
+    def draw(self, spreads: Sequence[LabelSpread], measure: str, colours: Mapping[str, str]) -> None:
+        plot = self.getPlotItem()
+        plot.clear()
+        self.spreads = list(spreads)
+        rng = np.random.default_rng(0)  # the same jitter every redraw
+        low, high = 0.0, 1.0
+        for k, spread in enumerate(spreads):
+            colour = QColor(colours.get(spread.label, FALLBACK_COLOUR))
+            light = QColor(colour)
+            light.setAlpha(70)
+            quartiles = spread.quartiles()
+            if quartiles:
+                q1, median, q3 = quartiles
+                plot.addItem(pg.BarGraphItem(x=[k], y0=[q1], height=[max(q3 - q1, 0.004)], width=0.6,
+                                             brush=light, pen=pg.mkPen(colour)))
+                plot.addItem(pg.PlotDataItem([k - 0.3, k + 0.3], [median, median],
+                                             pen=pg.mkPen(colour, width=2)))
+                xs = k + rng.uniform(-0.22, 0.22, len(spread.per_article))
+                plot.addItem(pg.ScatterPlotItem(xs, spread.per_article, size=5, brush=colour,
+                                                pen=pg.mkPen("w", width=0.5)))
+                low, high = min(low, *spread.per_article), max(high, *spread.per_article)
+            overall = spread.overall
+            if overall.value is not None:
+                plot.addItem(pg.PlotDataItem([k - 0.38, k + 0.38], [overall.value] * 2,
+                                             pen=pg.mkPen("#111111", width=3)))
+                text = pg.TextItem(f"{overall.value:.2f}", color="#111111", anchor=(0.5, 1.1))
+                text.setPos(k, overall.value)
+            else:
+                text = pg.TextItem("undefined", color="#555555", anchor=(0.5, 0.5))
+                text.setToolTip(overall.reason)
+                text.setPos(k, 0.5)
+            plot.addItem(text)
+        plot.getAxis("bottom").setTicks([[(k, s.label) for k, s in enumerate(spreads)]])
+        plot.setTitle(f"{measure} per label: corpus (black) and articles (box, dots)", color="#222222",
+                      size="10pt")
+        plot.setXRange(-0.6, max(len(spreads), 1) - 0.4, padding=0)
+        plot.setYRange(low, high + 0.08, padding=0)
+
+
+class MatrixChart(pg.PlotWidget):
+    """A grid of coloured cells with the value written in each (pair heatmap, label confusion)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(background="w")
+        self.setObjectName(name)
+        plot = self.getPlotItem()
+        for side in ("left", "bottom"):
+            plot.getAxis(side).setPen(pg.mkPen("#444444"))
+            plot.getAxis(side).setTextPen(pg.mkPen("#222222"))
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        plot.getViewBox().invertY(True)
+        self.setMouseEnabled(x=False, y=False)
+        self.cell_texts: dict[tuple[int, int], str] = {}
+
+    def draw_cells(self, rows: Sequence[str], columns: Sequence[str], texts: list[list[str]],
+                   colours: list[list[QColor]], tooltips: list[list[str]], title: str,
+                   row_title: str, column_title: str) -> None:
+        plot = self.getPlotItem()
+        plot.clear()
+        self.cell_texts = {}
+        font = QFont()
+        font.setPointSize(10)
+        for i in range(len(rows)):
+            for j in range(len(columns)):
+                cell = QGraphicsRectItem(QRectF(j - 0.5, i - 0.5, 1, 1))
+                cell.setBrush(colours[i][j])
+                cell.setPen(QPen(QColor("white"), 0))
+                cell.setToolTip(tooltips[i][j])
+                plot.addItem(cell)
+                ink = "#ffffff" if colours[i][j].lightnessF() < 0.5 else "#111111"
+                text = pg.TextItem(texts[i][j], color=ink, anchor=(0.5, 0.5))
+                text.setFont(font)
+                text.setPos(j, i)
+                plot.addItem(text)
+                self.cell_texts[(i, j)] = texts[i][j]
+        plot.getAxis("left").setTicks([[(i, name) for i, name in enumerate(rows)]])
+        plot.getAxis("bottom").setTicks([[(j, name) for j, name in enumerate(columns)]])
+        plot.setLabel("left", row_title, color="#222222")
+        plot.setLabel("bottom", column_title, color="#222222")
+        plot.setTitle(title, color="#222222", size="10pt")
+        plot.setXRange(-0.5, len(columns) - 0.5, padding=0)
+        plot.setYRange(-0.5, len(rows) - 0.5, padding=0)
+
+
+def _scale(value: float, low: float = 0.0) -> QColor:
+    """White (low) to deep blue (1); below ``low`` shades of red for disagreement worse than chance."""
+    if value < low:
+        t = min((low - value) / 1.0, 1.0)
+        return QColor.fromRgbF(1.0, 1.0 - 0.55 * t, 1.0 - 0.55 * t)
+    t = min(max(value, 0.0), 1.0)
+    return QColor.fromRgbF(1.0 - 0.85 * t, 1.0 - 0.6 * t, 1.0 - 0.25 * t)
+
+
+def draw_pair_matrix(chart: MatrixChart, matrix: PairMatrix, measure: str) -> None:
+    """Annotators × annotators, each cell the pair's figure over the articles both have done."""
+    names = matrix.annotators
+    texts, colours, tips = [], [], []
+    for i, row in enumerate(matrix.cells):
+        texts.append([]), colours.append([]), tips.append([])
+        for j, f in enumerate(row):
+            if f is None:
+                texts[i].append("")
+                colours[i].append(QColor("#eeeeee"))
+                tips[i].append(names[i])
+            elif f.value is None:
+                texts[i].append("—")
+                colours[i].append(QColor("#dddddd"))
+                tips[i].append(f"{names[i]} / {names[j]}: undefined — {f.reason}")
+            else:
+                texts[i].append(f"{f.value:.2f}")
+                colours[i].append(_scale(f.value))
+                tips[i].append(f"{names[i]} / {names[j]}: {measure} {f.value:.3f} over "
+                               f"{matrix.articles[i][j]} article(s)")
+    chart.draw_cells(names, names, texts, colours, tips, f"annotator pairs: {measure}", "annotator",
+                     "annotator")
+
+
+def draw_confusion(chart: MatrixChart, table: ConfusionTable) -> None:
+    """Label × label counts of paired spans of different annotators, and "missed"."""
+    top = max(int(table.counts.max()) if table.counts.size else 0, 1)
+    texts, colours, tips = [], [], []
+    for i, row in enumerate(table.rows):
+        texts.append([]), colours.append([]), tips.append([])
+        for j, column in enumerate(table.columns):
+            count = int(table.counts[i, j])
+            t = count / top
+            if column == row:
+                colour = QColor.fromRgbF(1.0 - 0.7 * t, 1.0 - 0.35 * t, 1.0 - 0.7 * t)  # agreement: green
+            else:
+                colour = QColor.fromRgbF(1.0 - 0.1 * t, 1.0 - 0.55 * t, 1.0 - 0.85 * t)  # clash: orange
+            texts[i].append(str(count))
+            colours[i].append(colour)
+            what = "had no overlapping span" if column == "missed" else f"was paired with a {column} span"
+            tips[i].append(f"{count} × a {row} span of one annotator {what} of another")
+    chart.draw_cells(table.rows, table.columns, texts, colours, tips,
+                     "label confusion (spans of one annotator vs the other's)", "span's label",
+                     "other annotator's label")
