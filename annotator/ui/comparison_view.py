@@ -120,6 +120,10 @@ class LaneTextView(QTextEdit):
         self.lanes, self.bars = lanes, bars
         self.viewport().update()
 
+    def shown_text(self) -> str:
+        """The text as shown, character for character (``toPlainText`` turns no-break spaces into spaces)."""
+        return self.document().toRawText().replace("\u2029", "\n")
+
     def segments(self, start: int, end: int) -> Iterator[tuple[float, float, float]]:
         """(left, right, bottom of the line) in viewport pixels for each line the range touches."""
         document = self.document()

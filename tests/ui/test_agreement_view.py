@@ -193,4 +193,4 @@ def test_clicking_a_bar_opens_that_article_in_the_comparison_view(
     assert blocker.args == [article_id]
     assert dashboard.tabs.currentWidget() is dashboard.comparison
     assert dashboard.comparison.article_id == article_id
-    assert dashboard.comparison.text_view.toPlainText() == agreement_project.document(article_id).text
+    assert dashboard.comparison.text_view.shown_text() == agreement_project.document(article_id).text
