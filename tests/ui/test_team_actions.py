@@ -136,5 +136,6 @@ def test_main_window_file_menu_offers_the_team_actions(qtbot, project):
     window = MainWindow(project)
     qtbot.addWidget(window)
     (file_menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == "&File"]
-    names = [a.objectName() for a in file_menu.actions() if a.objectName()]
-    assert names == ["exportForAnnotatorsAction", "exportMyWorkAction", "openPackAction", "mergeAction"]
+    team = ["exportForAnnotatorsAction", "exportMyWorkAction", "openPackAction", "mergeAction"]
+    names = [a.objectName() for a in file_menu.actions() if a.objectName() in team]
+    assert names == team  # the window may add its own entries around them
