@@ -333,6 +333,12 @@ class Project:
     def document_count(self) -> int:
         return self._query("SELECT COUNT(*) FROM documents")[0][0]
 
+    def assigned_article_ids(self, annotator: str) -> list[str]:
+        """The articles ``annotator`` should see, in corpus order (all of them without an assignment)."""
+        from annotator.store.assignments import assigned_article_ids
+
+        return assigned_article_ids(self, annotator)
+
     # -- spans --------------------------------------------------------------------------------
 
     def spans(self, document_id: str | None = None, annotator: str | None = None) -> list[Span]:

@@ -62,6 +62,7 @@ def test_pack_opened_on_a_second_machine_shows_each_annotator_only_their_article
         assert project.setting("guidelines") == "ضع علامة على كل فاعل."
         assert [label.name for label in project.labels()] == ["actor", "mediator", "demand", "denial"]
         assert assigned_article_ids(project, "dina") == []
+        assert project.assigned_article_ids("carol") == expected["carol"]
     # opening the same pack again changes nothing
     before = local.read_bytes()
     code, out, _ = run(capsys, "--db", local, "unpack", pack)
