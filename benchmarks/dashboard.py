@@ -1,0 +1,89 @@
+"""Agreement dashboard drawing speed: 1,000 articles, after the report is computed.
+
+Times ``AgreementDashboard.show_result`` (all four charts redrawn) plus one full paint of the widget
+(``grab``), against a baseline measured in the same run: a bare pyqtgraph ``BarGraphItem`` of the same
+1,000 values in a ``PlotWidget`` of the same size, also painted. Also times a redraw after switching
+to "split by label" (4,000 bars). Target: the dashboard draws in under 1 s.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).parent))
+from agreement import corpus
+
+from annotator.core.agreement.disagreements import label_confusion
+from annotator.core.agreement.report import build_report
+from annotator.store import Project
+from annotator.ui.agreement_view import AgreementDashboard, DashboardData
+
+SIZE = (1500, 950)
+RUNS = 3
+
+
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    data = corpus()
+    start = time.perf_counter()
+    report = build_report(data)
+    confusion = label_confusion(data)
+    computed = time.perf_counter() - start
+    result = DashboardData(data, report, confusion)
+    with tempfile.TemporaryDirectory() as folder, Project.open(Path(folder) / "p.sqlite") as project:
+        dashboard = AgreementDashboard(project)
+        dashboard.resize(*SIZE)
+        dashboard.show()
+        app.processEvents()
+
+        def draw() -> None:
+            dashboard.show_result(result)
+            dashboard.grab()
+
+        ours = [timed(draw) for _ in range(RUNS)]
+        dashboard.split.setChecked(True)
+        split = [timed(lambda: (dashboard.redraw(), dashboard.grab())) for _ in range(RUNS)]
+        dashboard.split.setChecked(False)
+
+        values = np.array([a.scores.alpha_char for a in report.articles], dtype=float)
+        bare = pg.PlotWidget()
+        bare.resize(*SIZE)
+        bare.show()
+        app.processEvents()
+
+        def draw_bare() -> None:
+            bare.getPlotItem().clear()
+            bare.addItem(pg.BarGraphItem(x=np.arange(len(values)), height=values, width=0.8))
+            bare.grab()
+
+        baseline = [timed(draw_bare) for _ in range(RUNS)]
+    print(f"corpus: {len(report.articles)} articles, {len(report.labels)} labels, "
+          f"{len(report.annotators)} annotators (report + confusion computed in {computed:.2f} s)")
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    print(f"dashboard draw (4 charts) + paint: median {statistics.median(ours):.3f} s of {RUNS} "
+          f"(best {min(ours):.3f} s; target < 1 s)")
+    print(f"split by label (4,000 bars) redraw + paint: median {statistics.median(split):.3f} s")
+    print(f"baseline, bare BarGraphItem of the same 1,000 values + paint: median "
+          f"{statistics.median(baseline):.3f} s")
+    print(f"ratio dashboard / bare bars: {statistics.median(ours) / statistics.median(baseline):.1f}")
+
+
+if __name__ == "__main__":
+    main()
