@@ -73,6 +73,7 @@ def test_pack_opened_on_a_second_machine_shows_each_annotator_only_their_article
 def test_explicit_assignment_list(reviewer, tmp_path, capsys):
     with Project.open(reviewer) as project:
         ids = [a.id for a in project.article_summaries()]
+    assert listed_ids(capsys, reviewer, "anyone") == ids  # no assignment yet: everyone sees everything
     listing = tmp_path / "who.csv"
     listing.write_text(f"article_id,annotator\n{ids[3]},salma\n{ids[0]},salma\n{ids[1]},omar\n",
                        encoding="utf-8")
