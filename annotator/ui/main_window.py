@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Annotator — {project.path.name}")
         self.resize(1280, 820)
         self.annotator = str(self.settings.value(ANNOTATOR_KEY, "") or default_annotator_name())
-        point_size = int(self.settings.value(POINT_SIZE_KEY, 20))
+        point_size = int(self.settings.value(POINT_SIZE_KEY, 18))
 
         self.page = AnnotationPage(project, self.annotator, self.apply_changes,
                                    font_family=article_font_family, point_size=point_size)
@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
 
         self.article_list = QListWidget(objectName="articleList")
         self.article_list.setWordWrap(True)
+        self.article_list.setSpacing(3)
+        self.article_list.setAlternatingRowColors(True)
         self.status_filter = QComboBox(objectName="statusFilter")
         self.status_filter.addItem("All articles", "")
         for status in Status:
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self.span_count_label = QLabel(objectName="spanCountStatus")
         self.save_label = QLabel("All changes saved", objectName="saveStatus")
         for label in (self.annotator_label, self.article_label, self.span_count_label, self.save_label):
+            label.setStyleSheet("padding: 0 10px; border-left: 1px solid #bbbbbb;")
             self.statusBar().addPermanentWidget(label)
 
         self._build_menus()
@@ -172,7 +175,7 @@ class MainWindow(QMainWindow):
     def apply_changes(self, changes: Changes) -> None:
         """Every change passes here: it is already saved; tell every view."""
         self.save_label.setText(f"Saved {datetime.now():%H:%M:%S}")
-        self.save_label.setStyleSheet("")
+        self.save_label.setStyleSheet("padding: 0 10px; border-left: 1px solid #bbbbbb;")
         self.changes_made.emit(changes)
 
     def _on_changes(self, changes: Changes) -> None:
@@ -191,7 +194,7 @@ class MainWindow(QMainWindow):
 
     def _edit_failed(self, text: str) -> None:
         self.save_label.setText("Not saved")
-        self.save_label.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.save_label.setStyleSheet("padding: 0 10px; color: #c0392b; font-weight: bold;")
         QMessageBox.warning(self, "The change was not saved", text)
 
     # -- articles -------------------------------------------------------------------------------

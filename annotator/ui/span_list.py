@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -100,6 +107,7 @@ class SpanList(QTableView):
         header.resizeSection(2, 80)
         self._quiet = False
         self.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.clicked.connect(lambda index: self._row_changed(index, index))  # also a row already current
 
     def set_spans(self, spans: list[Span], text: str, labels: dict[str, Label], annotator: str,
                   show_annotator: bool) -> None:
@@ -116,8 +124,10 @@ class SpanList(QTableView):
             self.clearSelection()
             self.setCurrentIndex(QModelIndex())
         else:
-            self.selectRow(row)
-            self.scrollTo(self.span_model.index(row, 0))
+            index = self.span_model.index(row, 0)
+            flags = QItemSelectionModel.SelectionFlag
+            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+            self.scrollTo(index)
         self._quiet = False
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

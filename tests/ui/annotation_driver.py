@@ -53,6 +53,7 @@ def painted_ranges(view: ArticleView) -> dict[int, tuple[int, int, str]]:
 
 
 def press(qtbot, window: MainWindow, key: str, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """Press a key as the user does, with the article view focused (shortcuts are window-wide)."""
+    """Press a key ("1", "z", "Delete", "Right"…) as the user does, with the article view focused."""
     window.page.article_view.setFocus()
-    qtbot.keyClick(window.page.article_view, key, modifier)
+    code = getattr(Qt.Key, f"Key_{key}") if len(key) > 1 else key
+    qtbot.keyClick(window.page.article_view, code, modifier)

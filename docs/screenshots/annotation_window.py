@@ -1,0 +1,66 @@
+"""Regenerate annotation-window.png: seed 000 with a span of each label (one nested in another).
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/annotation_window.py
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from annotator.corpus import import_paths
+from annotator.store import Project
+from annotator.ui.app import create_application, load_bundled_fonts
+from annotator.ui.main_window import MainWindow
+
+HERE = Path(__file__).resolve().parent
+SPANS = [  # (words, label, which occurrence)
+    ("الوسطاء الغربيين", "mediator", 0),
+    ("إيران والولايات المتحدة", "actor", 1),
+    ("يحاولون إقناع إيران والولايات المتحدة بالتعاون في تعزيز الأمن", "demand", 0),
+    ("الرئيس الأمريكي دونالد ترامب", "actor", 0),
+    ("دونالد ترامب", "actor", 0),
+    ("إخراج واشنطن من أطول حرب تخوضها", "demand", 0),
+    ("الوسطاء", "mediator", 1),
+    ("واشنطن", "actor", 1),
+    ("طهران", "actor", 0),
+    ("البيت الأبيض", "actor", 0),
+    ("ورفض البيت الأبيض التعليق", "denial", 0),
+]
+
+
+def main() -> None:
+    app = create_application()
+    family = load_bundled_fonts()
+    with tempfile.TemporaryDirectory() as folder:
+        project = Project.open(Path(folder) / "project.sqlite")
+        import_paths(project, [HERE.parent.parent / "seeds"])
+        document = project.documents()[0]
+        for words, label, nth in SPANS:
+            start = -1
+            for _ in range(nth + 1):
+                start = document.text.find(words, start + 1)
+            if start < 0:
+                continue
+            project.add_span(document.id, "sara", start, start + len(words), label)
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        settings.setValue("annotator/name", "sara")
+        window = MainWindow(project, article_font_family=family, settings=settings)
+        window.resize(1280, 800)
+        window.show()
+        spans = window.page.spans
+        window.page.select_span(next(s.id for s in spans if s.label == "mediator"))
+        view = window.page.article_view
+        view.select_range(document.text.index("قالت ثلاثة"), document.text.index("قالت ثلاثة"))
+        view.verticalScrollBar().setValue(view.cursorRect().top() + view.verticalScrollBar().value() - 20)
+        for _ in range(5):
+            app.processEvents()
+        window.grab().save(str(HERE / "annotation-window.png"))
+        window.close()
+        project.close()
+
+
+if __name__ == "__main__":
+    main()
