@@ -18,7 +18,7 @@ from pathlib import Path
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,7 +51,7 @@ from annotator.core.agreement_charts import (
     pair_matrix,
     with_min_annotators,
 )
-from annotator.store import Project
+from annotator.store import Changes, Project
 from annotator.ui.agreement_plots import (
     ArticleBarsChart,
     LabelSpreadChart,
@@ -78,22 +78,35 @@ class DashboardData:
         return next(a for a in self.data.articles if a.id == article_id)
 
 
+CONFUSION_CHUNK = 50  # articles per step of the label confusion count (progress and cancel between)
+
+
 def compute_dashboard(project_path: Path, labels: list[str] | None, annotators: list[str] | None,
                       minimum: int, progress: Progress | None = None) -> DashboardData:
-    """Read the counted articles (own connection: this runs in a worker thread) and build the report."""
+    """Read the counted articles (own connection: this runs in a worker thread), build the report and
+    count label confusion, reporting progress and stopping on cancel between steps."""
     with Project.open(project_path) as project:
         data = project.agreement_input(annotators=annotators, labels=labels)
     data = with_min_annotators(data, minimum)
+    chunks = [data.articles[i:i + CONFUSION_CHUNK] for i in range(0, len(data.articles), CONFUSION_CHUNK)]
+    report_steps = 0
 
     def tick(done: int, total: int) -> None:
+        nonlocal report_steps
+        report_steps = total
         if progress is not None:
             progress.check()
-            progress.report(done, total + 1, "Computing agreement…")
+            progress.report(done, total + len(chunks), "Computing agreement…")
 
     report = build_report(data, progress=tick)
-    confusion = label_confusion(data)
-    if progress is not None:
-        progress.report(1, 1, "")
+    confusion = label_confusion((), data.labels)  # all zeros, labels × (labels + "missed")
+    for done, chunk in enumerate(chunks, start=1):
+        for row, counts in label_confusion(chunk, data.labels).items():
+            for column, count in counts.items():
+                confusion[row][column] += count
+        if progress is not None:
+            progress.check()
+            progress.report(report_steps + done, report_steps + len(chunks), "Counting label confusion…")
     return DashboardData(data, report, confusion)
 
 
@@ -188,6 +201,7 @@ class AgreementDashboard(QWidget):
         self.result: DashboardData | None = None
         self.worker: WorkerHandle | None = None
         self._generation = 0
+        self._stale = True  # no report yet, or the project changed since the last one
         self.label_colours = {label.name: label.color for label in project.labels()}
 
         self.measure = QComboBox(objectName="measureChooser")
@@ -253,6 +267,24 @@ class AgreementDashboard(QWidget):
 
     # -- computing ---------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time the dashboard is shown (and after changes while hidden) it computes."""
+        super().showEvent(event)
+        if self._stale and (self.worker is None or self.worker.done):
+            self.recompute()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """React to the main window's ``changes_made``: spans, statuses, labels or annotators change the
+        report, so recompute now if visible, else when next shown."""
+        if not (changes.spans or changes.statuses or changes.labels or changes.annotators
+                or changes.documents):
+            return
+        if changes.labels or changes.annotators:
+            self.reload_names()
+        self._stale = True
+        if self.isVisible():
+            self.recompute()
+
     def reload_names(self) -> None:
         """Re-read the project's labels and annotators for the filters (after edits or imports)."""
         self.label_colours = {label.name: label.color for label in self.project.labels()}
@@ -270,6 +302,7 @@ class AgreementDashboard(QWidget):
         """
         if self.worker is not None and not self.worker.done:
             self.worker.cancel()
+        self._stale = False
         self._generation += 1
         generation = self._generation
         path = self.project.path

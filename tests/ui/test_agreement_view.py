@@ -7,11 +7,11 @@ import io
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 
 from annotator.cli import main
 from annotator.core.agreement.report import build_report
-from annotator.store import Project
+from annotator.store import Changes, Project
 from annotator.ui.agreement_view import AgreementDashboard
 
 EMPTY_ARTICLE = 4  # tests/ui/conftest.py: nobody marked anything in the fifth seed article
@@ -24,15 +24,9 @@ def dashboard(qtbot, agreement_project: Project) -> AgreementDashboard:
     widget.resize(1400, 900)
     widget.show()
     qtbot.waitExposed(widget)
-    recompute(qtbot, widget)
+    # showing it the first time computes the report in a worker
+    qtbot.waitUntil(lambda: widget.result is not None and widget.worker.done, timeout=20000)
     return widget
-
-
-def recompute(qtbot, widget: AgreementDashboard) -> None:
-    """Wait for the running (or a new) computation's charts."""
-    with qtbot.waitSignal(widget.reportReady, timeout=20000):
-        if widget.worker is None or widget.worker.done:
-            widget.recompute()
 
 
 def engine_article_figures(project: Project, field: str, labels: list[str] | None = None) -> dict:
@@ -121,6 +115,45 @@ def test_split_by_label_draws_each_labels_per_article_figure(dashboard: Agreemen
         expected = {a.id: a.per_label[label].alpha_char for a in report.articles
                     if a.per_label[label].alpha_char is not None}
         assert dashboard.bars_chart.drawn_heights(label) == pytest.approx(expected, abs=1e-12)
+
+
+def test_annotator_filter_recomputes_for_the_chosen_pair(qtbot, dashboard: AgreementDashboard,
+                                                          agreement_project: Project) -> None:
+    with qtbot.waitSignal(dashboard.reportReady, timeout=20000):
+        dashboard.annotator_filter.set_chosen(["ali", "sara"])
+    report = build_report(agreement_project.agreement_input(annotators=["ali", "sara"]))
+    assert dashboard.result.report.annotators == ("ali", "sara")
+    expected = {a.id: a.scores.alpha_char for a in report.articles if a.scores.alpha_char is not None}
+    assert dashboard.bars_chart.drawn_heights() == pytest.approx(expected, abs=1e-12)
+    assert dashboard.pair_chart.cell_texts[(0, 1)] == f"{report.pairs[0].scores.alpha_char:.2f}"
+    assert len(dashboard.pair_chart.cell_texts) == 4
+
+
+def test_recompute_shows_progress_and_keeps_the_gui_responsive(qtbot, dashboard: AgreementDashboard) -> None:
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    handle = dashboard.recompute()
+    assert dashboard.progress.isVisible()
+    with qtbot.waitSignal(dashboard.reportReady, timeout=20000):
+        pass
+    timer.stop()
+    assert handle.done and not dashboard.progress.isVisible()
+    assert ticks  # the event loop ran while the report was computed
+
+
+def test_edits_reported_by_the_window_recompute_the_charts(qtbot, dashboard: AgreementDashboard,
+                                                           agreement_project: Project) -> None:
+    first = agreement_project.documents()[0].id
+    before = dashboard.bars_chart.drawn_heights()[first]
+    for span in agreement_project.spans(first, "omar"):
+        agreement_project.delete_span(span.id)
+    with qtbot.waitSignal(dashboard.reportReady, timeout=20000):
+        dashboard.apply_changes(Changes(spans=frozenset({1})))
+    expected = engine_article_figures(agreement_project, "alpha_char")
+    assert expected[first] != pytest.approx(before)
+    assert dashboard.bars_chart.drawn_heights()[first] == pytest.approx(expected[first])
 
 
 def test_minimum_annotators_leaves_out_articles_with_fewer(qtbot, dashboard: AgreementDashboard) -> None:
