@@ -202,6 +202,7 @@ class AnnotationPage(QWidget):
         stack = self.undo_stack()
         if stack is None:
             return False
+        command.on_error = self.failed.emit
         try:
             push(stack, command)
         except AnnotatorError as exc:

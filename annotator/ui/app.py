@@ -6,6 +6,7 @@ import sys
 from importlib.resources import as_file, files
 from pathlib import Path
 
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -54,10 +55,12 @@ def run_gui(db_path: Path | None = None) -> int:
     except AnnotatorError as exc:
         QMessageBox.critical(None, "Cannot open project", str(exc))
         return 1
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.main_window import ANNOTATOR_KEY, MainWindow
 
     window = MainWindow(project, article_font_family=family)
     window.show()
+    if not QSettings().value(ANNOTATOR_KEY):
+        QTimer.singleShot(0, window.ask_annotator)  # first start: who is annotating?
     code = app.exec()
     project.close()
     return code

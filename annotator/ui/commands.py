@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span, Status
 from annotator.store import Changes, Project
 
@@ -33,6 +34,7 @@ class AnnotationCommand(QUndoCommand):
         self.project = project
         self.notify = notify
         self._pending: Changes | None = None  # made by run(), announced by the push's redo()
+        self.on_error: Callable[[str], None] | None = None
 
     def apply(self) -> Changes:
         raise NotImplementedError
@@ -52,11 +54,26 @@ class AnnotationCommand(QUndoCommand):
         if self._pending is not None:  # pushed right after run(): the change is already made
             changes, self._pending = self._pending, None
         else:
-            changes = self.reapply()
+            try:
+                changes = self.reapply()
+            except AnnotatorError as exc:
+                self._refused(exc)
+                return
         self.notify(changes)
 
     def undo(self) -> None:
-        self.notify(self.revert())
+        try:
+            changes = self.revert()
+        except AnnotatorError as exc:
+            self._refused(exc)
+            return
+        self.notify(changes)
+
+    def _refused(self, exc: AnnotatorError) -> None:
+        """Qt cannot take an exception from undo()/redo(): report it and retire this command."""
+        self.setObsolete(True)
+        if self.on_error is not None:
+            self.on_error(str(exc))
 
 
 class AddSpan(AnnotationCommand):

@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
             "mark_done": page.toggle_done,
             "zoom_in": lambda: self.zoom(2),
             "zoom_out": lambda: self.zoom(-2),
-            "switch_annotator": self._ask_annotator,
+            "switch_annotator": self.ask_annotator,
             "edit_labels": self.edit_labels,
         })
         undo = page.undo_group.createUndoAction(self, "Undo")
@@ -195,7 +195,12 @@ class MainWindow(QMainWindow):
     def _edit_failed(self, text: str) -> None:
         self.save_label.setText("Not saved")
         self.save_label.setStyleSheet("padding: 0 10px; color: #c0392b; font-weight: bold;")
-        QMessageBox.warning(self, "The change was not saved", text)
+        # not modal: the annotator reads it and goes on; nothing was written
+        box = QMessageBox(QMessageBox.Icon.Warning, "The change was not saved", text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("notSavedMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- articles -------------------------------------------------------------------------------
 
@@ -261,15 +266,18 @@ class MainWindow(QMainWindow):
     def switch_annotator(self, name: str) -> None:
         """Work as ``name`` from now on (remembered for the next start); shows their spans only."""
         name = name.strip()
-        if not name or name == self.annotator:
+        if not name:
+            return
+        self.settings.setValue(ANNOTATOR_KEY, name)
+        if name == self.annotator:
             return
         self.annotator = name
-        self.settings.setValue(ANNOTATOR_KEY, name)
         self.page.set_annotator(name)
         self._update_article_items(None)
         self._update_status_bar()
 
-    def _ask_annotator(self) -> None:
+    def ask_annotator(self) -> None:
+        """Ask who is annotating (offered at the first start, and from the Annotator menu)."""
         names = sorted(set(self.project.annotators()) | {self.annotator})
         name, ok = QInputDialog.getItem(self, "Switch annotator",
                                         "Who is annotating? (type a new name to add one)",

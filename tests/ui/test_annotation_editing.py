@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QMessageBox, QToolTip
 
 from annotator.store import Project
 from annotator.ui.main_window import MainWindow
@@ -33,6 +33,12 @@ def tag(qtbot, window: MainWindow, words: str, key: str) -> None:
     start = view.text.index(words)
     view.select_range(start, start + len(words))
     press(qtbot, window, key)
+
+
+def project_bytes(path: Path) -> bytes:
+    """The project file and its write-ahead log: a committed write changes one of them."""
+    wal = path.with_name(path.name + "-wal")
+    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
 def covered(project: Project, window: MainWindow) -> list[tuple[str, str]]:
@@ -178,3 +184,29 @@ def test_context_menu_offers_every_label_for_a_selection(qtbot, window) -> None:
         "Tag as actor", "Tag as mediator", "Tag as demand", "Tag as denial"]
     menu.actions()[1].trigger()
     assert window.page.spans[0].label == "mediator"
+
+
+def test_a_refused_edit_says_so_and_leaves_the_project_file_unchanged(qtbot, window, project) -> None:
+    tag(qtbot, window, "الوسطاء", "1")
+    tag(qtbot, window, "الوسطاء الغربيين", "1")
+    before = project_bytes(project.path)
+    undo_count = window.page.undo_stack().count()
+    press(qtbot, window, "Right", ALT | SHIFT)  # end one word earlier: identical to the first span
+    box = window.findChild(QMessageBox, "notSavedMessage")
+    assert box is not None and "identical span already exists" in box.text()
+    assert window.save_label.text() == "Not saved"
+    assert project_bytes(project.path) == before
+    assert window.page.undo_stack().count() == undo_count
+    box.close()
+
+
+def test_keyboard_selection_then_key_tags_the_word(qtbot, window, project) -> None:
+    view = window.page.article_view
+    start = view.text.index("الوسطاء")
+    view.select_range(start, start)
+    view.setFocus()
+    for _ in range(3):  # in right-to-left text, Left moves forward through the word
+        qtbot.keyClick(view, Qt.Key.Key_Left, SHIFT)
+    assert view.selected_range() == (start, start + 3)
+    press(qtbot, window, "2")
+    assert covered(project, window) == [("الوسطاء", "mediator")]
