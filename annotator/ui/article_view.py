@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -42,9 +42,8 @@ OWN_ALPHA = 80
 SELECTED_ALPHA = 190
 
 
-@dataclass(frozen=True)
-class PaintedSpan:
-    """A span as the view paints it."""
+class PaintedSpan(NamedTuple):
+    """A span as the view paints it (a named tuple: 10,000 of them are built per refresh)."""
 
     span: Span
     color: str
@@ -163,12 +162,12 @@ class ArticleView(QTextEdit):
         """Paint ``spans`` (own and, in review mode, others'), built in one pass."""
         ordered = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
         own = [s for s in ordered if s.annotator == annotator]
-        others = [s for s in ordered if s.annotator != annotator]
+        level_of = dict(zip((s.id for s in own), nesting_levels(own), strict=True))
         colour = {name: label.color for name, label in labels.items()}
-        painted = [PaintedSpan(s, colour.get(s.label, "#888888"), False, 0) for s in others]
-        painted += [PaintedSpan(s, colour.get(s.label, "#888888"), True, level)
-                    for s, level in zip(own, nesting_levels(own), strict=True)]
-        self.painted = sorted(painted, key=lambda p: (p.span.start, -p.span.end, p.span.id))
+        self.painted = [
+            PaintedSpan(s, colour.get(s.label, "#888888"), s.id in level_of, level_of.get(s.id, 0))
+            for s in ordered
+        ]
         self._starts = [p.span.start for p in self.painted]
         self.selected_span_id = selected_span_id
         self._repaint_spans()
