@@ -58,6 +58,7 @@ class ArticleBarsChart(pg.PlotWidget):
         plot.hideButtons()
         plot.setMenuEnabled(False)
         plot.showGrid(y=True, alpha=0.25)
+        plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.setMouseEnabled(x=True, y=False)
         self.bars: list[ArticleBar] = []
         self.labels: tuple[str, ...] = ()
