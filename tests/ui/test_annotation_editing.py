@@ -210,3 +210,46 @@ def test_keyboard_selection_then_key_tags_the_word(qtbot, window, project) -> No
     assert view.selected_range() == (start, start + 3)
     press(qtbot, window, "2")
     assert covered(project, window) == [("الوسطاء", "mediator")]
+
+
+def test_n_and_shift_n_walk_through_the_spans_in_reading_order(qtbot, window, project) -> None:
+    tag(qtbot, window, "الغربيين", "2")
+    tag(qtbot, window, "الوسطاء", "1")
+    first, second = project.spans()  # in text order
+    window.page.select_span(None)
+    press(qtbot, window, "n")
+    assert window.page.selected_span_id == first.id
+    press(qtbot, window, "n")
+    assert window.page.selected_span_id == second.id
+    assert window.page.article_view.selected_range() == (second.start, second.end)
+    press(qtbot, window, "N", SHIFT)
+    assert window.page.selected_span_id == first.id
+
+
+def test_text_size_keys_change_the_font_and_it_is_remembered(qtbot, window) -> None:
+    view = window.page.article_view
+    size = view.point_size()
+    press(qtbot, window, "Equal", CTRL)
+    assert view.point_size() == size + 2
+    assert int(window.settings.value("view/pointSize")) == size + 2
+    press(qtbot, window, "Minus", CTRL)
+    assert view.point_size() == size
+
+
+def test_latin_words_and_numbers_read_left_to_right_inside_the_arabic_line(qtbot, project, tmp_path) -> None:
+    from annotator.core.model import ArticleRecord
+
+    text = "قال Reuters إن 2019 عام"
+    project.import_articles([ArticleRecord(text=text, title="bidi", id="bidi")])
+    window = make_window(qtbot, project, tmp_path / "settings.ini")
+    open_article(window, 5)
+    view = window.page.article_view
+
+    def x(offset: int) -> int:
+        return view.cursorRect(view.cursor_for(offset, offset)).x()
+
+    # positions inside each run (at a run's edge the cursor x is ambiguous between the two directions)
+    latin, digits = text.index("Reuters"), text.index("2019")
+    assert x(latin + 1) < x(latin + 3) < x(latin + 6)  # Latin letters left to right
+    assert x(digits + 1) < x(digits + 3)  # digits left to right
+    assert x(1) > x(latin + 3) > x(digits + 2) > x(text.index("عام") + 1)  # words right to left
