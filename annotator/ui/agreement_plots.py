@@ -25,6 +25,7 @@ from annotator.core.agreement_charts import (
 
 BAR_COLOUR = "#4e79a7"
 UNDEFINED_COLOUR = "#9e9e9e"
+UNDEFINED_FILL = "#ececec"
 FALLBACK_COLOUR = "#7f7f7f"
 TICK_TITLES = 12  # up to this many articles the x axis names them; beyond, it numbers them
 TITLE_CHARS = 22
@@ -103,6 +104,9 @@ class ArticleBarsChart(pg.PlotWidget):
             plot.addItem(item)
             self.defined_items[group] = item
         if undefined_x:
+            # a light grey fill under the hatching: SVG export drops pattern brushes, the grey stays
+            plot.addItem(pg.BarGraphItem(x=np.array(undefined_x), y0=low, height=high - low,
+                                         width=width * 0.9, brush=UNDEFINED_FILL, pen=pg.mkPen(None)))
             self.undefined_item = pg.BarGraphItem(
                 x=np.array(undefined_x), y0=low, height=high - low, width=width * 0.9,
                 brush=_undefined_brush(), pen=pg.mkPen(UNDEFINED_COLOUR))
