@@ -97,5 +97,6 @@ def markdown_table() -> str:
     rows = ["| Action | Shortcut |", "|---|---|",
             "| Tag the selection with a label | its key: 1–4 by default |"]
     rows.append("| Tag the exact characters (no word snapping) | Alt + the label's key |")
+    rows.append("| Move the selected span's nearer edge to a word | Ctrl + click the word |")
     rows += [f"| {s.text.replace('&', '').rstrip('…')} | {' or '.join(s.shortcuts)} |" for s in ACTIONS]
     return "\n".join(rows)

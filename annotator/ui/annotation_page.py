@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QVBoxLayout, QWidg
 
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Label, Span, Status
-from annotator.core.text import snap_to_words, word_edge
+from annotator.core.text import snap_to_words, word_at, word_edge
 from annotator.store import Changes, Project
 from annotator.ui.article_view import ArticleView
 from annotator.ui.commands import AddSpan, AnnotationCommand, ChangeSpan, DeleteSpan, SetStatus, push
@@ -66,6 +66,7 @@ class AnnotationPage(QWidget):
         self.article_view.spanClicked.connect(
             lambda span_id: self.select_span(span_id if span_id >= 0 else None))
         self.span_list.spanSelected.connect(self._span_row_selected)
+        self.article_view.edgeClicked.connect(self.move_edge_to)
         self.article_view.context_menu_entries = self._context_menu_entries
         self.reload_labels()
 
@@ -295,6 +296,25 @@ class AnnotationPage(QWidget):
             self.message.emit("A span cannot be shorter than one word.")
             return
         self._run(ChangeSpan(self.project, self.notify, span, start=start, end=end))
+
+    def move_edge_to(self, position: int) -> None:
+        """Ctrl+click: move the selected span's nearer edge to take in (or stop at) the clicked word.
+
+        Outside the span the span grows to include the word; inside, the edge nearer the click moves so
+        the clicked word becomes the span's first or last word.
+        """
+        span = self._own_selected_span("resize")
+        if span is None:
+            return
+        word_start, word_end = word_at(self.article_view.text, position)
+        if word_start == word_end:
+            return
+        if word_end <= span.start or (word_start < span.end and position - span.start < span.end - position):
+            start, end = word_start, span.end
+        else:
+            start, end = span.start, word_end
+        if start < end and (start, end) != (span.start, span.end):
+            self._run(ChangeSpan(self.project, self.notify, span, start=start, end=end))
 
     def toggle_done(self) -> None:
         """Mark the article done for the current annotator, or back to in progress."""

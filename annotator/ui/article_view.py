@@ -79,6 +79,7 @@ class ArticleView(QTextEdit):
     """Read-only, selectable article text with span highlights, tooltips and a context menu."""
 
     spanClicked = Signal(int)  # span id under a mouse click (the innermost one), -1 for none
+    edgeClicked = Signal(int)  # Ctrl+click: code-point offset where the selected span's edge should go
 
     def __init__(self, font_family: str = "Amiri", point_size: int = 20,
                  parent: QWidget | None = None) -> None:
@@ -293,7 +294,18 @@ class ArticleView(QTextEdit):
             return True
         return super().event(event)
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if (event.button() == Qt.MouseButton.LeftButton and self.selected_span_id is not None
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.edgeClicked.emit(self.position_at(event.position().toPoint()))
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and self.selected_span_id is not None:
+            event.accept()
+            return
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             covering = self.spans_at(self.position_at(event.position().toPoint()))

@@ -253,3 +253,20 @@ def test_latin_words_and_numbers_read_left_to_right_inside_the_arabic_line(qtbot
     assert x(latin + 1) < x(latin + 3) < x(latin + 6)  # Latin letters left to right
     assert x(digits + 1) < x(digits + 3)  # digits left to right
     assert x(1) > x(latin + 3) > x(digits + 2) > x(text.index("عام") + 1)  # words right to left
+
+
+def test_ctrl_click_moves_the_nearer_edge_of_the_selected_span_to_the_clicked_word(
+        qtbot, window, project) -> None:
+    tag(qtbot, window, "الغربيين", "1")
+    view = window.page.article_view
+    text = view.text
+    viewport = view.viewport()
+    qtbot.mouseClick(viewport, LEFT, CTRL, char_point(view, text.index("يحاولون") + 2))
+    assert covered(project, window) == [("الغربيين يحاولون", "actor")]
+    qtbot.mouseClick(viewport, LEFT, CTRL, char_point(view, text.index("الوسطاء الغربيين") + 2))
+    assert covered(project, window) == [(PHRASE, "actor")]
+    # inside the span, nearer its start
+    qtbot.mouseClick(viewport, LEFT, CTRL, char_point(view, text.index("الغربيين") + 2))
+    assert covered(project, window) == [("الغربيين يحاولون", "actor")]
+    press(qtbot, window, "z", CTRL)
+    assert covered(project, window) == [(PHRASE, "actor")]
