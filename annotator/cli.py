@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_agreement.add_argument("--annotators", type=_names, metavar="A,B,...", help="only these annotators")
     p_agreement.add_argument("--against-gold", action="store_true",
                              help="each annotator against gold (span F1 per label) on curated articles")
+    p_agreement.add_argument("--bootstrap", type=_resamples, metavar="N",
+                             help="95%% intervals from N resamples of the articles (default 1000; 0 = none)")
+    p_agreement.add_argument("--seed", type=int, metavar="S", help="seed for the bootstrap resamples")
+    p_agreement.add_argument("--gamma", action="store_true",
+                             help="add γ per article and for the corpus (slow; needs annotator[gamma])")
     p_agreement.set_defaults(run=cmd_agreement)
     add_team_commands(commands)
     return parser
@@ -247,7 +252,19 @@ def _names(value: str) -> list[str]:
     return names
 
 
+def _resamples(text: str) -> int:
+    """argparse type for --bootstrap: a whole number ≥ 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number of resamples ≥ 0, got {text!r}")
+    return value
+
+
 def cmd_agreement(args: argparse.Namespace) -> int:
+    from annotator.core.agreement.bootstrap import DEFAULT_RESAMPLES
     from annotator.core.agreement.render import report_to_json, report_to_text, write_csv
     from annotator.core.agreement.report import build_report
 
@@ -255,7 +272,12 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         return agreement_against_gold(args)
     with open_project(args) as project:
         data = project.agreement_input(annotators=args.annotators, labels=args.labels)
-    report = build_report(data)
+    if args.gamma:
+        from annotator.core.agreement.gamma import require_pygamma
+
+        require_pygamma()  # before the slow part, so a missing extra fails at once
+    resamples = DEFAULT_RESAMPLES if args.bootstrap is None else args.bootstrap
+    report = build_report(data, bootstrap=resamples, seed=args.seed, gamma=args.gamma)
     if args.json:
         print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
     elif args.csv:

@@ -8,23 +8,30 @@ from typing import IO
 
 from annotator.core.agreement.report import AgreementReport, Scores
 
-CORPUS_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap")
-ARTICLE_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap")
-PAIR_MEASURES = ("kappa", "alpha_char", "alpha_u", "f1_exact", "f1_overlap")
+CORPUS_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa")
+ARTICLE_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa")
+PAIR_MEASURES = ("kappa", "alpha_char", "alpha_u", "f1_exact", "f1_overlap", "ac1")
 CSV_HEADER = ("scope", "item", "label", "measure", "value", "reason")
 
 
+def _gamma_asked(report: AgreementReport) -> bool:
+    return report.overall.gamma is not None or "gamma" in report.overall.reasons
+
+
 def report_to_json(report: AgreementReport) -> dict:
-    """The report in the issue's JSON shape (plus ``reasons``, ``span_counts``, ``n_articles``, ``notes``)."""
+    """The report in the issue's JSON shape (plus ``reasons``, ``span_counts``, ``n_articles``, ``notes``,
+    ``{measure}_ci_low``/``_ci_high`` where intervals were computed, and ``gamma`` where asked for)."""
+    gamma = ("gamma",) if _gamma_asked(report) else ()
+    corpus, article = (*CORPUS_MEASURES, *gamma), (*ARTICLE_MEASURES, *gamma)
     return {
         "annotators": list(report.annotators),
         "labels": list(report.labels),
-        "overall": report.overall.as_dict(CORPUS_MEASURES, n_articles=True),
+        "overall": report.overall.as_dict(corpus, n_articles=True),
         "per_label": {label: scores.as_dict(CORPUS_MEASURES, n_articles=True)
                       for label, scores in report.per_label.items()},
         "per_article": [
             {"id": a.id, "title": a.title, "annotators": list(a.annotators),
-             **a.scores.as_dict(ARTICLE_MEASURES), "span_counts": dict(a.span_counts),
+             **a.scores.as_dict(article), "span_counts": dict(a.span_counts),
              "per_label": {label: s.as_dict(ARTICLE_MEASURES) for label, s in a.per_label.items()}}
             for a in report.articles
         ],
@@ -40,19 +47,25 @@ def report_to_json(report: AgreementReport) -> dict:
 
 def csv_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str, str]]:
     """One row per (scope, article or pair, label, measure): label "" means all labels pooled, value ""
-    means undefined (the reason column says why)."""
+    means undefined (the reason column says why). Bootstrap intervals are rows of their own, with the
+    measures ``{measure}_ci_low`` and ``{measure}_ci_high``."""
+    gamma = ("gamma",) if _gamma_asked(report) else ()
 
     def rows(scope: str, item: str, label: str, scores: Scores, measures: tuple[str, ...]):
         for measure in measures:
             value = scores.value(measure)
             yield (scope, item, label, measure, "" if value is None else repr(value),
                    scores.reasons.get(measure, "") if value is None else "")
+            if measure in scores.intervals:
+                low, high = scores.intervals[measure]
+                yield (scope, item, label, f"{measure}_ci_low", repr(low), "")
+                yield (scope, item, label, f"{measure}_ci_high", repr(high), "")
 
-    yield from rows("overall", "", "", report.overall, CORPUS_MEASURES)
+    yield from rows("overall", "", "", report.overall, (*CORPUS_MEASURES, *gamma))
     for label, scores in report.per_label.items():
         yield from rows("overall", "", label, scores, CORPUS_MEASURES)
     for article in report.articles:
-        yield from rows("article", article.id, "", article.scores, ARTICLE_MEASURES)
+        yield from rows("article", article.id, "", article.scores, (*ARTICLE_MEASURES, *gamma))
         for label, scores in article.per_label.items():
             yield from rows("article", article.id, label, scores, ARTICLE_MEASURES)
     for pair in report.pairs:
@@ -101,6 +114,12 @@ def report_to_text(report: AgreementReport, lowest: int = 10) -> str:
              *(_figure(a.scores.value(m)) for m in ARTICLE_MEASURES)] for a in report.lowest_articles(lowest)]
     out += [f"Lowest agreement ({min(lowest, len(report.articles))} article(s), by alpha_char):"]
     out += _table(["article", "title", "annotators", *ARTICLE_MEASURES], rows, text_columns=3)
+    intervals = [f"{m} {low:.3f}–{high:.3f}" for m in CORPUS_MEASURES
+                 if m in report.overall.intervals for low, high in [report.overall.intervals[m]]]
+    if intervals:
+        out += ["", "95% bootstrap intervals (overall, resampling articles): " + ", ".join(intervals)]
+    if _gamma_asked(report):
+        out += ["", f"gamma (corpus): {_figure(report.overall.gamma)}"]
     undefined = sorted({f"{m}: {r}" for m, r in report.overall.reasons.items()})
     if undefined or report.notes:
         out += ["", "— = undefined."] + [f"  {line}" for line in undefined] + list(report.notes)

@@ -8,11 +8,13 @@ in ``Scores.reasons``, never NaN, 0 or 1.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 import numpy as np
 
+from annotator.core.agreement.ac1 import ac1, ac1_many
+from annotator.core.agreement.bootstrap import Interval, corpus_intervals
 from annotator.core.agreement.characters import (
     CharacterCounts,
     binary_alpha,
@@ -23,7 +25,9 @@ from annotator.core.agreement.characters import (
 )
 from annotator.core.agreement.data import AgreementInput
 from annotator.core.agreement.f1 import SpanCounts, f1_many, f1_score, span_counts
+from annotator.core.agreement.fleiss import fleiss_kappa_many
 from annotator.core.agreement.layout import Layout, build_layout
+from annotator.core.agreement.multirater import RaterSums, character_rater_sums, pair_rater_sums
 from annotator.core.agreement.undefined import Figures, as_pairs, stack, undefined_where
 from annotator.core.agreement.unitizing import (
     TOO_FEW_RATERS,
@@ -35,7 +39,8 @@ from annotator.core.agreement.unitizing import (
     unitizing_disagreement,
 )
 
-MEASURES = ("alpha_char", "alpha_u", "kappa", "kappa_mean", "f1_exact", "f1_overlap")
+MEASURES = ("alpha_char", "alpha_u", "kappa", "kappa_mean", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa",
+            "gamma")
 Progress = Callable[[int, int], None]
 
 
@@ -52,14 +57,23 @@ class Scores:
     f1_overlap: float | None = None
     n_articles: int = 0
     reasons: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    ac1: float | None = None
+    fleiss_kappa: float | None = None
+    gamma: float | None = None
+    # Bootstrap 95% intervals (measure → (low, high)), only where asked for and defined.
+    intervals: Mapping[str, Interval] = field(default_factory=lambda: MappingProxyType({}))
 
     def value(self, measure: str) -> float | None:
         """The figure named ``measure`` (one of ``MEASURES``)."""
         return getattr(self, measure)
 
     def as_dict(self, measures: tuple[str, ...], n_articles: bool = False) -> dict:
-        """``{measure: value}`` for ``measures`` (plus ``n_articles``), and ``reasons`` for the None ones."""
+        """``{measure: value}`` for ``measures`` (plus ``n_articles``), ``{measure}_ci_low``/``_ci_high``
+        where there is an interval, and ``reasons`` for the None ones."""
         out: dict = {m: self.value(m) for m in measures}
+        for m in measures:
+            if m in self.intervals:
+                out[f"{m}_ci_low"], out[f"{m}_ci_high"] = self.intervals[m]
         if n_articles:
             out["n_articles"] = self.n_articles
         reasons = {m: self.reasons[m] for m in measures if out[m] is None and m in self.reasons}
@@ -134,12 +148,24 @@ class _Ticker:
             self.progress(self.done, self.total)
 
 
-def build_report(data: AgreementInput, progress: Progress | None = None) -> AgreementReport:
-    """Compute every measure for ``data``; ``progress(done, total)`` is called after each step."""
+def build_report(data: AgreementInput, progress: Progress | None = None, *, bootstrap: int = 0,
+                 seed: int | None = None, gamma: bool = False) -> AgreementReport:
+    """Compute every measure for ``data``; ``progress(done, total)`` is called after each step.
+
+    ``bootstrap`` > 0 adds 95% intervals from that many resamples of the articles (``seed`` makes them
+    repeatable; ``bootstrap.DEFAULT_RESAMPLES`` is the usual count) to the overall and per-label scores.
+    ``gamma`` adds γ per article and for the corpus (slow; needs the ``annotator[gamma]`` extra).
+    """
+    if gamma:
+        from annotator.core.agreement.gamma import require_pygamma
+
+        require_pygamma()
     layout = build_layout(data)
     n_pairs = len(layout.pairs)
-    tick = _Ticker(len(layout.labels) + 2 * n_pairs + 2, progress)
+    gamma_steps = layout.n_articles + 1 if gamma else 0
+    tick = _Ticker(len(layout.labels) + 2 * n_pairs + 2 + gamma_steps, progress)
     chars = character_counts(layout, [a.text for a in data.articles], tick)
+    raters = character_rater_sums(chars, layout.present.sum(axis=0))
     spans = span_counts(layout, tick)
     full = layout.present.all(axis=0) if len(layout.annotators) else np.zeros(layout.n_articles, bool)
     unitizing_all = _unitizing(layout, full, list(range(len(layout.annotators))))
@@ -158,13 +184,18 @@ def build_report(data: AgreementInput, progress: Progress | None = None) -> Agre
             "throughout; choose some with --annotators)"
         )
     arrays = _pair_arrays(layout, chars, spans)
-    overall, per_label = _corpus_scores(layout, chars, arrays, unitizing_all, int(full.sum()))
+    overall, per_label = _corpus_scores(layout, chars, raters, arrays, unitizing_all, int(full.sum()))
+    if bootstrap > 0:
+        overall, per_label = _with_intervals(overall, per_label, chars, raters, arrays, bootstrap, seed)
+    articles = tuple(_article_scores(layout, data, chars, raters, arrays))
+    if gamma:
+        overall, articles = _with_gamma(data, overall, articles, tick)
     report = AgreementReport(
         annotators=layout.annotators,
         labels=layout.labels,
         overall=overall,
         per_label=MappingProxyType(per_label),
-        articles=tuple(_article_scores(layout, data, chars, arrays)),
+        articles=articles,
         pairs=tuple(_pair_scores(layout, arrays, pair_unitizing)),
         skipped_articles=data.skipped,
         notes=tuple(notes),
@@ -222,11 +253,14 @@ def _kappa_mean(kappa: Figures) -> Figures:
     return np.where(count > 0, mean, np.nan), np.where(count > 0, "", why)
 
 
-def _scores_many(chars_alpha: tuple[np.ndarray, ...], pairs: dict[str, np.ndarray], n_articles: int,
-                 unitizing: Figures | None = None) -> list[Scores]:
-    """Scores for every cell of a scope at once: ``chars_alpha`` are the three α sums with the scope's
-    shape S, ``pairs`` the per-pair sums with shape (pairs, *S); returns one Scores per cell of S."""
+def _scores_many(chars_alpha: tuple[np.ndarray, ...], raters: RaterSums, pairs: dict[str, np.ndarray],
+                 n_articles: int, unitizing: Figures | None = None) -> list[Scores]:
+    """Scores for every cell of a scope at once: ``chars_alpha`` are the three α sums and ``raters`` the
+    AC1/Fleiss sums with the scope's shape S, ``pairs`` the per-pair sums with shape (pairs, *S);
+    returns one Scores per cell of S."""
     values, ones, disagreeing = (np.asarray(a, dtype=float).ravel() for a in chars_alpha)
+    raters = RaterSums(*(np.asarray(a, dtype=float).ravel()
+                         for a in (raters.units, raters.agreeing, raters.share_ones)))
     cells = len(values)
     pair = {k: np.asarray(v, dtype=float).reshape(v.shape[0], cells) for k, v in pairs.items()}
     spans_a, spans_b = pair["spans_a"].sum(axis=0), pair["spans_b"].sum(axis=0)
@@ -236,6 +270,8 @@ def _scores_many(chars_alpha: tuple[np.ndarray, ...], pairs: dict[str, np.ndarra
                                                             pair["both"]))),
         "f1_exact": as_pairs(f1_many(pair["exact"].sum(axis=0), spans_a, spans_b)),
         "f1_overlap": as_pairs(f1_many(pair["overlap"].sum(axis=0), spans_a, spans_b)),
+        "ac1": as_pairs(ac1_many(raters)),
+        "fleiss_kappa": as_pairs(fleiss_kappa_many(raters)),
     }
     if unitizing is not None:
         columns["alpha_u"] = as_pairs(unitizing)
@@ -252,18 +288,52 @@ def _pair_sums(arrays: dict[str, np.ndarray], axis: int | tuple[int, ...] | None
     return {k: v.sum(axis=axis) if axis is not None else v for k, v in arrays.items()}
 
 
-def _corpus_scores(layout: Layout, chars: CharacterCounts, arrays: dict[str, np.ndarray],
+def _corpus_scores(layout: Layout, chars: CharacterCounts, raters: RaterSums, arrays: dict[str, np.ndarray],
                    unitizing: UnitizingDisagreement, unitizing_articles: int) -> tuple[Scores, dict]:
     n = layout.n_articles
-    (overall,) = _scores_many(_alpha_sums(chars, None), _pair_sums(arrays, (1, 2)), n,
+    (overall,) = _scores_many(_alpha_sums(chars, None), raters.total(None), _pair_sums(arrays, (1, 2)), n,
                               stack([_unitizing_scores(unitizing, unitizing_articles, None)]))
-    per_label = _scores_many(_alpha_sums(chars, 1), _pair_sums(arrays, 2), n,
+    per_label = _scores_many(_alpha_sums(chars, 1), raters.total(1), _pair_sums(arrays, 2), n,
                              stack([_unitizing_scores(unitizing, unitizing_articles, k)
                                     for k in range(len(layout.labels))]))
     return overall, dict(zip(layout.labels, per_label, strict=True))
 
 
-def _article_scores(layout: Layout, data: AgreementInput, chars: CharacterCounts,
+def _with_intervals(overall: Scores, per_label: dict[str, Scores], chars: CharacterCounts, raters: RaterSums,
+                    arrays: dict[str, np.ndarray], resamples: int, seed: int | None) -> tuple[Scores, dict]:
+    """The corpus scores with bootstrap intervals (resampling articles) attached."""
+    cells = corpus_intervals(
+        (chars.alpha_values, chars.alpha_ones, chars.alpha_disagreeing),
+        (raters.units, raters.agreeing, raters.share_ones),
+        (arrays["exact"].sum(axis=0), arrays["overlap"].sum(axis=0),
+         (arrays["spans_a"] + arrays["spans_b"]).sum(axis=0)),
+        resamples, seed)
+    overall = replace(overall, intervals=MappingProxyType(cells[0]))
+    return overall, {label: replace(scores, intervals=MappingProxyType(cells[k + 1]))
+                     for k, (label, scores) in enumerate(per_label.items())}
+
+
+def _with_gamma(data: AgreementInput, overall: Scores, articles: tuple[ArticleAgreement, ...],
+                tick: _Ticker) -> tuple[Scores, tuple[ArticleAgreement, ...]]:
+    """The corpus and article scores with γ added (one progress step per article, one for the corpus)."""
+    from annotator.core.agreement.gamma import article_gamma, corpus_gamma
+
+    def with_gamma(scores: Scores, result: tuple[float | None, str]) -> Scores:
+        reasons = dict(scores.reasons)
+        if result[0] is None:
+            reasons["gamma"] = result[1]
+        return replace(scores, gamma=result[0], reasons=MappingProxyType(reasons))
+
+    updated = []
+    for article, agreement in zip(data.articles, articles, strict=True):
+        updated.append(replace(agreement, scores=with_gamma(agreement.scores, article_gamma(article))))
+        tick()
+    overall = with_gamma(overall, corpus_gamma(data))
+    tick()
+    return overall, tuple(updated)
+
+
+def _article_scores(layout: Layout, data: AgreementInput, chars: CharacterCounts, raters: RaterSums,
                     arrays: dict[str, np.ndarray]) -> Iterator[ArticleAgreement]:
     n_articles = layout.n_articles
     relative = layout.offsets[layout.article]
@@ -273,8 +343,8 @@ def _article_scores(layout: Layout, data: AgreementInput, chars: CharacterCounts
     pooled_u = alpha_u_many(blocks.observed.sum(axis=0), blocks.expected.sum(axis=0),
                             blocks.units.sum(axis=0), blocks.raters)
     label_u = alpha_u_many(blocks.observed, blocks.expected, blocks.units, blocks.raters[np.newaxis, :])
-    pooled = _scores_many(_alpha_sums(chars, 0), _pair_sums(arrays, 1), 1, pooled_u)
-    by_label = _scores_many(_alpha_sums(chars, ()), arrays, 1, label_u)  # cell k·n_articles + i
+    pooled = _scores_many(_alpha_sums(chars, 0), raters.total(0), _pair_sums(arrays, 1), 1, pooled_u)
+    by_label = _scores_many(_alpha_sums(chars, ()), raters.total(()), arrays, 1, label_u)  # k·n_articles + i
     for i, article in enumerate(data.articles):
         per_label = {label: by_label[k * n_articles + i] for k, label in enumerate(layout.labels)}
         yield ArticleAgreement(
@@ -304,6 +374,7 @@ def _pair_scores(layout: Layout, arrays: dict[str, np.ndarray],
                 kappa=cohen_kappa(total("n"), total("ones_a"), total("ones_b"), total("both")),
                 f1_exact=f1_score(total("exact"), total("spans_a"), total("spans_b")),
                 f1_overlap=f1_score(total("overlap"), total("spans_a"), total("spans_b")),
+                ac1=ac1(pair_rater_sums(total("n"), total("ones_a"), total("ones_b"), total("both"))),
                 alpha_u=_unitizing_scores(unitizing[p], shared,
                                           None if isinstance(labels, slice) else labels),
             )

@@ -1,0 +1,106 @@
+"""Bootstrap 95% confidence intervals over articles, computed from per-article sums.
+
+Every corpus-level figure here is a function of sums over articles (α's coincidence sums, AC1's
+agreement sums, F1's match and span counts). A resample of articles is therefore a vector of how often
+each article was drawn, and its sums are one matrix product: (statistics × articles) @ (articles ×
+resamples). The report is never recomputed; 1,000 resamples of 1,000 articles take milliseconds.
+Intervals are percentile intervals (2.5th and 97.5th) over the resamples in which the figure is defined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import numpy as np
+
+DEFAULT_RESAMPLES = 1000
+LEVEL = 0.95
+
+Interval = tuple[float, float]
+Statistic = Callable[[dict[str, np.ndarray]], tuple[np.ndarray, np.ndarray]]
+
+
+def resample_counts(n_articles: int, resamples: int, seed: int | None = None) -> np.ndarray:
+    """Resamples × articles: how often each article is drawn when ``n_articles`` are drawn with
+    replacement; the same ``seed`` gives the same draws."""
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, n_articles, size=(resamples, n_articles))
+    flat = draws + (np.arange(resamples) * n_articles)[:, None]
+    return np.bincount(flat.ravel(), minlength=resamples * n_articles).reshape(resamples, n_articles)
+
+
+def percentile_interval(samples: np.ndarray, defined: np.ndarray) -> list[Interval | None]:
+    """Per row of ``samples`` (cells × resamples): the central 95% of the defined resamples, or None when
+    fewer than half of the resamples give a defined figure."""
+    tail = (1 - LEVEL) / 2 * 100
+    out: list[Interval | None] = []
+    for row, ok in zip(samples, defined, strict=True):
+        if ok.sum() * 2 < len(ok) or not ok.any():
+            out.append(None)
+            continue
+        low, high = np.percentile(row[ok], [tail, 100 - tail])
+        out.append((float(low), float(high)))
+    return out
+
+
+def bootstrap_intervals(
+    sums: Mapping[str, np.ndarray],
+    measures: Mapping[str, Statistic],
+    counts: np.ndarray,
+) -> dict[str, list[Interval | None]]:
+    """Intervals of every measure for every cell.
+
+    ``sums`` maps a name to an array cells × articles (all with the same cells); ``measures`` maps a
+    measure to a function of the resampled sums (each cells × resamples) returning (values, reasons) with
+    reason "" where defined; ``counts`` comes from ``resample_counts``.
+    """
+    weights = counts.T.astype(float)  # articles × resamples
+    resampled = {name: np.asarray(array, dtype=float) @ weights for name, array in sums.items()}
+    out = {}
+    for measure, statistic in measures.items():
+        values, reasons = statistic(resampled)
+        out[measure] = percentile_interval(np.asarray(values, dtype=float), np.asarray(reasons) == "")
+    return out
+
+
+def corpus_intervals(
+    alpha: tuple[np.ndarray, np.ndarray, np.ndarray],
+    raters: tuple[np.ndarray, np.ndarray, np.ndarray],
+    spans: tuple[np.ndarray, np.ndarray, np.ndarray],
+    resamples: int = DEFAULT_RESAMPLES,
+    seed: int | None = None,
+) -> list[dict[str, Interval]]:
+    """Intervals of ``alpha_char``, ``ac1``, ``fleiss_kappa``, ``f1_exact`` and ``f1_overlap`` for all
+    labels pooled (first) and each label.
+
+    Inputs are labels × articles: ``alpha`` = α's (values, ones, disagreeing); ``raters`` = AC1's
+    (units, agreeing, share of ones); ``spans`` = (exact matches, overlap matches, spans) summed over
+    annotator pairs. Returns one {measure: (low, high)} per cell; a measure is left out where undefined.
+    """
+    from annotator.core.agreement.ac1 import ac1_many
+    from annotator.core.agreement.characters import binary_alpha_many
+    from annotator.core.agreement.f1 import f1_many
+    from annotator.core.agreement.fleiss import fleiss_kappa_many
+    from annotator.core.agreement.multirater import RaterSums
+
+    names = ("values", "ones", "disagreeing", "units", "agreeing", "share", "exact", "overlap", "spans")
+    arrays = [np.asarray(a, dtype=float) for a in (*alpha, *raters, *spans)]
+    n_articles = arrays[0].shape[-1]
+    if n_articles == 0 or resamples <= 0:
+        return [{} for _ in range(arrays[0].shape[0] + 1)]
+    sums = {name: np.vstack([a.sum(axis=0, keepdims=True), a]) for name, a in zip(names, arrays, strict=True)}
+
+    def rater_sums(s: dict[str, np.ndarray]) -> RaterSums:
+        return RaterSums(s["units"], s["agreeing"], s["share"])
+
+    measures: dict[str, Statistic] = {
+        "alpha_char": lambda s: binary_alpha_many(s["values"], s["ones"], s["disagreeing"]),
+        "ac1": lambda s: ac1_many(rater_sums(s)),
+        "fleiss_kappa": lambda s: fleiss_kappa_many(rater_sums(s)),
+        # F1 = 2·matches / (n_a + n_b), micro-averaged over pairs: ``spans`` already holds n_a + n_b.
+        "f1_exact": lambda s: f1_many(s["exact"], s["spans"], 0),
+        "f1_overlap": lambda s: f1_many(s["overlap"], s["spans"], 0),
+    }
+    found = bootstrap_intervals(sums, measures, resample_counts(n_articles, resamples, seed))
+    cells = sums["values"].shape[0]
+    return [{m: found[m][c] for m in measures if found[m][c] is not None} for c in range(cells)]

@@ -1,0 +1,77 @@
+"""γ (gamma; Mathet, Widlöcher & Métivier 2015, *Computational Linguistics* 41(3)): agreement for
+unitized spans that may overlap or nest, through the optional ``pygamma-agreement`` package.
+
+γ aligns every annotator's units (spans) one to one at least cost — positional plus categorical
+dissimilarity — and compares that disorder with the disorder of randomly shuffled continua. It is the
+measure to read when spans overlap or nest, where α_u (which merges a rater's overlapping units) and
+character α lose information. It is slow (an integer program per continuum plus the random samples),
+so callers run it in a worker with progress: ``build_report(..., gamma=True)`` ticks once per article.
+"""
+
+from __future__ import annotations
+
+from annotator.core.agreement.data import AgreementArticle, AgreementInput
+from annotator.core.errors import AnnotatorError
+
+MISSING = ("γ (gamma) needs the optional package pygamma-agreement, which is not installed: "
+           "install it with  pip install 'annotator[gamma]'  (or leave out --gamma)")
+TOO_FEW = "fewer than two annotators marked a span"
+FAILED = "pygamma-agreement could not compute γ here: "
+SEED = 0  # pygamma draws its random continua from numpy's global generator; a fixed seed repeats them
+
+
+def require_pygamma() -> None:
+    """Raise ``AnnotatorError`` with install instructions unless pygamma-agreement can be imported."""
+    try:
+        import pygamma_agreement  # noqa: F401
+    except ImportError as error:
+        raise AnnotatorError(MISSING) from error
+
+
+def gamma_of_units(units: list[tuple[str, int, int, str]], annotators: tuple[str, ...], *,
+                   fast: bool = False) -> tuple[float | None, str]:
+    """γ of units (annotator, start, end, label) on one continuum; ``(gamma, "")`` or ``(None, reason)``.
+
+    Uses pygamma's defaults (combined categorical dissimilarity, α = β = 1) and its 'medium' precision.
+    """
+    require_pygamma()
+    import numpy as np
+    from pyannote.core import Segment
+    from pygamma_agreement import CombinedCategoricalDissimilarity, Continuum
+
+    units = [u for u in units if u[2] > u[1]]
+    if len({u[0] for u in units}) < 2:
+        return None, TOO_FEW
+    continuum = Continuum()
+    for name in annotators:
+        continuum.add_annotator(name)
+    for name, start, end, label in units:
+        continuum.add(name, Segment(start, end), label)
+    np.random.seed(SEED)
+    try:
+        result = continuum.compute_gamma(CombinedCategoricalDissimilarity(), precision_level="medium",
+                                         fast=fast)
+    except Exception as error:  # pygamma raises bare exceptions (solver, degenerate continua)
+        return None, FAILED + (str(error) or type(error).__name__)
+    return float(result.gamma), ""
+
+
+def article_gamma(article: AgreementArticle) -> tuple[float | None, str]:
+    """γ of one article's counted annotators (offsets in code points)."""
+    units = [(name, s.start, s.end, s.label) for name, spans in article.spans.items() for s in spans]
+    return gamma_of_units(units, article.annotators)
+
+
+def corpus_gamma(data: AgreementInput) -> tuple[float | None, str]:
+    """γ of the whole corpus: the articles every counted annotator finished, laid end to end as one
+    continuum (as α_u does), with pygamma's fast-gamma algorithm, which is meant for long continua."""
+    annotators = data.annotators
+    full = [a for a in data.articles if a.annotators == annotators]
+    if not full:
+        return None, "no article was finished by all counted annotators; choose some with --annotators"
+    units, offset = [], 0
+    for article in full:
+        units += [(name, offset + s.start, offset + s.end, s.label)
+                  for name, spans in article.spans.items() for s in spans]
+        offset += len(article.text)
+    return gamma_of_units(units, annotators, fast=True)

@@ -1,0 +1,27 @@
+"""One line per measure on when to read it, for the dashboard's measure chooser and the CLI help.
+
+Keys are the report's measure names (``report.MEASURES``); ``kappa`` covers both a pair's Cohen's κ and
+the mean over pairs (``kappa_mean``).
+"""
+
+from __future__ import annotations
+
+MEASURE_HELP: dict[str, str] = {
+    "alpha_char": "Krippendorff's α on every character: the standard reliability figure; drops sharply when "
+                  "most characters are unlabelled, so read it beside AC1.",
+    "alpha_u": "Krippendorff's unitizing α: agreement on where spans start and end along the text; "
+               "a rater's overlapping spans of one label are merged first.",
+    "kappa": "Cohen's κ for a pair of annotators (mean over pairs elsewhere): familiar, but like α it "
+             "punishes skewed data (the prevalence paradox).",
+    "kappa_mean": "Mean of the annotator pairs' Cohen's κ on the character data.",
+    "f1_exact": "Share of spans both annotators marked with identical boundaries and label: strict; use "
+                "when exact boundaries matter (e.g. training data).",
+    "f1_overlap": "Share of spans matched one to one by label and at least one shared character: forgiving "
+                  "about boundaries; use to see whether annotators find the same things.",
+    "ac1": "Gwet's AC1: chance-corrected like κ but stable when most characters carry no label; use when "
+           "α or κ look low although annotators mostly agree.",
+    "fleiss_kappa": "Fleiss' κ: one chance-corrected figure for three or more annotators at once, "
+                    "comparable with published multi-rater studies.",
+    "gamma": "Mathet's γ: aligns spans one to one, so overlapping and nested spans are judged fairly; use "
+             "for overlapping spans (slow; needs the gamma extra).",
+}
