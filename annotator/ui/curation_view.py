@@ -232,13 +232,12 @@ class CurationView(QWidget):
 
     def _do(self, command: GoldCommand) -> None:
         try:
-            changes = command.run()
+            command.run()
         except AnnotatorError as exc:
             self.message.setText(str(exc))
             return
         self.message.clear()
-        self.undo_stack.push(command)
-        self.on_changes(changes)
+        self.undo_stack.push(command)  # its redo() finds the change made and notifies the views
 
     def _notify(self, changes: Changes) -> None:
         self.on_changes(changes)

@@ -83,7 +83,9 @@ def test_lists_show_gold_and_every_annotators_open_candidates(view: CurationView
 def test_accept_takes_one_version_and_rejects_its_competitor_then_undo(
         qtbot, view: CurationView, project: Project) -> None:
     select_candidate(view, MOHAMMED)
-    qtbot.keyClick(view.candidate_list, Qt.Key.Key_Return)
+    with qtbot.waitSignal(view.goldChanged) as changed:
+        qtbot.keyClick(view.candidate_list, Qt.Key.Key_Return)
+    assert changed.args[0].gold == {"a1"}  # other views learn which article's gold changed
     assert gold_refs(project) == {MOHAMMED, DELEGATION}  # PRESIDENT was the competing version
     assert {r.ref for r in Gold(project).rejections("a1")} == {PRESIDENT}
     assert candidate_refs(view) == [HAMAS]
