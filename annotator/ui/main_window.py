@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Status
 from annotator.store import Changes, Project
 from annotator.ui.actions import apply_spec, create_actions, spec
+from annotator.ui.agreement_view import AgreementDashboard
 from annotator.ui.annotation_page import AnnotationPage
 from annotator.ui.label_editor import LabelEditor
 from annotator.ui.team_actions import add_team_actions
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.addTab(self.page, "Annotate")
         self.setCentralWidget(self.tabs)
+        # The dashboard computes its report only when first shown, so it costs nothing at start-up.
+        self.dashboard = AgreementDashboard(project, article_font_family=article_font_family)
+        self.add_tab(self.dashboard, "Agreement")
 
         self.article_list = QListWidget(objectName="articleList")
         self.article_list.setWordWrap(True)
@@ -98,6 +102,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.changes_made.connect(self._on_changes)
+        self.changes_made.connect(self.dashboard.apply_changes)
         self.page.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.page.failed.connect(self._edit_failed)
         self.article_list.currentItemChanged.connect(self._show_selected)
