@@ -54,8 +54,13 @@ def bootstrap_intervals(
     measure to a function of the resampled sums (each cells × resamples) returning (values, reasons) with
     reason "" where defined; ``counts`` comes from ``resample_counts``.
     """
-    weights = counts.T.astype(float)  # articles × resamples
-    resampled = {name: np.asarray(array, dtype=float) @ weights for name, array in sums.items()}
+    weights = np.ascontiguousarray(counts.T, dtype=float)  # articles × resamples
+    names = list(sums)
+    blocks = [np.asarray(sums[name], dtype=float) for name in names]
+    # One product for every statistic: the weights matrix is read once.
+    product = np.vstack(blocks) @ weights
+    bounds = np.cumsum([0, *(len(b) for b in blocks)])
+    resampled = {name: product[bounds[i]:bounds[i + 1]] for i, name in enumerate(names)}
     out = {}
     for measure, statistic in measures.items():
         values, reasons = statistic(resampled)
