@@ -122,3 +122,21 @@ def test_fleiss_kappa_without_variation_is_undefined_with_reason() -> None:
     overall = build_report(data).overall
     assert overall.fleiss_kappa is None and "no variation" in overall.reasons["fleiss_kappa"]
     assert overall.ac1 == 1.0  # both annotators agree on every character: AC1 is defined and perfect
+
+
+# irrCAC 0.4.4 (`CAC(df).gwet()` / `.fleiss()`) on the character data of ``random_corpus(1)``: one
+# row per non-space character, one column per annotator, NaN where the annotator is not counted (the
+# table ``slow_table`` counts). irrCAC is not in the test extra: every release pins scipy == 1.12.0
+# (forcing numpy < 2) and coverage < 7 (which breaks numba, hence pygamma-agreement), so its figures
+# were produced once in a separate virtual environment and are frozen here (irrCAC rounds to 5 places).
+IRRCAC_RANDOM_CORPUS_1 = {
+    "actor": (0.47069, -0.16031), "demand": (0.56484, 0.05037), None: (0.51773, -0.05481),  # None: pooled
+}
+
+
+def test_character_ac1_and_fleiss_match_irrcac_on_the_same_data() -> None:
+    report = build_report(random_corpus(1))
+    for label, (ac1, fleiss) in IRRCAC_RANDOM_CORPUS_1.items():
+        scores = report.overall if label is None else report.per_label[label]
+        assert scores.ac1 == pytest.approx(ac1, abs=5e-6)
+        assert scores.fleiss_kappa == pytest.approx(fleiss, abs=5e-6)
