@@ -11,7 +11,7 @@ from annotator.core.agreement.report import build_report
 
 from .test_agreement_ac1_fleiss import random_corpus
 
-MEASURES = ("alpha_char", "ac1", "fleiss_kappa", "f1_exact", "f1_overlap")
+MEASURES = ("alpha_char", "alpha_u", "ac1", "fleiss_kappa", "f1_exact", "f1_overlap")
 
 
 def slow_intervals(data: AgreementInput, resamples: int, seed: int, label: str | None) -> dict:
@@ -57,3 +57,31 @@ def test_resample_counts_draw_every_article_set_of_the_right_size() -> None:
     assert counts.shape == (300, 7)
     assert (counts.sum(axis=1) == 7).all()
     assert counts.mean() == pytest.approx(1.0)
+
+
+def test_alpha_u_of_the_unresampled_corpus_equals_the_report() -> None:
+    from annotator.core.agreement.layout import build_layout
+    from annotator.core.agreement.unitizing_bootstrap import resampled_alpha_u
+
+    data = random_corpus(4, articles=9)
+    report = build_report(data)
+    layout = build_layout(data)
+    full = layout.present.all(axis=0)
+    figures = resampled_alpha_u(layout, full, np.ones((1, len(data.articles)), dtype=np.int64))
+    assert figures[0][0][0] == pytest.approx(report.overall.alpha_u, abs=1e-12)
+    for k, label in enumerate(data.labels):
+        expected = report.per_label[label].alpha_u
+        if expected is None:
+            assert figures[k + 1][1][0] != ""
+        else:
+            assert figures[k + 1][0][0] == pytest.approx(expected, abs=1e-12)
+
+
+@pytest.mark.parametrize("seed", [21, 22])
+def test_alpha_u_intervals_equal_rebuilding_on_other_corpora(seed: int) -> None:
+    data = random_corpus(seed, articles=7)
+    scores = build_report(data, bootstrap=30, seed=seed).overall
+    expected = slow_intervals(data, 30, seed, None)
+    assert ("alpha_u" in scores.intervals) == ("alpha_u" in expected)
+    if "alpha_u" in expected:
+        assert scores.intervals["alpha_u"] == pytest.approx(expected["alpha_u"], abs=1e-12)

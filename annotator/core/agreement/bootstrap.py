@@ -72,15 +72,15 @@ def corpus_intervals(
     alpha: tuple[np.ndarray, np.ndarray, np.ndarray],
     raters: tuple[np.ndarray, np.ndarray, np.ndarray],
     spans: tuple[np.ndarray, np.ndarray, np.ndarray],
-    resamples: int = DEFAULT_RESAMPLES,
-    seed: int | None = None,
+    counts: np.ndarray,
 ) -> list[dict[str, Interval]]:
     """Intervals of ``alpha_char``, ``ac1``, ``fleiss_kappa``, ``f1_exact`` and ``f1_overlap`` for all
     labels pooled (first) and each label.
 
     Inputs are labels × articles: ``alpha`` = α's (values, ones, disagreeing); ``raters`` = AC1's
     (units, agreeing, share of ones); ``spans`` = (exact matches, overlap matches, spans) summed over
-    annotator pairs. Returns one {measure: (low, high)} per cell; a measure is left out where undefined.
+    annotator pairs; ``counts`` comes from ``resample_counts``. Returns one {measure: (low, high)} per
+    cell; a measure is left out where undefined.
     """
     from annotator.core.agreement.ac1 import ac1_many
     from annotator.core.agreement.characters import binary_alpha_many
@@ -91,7 +91,7 @@ def corpus_intervals(
     names = ("values", "ones", "disagreeing", "units", "agreeing", "share", "exact", "overlap", "spans")
     arrays = [np.asarray(a, dtype=float) for a in (*alpha, *raters, *spans)]
     n_articles = arrays[0].shape[-1]
-    if n_articles == 0 or resamples <= 0:
+    if n_articles == 0 or len(counts) == 0:
         return [{} for _ in range(arrays[0].shape[0] + 1)]
     sums = {name: np.vstack([a.sum(axis=0, keepdims=True), a]) for name, a in zip(names, arrays, strict=True)}
 
@@ -106,6 +106,6 @@ def corpus_intervals(
         "f1_exact": lambda s: f1_many(s["exact"], s["spans"], 0),
         "f1_overlap": lambda s: f1_many(s["overlap"], s["spans"], 0),
     }
-    found = bootstrap_intervals(sums, measures, resample_counts(n_articles, resamples, seed))
+    found = bootstrap_intervals(sums, measures, counts)
     cells = sums["values"].shape[0]
     return [{m: found[m][c] for m in measures if found[m][c] is not None} for c in range(cells)]

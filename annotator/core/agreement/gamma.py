@@ -17,6 +17,7 @@ MISSING = ("γ (gamma) needs the optional package pygamma-agreement, which is no
            "install it with  pip install 'annotator[gamma]'  (or leave out --gamma)")
 TOO_FEW = "fewer than two annotators marked a span"
 FAILED = "pygamma-agreement could not compute γ here: "
+FAST_ABOVE = 500  # units; above this the corpus uses fast-gamma, below it the canonical algorithm
 SEED = 0  # pygamma draws its random continua from numpy's global generator; a fixed seed repeats them
 
 
@@ -64,7 +65,8 @@ def article_gamma(article: AgreementArticle) -> tuple[float | None, str]:
 
 def corpus_gamma(data: AgreementInput) -> tuple[float | None, str]:
     """γ of the whole corpus: the articles every counted annotator finished, laid end to end as one
-    continuum (as α_u does), with pygamma's fast-gamma algorithm, which is meant for long continua."""
+    continuum (as α_u does); with more than ``FAST_ABOVE`` units pygamma's fast-gamma algorithm, which
+    is meant for long continua (and compiles its own code on first use, so small corpora skip it)."""
     annotators = data.annotators
     full = [a for a in data.articles if a.annotators == annotators]
     if not full:
@@ -74,4 +76,4 @@ def corpus_gamma(data: AgreementInput) -> tuple[float | None, str]:
         units += [(name, offset + s.start, offset + s.end, s.label)
                   for name, spans in article.spans.items() for s in spans]
         offset += len(article.text)
-    return gamma_of_units(units, annotators, fast=True)
+    return gamma_of_units(units, annotators, fast=len(units) > FAST_ABOVE)

@@ -14,7 +14,7 @@ from types import MappingProxyType
 import numpy as np
 
 from annotator.core.agreement.ac1 import ac1, ac1_many
-from annotator.core.agreement.bootstrap import Interval, corpus_intervals
+from annotator.core.agreement.bootstrap import Interval, corpus_intervals, resample_counts
 from annotator.core.agreement.characters import (
     CharacterCounts,
     binary_alpha,
@@ -38,6 +38,7 @@ from annotator.core.agreement.unitizing import (
     overall_alpha,
     unitizing_disagreement,
 )
+from annotator.core.agreement.unitizing_bootstrap import alpha_u_intervals
 
 MEASURES = ("alpha_char", "alpha_u", "kappa", "kappa_mean", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa",
             "gamma")
@@ -186,7 +187,8 @@ def build_report(data: AgreementInput, progress: Progress | None = None, *, boot
     arrays = _pair_arrays(layout, chars, spans)
     overall, per_label = _corpus_scores(layout, chars, raters, arrays, unitizing_all, int(full.sum()))
     if bootstrap > 0:
-        overall, per_label = _with_intervals(overall, per_label, chars, raters, arrays, bootstrap, seed)
+        overall, per_label = _with_intervals(layout, full, overall, per_label, chars, raters, arrays,
+                                             resample_counts(layout.n_articles, bootstrap, seed))
     articles = tuple(_article_scores(layout, data, chars, raters, arrays))
     if gamma:
         overall, articles = _with_gamma(data, overall, articles, tick)
@@ -299,15 +301,20 @@ def _corpus_scores(layout: Layout, chars: CharacterCounts, raters: RaterSums, ar
     return overall, dict(zip(layout.labels, per_label, strict=True))
 
 
-def _with_intervals(overall: Scores, per_label: dict[str, Scores], chars: CharacterCounts, raters: RaterSums,
-                    arrays: dict[str, np.ndarray], resamples: int, seed: int | None) -> tuple[Scores, dict]:
-    """The corpus scores with bootstrap intervals (resampling articles) attached."""
+def _with_intervals(layout: Layout, full: np.ndarray, overall: Scores, per_label: dict[str, Scores],
+                    chars: CharacterCounts, raters: RaterSums, arrays: dict[str, np.ndarray],
+                    counts: np.ndarray) -> tuple[Scores, dict]:
+    """The corpus scores with bootstrap intervals (resampling articles as ``counts`` says) attached."""
     cells = corpus_intervals(
         (chars.alpha_values, chars.alpha_ones, chars.alpha_disagreeing),
         (raters.units, raters.agreeing, raters.share_ones),
         (arrays["exact"].sum(axis=0), arrays["overlap"].sum(axis=0),
          (arrays["spans_a"] + arrays["spans_b"]).sum(axis=0)),
-        resamples, seed)
+        counts)
+    if full.any():
+        for cell, interval in zip(cells, alpha_u_intervals(layout, full, counts), strict=True):
+            if interval is not None:
+                cell["alpha_u"] = interval
     overall = replace(overall, intervals=MappingProxyType(cells[0]))
     return overall, {label: replace(scores, intervals=MappingProxyType(cells[k + 1]))
                      for k, (label, scores) in enumerate(per_label.items())}
