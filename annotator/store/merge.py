@@ -89,8 +89,17 @@ def read_project_file(path: Path) -> MergeSource:
                 f"reads up to {SCHEMA_VERSION}); update annotator to merge it")
         if version < 1 or not {"documents", "spans", "statuses", "labels", "annotators"} <= tables:
             raise InputError("is an SQLite database but not an annotator project", path=where)
-        return _read_source(conn, where, tables)
-    except sqlite3.DatabaseError as exc:
+        # A damaged file must not be merged into a good one (found by tests/store/test_fuzz_project_files).
+        if [r[0] for r in conn.execute("PRAGMA quick_check(1)")] != ["ok"] \
+                or conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise ProjectFileError(f"{where}: the project file is damaged (SQLite's check failed); it cannot "
+                                   "be merged. Ask for a fresh copy or an export.")
+        try:
+            return _read_source(conn, where, tables)
+        except (KeyError, ValueError) as exc:  # rows that contradict each other: damaged by hand or by disk
+            raise ProjectFileError(f"{where}: the project file is inconsistent ({exc!r}); it cannot be "
+                                   "merged. Ask for a fresh copy or an export.") from exc
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged schema's error text may not decode
         raise ProjectFileError(f"{where}: cannot be read as an annotator project ({exc})") from exc
     finally:
         conn.close()

@@ -183,7 +183,10 @@ class Project:
             self.db.conn.execute("ROLLBACK")
 
     def _query(self, sql: str, params: Iterable = ()) -> list[tuple]:
-        return self.db.execute(sql, tuple(params)).fetchall()
+        try:
+            return self.db.execute(sql, tuple(params)).fetchall()
+        except sqlite3.OperationalError as exc:  # e.g. damaged text that is not UTF-8, a vanished disk
+            raise project_file_error(self.path, exc, "cannot be read") from exc
 
     # -- settings -----------------------------------------------------------------------------
 

@@ -154,7 +154,7 @@ def project_file_error(path: Path, exc: sqlite3.Error, doing: str = "cannot be o
         reason = "the disk could not be written (it may be full, removed or failing)"
     elif "locked" in text or "busy" in text:
         reason = "another annotator window or program is writing to the project; try again in a moment"
-    elif "malformed" in text or "not a database" in text or "corrupt" in text:
+    elif any(word in text for word in ("malformed", "not a database", "corrupt", "decode")):
         reason = "the project file is damaged; restore it from a backup or an export"
     else:
         reason = f"the database reported an error ({exc})"
@@ -169,6 +169,7 @@ def check_readable_project(path: Path) -> int:
     """
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn.text_factory = lambda data: data.decode("utf-8", "replace")  # a damaged file's names may be junk
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             # quick_check reads every page (~30 ms for 10,000 articles) and catches damage the header
@@ -177,6 +178,11 @@ def check_readable_project(path: Path) -> int:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
+    except UnicodeDecodeError as exc:  # SQLite's message quotes a damaged schema, which Python cannot decode
+        raise ProjectFileError(
+            f"{path}: the project file is damaged (its table definitions are unreadable); restore it from a "
+            "backup or an export. The file was not changed."
+        ) from exc
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc).lower():
             raise ProjectFileError(
@@ -186,8 +192,8 @@ def check_readable_project(path: Path) -> int:
         raise project_file_error(path, exc) from exc
     if problems != ["ok"]:
         raise ProjectFileError(
-            f"{path}: the project file is damaged ({problems[0]}); restore it from a backup or an export. "
-            "The file was not changed."
+            f"{path}: the project file is damaged (SQLite's check found {len(problems)} or more problem(s)); "
+            "restore it from a backup or an export. The file was not changed."
         )
     if version == 0 and tables:
         raise ProjectFileError(

@@ -57,7 +57,9 @@ def test_damaged_project_opens_or_is_refused_with_our_error_unchanged(edits, cut
         try:
             with Project.open(path) as project:
                 project.article_summaries()
+                project.documents()
                 project.spans()
+                project.statuses()
         except AnnotatorError:
             assert path.read_bytes() == data, "a refused project file was modified"
 
