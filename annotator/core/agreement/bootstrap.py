@@ -5,6 +5,8 @@ agreement sums, F1's match and span counts). A resample of articles is therefore
 each article was drawn, and its sums are one matrix product: (statistics × articles) @ (articles ×
 resamples). The report is never recomputed; 1,000 resamples of 1,000 articles take milliseconds.
 Intervals are percentile intervals (2.5th and 97.5th) over the resamples in which the figure is defined.
+α_u is not a plain sum over articles (gaps join across them); ``unitizing_bootstrap`` handles it with
+the same resample counts.
 """
 
 from __future__ import annotations

@@ -55,7 +55,13 @@ def resampled_alpha_u(layout: Layout, full: np.ndarray, counts: np.ndarray) -> l
     cell, r = g // n_raters, g % n_raters
     lab, art = cell // n_full, cell % n_full
     unit = e - s
-    longest = int(max(unit.max() if len(unit) else 0, lengths.max() if n_full else 0)) + 2
+    # A and B stop changing past the longest unit, so their tables end there (H(g) is linear beyond).
+    longest = int(unit.max() if len(unit) else 0) + 2
+    which, article = np.nonzero(weights)  # row-major: by resample, then article
+    times = weights[which, article]
+    drawn = (which, article, times, times * lengths[article],
+             np.searchsorted(which, np.arange(resamples), side="left"),
+             np.searchsorted(which, np.arange(resamples), side="right"))
     observed, expected, units = [], [], []
     for k in range(n_labels):
         mine = lab == k
@@ -76,13 +82,18 @@ def resampled_alpha_u(layout: Layout, full: np.ndarray, counts: np.ndarray) -> l
         gap_total = np.zeros(resamples)
         inner = np.flatnonzero(mine[1:] & mine[:-1] & (g[1:] == g[:-1])) + 1
         inner_gap = s[inner] - e[inner - 1]
-        inner_hist = _histogram(art[inner], inner_gap, np.ones(len(inner)), n_full, longest)
-        gap_weights = np.asarray((inner_hist.T @ weights.T).T)  # resamples × gap length
+        short = inner_gap < longest - 1
+        inner_hist = _histogram(art[inner][short], inner_gap[short], np.ones(short.sum()), n_full, longest)
+        gap_weights = np.asarray((inner_hist.T @ weights.T).T)  # resamples × gap length (short gaps)
         xs = np.arange(longest)
         gap_total += (gap_weights * ((xs + 1) * np.take(a, np.minimum(xs + 1, longest - 1), axis=1)
                                      - np.take(b, np.minimum(xs + 1, longest - 1), axis=1))).sum(axis=1)
+        # long gaps: H(g) = (g + 1)·A_total − B_total, so only Σ(g + 1) and their count per article matter
+        long_art, long_gap = art[inner][~short], inner_gap[~short]
+        gap_total += (a[:, -1] * (weights @ np.bincount(long_art, weights=long_gap + 1.0, minlength=n_full))
+                      - b[:, -1] * (weights @ np.bincount(long_art, minlength=n_full).astype(float)))
         for rr in range(n_raters):
-            gap_total += _joint_gaps(s, e, cell, r, k, rr, n_full, lengths, weights, h)
+            gap_total += _joint_gaps(s, e, cell, r, k, rr, n_full, lengths, drawn, h, resamples)
         denominator = n_raters * total_length * (n_raters * total_length - 1) - squared
         with np.errstate(divide="ignore", invalid="ignore"):
             total = (n_units - 1) * own + gap_total
@@ -118,9 +129,13 @@ def _undefined_without_articles(figures: Figures, none: np.ndarray) -> Figures:
     return np.where(none, np.nan, values), np.where(none, NO_FULL_ARTICLE, reasons)
 
 
-def _joint_gaps(s, e, cell, r, k, rater, n_full, lengths, weights, h) -> np.ndarray:
-    """Σ H(g) over one rater's gaps that span article joints (per resample), for label ``k``."""
-    resamples = weights.shape[0]
+def _joint_gaps(s, e, cell, r, k, rater, n_full, lengths, drawn, h, resamples) -> np.ndarray:
+    """Σ H(g) over one rater's gaps that span article joints (per resample), for label ``k``.
+
+    ``drawn`` = (resample, article, times drawn) of every drawn article, sorted by resample then article:
+    the continuum of a resample, in order.
+    """
+    which, article, times, drawn_length, row_start, row_end = drawn
     mine = np.flatnonzero((cell // n_full == k) & (r == rater))
     art = cell[mine] % n_full
     marked = np.zeros(n_full, bool)
@@ -134,31 +149,34 @@ def _joint_gaps(s, e, cell, r, k, rater, n_full, lengths, weights, h) -> np.ndar
         last[:-1] = art[1:] != art[:-1]
         head[art[first]] = s[mine][first]
         tail[art[last]] = lengths[art[last]] - e[mine][last]
-    drawn = weights > 0
-    nonempty = drawn & marked  # resamples × articles
-    # Length of the empty drawn articles before each article: prefix sums of w·L over unmarked articles.
-    filler = np.concatenate([np.zeros((resamples, 1)), np.cumsum(weights * (lengths * ~marked), axis=1)],
-                            axis=1)
-    index = np.where(nonempty, np.arange(n_full), n_full)
-    following = np.minimum.accumulate(index[:, ::-1], axis=1)[:, ::-1]
-    nxt = np.concatenate([following[:, 1:], np.full((resamples, 1), n_full)], axis=1)
+    # Prefix sums, along the drawn list, of the length of drawn articles where the rater marked nothing.
+    filler = np.concatenate(([0], np.cumsum(np.where(marked[article], 0, drawn_length))))
+    pos = np.flatnonzero(marked[article])
+    rows, arts, reps = which[pos], article[pos], times[pos]
     total = np.zeros(resamples)
-    rows = np.arange(resamples)
-    # repeats of one article: (w − 1) joints of its tail + head
-    which, i = np.nonzero(nonempty & (weights >= 2))
-    total += np.bincount(which, weights=(weights[which, i] - 1) * h(tail[i] + head[i], which),
-                         minlength=resamples)
-    # a drawn article to the next drawn article where the rater marked something
-    which, i = np.nonzero(nonempty & (nxt < n_full))
-    j = nxt[which, i]
-    gap = tail[i] + filler[which, j] - filler[which, i + 1] + head[j]
-    total += np.bincount(which, weights=h(gap, which), minlength=resamples)
-    # before the first and after the last marked article (or the whole continuum if none)
-    first = following[:, 0]
-    has = first < n_full
-    lead = np.where(has, filler[rows, np.minimum(first, n_full - 1)] + head[np.minimum(first, n_full - 1)],
-                    filler[:, -1])
-    last = n_full - 1 - np.argmax(nonempty[:, ::-1], axis=1)
-    trail = np.where(has, tail[last] + filler[:, -1] - filler[rows, last + 1], 0)
-    total += np.where(lead > 0, h(lead, rows), 0) + np.where(has & (trail > 0), h(trail, rows), 0)
+    # repeats of one article: (times − 1) joints of its tail + head
+    again = reps >= 2
+    total += np.bincount(rows[again], weights=(reps[again] - 1) * h(tail[arts[again]] + head[arts[again]],
+                                                                   rows[again]), minlength=resamples)
+    # a marked article to the next marked one in the same resample, across the unmarked ones between
+    same = rows[1:] == rows[:-1]
+    i, j = arts[:-1][same], arts[1:][same]
+    gap = tail[i] + filler[pos[1:][same]] - filler[pos[:-1][same] + 1] + head[j]
+    total += np.bincount(rows[1:][same], weights=h(gap, rows[1:][same]), minlength=resamples)
+    # before the first and after the last marked article of each resample
+    is_first = np.ones(len(pos), bool)
+    is_first[1:] = ~same
+    is_last = np.ones(len(pos), bool)
+    is_last[:-1] = ~same
+    f, t = pos[is_first], pos[is_last]
+    lead = filler[f] - filler[row_start[which[f]]] + head[article[f]]
+    trail = tail[article[t]] + filler[row_end[which[t]]] - filler[t + 1]
+    total += np.bincount(which[f], weights=h(lead, which[f]), minlength=resamples)
+    total += np.bincount(which[t], weights=h(trail, which[t]), minlength=resamples)
+    # resamples where the rater marked nothing at all: one gap, the whole continuum
+    nothing = np.ones(resamples, bool)
+    nothing[rows] = False
+    whole = filler[row_end] - filler[row_start]
+    nothing &= whole > 0
+    total[nothing] += h(whole[nothing], np.flatnonzero(nothing))
     return total
