@@ -27,6 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", type=Path,
                         help="project file (created if missing); default: the default project")
+    parser.add_argument("--lang", choices=["en", "ar"],
+                        help="interface language of the window (default: the one chosen in View ▸ Language)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the default project in a temporary data folder, save a picture of the "
+                             "window there, print its path and exit (checks an installed or packaged app)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p_import = commands.add_parser("import", help="import .txt articles, folders and .jsonl records")
@@ -77,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
                              help="each annotator against gold (span F1 per label) on curated articles")
     p_agreement.add_argument("--bootstrap", type=_resamples, metavar="N",
                              help="95%% intervals from N resamples of the articles (default 1000; 0 = none)")
-    p_agreement.add_argument("--seed", type=int, metavar="S", help="seed for the bootstrap resamples")
+    p_agreement.add_argument("--seed", type=int, metavar="S",
+                             help="seed for the bootstrap resamples (default 0: repeatable output)")
     p_agreement.add_argument("--gamma", action="store_true",
                              help="add γ per article and for the corpus (slow; needs annotator[gamma])")
     p_agreement.set_defaults(run=cmd_agreement)
@@ -264,7 +270,7 @@ def _resamples(text: str) -> int:
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
-    from annotator.core.agreement.bootstrap import DEFAULT_RESAMPLES
+    from annotator.core.agreement.bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED
     from annotator.core.agreement.render import report_to_json, report_to_text, write_csv
     from annotator.core.agreement.report import build_report
 
@@ -277,7 +283,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
         require_pygamma()  # before the slow part, so a missing extra fails at once
     resamples = DEFAULT_RESAMPLES if args.bootstrap is None else args.bootstrap
-    report = build_report(data, bootstrap=resamples, seed=args.seed, gamma=args.gamma)
+    seed = DEFAULT_SEED if args.seed is None else args.seed
+    report = build_report(data, bootstrap=resamples, seed=seed, gamma=args.gamma)
     if args.json:
         print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
     elif args.csv:
@@ -331,7 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from annotator.ui.app import run_gui
 
-        return run_gui(args.db)
+        return run_gui(args.db, lang=args.lang, smoke_test=args.smoke_test)
     try:
         return args.run(args)
     except AnnotatorError as exc:

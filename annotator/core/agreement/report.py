@@ -14,7 +14,7 @@ from types import MappingProxyType
 import numpy as np
 
 from annotator.core.agreement.ac1 import ac1, ac1_many
-from annotator.core.agreement.bootstrap import Interval, corpus_intervals, resample_counts
+from annotator.core.agreement.bootstrap import DEFAULT_SEED, Interval, corpus_intervals, resample_counts
 from annotator.core.agreement.characters import (
     CharacterCounts,
     binary_alpha,
@@ -150,11 +150,12 @@ class _Ticker:
 
 
 def build_report(data: AgreementInput, progress: Progress | None = None, *, bootstrap: int = 0,
-                 seed: int | None = None, gamma: bool = False) -> AgreementReport:
+                 seed: int | None = DEFAULT_SEED, gamma: bool = False) -> AgreementReport:
     """Compute every measure for ``data``; ``progress(done, total)`` is called after each step.
 
     ``bootstrap`` > 0 adds 95% intervals from that many resamples of the articles (``seed`` makes them
-    repeatable; ``bootstrap.DEFAULT_RESAMPLES`` is the usual count) to the overall and per-label scores.
+    repeatable, None draws fresh ones; ``bootstrap.DEFAULT_RESAMPLES`` is the usual count) to the
+    overall and per-label scores.
     ``gamma`` adds γ per article and for the corpus (slow; needs the ``annotator[gamma]`` extra).
     """
     if gamma:
