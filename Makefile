@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench soak setup clean
+.PHONY: run test lint bench soak setup clean package test-package translations update-translations
 
 setup: $(STAMP)
 
@@ -32,5 +32,37 @@ bench: $(STAMP)
 soak: $(STAMP)
 	$(PY) benchmarks/soak.py 100
 
+# The Arabic interface: the .qm is committed (so a plain `pip install` has it) and rebuilt from the .ts.
+TS := resources/translations/annotator_ar.ts
+QM := resources/translations/annotator_ar.qm
+UI_SOURCES := $(filter-out annotator/ui/__init__.py,$(wildcard annotator/ui/*.py))
+
+translations: $(QM)
+
+$(QM): $(TS) | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(QM)
+
+# After changing interface texts: collect them from the code, fill in the Arabic, rebuild the .qm.
+update-translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $(UI_SOURCES) -no-obsolete -locations none -ts $(TS)
+	$(PY) packaging/translations_ar.py $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(QM)
+
+PACKAGE_STAMP := $(VENV)/.installed-package
+
+$(PACKAGE_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,dev,package]'
+	touch $(PACKAGE_STAMP)
+
+# A one-folder desktop app in dist/annotator/ (run dist/annotator/annotator).
+package: $(PACKAGE_STAMP) $(QM)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
+		packaging/annotator.spec
+
+# Builds the app in a temporary folder and starts it offscreen with --smoke-test.
+test-package: $(PACKAGE_STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m slow tests/test_package.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -23,35 +24,121 @@ class ActionSpec:
     tip: str
 
 
+def translated(text: str) -> str:
+    """A table text in the interface language."""
+    return QCoreApplication.translate("actions", text)
+
+
+# Texts are marked for lupdate here and translated when an action is made (the README shows them in English).
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("undo", "&Undo", ("Ctrl+Z",), "Undo the last edit on this article"),
-    ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo the edit just undone"),
-    ActionSpec("delete_span", "&Delete span", ("Delete", "Backspace"), "Delete the selected span"),
-    ActionSpec("span_to_selection", "Set span to &selection", ("E",),
-               "Move the selected span's boundaries to the text selected now"),
-    ActionSpec("start_earlier", "Start one word earlier", ("Alt+Right",),
-               "Extend the selected span by one word at its start (to the right)"),
-    ActionSpec("start_later", "Start one word later", ("Alt+Left",),
-               "Shrink the selected span by one word at its start"),
-    ActionSpec("end_later", "End one word later", ("Alt+Shift+Left",),
-               "Extend the selected span by one word at its end (to the left)"),
-    ActionSpec("end_earlier", "End one word earlier", ("Alt+Shift+Right",),
-               "Shrink the selected span by one word at its end"),
-    ActionSpec("next_span", "Next span", ("N",), "Select the next span in reading order"),
-    ActionSpec("previous_span", "Previous span", ("Shift+N",), "Select the previous span"),
-    ActionSpec("next_article", "&Next article", ("Ctrl+PgDown", "Alt+Down"), "Open the next article"),
-    ActionSpec("previous_article", "&Previous article", ("Ctrl+PgUp", "Alt+Up"),
-               "Open the previous article"),
-    ActionSpec("mark_done", "Mark article &done", ("Ctrl+D",),
-               "Mark this article done for you (again: back to in progress)"),
-    ActionSpec("zoom_in", "&Larger text", ("Ctrl++", "Ctrl+="), "Make the article text larger"),
-    ActionSpec("zoom_out", "&Smaller text", ("Ctrl+-",), "Make the article text smaller"),
-    ActionSpec("switch_annotator", "Switch &annotator…", ("Ctrl+Shift+A",),
-               "Choose who you are; your spans are stored under this name"),
-    ActionSpec("show_others", "Show &other annotators (review, read-only)", ("Ctrl+Shift+R",),
-               "Reviewer mode: also show other annotators' spans, read-only"),
-    ActionSpec("edit_labels", "Edit &labels…", ("Ctrl+L",),
-               "Add, rename, recolour, reorder or delete labels"),
+    ActionSpec(
+        "undo",
+        QT_TRANSLATE_NOOP("actions", "&Undo"),
+        ("Ctrl+Z",),
+        QT_TRANSLATE_NOOP("actions", "Undo the last edit on this article"),
+    ),
+    ActionSpec(
+        "redo",
+        QT_TRANSLATE_NOOP("actions", "&Redo"),
+        ("Ctrl+Shift+Z", "Ctrl+Y"),
+        QT_TRANSLATE_NOOP("actions", "Redo the edit just undone"),
+    ),
+    ActionSpec(
+        "delete_span",
+        QT_TRANSLATE_NOOP("actions", "&Delete span"),
+        ("Delete", "Backspace"),
+        QT_TRANSLATE_NOOP("actions", "Delete the selected span"),
+    ),
+    ActionSpec(
+        "span_to_selection",
+        QT_TRANSLATE_NOOP("actions", "Set span to &selection"),
+        ("E",),
+        QT_TRANSLATE_NOOP("actions", "Move the selected span's boundaries to the text selected now"),
+    ),
+    ActionSpec(
+        "start_earlier",
+        QT_TRANSLATE_NOOP("actions", "Start one word earlier"),
+        ("Alt+Right",),
+        QT_TRANSLATE_NOOP("actions", "Extend the selected span by one word at its start (to the right)"),
+    ),
+    ActionSpec(
+        "start_later",
+        QT_TRANSLATE_NOOP("actions", "Start one word later"),
+        ("Alt+Left",),
+        QT_TRANSLATE_NOOP("actions", "Shrink the selected span by one word at its start"),
+    ),
+    ActionSpec(
+        "end_later",
+        QT_TRANSLATE_NOOP("actions", "End one word later"),
+        ("Alt+Shift+Left",),
+        QT_TRANSLATE_NOOP("actions", "Extend the selected span by one word at its end (to the left)"),
+    ),
+    ActionSpec(
+        "end_earlier",
+        QT_TRANSLATE_NOOP("actions", "End one word earlier"),
+        ("Alt+Shift+Right",),
+        QT_TRANSLATE_NOOP("actions", "Shrink the selected span by one word at its end"),
+    ),
+    ActionSpec(
+        "next_span",
+        QT_TRANSLATE_NOOP("actions", "Next span"),
+        ("N",),
+        QT_TRANSLATE_NOOP("actions", "Select the next span in reading order"),
+    ),
+    ActionSpec(
+        "previous_span",
+        QT_TRANSLATE_NOOP("actions", "Previous span"),
+        ("Shift+N",),
+        QT_TRANSLATE_NOOP("actions", "Select the previous span"),
+    ),
+    ActionSpec(
+        "next_article",
+        QT_TRANSLATE_NOOP("actions", "&Next article"),
+        ("Ctrl+PgDown", "Alt+Down"),
+        QT_TRANSLATE_NOOP("actions", "Open the next article"),
+    ),
+    ActionSpec(
+        "previous_article",
+        QT_TRANSLATE_NOOP("actions", "&Previous article"),
+        ("Ctrl+PgUp", "Alt+Up"),
+        QT_TRANSLATE_NOOP("actions", "Open the previous article"),
+    ),
+    ActionSpec(
+        "mark_done",
+        QT_TRANSLATE_NOOP("actions", "Mark article &done"),
+        ("Ctrl+D",),
+        QT_TRANSLATE_NOOP("actions", "Mark this article done for you (again: back to in progress)"),
+    ),
+    ActionSpec(
+        "zoom_in",
+        QT_TRANSLATE_NOOP("actions", "&Larger text"),
+        ("Ctrl++", "Ctrl+="),
+        QT_TRANSLATE_NOOP("actions", "Make the article text larger"),
+    ),
+    ActionSpec(
+        "zoom_out",
+        QT_TRANSLATE_NOOP("actions", "&Smaller text"),
+        ("Ctrl+-",),
+        QT_TRANSLATE_NOOP("actions", "Make the article text smaller"),
+    ),
+    ActionSpec(
+        "switch_annotator",
+        QT_TRANSLATE_NOOP("actions", "Switch &annotator…"),
+        ("Ctrl+Shift+A",),
+        QT_TRANSLATE_NOOP("actions", "Choose who you are; your spans are stored under this name"),
+    ),
+    ActionSpec(
+        "show_others",
+        QT_TRANSLATE_NOOP("actions", "Show &other annotators (review, read-only)"),
+        ("Ctrl+Shift+R",),
+        QT_TRANSLATE_NOOP("actions", "Reviewer mode: also show other annotators' spans, read-only"),
+    ),
+    ActionSpec(
+        "edit_labels",
+        QT_TRANSLATE_NOOP("actions", "Edit &labels…"),
+        ("Ctrl+L",),
+        QT_TRANSLATE_NOOP("actions", "Add, rename, recolour, reorder or delete labels"),
+    ),
 )
 
 EXACT_SELECTION_NOTE = "Hold Alt with a label key to tag the exact characters selected (no word snapping)."
@@ -70,7 +157,7 @@ def create_actions(parent: QWidget, slots: dict[str, Callable[[], None]]) -> dic
     """
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
-        action = QAction(spec.text, parent)
+        action = QAction(translated(spec.text), parent)
         apply_spec(action, spec)
         if spec.name in slots:
             action.triggered.connect(lambda _checked=False, slot=slots[spec.name]: slot())
@@ -82,7 +169,8 @@ def apply_spec(action: QAction, spec: ActionSpec) -> None:
     """Give ``action`` the table's object name, shortcuts and tooltip."""
     action.setObjectName(f"action_{spec.name}")
     action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
-    tip = f"{spec.tip} ({shortcut_text(spec)})"
+    tip = f"{translated(spec.tip)} ({shortcut_text(spec)})"
+
     action.setToolTip(tip)
     action.setStatusTip(tip)
 
@@ -94,8 +182,11 @@ def spec(name: str) -> ActionSpec:
 
 def markdown_table() -> str:
     """The shortcut table as Markdown, for the README (a test keeps the two in step)."""
-    rows = ["| Action | Shortcut |", "|---|---|",
-            "| Tag the selection with a label | its key: 1–4 by default |"]
+    rows = [
+        "| Action | Shortcut |",
+        "|---|---|",
+        "| Tag the selection with a label | its key: 1–4 by default |",
+    ]
     rows.append("| Tag the exact characters (no word snapping) | Alt + the label's key |")
     rows.append("| Move the selected span's nearer edge to a word | Ctrl + click the word |")
     rows += [f"| {s.text.replace('&', '').rstrip('…')} | {' or '.join(s.shortcuts)} |" for s in ACTIONS]

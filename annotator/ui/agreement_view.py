@@ -183,8 +183,8 @@ class NameFilter(QToolButton):
 
     def _update_text(self) -> None:
         chosen = self.chosen()
-        self.setText(f"{self.what}: all" if chosen is None
-                     else f"{self.what}: {', '.join(chosen) or 'none'}")
+        names = self.tr("all") if chosen is None else ", ".join(chosen) or self.tr("none")
+        self.setText(self.tr("{what}: {names}").format(what=self.what, names=names))
 
 
 class AgreementDashboard(QWidget):
@@ -208,14 +208,14 @@ class AgreementDashboard(QWidget):
         self.measure.addItems(list(DASHBOARD_MEASURES))
         self.order = QComboBox(objectName="orderChooser")
         self.order.addItems([o.value for o in Order])
-        self.split = QCheckBox("split by label", objectName="splitByLabel")
-        self.label_filter = NameFilter("Labels", "labelFilter")
-        self.annotator_filter = NameFilter("Annotators", "annotatorFilter")
+        self.split = QCheckBox(self.tr("split by label"), objectName="splitByLabel")
+        self.label_filter = NameFilter(self.tr("Labels"), "labelFilter")
+        self.annotator_filter = NameFilter(self.tr("Annotators"), "annotatorFilter")
         self.minimum = QSpinBox(objectName="minAnnotators")
         self.minimum.setRange(2, 99)
-        self.minimum.setPrefix("min. annotators: ")
-        self.recompute_button = QPushButton("Recompute", objectName="recomputeButton")
-        self.export_button = QPushButton("Export…", objectName="exportButton")
+        self.minimum.setPrefix(self.tr("min. annotators: "))
+        self.recompute_button = QPushButton(self.tr("Recompute"), objectName="recomputeButton")
+        self.export_button = QPushButton(self.tr("Export…"), objectName="exportButton")
         self.progress = QProgressBar(objectName="agreementProgress")
         self.progress.setMaximumWidth(180)
         self.progress.setVisible(False)
@@ -229,7 +229,7 @@ class AgreementDashboard(QWidget):
         self.comparison = ComparisonView(self.label_colours, article_font_family=article_font_family)
 
         controls = QHBoxLayout()
-        for widget in (QLabel("Measure"), self.measure, self.order, self.split, self.label_filter,
+        for widget in (QLabel(self.tr("Measure")), self.measure, self.order, self.split, self.label_filter,
                        self.annotator_filter, self.minimum, self.recompute_button, self.export_button):
             controls.addWidget(widget)
         controls.addStretch(1)
@@ -247,8 +247,8 @@ class AgreementDashboard(QWidget):
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 4)
         self.tabs = QTabWidget(objectName="agreementTabs")
-        self.tabs.addTab(charts, "Charts")
-        self.tabs.addTab(self.comparison, "Compare annotators")
+        self.tabs.addTab(charts, self.tr("Charts"))
+        self.tabs.addTab(self.comparison, self.tr("Compare annotators"))
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.status)
@@ -310,7 +310,7 @@ class AgreementDashboard(QWidget):
         minimum = self.minimum.value()
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self.status.setText("Computing agreement…")
+        self.status.setText(self.tr("Computing agreement…"))
         handle = run_in_worker(
             lambda progress: compute_dashboard(path, labels, annotators, minimum, progress),
             progress_callback=self._progress)
@@ -333,7 +333,7 @@ class AgreementDashboard(QWidget):
         if generation != self._generation:
             return
         self.progress.setVisible(False)
-        self.status.setText(f"Agreement could not be computed: {exc}")
+        self.status.setText(self.tr("Agreement could not be computed: {error}").format(error=exc))
 
     def show_result(self, result: DashboardData) -> None:
         """Take a computed report and draw every chart (what the benchmark times)."""
@@ -415,16 +415,18 @@ class AgreementDashboard(QWidget):
     def _ask_export(self) -> None:
         if self.result is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, "Export charts and table to folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export charts and table to folder"))
         if not folder:
             return
         try:
             written = self.export_charts(Path(folder))
             self.export_csv(Path(folder) / "agreement.csv")
         except OSError as exc:
-            QMessageBox.critical(self, "Export failed", f"{folder}: {exc.strerror or exc}")
+            QMessageBox.critical(self, self.tr("Export failed"), f"{folder}: {exc.strerror or exc}")
             return
-        self.status.setText(f"Exported {len(written)} chart files and agreement.csv to {folder}.")
+        self.status.setText(self.tr("Exported {count} chart files and agreement.csv to {folder}.").format(
+            count=len(written), folder=folder))
+
 
 
 __all__ = ["AgreementDashboard", "DashboardData", "compute_dashboard"]

@@ -110,14 +110,15 @@ class AnnotationPage(QWidget):
             action.deleteLater()
         self.label_actions = []
         for label in labels:
-            tag = QAction(f"Tag as {label.name}", self)
+            tag = QAction(self.tr("Tag as {label}").format(label=label.name), self)
             tag.setObjectName(f"tag_{label.name}")
-            exact = QAction(f"Tag exact characters as {label.name}", self)
+            exact = QAction(self.tr("Tag exact characters as {label}").format(label=label.name), self)
             exact.setObjectName(f"tagExact_{label.name}")
             if label.key:
                 tag.setShortcut(QKeySequence(label.key))
                 exact.setShortcut(QKeySequence(f"Alt+{label.key}"))
-                tag.setToolTip(f"Tag the selection as {label.name} ({label.key})")
+                tag.setToolTip(self.tr("Tag the selection as {label} ({key})").format(label=label.name,
+                                                                                      key=label.key))
             tag.triggered.connect(lambda _c=False, name=label.name: self.apply_label(name, exact=False))
             exact.triggered.connect(lambda _c=False, name=label.name: self.apply_label(name, exact=True))
             for action in (tag, exact):
@@ -214,10 +215,11 @@ class AnnotationPage(QWidget):
     def _own_selected_span(self, doing: str) -> Span | None:
         span = self.selected_span()
         if span is None:
-            self.message.emit(f"Select a span first to {doing} it.")
+            self.message.emit(self.tr("Select a span first to {action} it.").format(action=doing))
             return None
         if span.annotator != self.annotator:
-            self.message.emit(f"That span is {span.annotator}'s: other annotators' spans are read-only.")
+            self.message.emit(self.tr("That span is {annotator}'s: other annotators' spans are read-only.")
+                              .format(annotator=span.annotator))
             return None
         return span
 
@@ -232,7 +234,7 @@ class AnnotationPage(QWidget):
             return
         start, end = self.article_view.selected_range()
         if start == end:
-            span = self._own_selected_span("label")
+            span = self._own_selected_span(self.tr("label"))
             if span is not None and span.label != name:
                 self._run(ChangeSpan(self.project, self.notify, span, label=name))
             return
@@ -245,11 +247,13 @@ class AnnotationPage(QWidget):
         if not exact:
             start, end = snap_to_words(self.article_view.text, start, end)
         if start == end:
-            self.message.emit("Nothing to tag: the selection holds no word (Alt tags exact characters).")
+            self.message.emit(
+                self.tr("Nothing to tag: the selection holds no word (Alt tags exact characters)."))
+
             return None
         wanted = (start, end, label, self.annotator)
         if any((s.start, s.end, s.label, s.annotator) == wanted for s in self.spans):
-            self.message.emit(f"Already tagged as {label}.")
+            self.message.emit(self.tr("Already tagged as {label}.").format(label=label))
             return None
         command = AddSpan(self.project, self.notify, self.document_id, self.annotator, start, end, label)
         if not self._run(command):
@@ -262,13 +266,13 @@ class AnnotationPage(QWidget):
         return command.span
 
     def delete_selected_span(self) -> None:
-        span = self._own_selected_span("delete")
+        span = self._own_selected_span(self.tr("delete"))
         if span is not None:
             self._run(DeleteSpan(self.project, self.notify, span))
 
     def set_span_to_selection(self) -> None:
         """Move the selected span's boundaries to the text selected now (snapped like tagging)."""
-        span = self._own_selected_span("move")
+        span = self._own_selected_span(self.tr("move"))
         if span is None:
             return
         start, end = self.article_view.selected_range()
@@ -276,14 +280,14 @@ class AnnotationPage(QWidget):
         if not exact:
             start, end = snap_to_words(self.article_view.text, start, end)
         if start == end:
-            self.message.emit("Select the text the span should cover, then press E.")
+            self.message.emit(self.tr("Select the text the span should cover, then press E."))
             return
         if (start, end) != (span.start, span.end):
             self._run(ChangeSpan(self.project, self.notify, span, start=start, end=end))
 
     def move_boundary(self, *, at_start: bool, forward: bool) -> None:
         """Move the selected span's start or end one word later (``forward``) or earlier."""
-        span = self._own_selected_span("resize")
+        span = self._own_selected_span(self.tr("resize"))
         if span is None:
             return
         text = self.article_view.text
@@ -293,7 +297,7 @@ class AnnotationPage(QWidget):
             return
         start, end = (edge, span.end) if at_start else (span.start, edge)
         if start >= end:
-            self.message.emit("A span cannot be shorter than one word.")
+            self.message.emit(self.tr("A span cannot be shorter than one word."))
             return
         self._run(ChangeSpan(self.project, self.notify, span, start=start, end=end))
 
@@ -303,7 +307,7 @@ class AnnotationPage(QWidget):
         Outside the span the span grows to include the word; inside, the edge nearer the click moves so
         the clicked word becomes the span's first or last word.
         """
-        span = self._own_selected_span("resize")
+        span = self._own_selected_span(self.tr("resize"))
         if span is None:
             return
         word_start, word_end = word_at(self.article_view.text, position)
@@ -334,23 +338,25 @@ class AnnotationPage(QWidget):
     def _context_menu_entries(self, menu: QMenu, position: int) -> None:
         start, end = self.article_view.selected_range()
         for label in self.labels.values():
-            action = menu.addAction(f"Tag as {label.name}" + (f"\t{label.key}" if label.key else ""))
+            action = menu.addAction(self.tr("Tag as {label}").format(label=label.name)
+                                    + (f"\t{label.key}" if label.key else ""))
             action.setEnabled(start != end)
             action.triggered.connect(lambda _c=False, name=label.name: self.apply_label(name))
         covering = [p.span for p in self.article_view.spans_at(position) if p.own]
         for span in reversed(covering):
             menu.addSeparator()
             excerpt = self.article_view.text[span.start:span.end][:30]
-            sub = menu.addMenu(f"Span {span.label}: «{excerpt}»")
+            sub = menu.addMenu(self.tr("Span {label}: «{excerpt}»").format(label=span.label, excerpt=excerpt))
             for label in self.labels.values():
                 if label.name != span.label:
-                    act = sub.addAction(f"Change to {label.name}")
+                    act = sub.addAction(self.tr("Change to {label}").format(label=label.name))
                     act.triggered.connect(lambda _c=False, s=span, n=label.name: self._change_label(s, n))
-            act = sub.addAction("Set boundaries to selection\tE")
+            act = sub.addAction(self.tr("Set boundaries to selection") + "\tE")
             act.setEnabled(start != end)
             act.triggered.connect(
                 lambda _c=False, s=span: (self.select_span(s.id), self.set_span_to_selection()))
-            act = sub.addAction("Delete\tDelete")
+            act = sub.addAction(self.tr("Delete") + "\tDelete")
+
             act.triggered.connect(
                 lambda _c=False, s=span: self._run(DeleteSpan(self.project, self.notify, s)))
 

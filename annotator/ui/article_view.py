@@ -40,6 +40,40 @@ from annotator.core.text import Utf16Map
 
 OWN_ALPHA = 80
 SELECTED_ALPHA = 190
+MIN_TEXT_CONTRAST = 4.5  # WCAG AA for body text; tests/ui/test_highlight_contrast.py checks ≥ 3 everywhere
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG 2.x relative luminance of an opaque colour."""
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two opaque colours, from 1 (same) to 21 (black on white)."""
+    high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def blend(over: QColor, base: QColor) -> QColor:
+    """``over`` (with its alpha) painted source-over on opaque ``base``, as QPainter composites it."""
+    alpha = over.alphaF()
+    return QColor.fromRgbF(*(alpha * o + (1 - alpha) * b for o, b in
+                             ((over.redF(), base.redF()), (over.greenF(), base.greenF()),
+                              (over.blueF(), base.blueF()))))
+
+
+def readable_text_colour(background: QColor, text: QColor) -> QColor:
+    """``text`` if it reads well on ``background``; otherwise black or white, whichever reads better.
+
+    A dark theme's light text on a strongly tinted highlight (a selected yellow span) is hard to read.
+    """
+    if contrast_ratio(text, background) >= MIN_TEXT_CONTRAST:
+        return text
+    black, white = QColor("#000000"), QColor("#ffffff")
+    return black if contrast_ratio(black, background) >= contrast_ratio(white, background) else white
 
 
 class PaintedSpan(NamedTuple):
@@ -195,6 +229,12 @@ class ArticleView(QTextEdit):
                 background = QColor(colour)
                 background.setAlpha(SELECTED_ALPHA if selected else OWN_ALPHA)
                 fmt.setBackground(background)
+                palette = self.palette()
+                shown = blend(background, palette.color(QPalette.ColorRole.Base))
+                text = palette.color(QPalette.ColorRole.Text)
+                readable = readable_text_colour(shown, text)
+                if readable != text:
+                    fmt.setForeground(readable)
                 if item.level or selected:
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                     fmt.setUnderlineColor(colour.darker(130) if selected else colour)
@@ -204,7 +244,14 @@ class ArticleView(QTextEdit):
             self._formats[key] = fmt
         return fmt
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (the system switched to dark, say) may need other text colours on spans."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._formats.clear()
+        super().changeEvent(event)
+
     def visible_range(self) -> tuple[int, int]:
+
         """Code points of the blocks shown in the viewport (whole blocks, so wrapped lines are in)."""
         viewport = self.viewport()
         # Bottom first: hit-testing there lays the document out down to the viewport's bottom, which the

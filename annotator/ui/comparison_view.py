@@ -198,7 +198,7 @@ class ComparisonView(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         heading = QHBoxLayout()
-        heading.addWidget(QLabel("<b>Disagreements</b> (N / F8 next · P / Shift+F8 previous)"))
+        heading.addWidget(QLabel(self.tr("<b>Disagreements</b> (N / F8 next · P / Shift+F8 previous)")))
         heading.addStretch(1)
         heading.addWidget(self.position)
         side_layout.addLayout(heading)
@@ -216,8 +216,8 @@ class ComparisonView(QWidget):
 
     def _add_actions(self) -> None:
         for name, keys, slot in (
-            ("Next disagreement", ["N", "F8"], self.next_disagreement),
-            ("Previous disagreement", ["P", "Shift+F8"], self.previous_disagreement),
+            (self.tr("Next disagreement"), ["N", "F8"], self.next_disagreement),
+            (self.tr("Previous disagreement"), ["P", "Shift+F8"], self.previous_disagreement),
         ):
             action = QAction(name, self)
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -259,15 +259,17 @@ class ComparisonView(QWidget):
             self._show_current(-1)
 
     def _legend_html(self, names: tuple[str, ...]) -> str:
-        lanes = " · ".join(f"{i + 1}. <b>{name}</b> ({len(self.article.spans[name])} spans)"
-                           for i, name in enumerate(names))
+        lanes = " · ".join(self.tr("{lane}. <b>{name}</b> ({count} spans)").format(
+            lane=i + 1, name=name, count=len(self.article.spans[name])) for i, name in enumerate(names))
         labels = " ".join(f"<span style='background:{colour}'>&nbsp;&nbsp;&nbsp;</span>&nbsp;{name}"
                           for name, colour in self.label_colours.items())
         kinds = " ".join(f"<span style='background:{colour}'>&nbsp;{kind.value}&nbsp;</span>"
                          for kind, colour in KIND_COLOURS.items())
-        missing = f"<span style='color:{MISSING_OUTLINE}'>- - -</span> no span in that lane"
-        return (f"Lanes under each line, top to bottom: {lanes}<br>Labels: {labels}"
-                f"<br>Disagreements: {kinds} &nbsp; {missing}")
+        missing = f"<span style='color:{MISSING_OUTLINE}'>- - -</span> " + self.tr("no span in that lane")
+        return self.tr("Lanes under each line, top to bottom: {lanes}<br>Labels: {labels}"
+                       "<br>Disagreements: {kinds} &nbsp; {missing}").format(
+            lanes=lanes, labels=labels, kinds=kinds, missing=missing)
+
 
     def _range(self, d: Disagreement) -> tuple[int, int]:
         """UTF-16 range covering both spans of a disagreement."""
@@ -306,7 +308,8 @@ class ComparisonView(QWidget):
     def _show_current(self, row: int) -> None:
         if row < 0 or row >= len(self.disagreements):
             self.text_view.setExtraSelections([])
-            self.position.setText("none" if not self.disagreements else "")
+            self.position.setText(self.tr("none") if not self.disagreements else "")
+
             self.currentDisagreementChanged.emit(-1)
             return
         start, end = self._range(self.disagreements[row])

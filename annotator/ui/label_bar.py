@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from annotator.core.model import Label
@@ -40,8 +40,11 @@ class LabelBar(QWidget):
             button = QPushButton(f"{key}{label.name}")
             button.setObjectName(f"labelButton_{label.name}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            keys = f" ({label.key}; Alt+{label.key} keeps the exact characters)" if label.key else ""
-            button.setToolTip(f"Tag the selection as {label.name}{keys}")
+            keys = self.tr(" ({key}; Alt+{key} keeps the exact characters)").format(key=label.key) \
+                if label.key else ""
+            tip = self.tr("Tag the selection as {label}{keys}")
+            button.setToolTip(tip.format(label=label.name, keys=keys))
+
             button.setStyleSheet(
                 f"QPushButton {{ background: {label.color}; color: {text_colour_on(label.color)};"
                 " border-radius: 4px; padding: 4px 12px; font-weight: bold; }"
@@ -49,8 +52,11 @@ class LabelBar(QWidget):
             button.clicked.connect(lambda _checked=False, name=label.name: self.labelClicked.emit(name))
             self._layout.addWidget(button)
             self.buttons[label.name] = button
-        legend = QLabel("overlaps blend, nested spans are underlined · dashed: other annotators (read-only)")
+        legend = QLabel(self.tr("overlaps blend, nested spans are underlined · dashed: other annotators "
+                                "(read-only)"))
+
         legend.setObjectName("legendNote")
-        legend.setStyleSheet("color: #666666;")
+        legend.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, readable in light and dark
+
         self._layout.addStretch(1)
         self._layout.addWidget(legend)

@@ -38,11 +38,11 @@ class LabelEditor(QDialog):
     def __init__(self, project: Project, notify: Notify, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("labelEditor")
-        self.setWindowTitle("Labels")
+        self.setWindowTitle(self.tr("Labels"))
         self.project = project
         self.notify = notify
         self.table = QTableWidget(0, 3, objectName="labelTable")
-        self.table.setHorizontalHeaderLabels(["Name", "Colour", "Key"])
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Colour"), self.tr("Key")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.itemChanged.connect(self._item_edited)
@@ -50,11 +50,11 @@ class LabelEditor(QDialog):
 
         buttons = QHBoxLayout()
         for text, name, slot in (
-            ("Add…", "addLabel", self._add_clicked),
-            ("Colour…", "recolourLabel", lambda: self.recolour(self.table.currentRow())),
-            ("Up", "moveLabelUp", lambda: self.move(self.table.currentRow(), -1)),
-            ("Down", "moveLabelDown", lambda: self.move(self.table.currentRow(), 1)),
-            ("Delete…", "deleteLabel", lambda: self.delete(self.table.currentRow())),
+            (self.tr("Add…"), "addLabel", self._add_clicked),
+            (self.tr("Colour…"), "recolourLabel", lambda: self.recolour(self.table.currentRow())),
+            (self.tr("Up"), "moveLabelUp", lambda: self.move(self.table.currentRow(), -1)),
+            (self.tr("Down"), "moveLabelDown", lambda: self.move(self.table.currentRow(), 1)),
+            (self.tr("Delete…"), "deleteLabel", lambda: self.delete(self.table.currentRow())),
         ):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
@@ -88,7 +88,7 @@ class LabelEditor(QDialog):
         try:
             changes = change()
         except AnnotatorError as exc:
-            QMessageBox.warning(self, "Labels", str(exc))
+            QMessageBox.warning(self, self.tr("Labels"), str(exc))
             self.reload(select)
             return False
         self.notify(changes)
@@ -103,7 +103,9 @@ class LabelEditor(QDialog):
         elif item.column() == 2:
             taken = [other.name for other in self.labels if other.key == value and other.name != label.name]
             if value and taken:
-                QMessageBox.warning(self, "Labels", f"The key {value!r} is already {taken[0]}'s.")
+                taken_text = self.tr("The key {key} is already {label}'s.")
+                QMessageBox.warning(self, self.tr("Labels"),
+                                    taken_text.format(key=repr(value), label=taken[0]))
                 self.reload(item.row())
                 return
             self._apply(lambda: self.project.update_label(label.name, key=value), item.row())
@@ -115,7 +117,7 @@ class LabelEditor(QDialog):
         return self._apply(lambda: self.project.add_label(name, color, key), len(self.labels))
 
     def _add_clicked(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add label", "Name of the new label:")
+        name, ok = QInputDialog.getText(self, self.tr("Add label"), self.tr("Name of the new label:"))
         if ok and name.strip():
             self.add(name)
 
@@ -124,7 +126,8 @@ class LabelEditor(QDialog):
             return
         label = self.labels[row]
         if color is None:
-            chosen = QColorDialog.getColor(QColor(label.color), self, f"Colour of {label.name}")
+            chosen = QColorDialog.getColor(QColor(label.color), self,
+                                           self.tr("Colour of {label}").format(label=label.name))
             if not chosen.isValid():
                 return
             color = chosen.name()
@@ -145,9 +148,11 @@ class LabelEditor(QDialog):
         label = self.labels[row]
         used = self.project.label_usage(label.name)
         if used:
-            question = (f"{used} span(s) use the label {label.name!r}. Deleting the label deletes them too, "
-                        "for every annotator, and cannot be undone. Delete?")
-            ask = confirm or (lambda text: QMessageBox.question(self, "Delete label", text)
+            question = self.tr("{count} span(s) use the label {label}. Deleting the label deletes them too, "
+                               "for every annotator, and cannot be undone. Delete?").format(
+                count=used, label=repr(label.name))
+            ask = confirm or (lambda text: QMessageBox.question(self, self.tr("Delete label"), text)
+
                               == QMessageBox.StandardButton.Yes)
             if not ask(question):
                 return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import getpass
 from datetime import datetime
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -37,6 +37,20 @@ ANNOTATOR_KEY = "annotator/name"
 POINT_SIZE_KEY = "view/pointSize"
 ROLE = Qt.ItemDataRole.UserRole
 TITLE_CHARS = 60
+STATUS_TEXT = {  # an annotator's progress on an article, as the interface writes it
+    Status.NEW: QT_TRANSLATE_NOOP("Status", "new"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("Status", "in progress"),
+    Status.DONE: QT_TRANSLATE_NOOP("Status", "done"),
+}
+LANGUAGE_NAMES = {
+    "en": QT_TRANSLATE_NOOP("Language", "English"),
+    "ar": QT_TRANSLATE_NOOP("Language", "Arabic"),
+}
+
+
+def status_text(status: Status) -> str:
+    """``status`` in the interface language ("done", "منتهية"…)."""
+    return QCoreApplication.translate("Status", STATUS_TEXT[status])
 
 
 def default_annotator_name() -> str:
@@ -51,42 +65,51 @@ class MainWindow(QMainWindow):
     """Articles beside the annotation page; everything the annotator does is saved at once."""
 
     changes_made = Signal(object)  # Changes
+    language_chosen = Signal(str)  # "en", "ar": View ▸ Language; the application rebuilds the window
 
-    def __init__(self, project: Project, article_font_family: str = "Amiri",
-                 settings: QSettings | None = None) -> None:
+    def __init__(
+        self, project: Project, article_font_family: str = "Amiri", settings: QSettings | None = None
+    ) -> None:
         super().__init__()
         self.project = project
         self.settings = settings if settings is not None else QSettings()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"Annotator — {project.path.name}")
+        self.setWindowTitle(self.tr("Annotator — {file}").format(file=project.path.name))
         self.resize(1280, 820)
         self.annotator = str(self.settings.value(ANNOTATOR_KEY, "") or default_annotator_name())
         point_size = int(self.settings.value(POINT_SIZE_KEY, 18))
 
-        self.page = AnnotationPage(project, self.annotator, self.apply_changes,
-                                   font_family=article_font_family, point_size=point_size)
+        self.page = AnnotationPage(
+            project,
+            self.annotator,
+            self.apply_changes,
+            font_family=article_font_family,
+            point_size=point_size,
+        )
         self.article_view = self.page.article_view
         self.tabs = QTabWidget(objectName="mainTabs")
-        self.tabs.addTab(self.page, "Annotate")
+        self.tabs.addTab(self.page, self.tr("Annotate"))
         self.setCentralWidget(self.tabs)
         # The dashboard computes its report only when first shown, so it costs nothing at start-up.
         self.dashboard = AgreementDashboard(project, article_font_family=article_font_family)
-        self.add_tab(self.dashboard, "Agreement")
+        self.add_tab(self.dashboard, self.tr("Agreement"))
 
         self.article_list = QListWidget(objectName="articleList")
         self.article_list.setWordWrap(True)
         self.article_list.setSpacing(3)
         self.article_list.setAlternatingRowColors(True)
         self.status_filter = QComboBox(objectName="statusFilter")
-        self.status_filter.addItem("All articles", "")
+        self.status_filter.addItem(self.tr("All articles"), "")
         for status in Status:
-            self.status_filter.addItem(f"Only {status.value}", status.value)
+            self.status_filter.addItem(
+                self.tr("Only {status}").format(status=status_text(status)), status.value
+            )
         dock_body = QWidget()
         dock_layout = QVBoxLayout(dock_body)
         dock_layout.setContentsMargins(4, 4, 4, 4)
         dock_layout.addWidget(self.status_filter)
         dock_layout.addWidget(self.article_list)
-        dock = QDockWidget("Articles", self, objectName="articlesDock")
+        dock = QDockWidget(self.tr("Articles"), self, objectName="articlesDock")
         dock.setWidget(dock_body)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -95,7 +118,7 @@ class MainWindow(QMainWindow):
         self.annotator_label = QLabel(objectName="annotatorStatus")
         self.article_label = QLabel(objectName="articleStatus")
         self.span_count_label = QLabel(objectName="spanCountStatus")
-        self.save_label = QLabel("All changes saved", objectName="saveStatus")
+        self.save_label = QLabel(self.tr("All changes saved"), objectName="saveStatus")
         for label in (self.annotator_label, self.article_label, self.span_count_label, self.save_label):
             label.setStyleSheet("padding: 0 10px; border-left: 1px solid #bbbbbb;")
             self.statusBar().addPermanentWidget(label)
@@ -114,25 +137,28 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         page = self.page
-        self.actions = create_actions(self, {
-            "delete_span": page.delete_selected_span,
-            "span_to_selection": page.set_span_to_selection,
-            "start_earlier": lambda: page.move_boundary(at_start=True, forward=False),
-            "start_later": lambda: page.move_boundary(at_start=True, forward=True),
-            "end_later": lambda: page.move_boundary(at_start=False, forward=True),
-            "end_earlier": lambda: page.move_boundary(at_start=False, forward=False),
-            "next_span": lambda: page.step_span(True),
-            "previous_span": lambda: page.step_span(False),
-            "next_article": lambda: self.step_article(1),
-            "previous_article": lambda: self.step_article(-1),
-            "mark_done": page.toggle_done,
-            "zoom_in": lambda: self.zoom(2),
-            "zoom_out": lambda: self.zoom(-2),
-            "switch_annotator": self.ask_annotator,
-            "edit_labels": self.edit_labels,
-        })
-        undo = page.undo_group.createUndoAction(self, "Undo")
-        redo = page.undo_group.createRedoAction(self, "Redo")
+        self.actions = create_actions(
+            self,
+            {
+                "delete_span": page.delete_selected_span,
+                "span_to_selection": page.set_span_to_selection,
+                "start_earlier": lambda: page.move_boundary(at_start=True, forward=False),
+                "start_later": lambda: page.move_boundary(at_start=True, forward=True),
+                "end_later": lambda: page.move_boundary(at_start=False, forward=True),
+                "end_earlier": lambda: page.move_boundary(at_start=False, forward=False),
+                "next_span": lambda: page.step_span(True),
+                "previous_span": lambda: page.step_span(False),
+                "next_article": lambda: self.step_article(1),
+                "previous_article": lambda: self.step_article(-1),
+                "mark_done": page.toggle_done,
+                "zoom_in": lambda: self.zoom(2),
+                "zoom_out": lambda: self.zoom(-2),
+                "switch_annotator": self.ask_annotator,
+                "edit_labels": self.edit_labels,
+            },
+        )
+        undo = page.undo_group.createUndoAction(self, self.tr("Undo"))
+        redo = page.undo_group.createRedoAction(self, self.tr("Redo"))
         apply_spec(undo, spec("undo"))
         apply_spec(redo, spec("redo"))
         self.actions["undo"], self.actions["redo"] = undo, redo
@@ -140,29 +166,63 @@ class MainWindow(QMainWindow):
         show_others.setCheckable(True)
         show_others.toggled.connect(self.set_show_others)
 
-        file_menu = self.menuBar().addMenu("&File")
-        self.team_actions = add_team_actions(file_menu, self, lambda: self.project, lambda: self.annotator,
-                                             self.apply_changes)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.team_actions = add_team_actions(
+            file_menu, self, lambda: self.project, lambda: self.annotator, self.apply_changes
+        )
         menus = {
-            "&Edit": ["undo", "redo", None, "delete_span", "span_to_selection", "start_earlier",
-                      "start_later", "end_later", "end_earlier", None, "next_span", "previous_span"],
-            "&Article": ["next_article", "previous_article", "mark_done"],
-            "&View": ["zoom_in", "zoom_out", None, "show_others"],
-            "A&nnotator": ["switch_annotator"],
-            "&Labels": ["edit_labels"],
+            "edit": (
+                self.tr("&Edit"),
+                [
+                    "undo",
+                    "redo",
+                    None,
+                    "delete_span",
+                    "span_to_selection",
+                    "start_earlier",
+                    "start_later",
+                    "end_later",
+                    "end_earlier",
+                    None,
+                    "next_span",
+                    "previous_span",
+                ],
+            ),
+            "article": (self.tr("&Article"), ["next_article", "previous_article", "mark_done"]),
+            "view": (self.tr("&View"), ["zoom_in", "zoom_out", None, "show_others"]),
+            "annotator": (self.tr("A&nnotator"), ["switch_annotator"]),
+            "labels": (self.tr("&Labels"), ["edit_labels"]),
         }
-        for title, names in menus.items():
+        for key, (title, names) in menus.items():
             menu = self.menuBar().addMenu(title)
+            menu.setObjectName(f"menu_{key}")
             for name in names:
                 if name is None:
                     menu.addSeparator()
                 else:
                     menu.addAction(self.actions[name])
                     self.addAction(self.actions[name])  # shortcuts work wherever the focus is
-            if title == "&Labels":
-                self.tag_menu = menu.addSection("Tag the selection")
+            if key == "view":
+                self._add_language_menu(menu)
+            if key == "labels":
+                self.tag_menu = menu.addSection(self.tr("Tag the selection"))
                 self.labels_menu = menu
         self._fill_label_menu()
+
+    def _add_language_menu(self, view_menu) -> None:
+        """View ▸ Language: the choice is saved and the window is rebuilt in that language."""
+        from annotator.ui.app import LANGUAGES
+
+        view_menu.addSeparator()
+        menu = view_menu.addMenu(self.tr("&Language"))
+        menu.setObjectName("menu_language")
+        current = QCoreApplication.instance().property("annotatorLanguage") or "en"
+        for lang in LANGUAGES:
+            action = menu.addAction(QCoreApplication.translate("Language", LANGUAGE_NAMES[lang]))
+            action.setObjectName(f"language_{lang}")
+            action.setCheckable(True)
+            action.setChecked(lang == current)
+            action.triggered.connect(lambda _checked=False, chosen=lang: self.language_chosen.emit(chosen))
 
     def _fill_label_menu(self) -> None:
         for action in self.labels_menu.actions()[2:]:
@@ -179,7 +239,7 @@ class MainWindow(QMainWindow):
 
     def apply_changes(self, changes: Changes) -> None:
         """Every change passes here: it is already saved; tell every view."""
-        self.save_label.setText(f"Saved {datetime.now():%H:%M:%S}")
+        self.save_label.setText(self.tr("Saved {time}").format(time=f"{datetime.now():%H:%M:%S}"))
         self.save_label.setStyleSheet("padding: 0 10px; border-left: 1px solid #bbbbbb;")
         self.changes_made.emit(changes)
 
@@ -198,11 +258,16 @@ class MainWindow(QMainWindow):
         self._update_status_bar()
 
     def _edit_failed(self, text: str) -> None:
-        self.save_label.setText("Not saved")
+        self.save_label.setText(self.tr("Not saved"))
         self.save_label.setStyleSheet("padding: 0 10px; color: #c0392b; font-weight: bold;")
         # not modal: the annotator reads it and goes on; nothing was written
-        box = QMessageBox(QMessageBox.Icon.Warning, "The change was not saved", text,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("The change was not saved"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setObjectName("notSavedMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -241,8 +306,14 @@ class MainWindow(QMainWindow):
             article = summaries[doc_id]
             status = statuses.get((doc_id, self.annotator), Status.NEW)
             title = article.title if len(article.title) <= TITLE_CHARS else article.title[:TITLE_CHARS] + "…"
-            item.setText(f"{title}\n{article.length:,} characters · {counts.get(doc_id, 0)} spans · "
-                         f"{status.value}")
+            item.setText(
+                self.tr("{title}\n{length} characters · {spans} spans · {status}").format(
+                    title=title,
+                    length=f"{article.length:,}",
+                    spans=counts.get(doc_id, 0),
+                    status=status_text(status),
+                )
+            )
             item.setData(ROLE + 1, status.value)
         self._apply_filter()
 
@@ -284,9 +355,14 @@ class MainWindow(QMainWindow):
     def ask_annotator(self) -> None:
         """Ask who is annotating (offered at the first start, and from the Annotator menu)."""
         names = sorted(set(self.project.annotators()) | {self.annotator})
-        name, ok = QInputDialog.getItem(self, "Switch annotator",
-                                        "Who is annotating? (type a new name to add one)",
-                                        names, names.index(self.annotator), True)
+        name, ok = QInputDialog.getItem(
+            self,
+            self.tr("Switch annotator"),
+            self.tr("Who is annotating? (type a new name to add one)"),
+            names,
+            names.index(self.annotator),
+            True,
+        )
         if ok:
             self.switch_annotator(name)
 
@@ -307,14 +383,20 @@ class MainWindow(QMainWindow):
         LabelEditor(self.project, self.apply_changes, self).exec()
 
     def _update_status_bar(self) -> None:
-        self.annotator_label.setText(f"Annotator: {self.annotator}"
-                                     + (" · reviewing others" if self.page.show_others else ""))
+        self.annotator_label.setText(
+            self.tr("Annotator: {name}").format(name=self.annotator)
+            + (self.tr(" · reviewing others") if self.page.show_others else "")
+        )
         item = self.article_list.currentItem()
         if self.page.document_id is None or item is None:
-            self.article_label.setText("No article")
+            self.article_label.setText(self.tr("No article"))
             self.span_count_label.setText("")
             return
         title = item.toolTip()
         self.article_label.setText(title if len(title) <= 40 else title[:40] + "…")
         status = self.project.status(self.page.document_id, self.annotator)
-        self.span_count_label.setText(f"{self.page.own_span_count()} spans · {status.value}")
+        self.span_count_label.setText(
+            self.tr("{spans} spans · {status}").format(
+                spans=self.page.own_span_count(), status=status_text(status)
+            )
+        )

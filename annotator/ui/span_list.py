@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,7 +30,8 @@ EXCERPT = 50
 class SpanTableModel(QAbstractTableModel):
     """Rows are spans sorted by start; columns label, text, annotator."""
 
-    HEADERS = ("Label", "Text", "Annotator")
+    HEADERS = (QT_TRANSLATE_NOOP("SpanTableModel", "Label"), QT_TRANSLATE_NOOP("SpanTableModel", "Text"),
+               QT_TRANSLATE_NOOP("SpanTableModel", "Annotator"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,7 +59,7 @@ class SpanTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("SpanTableModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -73,8 +76,11 @@ class SpanTableModel(QAbstractTableModel):
             label = self.labels.get(span.label)
             return QColor(label.color) if label else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            read_only = "" if span.annotator == self.annotator else " (read-only)"
-            return f"{span.label} — {span.annotator}{read_only}, characters {span.start}–{span.end}"
+            read_only = "" if span.annotator == self.annotator else self.tr(" (read-only)")
+            return self.tr("{label} — {annotator}{read_only}, characters {start}–{end}").format(
+                label=span.label, annotator=span.annotator, read_only=read_only, start=span.start,
+                end=span.end)
+
         if role == Qt.ItemDataRole.ForegroundRole and span.annotator != self.annotator:
             return QColor("#777777")
         if role == Qt.ItemDataRole.UserRole:

@@ -16,14 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError, ConflictError
 from annotator.store import Changes, Project
 
-PACK_FILTER = "Annotator packs (*.annotator)"
-MERGE_FILTER = "Projects, packs and JSONL (*.sqlite *.db *.annotator *.jsonl);;All files (*)"
+translate = QCoreApplication.translate
+PACK_FILTER = QT_TRANSLATE_NOOP("TeamActions", "Annotator packs (*.annotator)")
+MERGE_FILTER = QT_TRANSLATE_NOOP(
+    "TeamActions", "Projects, packs and JSONL (*.sqlite *.db *.annotator *.jsonl);;All files (*)"
+)
 
 
 @dataclass
@@ -44,6 +48,7 @@ def add_team_actions(
     on_changed: Callable[[Changes], None],
 ) -> TeamActions:
     """Add the team actions to ``menu``; ``project()`` and ``annotator()`` give the current ones."""
+
     def action(text: str, name: str, tip: str, slot: Callable[[], None]) -> QAction:
         act = QAction(text, parent)
         act.setObjectName(name)
@@ -54,48 +59,74 @@ def add_team_actions(
 
     def export_for_annotators() -> None:
         names, ok = QInputDialog.getText(
-            parent, "Export for annotators", "Assign articles to (names separated by commas; leave empty "
-            "for no assignment):")
+            parent,
+            translate("TeamActions", "Export for annotators"),
+            translate(
+                "TeamActions",
+                "Assign articles to (names separated by commas; leave empty for no assignment):",
+            ),
+        )
+
         if not ok:
             return
         annotators = [n.strip() for n in names.split(",") if n.strip()]
         per_article = 1
         if len(annotators) > 1:
-            per_article, ok = QInputDialog.getInt(parent, "Export for annotators", "Annotators per article:",
-                                                  min(2, len(annotators)), 1, len(annotators))
+            per_article, ok = QInputDialog.getInt(
+                parent,
+                translate("TeamActions", "Export for annotators"),
+                translate("TeamActions", "Annotators per article:"),
+                min(2, len(annotators)),
+                1,
+                len(annotators),
+            )
             if not ok:
                 return
-        path, _ = QFileDialog.getSaveFileName(parent, "Export for annotators", "batch.annotator", PACK_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            translate("TeamActions", "Export for annotators"),
+            "batch.annotator",
+            translate("TeamActions", PACK_FILTER),
+        )
         if not path:
             return
         message = export_pack(project(), Path(path), annotators, per_article)
-        QMessageBox.information(parent, "Export for annotators", message)
+        QMessageBox.information(parent, translate("TeamActions", "Export for annotators"), message)
 
     def export_my_work() -> None:
         name = annotator()
         if not name:
-            name, ok = QInputDialog.getText(parent, "Export my work", "Your annotator name:")
+            name, ok = QInputDialog.getText(
+                parent,
+                translate("TeamActions", "Export my work"),
+                translate("TeamActions", "Your annotator name:"),
+            )
             if not ok or not name.strip():
                 return
-        path, _ = QFileDialog.getSaveFileName(parent, "Export my work", f"{name.strip()}.jsonl",
-                                              "JSONL (*.jsonl)")
+        path, _ = QFileDialog.getSaveFileName(
+            parent, translate("TeamActions", "Export my work"), f"{name.strip()}.jsonl", "JSONL (*.jsonl)"
+        )
         if not path:
             return
         message = export_work(project(), Path(path), name.strip())
-        QMessageBox.information(parent, "Export my work", message)
+        QMessageBox.information(parent, translate("TeamActions", "Export my work"), message)
 
     def open_pack() -> None:
-        path, _ = QFileDialog.getOpenFileName(parent, "Open pack", "", PACK_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            parent, translate("TeamActions", "Open pack"), "", translate("TeamActions", PACK_FILTER)
+        )
         if not path:
             return
         from annotator.team import open_pack as unpack
 
         summary = unpack(project(), Path(path))
         on_changed(summary.changes)
-        QMessageBox.information(parent, "Open pack", summary.describe())
+        QMessageBox.information(parent, translate("TeamActions", "Open pack"), summary.describe())
 
     def merge() -> None:
-        paths, _ = QFileDialog.getOpenFileNames(parent, "Merge", "", MERGE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            parent, translate("TeamActions", "Merge"), "", translate("TeamActions", MERGE_FILTER)
+        )
         if not paths:
             return
         from annotator.team import merge_files
@@ -105,27 +136,44 @@ def add_team_actions(
             summary = merge_files(project(), files)
         except ConflictError as exc:
             answer = QMessageBox.question(
-                parent, "Merge: the same annotator's work differs",
+                parent,
+                translate("TeamActions", "Merge: the same annotator's work differs"),
                 f"{exc}\n\nKeep the more recent edit wherever work differs?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
             summary = merge_files(project(), files, prefer_newer=True)
         on_changed(summary.changes)
-        QMessageBox.information(parent, "Merge", summary.describe())
+        QMessageBox.information(parent, translate("TeamActions", "Merge"), summary.describe())
 
     menu.addSeparator()
     actions = TeamActions(
-        export_for_annotators=action("Export for annotators…", "exportForAnnotatorsAction",
-                                     "Write a pack of articles, labels and guidelines to hand out",
-                                     export_for_annotators),
-        export_my_work=action("Export my work…", "exportMyWorkAction",
-                              "Write your spans and statuses as JSONL to send back", export_my_work),
-        open_pack=action("Open pack…", "openPackAction",
-                         "Add a pack's articles, labels and assignment to this project", open_pack),
-        merge=action("Merge…", "mergeAction",
-                     "Merge other projects, packs or JSONL into this project", merge),
+        export_for_annotators=action(
+            translate("TeamActions", "Export for annotators…"),
+            "exportForAnnotatorsAction",
+            translate("TeamActions", "Write a pack of articles, labels and guidelines to hand out"),
+            export_for_annotators,
+        ),
+        export_my_work=action(
+            translate("TeamActions", "Export my work…"),
+            "exportMyWorkAction",
+            translate("TeamActions", "Write your spans and statuses as JSONL to send back"),
+            export_my_work,
+        ),
+        open_pack=action(
+            translate("TeamActions", "Open pack…"),
+            "openPackAction",
+            translate("TeamActions", "Add a pack's articles, labels and assignment to this project"),
+            open_pack,
+        ),
+        merge=action(
+            translate("TeamActions", "Merge…"),
+            "mergeAction",
+            translate("TeamActions", "Merge other projects, packs or JSONL into this project"),
+            merge,
+        ),
     )
     return actions
 

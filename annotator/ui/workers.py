@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -128,7 +128,7 @@ def run_in_worker(
     *,
     progress_callback: Callable[[int, int, str], None] | None = None,
     progress_dialog: QWidget | None = None,
-    label: str = "Working…",
+    label: str = "",
     pool: QThreadPool | None = None,
 ) -> WorkerHandle:
     """Run ``fn(progress)`` in a pool thread; return at once with a handle to its signals.
@@ -145,7 +145,9 @@ def run_in_worker(
     progress = Progress(signals)
     dialog = None
     if progress_dialog is not None:
-        dialog = QProgressDialog(label, "Cancel", 0, 0, progress_dialog)
+        dialog = QProgressDialog(label or QCoreApplication.translate("workers", "Working…"),
+                                 QCoreApplication.translate("workers", "Cancel"), 0, 0, progress_dialog)
+
         dialog.setObjectName("workerProgressDialog")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)  # quick work never flashes a dialog

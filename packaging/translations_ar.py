@@ -1,0 +1,214 @@
+"""Write the Arabic translations into annotator_ar.ts (run after `make update-translations` adds sources).
+
+The catalogue below is the reviewed Arabic text, keyed by English source; lupdate keeps the .ts file's
+sources in step with the code, this fills in every translation it finds here. Placeholders in braces
+({label}, {count}…) are filled by the code after translation and must stay untranslated.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ARABIC = {
+    # main window
+    "Annotator — {file}": "المُعلِّق — {file}",
+    "Annotate": "الوسم",
+    "Agreement": "الاتفاق",
+    "All articles": "كل المقالات",
+    "Only {status}": "{status} فقط",
+    "Articles": "المقالات",
+    "All changes saved": "حُفظت كل التغييرات",
+    "Undo": "تراجع",
+    "Redo": "إعادة",
+    "&File": "&ملف",
+    "&Edit": "&تحرير",
+    "&Article": "م&قالة",
+    "&View": "&عرض",
+    "A&nnotator": "مُ&علِّق",
+    "&Labels": "&وسوم",
+    "Tag the selection": "وسم التحديد",
+    "&Language": "اللغ&ة",
+    "Saved {time}": "حُفظ {time}",
+    "Not saved": "لم يُحفظ",
+    "The change was not saved": "لم يُحفظ التغيير",
+    "{title}\n{length} characters · {spans} spans · {status}": "{title}\n{length} حرفًا · {spans} مقاطع · {status}",
+    "Switch annotator": "تبديل المُعلِّق",
+    "Who is annotating? (type a new name to add one)": "من يقوم بالتعليق؟ (اكتب اسمًا جديدًا لإضافته)",
+    "Annotator: {name}": "المُعلِّق: {name}",
+    " · reviewing others": " · مراجعة الآخرين",
+    "No article": "لا مقالة",
+    "{spans} spans · {status}": "{spans} مقاطع · {status}",
+    "English": "الإنجليزية",
+    "Arabic": "العربية",
+    "new": "جديدة",
+    "in progress": "قيد العمل",
+    "done": "منتهية",
+    "Cannot open project": "تعذّر فتح المشروع",
+    "Working…": "جارٍ العمل…",
+    "Cancel": "إلغاء",
+    # the shortcut table
+    "&Undo": "&تراجع",
+    "Undo the last edit on this article": "التراجع عن آخر تعديل في هذه المقالة",
+    "&Redo": "إ&عادة",
+    "Redo the edit just undone": "إعادة التعديل الذي تراجعت عنه للتو",
+    "&Delete span": "&حذف المقطع",
+    "Delete the selected span": "حذف المقطع المحدد",
+    "Set span to &selection": "جعل المقطع &مطابقًا للتحديد",
+    "Move the selected span's boundaries to the text selected now": "نقل حدود المقطع المحدد إلى النص المحدد الآن",
+    "Start one word earlier": "البدء قبل كلمة",
+    "Extend the selected span by one word at its start (to the right)": "توسيع المقطع المحدد كلمةً من بدايته (إلى اليمين)",
+    "Start one word later": "البدء بعد كلمة",
+    "Shrink the selected span by one word at its start": "تقليص المقطع المحدد كلمةً من بدايته",
+    "End one word later": "الانتهاء بعد كلمة",
+    "Extend the selected span by one word at its end (to the left)": "توسيع المقطع المحدد كلمةً من نهايته (إلى اليسار)",
+    "End one word earlier": "الانتهاء قبل كلمة",
+    "Shrink the selected span by one word at its end": "تقليص المقطع المحدد كلمةً من نهايته",
+    "Next span": "المقطع التالي",
+    "Select the next span in reading order": "تحديد المقطع التالي بترتيب القراءة",
+    "Previous span": "المقطع السابق",
+    "Select the previous span": "تحديد المقطع السابق",
+    "&Next article": "المقالة ال&تالية",
+    "Open the next article": "فتح المقالة التالية",
+    "&Previous article": "المقالة ال&سابقة",
+    "Open the previous article": "فتح المقالة السابقة",
+    "Mark article &done": "تعليم المقالة &منتهية",
+    "Mark this article done for you (again: back to in progress)": "تعليم هذه المقالة منتهيةً لك (مرة أخرى: تعود قيد العمل)",
+    "&Larger text": "نص أ&كبر",
+    "Make the article text larger": "تكبير نص المقالة",
+    "&Smaller text": "نص أ&صغر",
+    "Make the article text smaller": "تصغير نص المقالة",
+    "Switch &annotator…": "تبديل المُ&علِّق…",
+    "Choose who you are; your spans are stored under this name": "اختر من أنت؛ تُحفظ مقاطعك باسمك هذا",
+    "Show &other annotators (review, read-only)": "إظهار المُعلِّقين ال&آخرين (مراجعة، للقراءة فقط)",
+    "Reviewer mode: also show other annotators' spans, read-only": "وضع المراجعة: إظهار مقاطع المُعلِّقين الآخرين أيضًا، للقراءة فقط",
+    "Edit &labels…": "تحرير ال&وسوم…",
+    "Add, rename, recolour, reorder or delete labels": "إضافة الوسوم أو إعادة تسميتها أو تلوينها أو ترتيبها أو حذفها",
+    # annotation page
+    "Tag as {label}": "وسم بـ {label}",
+    "Tag exact characters as {label}": "وسم الأحرف المحددة بدقة بـ {label}",
+    "Tag the selection as {label} ({key})": "وسم التحديد بـ {label} ({key})",
+    "Select a span first to {action} it.": "حدّد مقطعًا أولًا من أجل {action}.",
+    "That span is {annotator}'s: other annotators' spans are read-only.":
+        "هذا المقطع لـ {annotator}: مقاطع المُعلِّقين الآخرين للقراءة فقط.",
+    "label": "وسمه",
+    "delete": "حذفه",
+    "move": "نقله",
+    "resize": "تغيير حجمه",
+    "Nothing to tag: the selection holds no word (Alt tags exact characters).":
+        "لا شيء للوسم: التحديد لا يحوي أي كلمة (Alt يسم الأحرف بدقة).",
+    "Already tagged as {label}.": "موسوم مسبقًا بـ {label}.",
+    "Select the text the span should cover, then press E.": "حدّد النص الذي يجب أن يغطيه المقطع، ثم اضغط E.",
+    "A span cannot be shorter than one word.": "لا يمكن أن يكون المقطع أقصر من كلمة واحدة.",
+    "Span {label}: «{excerpt}»": "مقطع {label}: «{excerpt}»",
+    "Change to {label}": "تغيير إلى {label}",
+    "Set boundaries to selection": "جعل الحدود مطابقة للتحديد",
+    "Delete": "حذف",
+    # label bar and span list
+    " ({key}; Alt+{key} keeps the exact characters)": " ({key}؛ Alt+{key} يحافظ على الأحرف المحددة بدقة)",
+    "Tag the selection as {label}{keys}": "وسم التحديد بـ {label}{keys}",
+    "overlaps blend, nested spans are underlined · dashed: other annotators (read-only)":
+        "المقاطع المتداخلة تمتزج ألوانها، والمتضمَّنة يُسطَّر تحتها · المتقطعة: مُعلِّقون آخرون (للقراءة فقط)",
+    "Label": "الوسم",
+    "Text": "النص",
+    "Annotator": "المُعلِّق",
+    " (read-only)": " (للقراءة فقط)",
+    "{label} — {annotator}{read_only}, characters {start}–{end}":
+        "{label} — {annotator}{read_only}، الأحرف {start}–{end}",
+    # label editor
+    "Labels": "الوسوم",
+    "Name": "الاسم",
+    "Colour": "اللون",
+    "Key": "المفتاح",
+    "Add…": "إضافة…",
+    "Colour…": "اللون…",
+    "Up": "أعلى",
+    "Down": "أسفل",
+    "Delete…": "حذف…",
+    "The key {key} is already {label}'s.": "المفتاح {key} مستخدم مسبقًا للوسم {label}.",
+    "Add label": "إضافة وسم",
+    "Name of the new label:": "اسم الوسم الجديد:",
+    "Colour of {label}": "لون {label}",
+    "{count} span(s) use the label {label}. Deleting the label deletes them too, for every annotator, and "
+    "cannot be undone. Delete?":
+        "يستخدم {count} مقطعًا الوسم {label}. حذف الوسم يحذفها أيضًا لدى كل المُعلِّقين، ولا يمكن التراجع "
+        "عن ذلك. هل تريد الحذف؟",
+    "Delete label": "حذف الوسم",
+    # agreement dashboard and comparison
+    "split by label": "تفصيل حسب الوسم",
+    "Annotators": "المُعلِّقون",
+    "min. annotators: ": "أدنى عدد للمُعلِّقين: ",
+    "Recompute": "إعادة الحساب",
+    "Export…": "تصدير…",
+    "Measure": "المقياس",
+    "Charts": "الرسوم البيانية",
+    "Compare annotators": "مقارنة المُعلِّقين",
+    "Computing agreement…": "جارٍ حساب الاتفاق…",
+    "Agreement could not be computed: {error}": "تعذّر حساب الاتفاق: {error}",
+    "Export charts and table to folder": "تصدير الرسوم والجدول إلى مجلد",
+    "Export failed": "فشل التصدير",
+    "Exported {count} chart files and agreement.csv to {folder}.":
+        "صُدِّر {count} ملفًا من الرسوم وملف agreement.csv إلى {folder}.",
+    "all": "الكل",
+    "none": "لا شيء",
+    "{what}: {names}": "{what}: {names}",
+    "<b>Disagreements</b> (N / F8 next · P / Shift+F8 previous)":
+        "<b>الاختلافات</b> (N / F8 التالي · P / Shift+F8 السابق)",
+    "Next disagreement": "الاختلاف التالي",
+    "Previous disagreement": "الاختلاف السابق",
+    "{lane}. <b>{name}</b> ({count} spans)": "{lane}. <b>{name}</b> ({count} مقاطع)",
+    "no span in that lane": "لا مقطع في هذا المسار",
+    "Lanes under each line, top to bottom: {lanes}<br>Labels: {labels}<br>Disagreements: {kinds} &nbsp; "
+    "{missing}":
+        "المسارات تحت كل سطر، من الأعلى إلى الأسفل: {lanes}<br>الوسوم: {labels}<br>الاختلافات: {kinds} "
+        "&nbsp; {missing}",
+    # team work (File menu)
+    "Annotator packs (*.annotator)": "حِزم المُعلِّق (*.annotator)",
+    "Projects, packs and JSONL (*.sqlite *.db *.annotator *.jsonl);;All files (*)":
+        "مشاريع وحِزم وJSONL (*.sqlite *.db *.annotator *.jsonl);;كل الملفات (*)",
+    "Export for annotators": "تصدير للمُعلِّقين",
+    "Assign articles to (names separated by commas; leave empty for no assignment):":
+        "إسناد المقالات إلى (أسماء تفصل بينها فواصل؛ اتركه فارغًا لعدم الإسناد):",
+    "Annotators per article:": "عدد المُعلِّقين لكل مقالة:",
+    "Export my work": "تصدير عملي",
+    "Your annotator name:": "اسمك مُعلِّقًا:",
+    "Open pack": "فتح حزمة",
+    "Merge": "دمج",
+    "Merge: the same annotator's work differs": "الدمج: عمل المُعلِّق نفسه مختلف",
+    "Export for annotators…": "تصدير للمُعلِّقين…",
+    "Write a pack of articles, labels and guidelines to hand out": "كتابة حزمة من المقالات والوسوم والإرشادات لتوزيعها",
+    "Export my work…": "تصدير عملي…",
+    "Write your spans and statuses as JSONL to send back": "كتابة مقاطعك وحالاتك بصيغة JSONL لإعادتها",
+    "Open pack…": "فتح حزمة…",
+    "Add a pack's articles, labels and assignment to this project": "إضافة مقالات الحزمة ووسومها وإسنادها إلى هذا المشروع",
+    "Merge…": "دمج…",
+    "Merge other projects, packs or JSONL into this project": "دمج مشاريع أو حِزم أو ملفات JSONL أخرى في هذا المشروع",
+}
+
+
+def fill(ts_path: Path) -> list[str]:
+    """Fill every message of ``ts_path`` found in ARABIC; returns the sources still untranslated."""
+    tree = ET.parse(ts_path)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        if source in ARABIC:
+            translation.text = ARABIC[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.getroot().set("language", "ar")
+    ET.indent(tree, space="    ")
+    with ts_path.open("wb") as out:
+        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(out, encoding="utf-8", xml_declaration=False)
+    return missing
+
+
+if __name__ == "__main__":
+    untranslated = fill(Path(sys.argv[1]))
+    for source in untranslated:
+        print(f"untranslated: {source!r}", file=sys.stderr)
+    sys.exit(1 if untranslated else 0)

@@ -1,0 +1,660 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+    <context>
+        <name>AgreementDashboard</name>
+        <message>
+            <source>split by label</source>
+            <translation>تفصيل حسب الوسم</translation>
+        </message>
+        <message>
+            <source>Labels</source>
+            <translation>الوسوم</translation>
+        </message>
+        <message>
+            <source>Annotators</source>
+            <translation>المُعلِّقون</translation>
+        </message>
+        <message>
+            <source>min. annotators: </source>
+            <translation>أدنى عدد للمُعلِّقين: </translation>
+        </message>
+        <message>
+            <source>Recompute</source>
+            <translation>إعادة الحساب</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>تصدير…</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>المقياس</translation>
+        </message>
+        <message>
+            <source>Charts</source>
+            <translation>الرسوم البيانية</translation>
+        </message>
+        <message>
+            <source>Compare annotators</source>
+            <translation>مقارنة المُعلِّقين</translation>
+        </message>
+        <message>
+            <source>Computing agreement…</source>
+            <translation>جارٍ حساب الاتفاق…</translation>
+        </message>
+        <message>
+            <source>Agreement could not be computed: {error}</source>
+            <translation>تعذّر حساب الاتفاق: {error}</translation>
+        </message>
+        <message>
+            <source>Export charts and table to folder</source>
+            <translation>تصدير الرسوم والجدول إلى مجلد</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>فشل التصدير</translation>
+        </message>
+        <message>
+            <source>Exported {count} chart files and agreement.csv to {folder}.</source>
+            <translation>صُدِّر {count} ملفًا من الرسوم وملف agreement.csv إلى {folder}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationPage</name>
+        <message>
+            <source>Tag as {label}</source>
+            <translation>وسم بـ {label}</translation>
+        </message>
+        <message>
+            <source>Tag exact characters as {label}</source>
+            <translation>وسم الأحرف المحددة بدقة بـ {label}</translation>
+        </message>
+        <message>
+            <source>Tag the selection as {label} ({key})</source>
+            <translation>وسم التحديد بـ {label} ({key})</translation>
+        </message>
+        <message>
+            <source>Select a span first to {action} it.</source>
+            <translation>حدّد مقطعًا أولًا من أجل {action}.</translation>
+        </message>
+        <message>
+            <source>That span is {annotator}'s: other annotators' spans are read-only.</source>
+            <translation>هذا المقطع لـ {annotator}: مقاطع المُعلِّقين الآخرين للقراءة فقط.</translation>
+        </message>
+        <message>
+            <source>label</source>
+            <translation>وسمه</translation>
+        </message>
+        <message>
+            <source>Nothing to tag: the selection holds no word (Alt tags exact characters).</source>
+            <translation>لا شيء للوسم: التحديد لا يحوي أي كلمة (Alt يسم الأحرف بدقة).</translation>
+        </message>
+        <message>
+            <source>Already tagged as {label}.</source>
+            <translation>موسوم مسبقًا بـ {label}.</translation>
+        </message>
+        <message>
+            <source>delete</source>
+            <translation>حذفه</translation>
+        </message>
+        <message>
+            <source>move</source>
+            <translation>نقله</translation>
+        </message>
+        <message>
+            <source>Select the text the span should cover, then press E.</source>
+            <translation>حدّد النص الذي يجب أن يغطيه المقطع، ثم اضغط E.</translation>
+        </message>
+        <message>
+            <source>resize</source>
+            <translation>تغيير حجمه</translation>
+        </message>
+        <message>
+            <source>A span cannot be shorter than one word.</source>
+            <translation>لا يمكن أن يكون المقطع أقصر من كلمة واحدة.</translation>
+        </message>
+        <message>
+            <source>Span {label}: «{excerpt}»</source>
+            <translation>مقطع {label}: «{excerpt}»</translation>
+        </message>
+        <message>
+            <source>Change to {label}</source>
+            <translation>تغيير إلى {label}</translation>
+        </message>
+        <message>
+            <source>Set boundaries to selection</source>
+            <translation>جعل الحدود مطابقة للتحديد</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>حذف</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComparisonView</name>
+        <message>
+            <source>&lt;b&gt;Disagreements&lt;/b&gt; (N / F8 next · P / Shift+F8 previous)</source>
+            <translation>&lt;b&gt;الاختلافات&lt;/b&gt; (N / F8 التالي · P / Shift+F8 السابق)</translation>
+        </message>
+        <message>
+            <source>Next disagreement</source>
+            <translation>الاختلاف التالي</translation>
+        </message>
+        <message>
+            <source>Previous disagreement</source>
+            <translation>الاختلاف السابق</translation>
+        </message>
+        <message>
+            <source>{lane}. &lt;b&gt;{name}&lt;/b&gt; ({count} spans)</source>
+            <translation>{lane}. &lt;b&gt;{name}&lt;/b&gt; ({count} مقاطع)</translation>
+        </message>
+        <message>
+            <source>no span in that lane</source>
+            <translation>لا مقطع في هذا المسار</translation>
+        </message>
+        <message>
+            <source>Lanes under each line, top to bottom: {lanes}&lt;br&gt;Labels: {labels}&lt;br&gt;Disagreements: {kinds} &amp;nbsp; {missing}</source>
+            <translation>المسارات تحت كل سطر، من الأعلى إلى الأسفل: {lanes}&lt;br&gt;الوسوم: {labels}&lt;br&gt;الاختلافات: {kinds} &amp;nbsp; {missing}</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>لا شيء</translation>
+        </message>
+    </context>
+    <context>
+        <name>LabelBar</name>
+        <message>
+            <source> ({key}; Alt+{key} keeps the exact characters)</source>
+            <translation> ({key}؛ Alt+{key} يحافظ على الأحرف المحددة بدقة)</translation>
+        </message>
+        <message>
+            <source>Tag the selection as {label}{keys}</source>
+            <translation>وسم التحديد بـ {label}{keys}</translation>
+        </message>
+        <message>
+            <source>overlaps blend, nested spans are underlined · dashed: other annotators (read-only)</source>
+            <translation>المقاطع المتداخلة تمتزج ألوانها، والمتضمَّنة يُسطَّر تحتها · المتقطعة: مُعلِّقون آخرون (للقراءة فقط)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LabelEditor</name>
+        <message>
+            <source>Labels</source>
+            <translation>الوسوم</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>اللون</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>المفتاح</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>إضافة…</translation>
+        </message>
+        <message>
+            <source>Colour…</source>
+            <translation>اللون…</translation>
+        </message>
+        <message>
+            <source>Up</source>
+            <translation>أعلى</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>أسفل</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>حذف…</translation>
+        </message>
+        <message>
+            <source>The key {key} is already {label}'s.</source>
+            <translation>المفتاح {key} مستخدم مسبقًا للوسم {label}.</translation>
+        </message>
+        <message>
+            <source>Add label</source>
+            <translation>إضافة وسم</translation>
+        </message>
+        <message>
+            <source>Name of the new label:</source>
+            <translation>اسم الوسم الجديد:</translation>
+        </message>
+        <message>
+            <source>Colour of {label}</source>
+            <translation>لون {label}</translation>
+        </message>
+        <message>
+            <source>{count} span(s) use the label {label}. Deleting the label deletes them too, for every annotator, and cannot be undone. Delete?</source>
+            <translation>يستخدم {count} مقطعًا الوسم {label}. حذف الوسم يحذفها أيضًا لدى كل المُعلِّقين، ولا يمكن التراجع عن ذلك. هل تريد الحذف؟</translation>
+        </message>
+        <message>
+            <source>Delete label</source>
+            <translation>حذف الوسم</translation>
+        </message>
+    </context>
+    <context>
+        <name>Language</name>
+        <message>
+            <source>English</source>
+            <translation>الإنجليزية</translation>
+        </message>
+        <message>
+            <source>Arabic</source>
+            <translation>العربية</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Annotator — {file}</source>
+            <translation>المُعلِّق — {file}</translation>
+        </message>
+        <message>
+            <source>Annotate</source>
+            <translation>الوسم</translation>
+        </message>
+        <message>
+            <source>Agreement</source>
+            <translation>الاتفاق</translation>
+        </message>
+        <message>
+            <source>All articles</source>
+            <translation>كل المقالات</translation>
+        </message>
+        <message>
+            <source>Only {status}</source>
+            <translation>{status} فقط</translation>
+        </message>
+        <message>
+            <source>Articles</source>
+            <translation>المقالات</translation>
+        </message>
+        <message>
+            <source>All changes saved</source>
+            <translation>حُفظت كل التغييرات</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>تراجع</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>إعادة</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;ملف</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;تحرير</translation>
+        </message>
+        <message>
+            <source>&amp;Article</source>
+            <translation>م&amp;قالة</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;عرض</translation>
+        </message>
+        <message>
+            <source>A&amp;nnotator</source>
+            <translation>مُ&amp;علِّق</translation>
+        </message>
+        <message>
+            <source>&amp;Labels</source>
+            <translation>&amp;وسوم</translation>
+        </message>
+        <message>
+            <source>Tag the selection</source>
+            <translation>وسم التحديد</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>اللغ&amp;ة</translation>
+        </message>
+        <message>
+            <source>Saved {time}</source>
+            <translation>حُفظ {time}</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>لم يُحفظ</translation>
+        </message>
+        <message>
+            <source>The change was not saved</source>
+            <translation>لم يُحفظ التغيير</translation>
+        </message>
+        <message>
+            <source>{title}
+{length} characters · {spans} spans · {status}</source>
+            <translation>{title}
+{length} حرفًا · {spans} مقاطع · {status}</translation>
+        </message>
+        <message>
+            <source>Switch annotator</source>
+            <translation>تبديل المُعلِّق</translation>
+        </message>
+        <message>
+            <source>Who is annotating? (type a new name to add one)</source>
+            <translation>من يقوم بالتعليق؟ (اكتب اسمًا جديدًا لإضافته)</translation>
+        </message>
+        <message>
+            <source>Annotator: {name}</source>
+            <translation>المُعلِّق: {name}</translation>
+        </message>
+        <message>
+            <source> · reviewing others</source>
+            <translation> · مراجعة الآخرين</translation>
+        </message>
+        <message>
+            <source>No article</source>
+            <translation>لا مقالة</translation>
+        </message>
+        <message>
+            <source>{spans} spans · {status}</source>
+            <translation>{spans} مقاطع · {status}</translation>
+        </message>
+    </context>
+    <context>
+        <name>NameFilter</name>
+        <message>
+            <source>all</source>
+            <translation>الكل</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>لا شيء</translation>
+        </message>
+        <message>
+            <source>{what}: {names}</source>
+            <translation>{what}: {names}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpanTableModel</name>
+        <message>
+            <source>Label</source>
+            <translation>الوسم</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>النص</translation>
+        </message>
+        <message>
+            <source>Annotator</source>
+            <translation>المُعلِّق</translation>
+        </message>
+        <message>
+            <source> (read-only)</source>
+            <translation> (للقراءة فقط)</translation>
+        </message>
+        <message>
+            <source>{label} — {annotator}{read_only}, characters {start}–{end}</source>
+            <translation>{label} — {annotator}{read_only}، الأحرف {start}–{end}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <source>new</source>
+            <translation>جديدة</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>قيد العمل</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>منتهية</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamActions</name>
+        <message>
+            <source>Annotator packs (*.annotator)</source>
+            <translation>حِزم المُعلِّق (*.annotator)</translation>
+        </message>
+        <message>
+            <source>Projects, packs and JSONL (*.sqlite *.db *.annotator *.jsonl);;All files (*)</source>
+            <translation>مشاريع وحِزم وJSONL (*.sqlite *.db *.annotator *.jsonl);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <source>Export for annotators</source>
+            <translation>تصدير للمُعلِّقين</translation>
+        </message>
+        <message>
+            <source>Assign articles to (names separated by commas; leave empty for no assignment):</source>
+            <translation>إسناد المقالات إلى (أسماء تفصل بينها فواصل؛ اتركه فارغًا لعدم الإسناد):</translation>
+        </message>
+        <message>
+            <source>Annotators per article:</source>
+            <translation>عدد المُعلِّقين لكل مقالة:</translation>
+        </message>
+        <message>
+            <source>Export my work</source>
+            <translation>تصدير عملي</translation>
+        </message>
+        <message>
+            <source>Your annotator name:</source>
+            <translation>اسمك مُعلِّقًا:</translation>
+        </message>
+        <message>
+            <source>Open pack</source>
+            <translation>فتح حزمة</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>دمج</translation>
+        </message>
+        <message>
+            <source>Merge: the same annotator's work differs</source>
+            <translation>الدمج: عمل المُعلِّق نفسه مختلف</translation>
+        </message>
+        <message>
+            <source>Export for annotators…</source>
+            <translation>تصدير للمُعلِّقين…</translation>
+        </message>
+        <message>
+            <source>Write a pack of articles, labels and guidelines to hand out</source>
+            <translation>كتابة حزمة من المقالات والوسوم والإرشادات لتوزيعها</translation>
+        </message>
+        <message>
+            <source>Export my work…</source>
+            <translation>تصدير عملي…</translation>
+        </message>
+        <message>
+            <source>Write your spans and statuses as JSONL to send back</source>
+            <translation>كتابة مقاطعك وحالاتك بصيغة JSONL لإعادتها</translation>
+        </message>
+        <message>
+            <source>Open pack…</source>
+            <translation>فتح حزمة…</translation>
+        </message>
+        <message>
+            <source>Add a pack's articles, labels and assignment to this project</source>
+            <translation>إضافة مقالات الحزمة ووسومها وإسنادها إلى هذا المشروع</translation>
+        </message>
+        <message>
+            <source>Merge…</source>
+            <translation>دمج…</translation>
+        </message>
+        <message>
+            <source>Merge other projects, packs or JSONL into this project</source>
+            <translation>دمج مشاريع أو حِزم أو ملفات JSONL أخرى في هذا المشروع</translation>
+        </message>
+    </context>
+    <context>
+        <name>actions</name>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;تراجع</translation>
+        </message>
+        <message>
+            <source>Undo the last edit on this article</source>
+            <translation>التراجع عن آخر تعديل في هذه المقالة</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>إ&amp;عادة</translation>
+        </message>
+        <message>
+            <source>Redo the edit just undone</source>
+            <translation>إعادة التعديل الذي تراجعت عنه للتو</translation>
+        </message>
+        <message>
+            <source>&amp;Delete span</source>
+            <translation>&amp;حذف المقطع</translation>
+        </message>
+        <message>
+            <source>Delete the selected span</source>
+            <translation>حذف المقطع المحدد</translation>
+        </message>
+        <message>
+            <source>Set span to &amp;selection</source>
+            <translation>جعل المقطع &amp;مطابقًا للتحديد</translation>
+        </message>
+        <message>
+            <source>Move the selected span's boundaries to the text selected now</source>
+            <translation>نقل حدود المقطع المحدد إلى النص المحدد الآن</translation>
+        </message>
+        <message>
+            <source>Start one word earlier</source>
+            <translation>البدء قبل كلمة</translation>
+        </message>
+        <message>
+            <source>Extend the selected span by one word at its start (to the right)</source>
+            <translation>توسيع المقطع المحدد كلمةً من بدايته (إلى اليمين)</translation>
+        </message>
+        <message>
+            <source>Start one word later</source>
+            <translation>البدء بعد كلمة</translation>
+        </message>
+        <message>
+            <source>Shrink the selected span by one word at its start</source>
+            <translation>تقليص المقطع المحدد كلمةً من بدايته</translation>
+        </message>
+        <message>
+            <source>End one word later</source>
+            <translation>الانتهاء بعد كلمة</translation>
+        </message>
+        <message>
+            <source>Extend the selected span by one word at its end (to the left)</source>
+            <translation>توسيع المقطع المحدد كلمةً من نهايته (إلى اليسار)</translation>
+        </message>
+        <message>
+            <source>End one word earlier</source>
+            <translation>الانتهاء قبل كلمة</translation>
+        </message>
+        <message>
+            <source>Shrink the selected span by one word at its end</source>
+            <translation>تقليص المقطع المحدد كلمةً من نهايته</translation>
+        </message>
+        <message>
+            <source>Next span</source>
+            <translation>المقطع التالي</translation>
+        </message>
+        <message>
+            <source>Select the next span in reading order</source>
+            <translation>تحديد المقطع التالي بترتيب القراءة</translation>
+        </message>
+        <message>
+            <source>Previous span</source>
+            <translation>المقطع السابق</translation>
+        </message>
+        <message>
+            <source>Select the previous span</source>
+            <translation>تحديد المقطع السابق</translation>
+        </message>
+        <message>
+            <source>&amp;Next article</source>
+            <translation>المقالة ال&amp;تالية</translation>
+        </message>
+        <message>
+            <source>Open the next article</source>
+            <translation>فتح المقالة التالية</translation>
+        </message>
+        <message>
+            <source>&amp;Previous article</source>
+            <translation>المقالة ال&amp;سابقة</translation>
+        </message>
+        <message>
+            <source>Open the previous article</source>
+            <translation>فتح المقالة السابقة</translation>
+        </message>
+        <message>
+            <source>Mark article &amp;done</source>
+            <translation>تعليم المقالة &amp;منتهية</translation>
+        </message>
+        <message>
+            <source>Mark this article done for you (again: back to in progress)</source>
+            <translation>تعليم هذه المقالة منتهيةً لك (مرة أخرى: تعود قيد العمل)</translation>
+        </message>
+        <message>
+            <source>&amp;Larger text</source>
+            <translation>نص أ&amp;كبر</translation>
+        </message>
+        <message>
+            <source>Make the article text larger</source>
+            <translation>تكبير نص المقالة</translation>
+        </message>
+        <message>
+            <source>&amp;Smaller text</source>
+            <translation>نص أ&amp;صغر</translation>
+        </message>
+        <message>
+            <source>Make the article text smaller</source>
+            <translation>تصغير نص المقالة</translation>
+        </message>
+        <message>
+            <source>Switch &amp;annotator…</source>
+            <translation>تبديل المُ&amp;علِّق…</translation>
+        </message>
+        <message>
+            <source>Choose who you are; your spans are stored under this name</source>
+            <translation>اختر من أنت؛ تُحفظ مقاطعك باسمك هذا</translation>
+        </message>
+        <message>
+            <source>Show &amp;other annotators (review, read-only)</source>
+            <translation>إظهار المُعلِّقين ال&amp;آخرين (مراجعة، للقراءة فقط)</translation>
+        </message>
+        <message>
+            <source>Reviewer mode: also show other annotators' spans, read-only</source>
+            <translation>وضع المراجعة: إظهار مقاطع المُعلِّقين الآخرين أيضًا، للقراءة فقط</translation>
+        </message>
+        <message>
+            <source>Edit &amp;labels…</source>
+            <translation>تحرير ال&amp;وسوم…</translation>
+        </message>
+        <message>
+            <source>Add, rename, recolour, reorder or delete labels</source>
+            <translation>إضافة الوسوم أو إعادة تسميتها أو تلوينها أو ترتيبها أو حذفها</translation>
+        </message>
+    </context>
+    <context>
+        <name>app</name>
+        <message>
+            <source>Cannot open project</source>
+            <translation>تعذّر فتح المشروع</translation>
+        </message>
+    </context>
+    <context>
+        <name>workers</name>
+        <message>
+            <source>Working…</source>
+            <translation>جارٍ العمل…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+    </context>
+</TS>
