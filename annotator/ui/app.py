@@ -41,7 +41,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     app.setApplicationDisplayName("Annotator")
-    icon = files("annotator.resources").joinpath("icons", "annotator.png")
+    icon = files("annotator.resources") / "icons" / "annotator.png"
     if icon.is_file():
         from PySide6.QtGui import QIcon
 
@@ -64,7 +64,7 @@ def install_language(app: QCoreApplication, lang: str) -> None:
         if qt_translator.load(QLocale(lang), "qtbase", "_",
                               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt_translator)
-        ours = files("annotator.resources").joinpath("translations", f"annotator_{lang}.qm")
+        ours = files("annotator.resources") / "translations" / f"annotator_{lang}.qm"
         translator = QTranslator(app)
         with as_file(ours) as qm_path:
             if not translator.load(str(qm_path)):
