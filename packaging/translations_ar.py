@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one catalogue entry per line reads best; Arabic and English side by side)
 """Write the Arabic translations into annotator_ar.ts (run after `make update-translations` adds sources).
 
 The catalogue below is the reviewed Arabic text, keyed by English source; lupdate keeps the .ts file's
