@@ -33,3 +33,25 @@ def test_readme_jsonl_example_imports_and_exports_unchanged(
     assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == [
         json.loads(example)
     ]
+
+
+def test_readme_command_line_section_names_only_real_commands_and_options() -> None:
+    """Every command and --option in the README's command list exists, and every command is listed."""
+    from annotator.cli import build_parser
+
+    section = README.read_text(encoding="utf-8").split("## Command line\n", 1)[1]
+    block = re.search(r"```\n(.*?)```", section, re.S).group(1)
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    listed = set()
+    for line in block.splitlines():
+        if not line.startswith("annotator "):
+            continue
+        words = re.findall(r"(?<![\w-])(--[a-z-]+|[a-z]+)", line.split("  ")[0])
+        command = next((w for w in words[1:] if w in commands), None)
+        options = {o for a in (commands[command] if command else parser)._actions for o in a.option_strings}
+        options |= {o for a in parser._actions for o in a.option_strings}  # global ones go before it
+        unknown = {w for w in words if w.startswith("--")} - options
+        assert not unknown, f"{line}: no such option {unknown}"
+        listed.add(command)
+    assert set(commands) <= listed
