@@ -164,6 +164,21 @@ ARABIC = {
     "{missing}":
         "المسارات تحت كل سطر، من الأعلى إلى الأسفل: {lanes}<br>الوسوم: {labels}<br>الاختلافات: {kinds} "
         "&nbsp; {missing}",
+    # undo/redo entries: "Undo tag actor"
+    "tag {label}": "وسم {label}",
+    "delete {label}": "حذف {label}",
+    "label {label}": "الوسم {label}",
+    "boundaries": "الحدود",
+    "change {label} span: {what}": "تغيير مقطع {label}: {what}",
+    "mark {status}": "تعليم {status}",
+    # curation tab
+    "majority": "الأغلبية",
+    "votes needed: ": "الأصوات المطلوبة: ",
+    "Accept agreed spans into gold": "قبول المقاطع المتفق عليها في المعيار الذهبي",
+    "Spans that enough 'done' annotators marked identically (start, end, label) go into gold; the curator decides the rest. Curated articles are left alone.":
+        "المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.",
+    "Article:": "المقالة:",
+    "Cannot adjudicate": "تعذّر التحكيم",
     # team work (File menu)
     "Annotator packs (*.annotator)": "حِزم المُعلِّق (*.annotator)",
     "Projects, packs and JSONL (*.sqlite *.db *.annotator *.jsonl);;All files (*)":

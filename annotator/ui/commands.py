@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core.errors import AnnotatorError
@@ -81,7 +82,8 @@ class AddSpan(AnnotationCommand):
 
     def __init__(self, project: Project, notify: Notify, document_id: str, annotator: str,
                  start: int, end: int, label: str) -> None:
-        super().__init__(project, notify, f"tag {label}")
+        super().__init__(project, notify,
+                         QCoreApplication.translate("commands", "tag {label}").format(label=label))
         self.args = (document_id, annotator, start, end, label)
         self.span: Span | None = None
 
@@ -104,7 +106,8 @@ class DeleteSpan(AnnotationCommand):
     """Delete a span; undo brings it back with the same id."""
 
     def __init__(self, project: Project, notify: Notify, span: Span) -> None:
-        super().__init__(project, notify, f"delete {span.label}")
+        super().__init__(project, notify,
+                         QCoreApplication.translate("commands", "delete {label}").format(label=span.label))
         self.span = span
 
     def apply(self) -> Changes:
@@ -120,8 +123,13 @@ class ChangeSpan(AnnotationCommand):
 
     def __init__(self, project: Project, notify: Notify, span: Span, *, label: str | None = None,
                  start: int | None = None, end: int | None = None) -> None:
-        what = f"label {label}" if label is not None else "boundaries"
-        super().__init__(project, notify, f"change {span.label} span: {what}")
+        if label is not None:
+            what = QCoreApplication.translate("commands", "label {label}").format(label=label)
+        else:
+            what = QCoreApplication.translate("commands", "boundaries")
+        text = QCoreApplication.translate("commands", "change {label} span: {what}")
+        super().__init__(project, notify, text.format(label=span.label, what=what))
+
         self.before = span
         self.label, self.start, self.end = label, start, end
 
@@ -139,7 +147,10 @@ class SetStatus(AnnotationCommand):
 
     def __init__(self, project: Project, notify: Notify, document_id: str, annotator: str,
                  status: Status) -> None:
-        super().__init__(project, notify, f"mark {status.value}")
+        status_text = QCoreApplication.translate("Status", status.value)  # the texts main_window marks
+        super().__init__(project, notify,
+                         QCoreApplication.translate("commands", "mark {status}").format(status=status_text))
+
         self.key = (document_id, annotator)
         self.status = status
         self.before = project.status(document_id, annotator)

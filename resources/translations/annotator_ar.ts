@@ -163,6 +163,33 @@
         </message>
     </context>
     <context>
+        <name>CurationPage</name>
+        <message>
+            <source>majority</source>
+            <translation>الأغلبية</translation>
+        </message>
+        <message>
+            <source>votes needed: </source>
+            <translation>الأصوات المطلوبة: </translation>
+        </message>
+        <message>
+            <source>Accept agreed spans into gold</source>
+            <translation>قبول المقاطع المتفق عليها في المعيار الذهبي</translation>
+        </message>
+        <message>
+            <source>Spans that enough 'done' annotators marked identically (start, end, label) go into gold; the curator decides the rest. Curated articles are left alone.</source>
+            <translation>المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.</translation>
+        </message>
+        <message>
+            <source>Article:</source>
+            <translation>المقالة:</translation>
+        </message>
+        <message>
+            <source>Cannot adjudicate</source>
+            <translation>تعذّر التحكيم</translation>
+        </message>
+    </context>
+    <context>
         <name>LabelBar</name>
         <message>
             <source> ({key}; Alt+{key} keeps the exact characters)</source>
@@ -644,6 +671,33 @@
         <message>
             <source>Cannot open project</source>
             <translation>تعذّر فتح المشروع</translation>
+        </message>
+    </context>
+    <context>
+        <name>commands</name>
+        <message>
+            <source>tag {label}</source>
+            <translation>وسم {label}</translation>
+        </message>
+        <message>
+            <source>delete {label}</source>
+            <translation>حذف {label}</translation>
+        </message>
+        <message>
+            <source>label {label}</source>
+            <translation>الوسم {label}</translation>
+        </message>
+        <message>
+            <source>boundaries</source>
+            <translation>الحدود</translation>
+        </message>
+        <message>
+            <source>change {label} span: {what}</source>
+            <translation>تغيير مقطع {label}: {what}</translation>
+        </message>
+        <message>
+            <source>mark {status}</source>
+            <translation>تعليم {status}</translation>
         </message>
     </context>
     <context>
