@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench soak setup clean package test-package translations update-translations
+.PHONY: test-gamma run test lint bench soak setup clean package test-package translations update-translations
 
 setup: $(STAMP)
 
@@ -27,6 +27,11 @@ bench: $(STAMP)
 	@for script in benchmarks/*.py; do \
 		echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script || exit 1; \
 	done
+
+# γ (pygamma-agreement) is an optional extra kept out of the test extra; this installs it and runs its tests.
+test-gamma: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,dev,gamma]'
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/core/test_agreement_gamma.py
 
 # ≥ 100 SIGKILLs at random moments of a stream of edits; every edit reported saved must survive.
 soak: $(STAMP)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlite_utils
+
 from annotator.core.agreement.data import AgreementInput, counted_articles
 from annotator.core.errors import InputError, NotFoundError
 from annotator.core.model import (
@@ -26,7 +28,7 @@ from annotator.core.model import (
     Status,
     default_article_id,
 )
-from annotator.store.schema import ProjectDatabase, open_database, project_file_error
+from annotator.store.schema import open_database, project_file_error
 
 
 def utc_now() -> str:
@@ -109,7 +111,7 @@ def _span(row: tuple) -> Span:
 class Project:
     """One open project file. Not thread-safe: give each thread its own ``Project``."""
 
-    def __init__(self, db: ProjectDatabase, path: Path) -> None:
+    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
         self.db = db
         self.path = path
         self._data_version = self._read_data_version()

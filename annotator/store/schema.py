@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
+
+import sqlite_utils
 
 from annotator.core.errors import ProjectFileError
 from annotator.core.model import DEFAULT_LABELS
@@ -111,25 +113,6 @@ CREATE INDEX assignments_by_annotator ON assignments(annotator_id);
 """
 
 Migration = Callable[[sqlite3.Connection], None]
-
-
-class ProjectDatabase:
-    """The open project connection, with the calls the store makes (the shape of sqlite-utils' Database).
-
-    sqlite-utils itself is not imported here: it loads pandas and numpy when they are installed, which
-    costs ~60 MB of memory and a noticeable part of start-up for table helpers the store never uses
-    (benchmarks/memory.py, benchmarks/cold_start.py).
-    """
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def execute(self, sql: str, parameters: Iterable | dict | None = None) -> sqlite3.Cursor:
-        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
-
-    def table_names(self) -> list[str]:
-        return [row[0] for row in self.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
 
 
 def _script(sql: str) -> Migration:
@@ -241,7 +224,7 @@ def _check_writable(path: Path) -> None:
         )
 
 
-def open_database(path: Path) -> ProjectDatabase:
+def open_database(path: Path) -> sqlite_utils.Database:
     """Open (creating if missing) a project file, refuse newer versions untouched, migrate older ones.
 
     Every refusal (not SQLite, damaged, another program's database, newer version, read-only file or
@@ -266,7 +249,7 @@ def open_database(path: Path) -> ProjectDatabase:
     conn = None
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10.0)
-        db = ProjectDatabase(conn)
+        db = sqlite_utils.Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 10000")
         version = db.execute("PRAGMA user_version").fetchone()[0]
