@@ -11,7 +11,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,dev]'
+	$(PY) -m pip install --quiet -e '.[test,dev,package]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -53,19 +53,15 @@ update-translations: $(STAMP)
 	$(PY) packaging/translations_ar.py $(TS)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(QM)
 
-PACKAGE_STAMP := $(VENV)/.installed-package
-
-$(PACKAGE_STAMP): pyproject.toml $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test,dev,package]'
-	touch $(PACKAGE_STAMP)
-
 # A one-folder desktop app in dist/annotator/ (run dist/annotator/annotator).
-package: $(PACKAGE_STAMP) $(QM)
+package: $(STAMP) $(QM)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
 		packaging/annotator.spec
 
-# Builds the app in a temporary folder and starts it offscreen with --smoke-test.
-test-package: $(PACKAGE_STAMP) $(QM)
+# Builds the app in a temporary folder and starts it offscreen with --smoke-test (~1 min). `make test`
+# runs it too (the whole suite, slow tests included, stays under 5 minutes on 2 cores).
+test-package: $(STAMP) $(QM)
+
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m slow tests/test_package.py
 
 clean:

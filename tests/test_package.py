@@ -1,8 +1,10 @@
 """The packaged desktop app (`make package`): build it with PyInstaller from packaging/annotator.spec and
 start the binary offscreen with --smoke-test, in English and in Arabic.
 
-Slow (about a minute and a half on two cores), so `make test` leaves it out and `make test-package`
-runs it. Needs the `package` extra (PyInstaller); skipped without it.
+Marked slow: about a minute on two cores (`make test-package` runs only this). `make test` runs it too,
+since the whole suite with it stays near 4 minutes; `make` installs the `package` extra (PyInstaller)
+it needs, and it is skipped where that extra is not installed.
+
 """
 
 from __future__ import annotations
