@@ -61,9 +61,7 @@ package: $(STAMP) $(QM)
 # Builds the app in a temporary folder and starts it offscreen with --smoke-test (~1 min). `make test`
 # runs it too (the whole suite, slow tests included, stays under 5 minutes on 2 cores).
 test-package: $(STAMP) $(QM)
-
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m slow tests/test_package.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
-

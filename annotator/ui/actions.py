@@ -170,7 +170,6 @@ def apply_spec(action: QAction, spec: ActionSpec) -> None:
     action.setObjectName(f"action_{spec.name}")
     action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
     tip = f"{translated(spec.tip)} ({shortcut_text(spec)})"
-
     action.setToolTip(tip)
     action.setStatusTip(tip)
 

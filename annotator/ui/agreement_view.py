@@ -428,5 +428,4 @@ class AgreementDashboard(QWidget):
             count=len(written), folder=folder))
 
 
-
 __all__ = ["AgreementDashboard", "DashboardData", "compute_dashboard"]

@@ -249,7 +249,6 @@ class AnnotationPage(QWidget):
         if start == end:
             self.message.emit(
                 self.tr("Nothing to tag: the selection holds no word (Alt tags exact characters)."))
-
             return None
         wanted = (start, end, label, self.annotator)
         if any((s.start, s.end, s.label, s.annotator) == wanted for s in self.spans):
@@ -356,7 +355,6 @@ class AnnotationPage(QWidget):
             act.triggered.connect(
                 lambda _c=False, s=span: (self.select_span(s.id), self.set_span_to_selection()))
             act = sub.addAction(self.tr("Delete") + "\tDelete")
-
             act.triggered.connect(
                 lambda _c=False, s=span: self._run(DeleteSpan(self.project, self.notify, s)))
 

@@ -74,7 +74,6 @@ def install_language(app: QCoreApplication, lang: str) -> None:
         app.installTranslator(translator)
     app._annotator_translators = translators  # type: ignore[attr-defined]  # kept alive with the app
     app.setProperty("annotatorLanguage", lang)
-
     rtl = lang in RIGHT_TO_LEFT_LANGUAGES
     direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
     app.setLayoutDirection(direction)  # type: ignore[attr-defined]

@@ -251,7 +251,6 @@ class ArticleView(QTextEdit):
         super().changeEvent(event)
 
     def visible_range(self) -> tuple[int, int]:
-
         """Code points of the blocks shown in the viewport (whole blocks, so wrapped lines are in)."""
         viewport = self.viewport()
         # Bottom first: hit-testing there lays the document out down to the viewport's bottom, which the

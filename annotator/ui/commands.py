@@ -129,7 +129,6 @@ class ChangeSpan(AnnotationCommand):
             what = QCoreApplication.translate("commands", "boundaries")
         text = QCoreApplication.translate("commands", "change {label} span: {what}")
         super().__init__(project, notify, text.format(label=span.label, what=what))
-
         self.before = span
         self.label, self.start, self.end = label, start, end
 
@@ -150,7 +149,6 @@ class SetStatus(AnnotationCommand):
         status_text = QCoreApplication.translate("Status", status.value)  # the texts main_window marks
         super().__init__(project, notify,
                          QCoreApplication.translate("commands", "mark {status}").format(status=status_text))
-
         self.key = (document_id, annotator)
         self.status = status
         self.before = project.status(document_id, annotator)

@@ -270,7 +270,6 @@ class ComparisonView(QWidget):
                        "<br>Disagreements: {kinds} &nbsp; {missing}").format(
             lanes=lanes, labels=labels, kinds=kinds, missing=missing)
 
-
     def _range(self, d: Disagreement) -> tuple[int, int]:
         """UTF-16 range covering both spans of a disagreement."""
         start = min(d.span.start, d.other_span.start) if d.other_span else d.span.start
@@ -309,7 +308,6 @@ class ComparisonView(QWidget):
         if row < 0 or row >= len(self.disagreements):
             self.text_view.setExtraSelections([])
             self.position.setText(self.tr("none") if not self.disagreements else "")
-
             self.currentDisagreementChanged.emit(-1)
             return
         start, end = self._range(self.disagreements[row])

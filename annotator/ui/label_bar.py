@@ -44,7 +44,6 @@ class LabelBar(QWidget):
                 if label.key else ""
             tip = self.tr("Tag the selection as {label}{keys}")
             button.setToolTip(tip.format(label=label.name, keys=keys))
-
             button.setStyleSheet(
                 f"QPushButton {{ background: {label.color}; color: {text_colour_on(label.color)};"
                 " border-radius: 4px; padding: 4px 12px; font-weight: bold; }"
@@ -54,9 +53,7 @@ class LabelBar(QWidget):
             self.buttons[label.name] = button
         legend = QLabel(self.tr("overlaps blend, nested spans are underlined · dashed: other annotators "
                                 "(read-only)"))
-
         legend.setObjectName("legendNote")
         legend.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, readable in light and dark
-
         self._layout.addStretch(1)
         self._layout.addWidget(legend)

@@ -152,7 +152,6 @@ class LabelEditor(QDialog):
                                "for every annotator, and cannot be undone. Delete?").format(
                 count=used, label=repr(label.name))
             ask = confirm or (lambda text: QMessageBox.question(self, self.tr("Delete label"), text)
-
                               == QMessageBox.StandardButton.Yes)
             if not ask(question):
                 return False

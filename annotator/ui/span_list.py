@@ -80,7 +80,6 @@ class SpanTableModel(QAbstractTableModel):
             return self.tr("{label} — {annotator}{read_only}, characters {start}–{end}").format(
                 label=span.label, annotator=span.annotator, read_only=read_only, start=span.start,
                 end=span.end)
-
         if role == Qt.ItemDataRole.ForegroundRole and span.annotator != self.annotator:
             return QColor("#777777")
         if role == Qt.ItemDataRole.UserRole:

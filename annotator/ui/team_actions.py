@@ -66,7 +66,6 @@ def add_team_actions(
                 "Assign articles to (names separated by commas; leave empty for no assignment):",
             ),
         )
-
         if not ok:
             return
         annotators = [n.strip() for n in names.split(",") if n.strip()]

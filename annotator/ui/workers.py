@@ -147,7 +147,6 @@ def run_in_worker(
     if progress_dialog is not None:
         dialog = QProgressDialog(label or QCoreApplication.translate("workers", "Working…"),
                                  QCoreApplication.translate("workers", "Cancel"), 0, 0, progress_dialog)
-
         dialog.setObjectName("workerProgressDialog")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)  # quick work never flashes a dialog
