@@ -179,6 +179,37 @@ ARABIC = {
         "المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.",
     "Article:": "المقالة:",
     "Cannot adjudicate": "تعذّر التحكيم",
+    # dashboard summary and charts
+    "corpus order": "ترتيب المدونة",
+    "lowest agreement first": "الأدنى اتفاقًا أولًا",
+    "No article counts for agreement with these filters: an article needs at least {count} annotators with status 'done'.":
+        "لا تُحتسب أي مقالة في الاتفاق بهذه المرشحات: تحتاج المقالة إلى {count} مُعلِّقين على الأقل بحالة «منتهية».",
+    "undefined ({reason})": "غير معرّف ({reason})",
+    "{count} article(s), annotators {names}; corpus {measure}: {value}.": "{count} مقالة، المُعلِّقون {names}؛ {measure} للمدونة: {value}.",
+    "{count} article(s) left out.": "استُبعدت {count} مقالة.",
+    "undefined — {reason}": "غير معرّف — {reason}",
+    "{measure} per article ({order})": "{measure} لكل مقالة ({order})",
+    " by label": " حسب الوسم",
+    " — grey hatched: undefined, hover for why": " — المظلل بالرمادي: غير معرّف، مرّر المؤشر لمعرفة السبب",
+    "articles": "المقالات",
+    "article ({order})": "المقالة ({order})",
+    "{title}\n{measure}: {value}\nannotators: {count} ({names})\nspans: {spans} ({counts})\nclick to compare the annotators":
+        "{title}\n{measure}: {value}\nالمُعلِّقون: {count} ({names})\nالمقاطع: {spans} ({counts})\nانقر لمقارنة المُعلِّقين",
+    "undefined": "غير معرّف",
+    "{measure} per label: corpus (black) and articles (box, dots)": "{measure} لكل وسم: المدونة (بالأسود) والمقالات (الصندوق والنقاط)",
+    "annotator": "المُعلِّق",
+    "annotator pairs: {measure}": "أزواج المُعلِّقين: {measure}",
+    "{count} × a {row} span of one annotator had no overlapping span of another": "{count} × مقطع {row} لمُعلِّق لم يتداخل معه أي مقطع لمُعلِّق آخر",
+    "{count} × a {row} span of one annotator was paired with a {column} span of another": "{count} × مقطع {row} لمُعلِّق قوبل بمقطع {column} لمُعلِّق آخر",
+    "label confusion (spans of one annotator vs the other's)": "التباس الوسوم (مقاطع مُعلِّق مقابل مقاطع الآخر)",
+    "span's label": "وسم المقطع",
+    "other annotator's label": "وسم المُعلِّق الآخر",
+    "corpus {measure} {value}": "{measure} للمدونة {value}",
+    # team work messages
+    "Keep the more recent edit wherever work differs?": "الإبقاء على التعديل الأحدث حيثما اختلف العمل؟",
+    "\n{name}: {count} article(s)": "\n{name}: {count} مقالة",
+    "Wrote {count} article(s) to {path}.": "كُتبت {count} مقالة في {path}.",
+    "Wrote {count} article(s) of {annotator}'s work to {path}.": "كُتبت {count} مقالة من عمل {annotator} في {path}.",
     # team work (File menu)
     "Annotator packs (*.annotator)": "حِزم المُعلِّق (*.annotator)",
     "Projects, packs and JSONL (*.sqlite *.db *.annotator *.jsonl);;All files (*)":

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QToolTip
 
@@ -30,13 +30,17 @@ FALLBACK_COLOUR = "#7f7f7f"
 TICK_TITLES = 12  # up to this many articles the x axis names them; beyond, it numbers them
 TITLE_CHARS = 22
 
+translate = QCoreApplication.translate
+
 
 def _undefined_brush() -> QBrush:
     return QBrush(QColor(UNDEFINED_COLOUR), Qt.BrushStyle.BDiagPattern)
 
 
 def _value_text(f: Figure) -> str:
-    return f"{f.value:.3f}" if f.value is not None else f"undefined — {f.reason}"
+    if f.value is not None:
+        return f"{f.value:.3f}"
+    return translate("AgreementCharts", "undefined — {reason}").format(reason=f.reason)
 
 
 def _short(text: str, limit: int = TITLE_CHARS) -> str:
@@ -127,14 +131,18 @@ class ArticleBarsChart(pg.PlotWidget):
             pen = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
             label_opts = {"position": 0.01, "color": colour, "anchors": [(0, 1), (0, 1)],
                           "fill": pg.mkBrush(255, 255, 255, 200)}
-            line = pg.InfiniteLine(pos=f.value, angle=0, pen=pen,
-                                   label=None if split else f"corpus {measure} {f.value:.3f}",
+            corpus_text = translate("AgreementCharts", "corpus {measure} {value}").format(
+                measure=measure, value=f"{f.value:.3f}")
+            line = pg.InfiniteLine(pos=f.value, angle=0, pen=pen, label=None if split else corpus_text,
                                    labelOpts=label_opts)
             plot.addItem(line)
             self.reference_lines.append(line)
-        title = f"{measure} per article ({order_name})" + (" by label" if split else "")
+        title = translate("AgreementCharts", "{measure} per article ({order})").format(
+            measure=measure, order=order_name)
+        if split:
+            title += translate("AgreementCharts", " by label")
         if len(bars) and len(undefined_x):
-            title += " — grey hatched: undefined, hover for why"
+            title += translate("AgreementCharts", " — grey hatched: undefined, hover for why")
         plot.setTitle(title, color="#222222", size="11pt")
         plot.setLabel("left", measure, color="#222222")
         axis = plot.getAxis("bottom")
@@ -142,7 +150,8 @@ class ArticleBarsChart(pg.PlotWidget):
             axis.setTicks([[(i, _short(bar.title)) for i, bar in enumerate(bars)]])
         else:
             axis.setTicks(None)
-        plot.setLabel("bottom", "articles" if len(bars) <= TICK_TITLES else f"article ({order_name})",
+        plot.setLabel("bottom", translate("AgreementCharts", "articles") if len(bars) <= TICK_TITLES
+                      else translate("AgreementCharts", "article ({order})").format(order=order_name),
                       color="#222222")
         plot.setXRange(-0.6, max(len(bars), 1) - 0.4, padding=0)
         plot.setYRange(low, high + 0.05 * (high - low), padding=0)
@@ -155,8 +164,8 @@ class ArticleBarsChart(pg.PlotWidget):
             if any(f.value is not None for f in figures):
                 continue
             reason = textwrap.fill(figures[0].reason, 28 if len(bars) <= 6 else 16)
-            text = pg.TextItem(f"undefined\n{reason}", color="#333333", anchor=(0.5, 0.5),
-                               fill=pg.mkBrush(255, 255, 255, 220))
+            text = pg.TextItem(translate("AgreementCharts", "undefined") + f"\n{reason}", color="#333333",
+                               anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 220))
             text.setPos(i, y)
             self.getPlotItem().addItem(text)
 
@@ -180,9 +189,11 @@ class ArticleBarsChart(pg.PlotWidget):
         f = bar.per_label[label] if label else bar.figure
         counts = ", ".join(f"{name} {n}" for name, n in bar.span_counts.items())
         name = f"{self.measure} ({label})" if label else self.measure
-        return (f"{bar.title}\n{name}: {_value_text(f)}\n"
-                f"annotators: {len(bar.annotators)} ({', '.join(bar.annotators)})\n"
-                f"spans: {bar.spans} ({counts})\nclick to compare the annotators")
+        text = translate("AgreementCharts", "{title}\n{measure}: {value}\nannotators: {count} ({names})\n"
+                                            "spans: {spans} ({counts})\nclick to compare the annotators")
+        return text.format(
+            title=bar.title, measure=name, value=_value_text(f), count=len(bar.annotators),
+            names=", ".join(bar.annotators), spans=bar.spans, counts=counts)
 
     def _hover(self, scene_pos: QPointF) -> None:
         view = self.getPlotItem().vb
@@ -266,13 +277,14 @@ class LabelSpreadChart(pg.PlotWidget):
                 text = pg.TextItem(f"{overall.value:.2f}", color="#111111", anchor=(0.5, 1.1))
                 text.setPos(k, overall.value)
             else:
-                text = pg.TextItem("undefined", color="#555555", anchor=(0.5, 0.5))
+                text = pg.TextItem(translate("AgreementCharts", "undefined"), color="#555555",
+                                   anchor=(0.5, 0.5))
                 text.setToolTip(overall.reason)
                 text.setPos(k, 0.5)
             plot.addItem(text)
         plot.getAxis("bottom").setTicks([[(k, s.label) for k, s in enumerate(spreads)]])
-        plot.setTitle(f"{measure} per label: corpus (black) and articles (box, dots)", color="#222222",
-                      size="10pt")
+        title = translate("AgreementCharts", "{measure} per label: corpus (black) and articles (box, dots)")
+        plot.setTitle(title.format(measure=measure), color="#222222", size="10pt")
         plot.setXRange(-0.6, max(len(spreads), 1) - 0.4, padding=0)
         plot.setYRange(low, high + 0.08, padding=0)
 
@@ -352,8 +364,10 @@ def draw_pair_matrix(chart: MatrixChart, matrix: PairMatrix, measure: str) -> No
                 colours[i].append(_scale(f.value))
                 tips[i].append(f"{names[i]} / {names[j]}: {measure} {f.value:.3f} over "
                                f"{matrix.articles[i][j]} article(s)")
-    chart.draw_cells(names, names, texts, colours, tips, f"annotator pairs: {measure}", "annotator",
-                     "annotator")
+    annotator = translate("AgreementCharts", "annotator")
+    chart.draw_cells(names, names, texts, colours, tips,
+                     translate("AgreementCharts", "annotator pairs: {measure}").format(measure=measure),
+                     annotator, annotator)
 
 
 def draw_confusion(chart: MatrixChart, table: ConfusionTable) -> None:
@@ -371,8 +385,14 @@ def draw_confusion(chart: MatrixChart, table: ConfusionTable) -> None:
                 colour = QColor.fromRgbF(1.0 - 0.1 * t, 1.0 - 0.55 * t, 1.0 - 0.85 * t)  # clash: orange
             texts[i].append(str(count))
             colours[i].append(colour)
-            what = "had no overlapping span" if column == "missed" else f"was paired with a {column} span"
-            tips[i].append(f"{count} × a {row} span of one annotator {what} of another")
+            if column == "missed":
+                tip = translate("AgreementCharts", "{count} × a {row} span of one annotator had no "
+                                                   "overlapping span of another")
+            else:
+                tip = translate("AgreementCharts", "{count} × a {row} span of one annotator was paired with "
+                                                   "a {column} span of another")
+            tips[i].append(tip.format(count=count, row=row, column=column))
     chart.draw_cells(table.rows, table.columns, texts, colours, tips,
-                     "label confusion (spans of one annotator vs the other's)", "span's label",
-                     "other annotator's label")
+                     translate("AgreementCharts", "label confusion (spans of one annotator vs the other's)"),
+                     translate("AgreementCharts", "span's label"),
+                     translate("AgreementCharts", "other annotator's label"))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -64,6 +64,11 @@ from annotator.ui.workers import Progress, WorkerHandle, run_in_worker
 
 # the module, not the class pyqtgraph.exporters re-exports under the same name
 svg_exporter = import_module("pyqtgraph.exporters.SVGExporter")
+
+ORDER_TEXT = {  # how the bar order reads in the interface
+    Order.CORPUS: QT_TRANSLATE_NOOP("Order", "corpus order"),
+    Order.AGREEMENT: QT_TRANSLATE_NOOP("Order", "lowest agreement first"),
+}
 
 
 @dataclass(frozen=True)
@@ -207,7 +212,8 @@ class AgreementDashboard(QWidget):
         self.measure = QComboBox(objectName="measureChooser")
         self.measure.addItems(list(DASHBOARD_MEASURES))
         self.order = QComboBox(objectName="orderChooser")
-        self.order.addItems([o.value for o in Order])
+        for order in Order:  # shown translated, chosen by value
+            self.order.addItem(QCoreApplication.translate("Order", ORDER_TEXT[order]), order.value)
         self.split = QCheckBox(self.tr("split by label"), objectName="splitByLabel")
         self.label_filter = NameFilter(self.tr("Labels"), "labelFilter")
         self.annotator_filter = NameFilter(self.tr("Annotators"), "annotatorFilter")
@@ -352,12 +358,12 @@ class AgreementDashboard(QWidget):
         if self.result is None:
             return
         report, measure = self.result.report, self.current_measure
-        order = Order(self.order.currentText())
+        order = Order(self.order.currentData())
         split = report.labels if self.split.isChecked() else ()
         corpus = {"": figure(report.overall, measure)}
         corpus.update({label: figure(scores, measure) for label, scores in report.per_label.items()})
         self.bars_chart.draw(article_bars(report, measure, order), measure, corpus, self.label_colours,
-                             split, order.value)
+                             split, QCoreApplication.translate("Order", ORDER_TEXT[order]))
         self.spread_chart.draw(label_spreads(report, measure), measure, self.label_colours)
         draw_pair_matrix(self.pair_chart, pair_matrix(report, measure), measure)
         draw_confusion(self.confusion_chart, confusion_table(self.result.confusion))
@@ -365,14 +371,16 @@ class AgreementDashboard(QWidget):
 
     def _summary(self, report: AgreementReport) -> str:
         if not report.articles:
-            return ("No article counts for agreement with these filters: an article needs at least "
-                    f"{self.minimum.value()} annotators with status 'done'.")
+            return self.tr("No article counts for agreement with these filters: an article needs at least "
+                           "{count} annotators with status 'done'.").format(count=self.minimum.value())
         overall = figure(report.overall, self.current_measure)
-        value = f"{overall.value:.3f}" if overall.value is not None else f"undefined ({overall.reason})"
-        parts = [f"{len(report.articles)} article(s), annotators {', '.join(report.annotators)}; "
-                 f"corpus {self.current_measure}: {value}.", *report.notes]
+        value = (f"{overall.value:.3f}" if overall.value is not None
+                 else self.tr("undefined ({reason})").format(reason=overall.reason))
+        parts = [self.tr("{count} article(s), annotators {names}; corpus {measure}: {value}.").format(
+                     count=len(report.articles), names=", ".join(report.annotators),
+                     measure=self.current_measure, value=value), *report.notes]
         if self.result is not None and self.result.data.skipped and not report.notes:
-            parts.append(f"{self.result.data.skipped} article(s) left out.")
+            parts.append(self.tr("{count} article(s) left out.").format(count=self.result.data.skipped))
         return " ".join(parts)
 
     # -- drill-down --------------------------------------------------------------------------

@@ -137,7 +137,7 @@ def add_team_actions(
             answer = QMessageBox.question(
                 parent,
                 translate("TeamActions", "Merge: the same annotator's work differs"),
-                f"{exc}\n\nKeep the more recent edit wherever work differs?",
+                f"{exc}\n\n" + translate("TeamActions", "Keep the more recent edit wherever work differs?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -184,8 +184,11 @@ def export_pack(project: Project, path: Path, annotators: list[str], per_article
     assignment = plan_assignment(project, annotators=annotators or None, per_article=per_article)
     pack = build_pack(project, assignment)
     write_pack_file(pack, path)
-    who = "".join(f"\n{name}: {len(ids)} article(s)" for name, ids in sorted((assignment or {}).items()))
-    return f"Wrote {len(pack.records)} article(s) to {path}.{who}"
+    per_annotator = translate("TeamActions", "\n{name}: {count} article(s)")
+    who = "".join(per_annotator.format(name=name, count=len(ids))
+                  for name, ids in sorted((assignment or {}).items()))
+    return translate("TeamActions", "Wrote {count} article(s) to {path}.").format(
+        count=len(pack.records), path=path) + who
 
 
 def export_work(project: Project, path: Path, annotator: str) -> str:
@@ -195,7 +198,8 @@ def export_work(project: Project, path: Path, annotator: str) -> str:
     if annotator not in project.annotators():
         raise AnnotatorError(f"{annotator!r} has no work in this project yet")
     result = export_project(project, "jsonl", path, annotator=annotator)
-    return f"Wrote {result.lines} article(s) of {annotator}'s work to {path}."
+    return translate("TeamActions", "Wrote {count} article(s) of {annotator}'s work to {path}.").format(
+        count=result.lines, annotator=annotator, path=path)
 
 
 def _guarded(parent: QWidget, slot: Callable[[], None]) -> None:

@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
     <context>
+        <name>AgreementCharts</name>
+        <message>
+            <source>undefined — {reason}</source>
+            <translation>غير معرّف — {reason}</translation>
+        </message>
+        <message>
+            <source>{measure} per article ({order})</source>
+            <translation>{measure} لكل مقالة ({order})</translation>
+        </message>
+        <message>
+            <source> by label</source>
+            <translation> حسب الوسم</translation>
+        </message>
+        <message>
+            <source> — grey hatched: undefined, hover for why</source>
+            <translation> — المظلل بالرمادي: غير معرّف، مرّر المؤشر لمعرفة السبب</translation>
+        </message>
+        <message>
+            <source>articles</source>
+            <translation>المقالات</translation>
+        </message>
+        <message>
+            <source>article ({order})</source>
+            <translation>المقالة ({order})</translation>
+        </message>
+        <message>
+            <source>{title}
+{measure}: {value}
+annotators: {count} ({names})
+spans: {spans} ({counts})
+click to compare the annotators</source>
+            <translation>{title}
+{measure}: {value}
+المُعلِّقون: {count} ({names})
+المقاطع: {spans} ({counts})
+انقر لمقارنة المُعلِّقين</translation>
+        </message>
+        <message>
+            <source>undefined</source>
+            <translation>غير معرّف</translation>
+        </message>
+        <message>
+            <source>corpus {measure} {value}</source>
+            <translation>{measure} للمدونة {value}</translation>
+        </message>
+        <message>
+            <source>{measure} per label: corpus (black) and articles (box, dots)</source>
+            <translation>{measure} لكل وسم: المدونة (بالأسود) والمقالات (الصندوق والنقاط)</translation>
+        </message>
+        <message>
+            <source>annotator</source>
+            <translation>المُعلِّق</translation>
+        </message>
+        <message>
+            <source>annotator pairs: {measure}</source>
+            <translation>أزواج المُعلِّقين: {measure}</translation>
+        </message>
+        <message>
+            <source>{count} × a {row} span of one annotator had no overlapping span of another</source>
+            <translation>{count} × مقطع {row} لمُعلِّق لم يتداخل معه أي مقطع لمُعلِّق آخر</translation>
+        </message>
+        <message>
+            <source>{count} × a {row} span of one annotator was paired with a {column} span of another</source>
+            <translation>{count} × مقطع {row} لمُعلِّق قوبل بمقطع {column} لمُعلِّق آخر</translation>
+        </message>
+        <message>
+            <source>label confusion (spans of one annotator vs the other's)</source>
+            <translation>التباس الوسوم (مقاطع مُعلِّق مقابل مقاطع الآخر)</translation>
+        </message>
+        <message>
+            <source>span's label</source>
+            <translation>وسم المقطع</translation>
+        </message>
+        <message>
+            <source>other annotator's label</source>
+            <translation>وسم المُعلِّق الآخر</translation>
+        </message>
+    </context>
+    <context>
         <name>AgreementDashboard</name>
         <message>
             <source>split by label</source>
@@ -46,6 +125,22 @@
         <message>
             <source>Agreement could not be computed: {error}</source>
             <translation>تعذّر حساب الاتفاق: {error}</translation>
+        </message>
+        <message>
+            <source>No article counts for agreement with these filters: an article needs at least {count} annotators with status 'done'.</source>
+            <translation>لا تُحتسب أي مقالة في الاتفاق بهذه المرشحات: تحتاج المقالة إلى {count} مُعلِّقين على الأقل بحالة «منتهية».</translation>
+        </message>
+        <message>
+            <source>undefined ({reason})</source>
+            <translation>غير معرّف ({reason})</translation>
+        </message>
+        <message>
+            <source>{count} article(s), annotators {names}; corpus {measure}: {value}.</source>
+            <translation>{count} مقالة، المُعلِّقون {names}؛ {measure} للمدونة: {value}.</translation>
+        </message>
+        <message>
+            <source>{count} article(s) left out.</source>
+            <translation>استُبعدت {count} مقالة.</translation>
         </message>
         <message>
             <source>Export charts and table to folder</source>
@@ -407,6 +502,17 @@
         </message>
     </context>
     <context>
+        <name>Order</name>
+        <message>
+            <source>corpus order</source>
+            <translation>ترتيب المدونة</translation>
+        </message>
+        <message>
+            <source>lowest agreement first</source>
+            <translation>الأدنى اتفاقًا أولًا</translation>
+        </message>
+    </context>
+    <context>
         <name>SpanTableModel</name>
         <message>
             <source>Label</source>
@@ -487,6 +593,10 @@
             <translation>الدمج: عمل المُعلِّق نفسه مختلف</translation>
         </message>
         <message>
+            <source>Keep the more recent edit wherever work differs?</source>
+            <translation>الإبقاء على التعديل الأحدث حيثما اختلف العمل؟</translation>
+        </message>
+        <message>
             <source>Export for annotators…</source>
             <translation>تصدير للمُعلِّقين…</translation>
         </message>
@@ -517,6 +627,20 @@
         <message>
             <source>Merge other projects, packs or JSONL into this project</source>
             <translation>دمج مشاريع أو حِزم أو ملفات JSONL أخرى في هذا المشروع</translation>
+        </message>
+        <message>
+            <source>
+{name}: {count} article(s)</source>
+            <translation>
+{name}: {count} مقالة</translation>
+        </message>
+        <message>
+            <source>Wrote {count} article(s) to {path}.</source>
+            <translation>كُتبت {count} مقالة في {path}.</translation>
+        </message>
+        <message>
+            <source>Wrote {count} article(s) of {annotator}'s work to {path}.</source>
+            <translation>كُتبت {count} مقالة من عمل {annotator} في {path}.</translation>
         </message>
     </context>
     <context>
