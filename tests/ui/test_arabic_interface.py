@@ -110,3 +110,15 @@ def test_view_language_menu_rebuilds_the_window_in_arabic_and_remembers_it(
     assert session.window.menuBar().actions()[0].text() == "&File"
     assert session.window.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert settings.value(LANGUAGE_KEY) == "en"
+
+
+def test_saved_language_is_used_at_the_next_start_unless_lang_is_given(tmp_path: Path) -> None:
+    from annotator.ui.app import chosen_language
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert chosen_language(settings, None) == "en"
+    settings.setValue(LANGUAGE_KEY, "ar")
+    assert chosen_language(settings, None) == "ar"
+    assert chosen_language(settings, "en") == "en"  # --lang en for one run
+    settings.setValue(LANGUAGE_KEY, "xx")  # a damaged or foreign settings file
+    assert chosen_language(settings, None) == "en"
