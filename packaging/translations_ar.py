@@ -17,6 +17,7 @@ ARABIC = {
     "Annotator — {file}": "المُعلِّق — {file}",
     "Annotate": "الوسم",
     "Agreement": "الاتفاق",
+    "Curate": "التحكيم",
     "All articles": "كل المقالات",
     "Only {status}": "{status} فقط",
     "Articles": "المقالات",

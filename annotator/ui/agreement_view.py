@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.agreement.bootstrap import DEFAULT_RESAMPLES
 from annotator.core.agreement.data import AgreementArticle, AgreementInput
 from annotator.core.agreement.disagreements import label_confusion
 from annotator.core.agreement.render import write_csv
@@ -103,7 +104,8 @@ def compute_dashboard(project_path: Path, labels: list[str] | None, annotators: 
             progress.check()
             progress.report(done, total + len(chunks), "Computing agreement…")
 
-    report = build_report(data, progress=tick)
+    # The same resamples as `agreement --csv`, so the exported table matches the CLI's row for row.
+    report = build_report(data, progress=tick, bootstrap=DEFAULT_RESAMPLES)
     confusion = label_confusion((), data.labels)  # all zeros, labels × (labels + "missed")
     for done, chunk in enumerate(chunks, start=1):
         for row, counts in label_confusion(chunk, data.labels).items():

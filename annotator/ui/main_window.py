@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Status
 from annotator.store import Changes, Project
 from annotator.ui.actions import apply_spec, create_actions, spec
-from annotator.ui.agreement_view import AgreementDashboard
 from annotator.ui.annotation_page import AnnotationPage
 from annotator.ui.label_editor import LabelEditor
+from annotator.ui.lazy_tab import LazyTab
 from annotator.ui.team_actions import add_team_actions
 
 ANNOTATOR_KEY = "annotator/name"
@@ -90,9 +90,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.addTab(self.page, self.tr("Annotate"))
         self.setCentralWidget(self.tabs)
-        # The dashboard computes its report only when first shown, so it costs nothing at start-up.
-        self.dashboard = AgreementDashboard(project, article_font_family=article_font_family)
-        self.add_tab(self.dashboard, self.tr("Agreement"))
+        # Reviewer pages are built (and pyqtgraph/scipy imported) only when their tab is first shown.
+        self.agreement_tab = LazyTab(lambda: self._build_dashboard(article_font_family))
+        self.add_tab(self.agreement_tab, self.tr("Agreement"))
+        self.curation_tab = LazyTab(lambda: self._build_curation(article_font_family))
+        self.add_tab(self.curation_tab, self.tr("Curate"))
 
         self.article_list = QListWidget(objectName="articleList")
         self.article_list.setWordWrap(True)
@@ -125,7 +127,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.changes_made.connect(self._on_changes)
-        self.changes_made.connect(self.dashboard.apply_changes)
+        self.changes_made.connect(self.agreement_tab.apply_changes)
+        self.changes_made.connect(self.curation_tab.apply_changes)
         self.page.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.page.failed.connect(self._edit_failed)
         self.article_list.currentItemChanged.connect(self._show_selected)
@@ -230,6 +233,17 @@ class MainWindow(QMainWindow):
         for action in self.page.label_actions:
             if action.objectName().startswith("tag_"):
                 self.labels_menu.addAction(action)
+
+    def _build_dashboard(self, font_family: str) -> QWidget:
+        from annotator.ui.agreement_view import AgreementDashboard
+
+        return AgreementDashboard(self.project, article_font_family=font_family)
+
+    def _build_curation(self, font_family: str) -> QWidget:
+        from annotator.ui.curation_page import CurationPage
+
+        return CurationPage(self.project, curator=lambda: self.annotator, on_changes=self.apply_changes,
+                            article_font_family=font_family)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a page (agreement, curation…) beside the annotation page; connect it to ``changes_made``."""

@@ -388,6 +388,10 @@ click to compare the annotators</source>
             <translation>الاتفاق</translation>
         </message>
         <message>
+            <source>Curate</source>
+            <translation>التحكيم</translation>
+        </message>
+        <message>
             <source>All articles</source>
             <translation>كل المقالات</translation>
         </message>

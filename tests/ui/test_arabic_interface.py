@@ -57,12 +57,19 @@ def interface_texts(window: MainWindow) -> dict[str, str]:
     return texts
 
 
+def build_reviewer_tabs(window: MainWindow) -> None:
+    """The agreement and curation tabs are built on first view; build them so their texts are walked."""
+    for tab in (window.agreement_tab, window.curation_tab):
+        assert tab.page is not None
+
+
 def test_arabic_translates_every_menu_button_and_tab_and_lays_out_right_to_left(
     qtbot, project: Project, tmp_path: Path, english_afterwards: QApplication
 ) -> None:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     english_window = MainWindow(project, settings=settings)
     qtbot.addWidget(english_window)
+    build_reviewer_tabs(english_window)
     english = interface_texts(english_window)
     assert english_window.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
@@ -70,6 +77,7 @@ def test_arabic_translates_every_menu_button_and_tab_and_lays_out_right_to_left(
     window = MainWindow(project, settings=settings)
     qtbot.addWidget(window)
     window.show()
+    build_reviewer_tabs(window)
     arabic = interface_texts(window)
 
     assert arabic.keys() == english.keys()
