@@ -211,6 +211,21 @@ ARABIC = {
     "\n{name}: {count} article(s)": "\n{name}: {count} مقالة",
     "Wrote {count} article(s) to {path}.": "كُتبت {count} مقالة في {path}.",
     "Wrote {count} article(s) of {annotator}'s work to {path}.": "كُتبت {count} مقالة من عمل {annotator} في {path}.",
+    # curation view and its undo entries
+    "Gold": "المعيار الذهبي",
+    "Waiting for a decision (Enter accept · Delete reject)": "بانتظار قرار (Enter قبول · Delete رفض)",
+    "Accept": "قبول",
+    "Reject": "رفض",
+    "Set boundaries from selection": "تعيين الحدود من التحديد",
+    "Mark curated": "تعليم كمُراجَعة",
+    "Label {label}": "وسم {label}",
+    "Gold: {status} · {spans} span(s) · {waiting} waiting": "المعيار الذهبي: {status} · {spans} مقطع · {waiting} بالانتظار",
+    "not started": "لم يبدأ",
+    "curated": "مُراجَعة",
+    "accept {label} {start}-{end}": "قبول {label} {start}-{end}",
+    "reject {label} {start}-{end}": "رفض {label} {start}-{end}",
+    "edit gold span to {label} {start}-{end}": "تعديل المقطع الذهبي إلى {label} {start}-{end}",
+    "mark gold {status}": "تعليم المعيار الذهبي {status}",
     # team work (File menu)
     "Annotator packs (*.annotator)": "حِزم المُعلِّق (*.annotator)",
     "Projects, packs and JSONL (*.sqlite *.db *.annotator *.jsonl);;All files (*)":

@@ -12,7 +12,7 @@ Keys (when the view has focus), the same as in the annotation window where they 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -42,6 +42,12 @@ from annotator.store.gold import Gold
 from annotator.ui.gold_commands import AcceptSpan, EditGoldSpan, GoldCommand, RejectSpan, SetGoldStatus
 
 ROLE = Qt.ItemDataRole.UserRole
+
+GOLD_STATUS_TEXT = {  # adjudication progress as the interface writes it
+    GoldStatus.NOT_STARTED: QT_TRANSLATE_NOOP("GoldStatus", "not started"),
+    GoldStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("GoldStatus", "in progress"),
+    GoldStatus.CURATED: QT_TRANSLATE_NOOP("GoldStatus", "curated"),
+}
 
 
 class CurationView(QWidget):
@@ -89,9 +95,9 @@ class CurationView(QWidget):
             widget.currentItemChanged.connect(lambda *_, w=widget: self._activate(w))
 
         lists = QVBoxLayout()
-        lists.addWidget(QLabel("Gold"))
+        lists.addWidget(QLabel(self.tr("Gold")))
         lists.addWidget(self.gold_list)
-        lists.addWidget(QLabel("Waiting for a decision (Enter accept · Delete reject)"))
+        lists.addWidget(QLabel(self.tr("Waiting for a decision (Enter accept · Delete reject)")))
         lists.addWidget(self.candidate_list)
         body = QHBoxLayout()
         body.addLayout(lists, 2)
@@ -117,17 +123,17 @@ class CurationView(QWidget):
             (self.undo_stack.createRedoAction(self), [QKeySequence.StandardKey.Redo]),
         ]
         for name, keys, slot in (
-            ("Accept", ["Return", "Enter", "A"], self.accept_selected),
-            ("Reject", ["Delete", "Backspace", "R"], self.reject_selected),
-            ("Set boundaries from selection", ["E"], self.set_boundaries_from_selection),
-            ("Mark curated", ["C"], self.toggle_curated),
+            (self.tr("Accept"), ["Return", "Enter", "A"], self.accept_selected),
+            (self.tr("Reject"), ["Delete", "Backspace", "R"], self.reject_selected),
+            (self.tr("Set boundaries from selection"), ["E"], self.set_boundaries_from_selection),
+            (self.tr("Mark curated"), ["C"], self.toggle_curated),
         ):
             action = QAction(name, self)
             action.triggered.connect(slot)
             actions.append((action, [QKeySequence(k) for k in keys]))
         for label in self.labels.values():
             if label.key:
-                action = QAction(f"Label {label.name}", self)
+                action = QAction(self.tr("Label {label}").format(label=label.name), self)
                 action.triggered.connect(lambda _=False, name=label.name: self.apply_label(name))
                 actions.append((action, [QKeySequence(label.key)]))
         for action, keys in actions:
@@ -160,8 +166,9 @@ class CurationView(QWidget):
         annotations = self.gold.annotations(self.article_id, done_only=False).get(self.article_id, {})
         self.candidates = open_candidates(annotations, [g.ref for g in self.gold_spans], rejected)
         status = self.gold.status(self.article_id)
-        self.status_label.setText(f"Gold: {status.value} · {len(self.gold_spans)} span(s) · "
-                                  f"{len(self.candidates)} waiting")
+        self.status_label.setText(self.tr("Gold: {status} · {spans} span(s) · {waiting} waiting").format(
+            status=QCoreApplication.translate("GoldStatus", GOLD_STATUS_TEXT[status]),
+            spans=len(self.gold_spans), waiting=len(self.candidates)))
         self.title.setText(self.document.title)
         self._fill(self.gold_list, [(g, f"{g.label}  «{text[g.start:g.end]}»  — {g.decided_by}")
                                     for g in self.gold_spans])

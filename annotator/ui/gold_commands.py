@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.model import GoldStatus, SpanRef
@@ -16,6 +17,8 @@ from annotator.store import Changes
 from annotator.store.gold import Gold, GoldState
 
 Notify = Callable[[Changes], None]
+
+translate = QCoreApplication.translate
 
 
 class GoldCommand(QUndoCommand):
@@ -60,7 +63,9 @@ class AcceptSpan(GoldCommand):
 
     def __init__(self, gold: Gold, document_id: str, ref: SpanRef, curator: str, notify: Notify,
                  also_reject: Iterable[SpanRef] = ()) -> None:
-        super().__init__(gold, document_id, f"accept {ref.label} {ref.start}-{ref.end}", notify)
+        text = translate("gold_commands", "accept {label} {start}-{end}")
+        text = text.format(label=ref.label, start=ref.start, end=ref.end)
+        super().__init__(gold, document_id, text, notify)
         self.ref, self.curator, self.also_reject = ref, curator, tuple(also_reject)
 
     def apply(self) -> Changes:
@@ -71,7 +76,9 @@ class RejectSpan(GoldCommand):
     """Rule a candidate or a gold span out of gold."""
 
     def __init__(self, gold: Gold, document_id: str, ref: SpanRef, curator: str, notify: Notify) -> None:
-        super().__init__(gold, document_id, f"reject {ref.label} {ref.start}-{ref.end}", notify)
+        text = translate("gold_commands", "reject {label} {start}-{end}")
+        text = text.format(label=ref.label, start=ref.start, end=ref.end)
+        super().__init__(gold, document_id, text, notify)
         self.ref, self.curator = ref, curator
 
     def apply(self) -> Changes:
@@ -83,7 +90,9 @@ class EditGoldSpan(GoldCommand):
 
     def __init__(self, gold: Gold, document_id: str, gold_span_id: int, new: SpanRef, curator: str,
                  notify: Notify) -> None:
-        super().__init__(gold, document_id, f"edit gold span to {new.label} {new.start}-{new.end}", notify)
+        text = translate("gold_commands", "edit gold span to {label} {start}-{end}")
+        text = text.format(label=new.label, start=new.start, end=new.end)
+        super().__init__(gold, document_id, text, notify)
         self.gold_span_id, self.new, self.curator = gold_span_id, new, curator
 
     def apply(self) -> Changes:
@@ -94,7 +103,8 @@ class SetGoldStatus(GoldCommand):
     """Mark the article's gold curated (or back in progress)."""
 
     def __init__(self, gold: Gold, document_id: str, status: GoldStatus, notify: Notify) -> None:
-        super().__init__(gold, document_id, f"mark gold {status.value}", notify)
+        text = translate("gold_commands", "mark gold {status}")
+        super().__init__(gold, document_id, text.format(status=translate("GoldStatus", status.value)), notify)
         self.status = status
 
     def apply(self) -> Changes:

@@ -285,6 +285,56 @@ click to compare the annotators</source>
         </message>
     </context>
     <context>
+        <name>CurationView</name>
+        <message>
+            <source>Gold</source>
+            <translation>المعيار الذهبي</translation>
+        </message>
+        <message>
+            <source>Waiting for a decision (Enter accept · Delete reject)</source>
+            <translation>بانتظار قرار (Enter قبول · Delete رفض)</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>قبول</translation>
+        </message>
+        <message>
+            <source>Reject</source>
+            <translation>رفض</translation>
+        </message>
+        <message>
+            <source>Set boundaries from selection</source>
+            <translation>تعيين الحدود من التحديد</translation>
+        </message>
+        <message>
+            <source>Mark curated</source>
+            <translation>تعليم كمُراجَعة</translation>
+        </message>
+        <message>
+            <source>Label {label}</source>
+            <translation>وسم {label}</translation>
+        </message>
+        <message>
+            <source>Gold: {status} · {spans} span(s) · {waiting} waiting</source>
+            <translation>المعيار الذهبي: {status} · {spans} مقطع · {waiting} بالانتظار</translation>
+        </message>
+    </context>
+    <context>
+        <name>GoldStatus</name>
+        <message>
+            <source>not started</source>
+            <translation>لم يبدأ</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>قيد العمل</translation>
+        </message>
+        <message>
+            <source>curated</source>
+            <translation>مُراجَعة</translation>
+        </message>
+    </context>
+    <context>
         <name>LabelBar</name>
         <message>
             <source> ({key}; Alt+{key} keeps the exact characters)</source>
@@ -826,6 +876,25 @@ click to compare the annotators</source>
         <message>
             <source>mark {status}</source>
             <translation>تعليم {status}</translation>
+        </message>
+    </context>
+    <context>
+        <name>gold_commands</name>
+        <message>
+            <source>accept {label} {start}-{end}</source>
+            <translation>قبول {label} {start}-{end}</translation>
+        </message>
+        <message>
+            <source>reject {label} {start}-{end}</source>
+            <translation>رفض {label} {start}-{end}</translation>
+        </message>
+        <message>
+            <source>edit gold span to {label} {start}-{end}</source>
+            <translation>تعديل المقطع الذهبي إلى {label} {start}-{end}</translation>
+        </message>
+        <message>
+            <source>mark gold {status}</source>
+            <translation>تعليم المعيار الذهبي {status}</translation>
         </message>
     </context>
     <context>

@@ -22,9 +22,9 @@ QM = ROOT / "resources" / "translations" / "annotator_ar.qm"
 BIN = Path(sys.executable).parent
 # Modules whose texts are all marked; add a module here once its texts go through tr()/translate().
 TRANSLATED_MODULES = ("actions", "agreement_plots", "agreement_view", "annotation_page", "app",
-                      "article_view", "commands", "comparison_view", "curation_page", "label_bar",
-                      "label_editor",
-                      "main_window", "span_list", "team_actions", "workers")
+                      "article_view", "commands", "comparison_view", "curation_page", "curation_view",
+                      "gold_commands", "label_bar", "label_editor", "main_window", "span_list",
+                      "team_actions", "workers")
 
 
 def messages(ts: Path) -> list[tuple[str, str, str, ElementTree.Element]]:
