@@ -10,7 +10,7 @@ from annotator.core.agreement.render import report_to_json
 from annotator.core.agreement.report import build_report
 from annotator.core.model import SpanRef as S
 
-pytest.importorskip("pygamma_agreement", reason="the gamma extra is part of the test extra")
+pytest.importorskip("pygamma_agreement", reason="γ needs the gamma extra: run `make test-gamma`")
 pytestmark = pytest.mark.slow
 
 TEXT = "قال وزير الخارجية إن المفاوضات مع الوسطاء ستستأنف غدا"
