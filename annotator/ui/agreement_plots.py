@@ -48,6 +48,19 @@ def _short(text: str, limit: int = TITLE_CHARS) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def style_chart(chart: pg.PlotWidget, name: str) -> pg.PlotItem:
+    """The look the dashboard's value charts share: dark axes, no pyqtgraph buttons or menu, a light grid."""
+    chart.setObjectName(name)
+    plot = chart.getPlotItem()
+    for side in ("left", "bottom"):
+        plot.getAxis(side).setPen(pg.mkPen("#444444"))
+        plot.getAxis(side).setTextPen(pg.mkPen("#222222"))
+    plot.hideButtons()
+    plot.setMenuEnabled(False)
+    plot.showGrid(y=True, alpha=0.25)
+    return plot
+
+
 class ArticleBarsChart(pg.PlotWidget):
     """One bar per article (or per article and label), the corpus figure as a dashed line."""
 
@@ -55,14 +68,7 @@ class ArticleBarsChart(pg.PlotWidget):
 
     def __init__(self) -> None:
         super().__init__(background="w")
-        self.setObjectName("articleBarsChart")
-        plot = self.getPlotItem()
-        for side in ("left", "bottom"):
-            plot.getAxis(side).setPen(pg.mkPen("#444444"))
-            plot.getAxis(side).setTextPen(pg.mkPen("#222222"))
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
-        plot.showGrid(y=True, alpha=0.25)
+        plot = style_chart(self, "articleBarsChart")
         plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.setMouseEnabled(x=True, y=False)
         self.bars: list[ArticleBar] = []
@@ -238,14 +244,7 @@ class LabelSpreadChart(pg.PlotWidget):
 
     def __init__(self) -> None:
         super().__init__(background="w")
-        self.setObjectName("labelSpreadChart")
-        plot = self.getPlotItem()
-        for side in ("left", "bottom"):
-            plot.getAxis(side).setPen(pg.mkPen("#444444"))
-            plot.getAxis(side).setTextPen(pg.mkPen("#222222"))
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
-        plot.showGrid(y=True, alpha=0.25)
+        style_chart(self, "labelSpreadChart")
         self.setMouseEnabled(x=False, y=False)
         self.spreads: list[LabelSpread] = []
 
