@@ -7,6 +7,7 @@ and then re-reads the article's spans from the store in one query.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +26,11 @@ from annotator.ui.span_list import SpanList
 Notify = Callable[[Changes], None]
 
 
+def _list_order(span: Span) -> tuple[int, int, int]:
+    """The order of ``AnnotationPage.spans``: the store's (start, end, id)."""
+    return span.start, span.end, span.id
+
+
 class AnnotationPage(QWidget):
     """Tag, edit and review the spans of one article at a time."""
 
@@ -41,6 +47,7 @@ class AnnotationPage(QWidget):
         self.show_others = False
         self.document_id: str | None = None
         self.spans: list[Span] = []
+        self._own_count = 0  # own spans in self.spans
         self.selected_span_id: int | None = None
         self.labels: dict[str, Label] = {}
         self.undo_group = QUndoGroup(self)
@@ -137,13 +144,15 @@ class AnnotationPage(QWidget):
         self._show_spans()
 
     def _show_spans(self) -> None:
+        self._own_count = sum(1 for s in self.spans if s.annotator == self.annotator)
         self.article_view.set_spans(self.spans, self.labels, self.annotator, self.selected_span_id)
         self.span_list.set_spans(self.spans, self.article_view.text, self.labels, self.annotator,
                                  show_annotator=self.show_others)
         self.span_list.select_span(self.selected_span_id)
 
     def own_span_count(self) -> int:
-        return sum(1 for s in self.spans if s.annotator == self.annotator)
+        """How many of the spans shown are the annotator's own."""
+        return self._own_count
 
     def refresh(self, changes: Changes) -> None:
         """Redraw what ``changes`` names, if it concerns this page."""
@@ -157,8 +166,12 @@ class AnnotationPage(QWidget):
             self._reload_some_spans(changes.spans)
 
     def _reload_some_spans(self, span_ids: frozenset[int]) -> None:
-        """Re-read only the named spans (an edit names one or two), keeping the list in text order."""
-        kept = [s for s in self.spans if s.id not in span_ids]
+        """Re-read only the named spans (an edit names one or two), keeping the list in text order.
+
+        The view and the span list are updated in place (``update_spans``), not rebuilt.
+        """
+        removed = [s for s in self.spans if s.id in span_ids]
+        added = []
         for span_id in span_ids:
             try:
                 span = self.project.span(span_id)
@@ -166,11 +179,22 @@ class AnnotationPage(QWidget):
                 continue  # deleted
             shown = self.show_others or span.annotator == self.annotator
             if span.document_id == self.document_id and shown:
-                kept.append(span)
-        self.spans = sorted(kept, key=lambda s: (s.start, s.end, s.id))
-        if self.selected_span_id is not None and not any(s.id == self.selected_span_id for s in self.spans):
+                added.append(span)
+        for span in removed:
+            index = bisect_left(self.spans, _list_order(span), key=_list_order)
+            if self.spans[index] is span:
+                del self.spans[index]
+            else:  # not in the store's order after all
+                self.spans.remove(span)
+        for span in added:
+            insort(self.spans, span, key=_list_order)
+        self._own_count += (sum(1 for s in added if s.annotator == self.annotator)
+                            - sum(1 for s in removed if s.annotator == self.annotator))
+        if self.selected_span_id in span_ids and not any(s.id == self.selected_span_id for s in added):
             self.selected_span_id = None
-        self._show_spans()
+        self.article_view.update_spans(removed, added, self.selected_span_id)
+        self.span_list.update_spans(removed, added)
+        self.span_list.select_span(self.selected_span_id)
 
     # -- selection ------------------------------------------------------------------------------
 
@@ -251,7 +275,9 @@ class AnnotationPage(QWidget):
                 self.tr("Nothing to tag: the selection holds no word (Alt tags exact characters)."))
             return None
         wanted = (start, end, label, self.annotator)
-        if any((s.start, s.end, s.label, s.annotator) == wanted for s in self.spans):
+        same_place = self.spans[bisect_left(self.spans, (start, end), key=lambda s: (s.start, s.end)):
+                                bisect_right(self.spans, (start, end), key=lambda s: (s.start, s.end))]
+        if any((s.start, s.end, s.label, s.annotator) == wanted for s in same_place):
             self.message.emit(self.tr("Already tagged as {label}.").format(label=label))
             return None
         command = AddSpan(self.project, self.notify, self.document_id, self.annotator, start, end, label)

@@ -6,7 +6,8 @@ QTextDocument stores each "\\n" as U+2029, which still takes one position, so no
 
 Spans come from one list read from the store; each repaint draws the spans inside the viewport as
 selections of the document layout (see ``paintEvent``), so a 10,000-span article costs no more per
-frame than a short one. Own spans
+frame than a short one. An edit of one or two spans updates the painted list in place
+(``update_spans``: bisect, and nesting levels recomputed only where the edited spans reach). Own spans
 get a translucent background in the label's colour: where spans overlap the colours blend, and a span
 nested inside another is also underlined in its colour, so overlaps stay visible. Other annotators'
 spans (review mode) are a dashed underline only. The selected span is painted darker.
@@ -85,9 +86,21 @@ class PaintedSpan(NamedTuple):
     level: int  # how many earlier-starting spans still cover its start: 0 for a span on its own
 
 
-def nesting_levels(spans: list[Span]) -> list[int]:
-    """For spans sorted by start: how many earlier spans are still open where each one starts."""
-    open_ends: list[int] = []  # ends of spans seen so far, kept sorted
+def paint_order(span: Span) -> tuple[int, int, int]:
+    """The order spans are painted and listed in: by start, longer (outer) first, then by id."""
+    return span.start, -span.end, span.id
+
+
+def _painted_order(item: PaintedSpan) -> tuple[int, int, int]:
+    return item.span.start, -item.span.end, item.span.id
+
+
+def nesting_levels(spans: list[Span], open_ends: list[int] | None = None) -> list[int]:
+    """For spans sorted by start: how many earlier spans are still open where each one starts.
+
+    ``open_ends``: the sorted ends of spans before the first one that may still be open there.
+    """
+    open_ends = list(open_ends or [])  # ends of spans seen so far, kept sorted
     levels = []
     for span in spans:
         # spans that ended at or before this start no longer cover it
@@ -136,6 +149,10 @@ class ArticleView(QTextEdit):
         self.context_menu_entries: Callable[[QMenu, int], None] | None = None
         self._max_length = 0
         self._formats: dict[tuple[str, bool, bool, bool], QTextCharFormat] = {}
+        self._colours: dict[str, str] = {}  # label → colour, and the own annotator, of the last set_spans
+        self._annotator = ""
+        self._visible: tuple[tuple[object, ...], tuple[int, int]] | None = None  # visible_range's
+        self.document().documentLayout().documentSizeChanged.connect(self._forget_visible_range)
 
     # -- text ---------------------------------------------------------------------------------
 
@@ -145,6 +162,7 @@ class ArticleView(QTextEdit):
         self.offsets = Utf16Map(text)
         self.painted, self._starts, self.selected_span_id = [], [], None
         self.setPlainText(text)
+        self._visible = None
         # Qt aligns each block by its own direction (taken from its first strong letter) unless the block
         # says otherwise: a paragraph opening with "17 أغسطس" or a Latin name would otherwise go left.
         block_format = QTextBlockFormat()
@@ -195,7 +213,7 @@ class ArticleView(QTextEdit):
     def set_spans(self, spans: Iterable[Span], labels: dict[str, Label], annotator: str,
                   selected_span_id: int | None = None) -> None:
         """Paint ``spans`` (own and, in review mode, others'), built in one pass."""
-        ordered = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+        ordered = sorted(spans, key=paint_order)
         own = [s for s in ordered if s.annotator == annotator]
         level_of = dict(zip((s.id for s in own), nesting_levels(own), strict=True))
         colour = {name: label.color for name, label in labels.items()}
@@ -204,13 +222,69 @@ class ArticleView(QTextEdit):
             for s in ordered
         ]
         self._starts = [p.span.start for p in self.painted]
+        self._colours, self._annotator = colour, annotator
         self.selected_span_id = selected_span_id
         self._repaint_spans()
+
+    def update_spans(self, removed: Iterable[Span], added: Iterable[Span],
+                     selected_span_id: int | None = None) -> None:
+        """Take ``removed`` out of the painted spans and put ``added`` in (an edited span is in both,
+        old and new), with the labels and annotator of the last ``set_spans``.
+
+        The result equals ``set_spans`` of the new span list; only the nesting levels of own spans
+        starting inside a removed or added span are recomputed.
+        """
+        removed, added = list(removed), list(added)
+        painted, starts = self.painted, self._starts
+        longest = self._max_length
+        for span in removed:
+            index = self._index_of(span)
+            del painted[index], starts[index]
+            if span.end - span.start >= longest:
+                longest = -1  # may have been the longest: measure again below
+        for span in added:
+            index = bisect_left(painted, paint_order(span), key=_painted_order)
+            own = span.annotator == self._annotator
+            painted.insert(index, PaintedSpan(span, self._colours.get(span.label, "#888888"), own, 0))
+            starts.insert(index, span.start)
+        if longest < 0:
+            longest = max((p.span.end - p.span.start for p in painted), default=0)
+        self._max_length = max([longest, *(s.end - s.start for s in added)])
+        for span in removed + added:
+            self._relevel(bisect_left(painted, paint_order(span), key=_painted_order),
+                          bisect_left(starts, span.end))
+        self.selected_span_id = selected_span_id
+        self._formats.clear()
+        self.viewport().update()
+
+    def _index_of(self, span: Span) -> int:
+        """Where ``span`` (as last painted) is in the painted list."""
+        index = bisect_left(self.painted, paint_order(span), key=_painted_order)
+        if index < len(self.painted) and self.painted[index].span.id == span.id:
+            return index
+        # the caller's copy of the span differs from the painted one: look it up by id
+        return next(i for i, p in enumerate(self.painted) if p.span.id == span.id)
+
+    def _relevel(self, low: int, high: int) -> None:
+        """Recompute the nesting levels of the own spans in ``painted[low:high]``."""
+        painted = self.painted
+        if low >= high:
+            return
+        first_start = painted[low].span.start
+        # spans starting before this can't reach first_start (none is longer than _max_length)
+        scan = bisect_left(self._starts, first_start - self._max_length, 0, low)
+        open_ends = sorted(p.span.end for p in painted[scan:low] if p.own and p.span.end > first_start)
+        own_indices = [i for i in range(low, high) if painted[i].own]
+        levels = nesting_levels([painted[i].span for i in own_indices], open_ends)
+        for i, level in zip(own_indices, levels, strict=True):
+            if painted[i].level != level:
+                painted[i] = painted[i]._replace(level=level)
 
     def set_selected_span(self, span_id: int | None) -> None:
         if span_id != self.selected_span_id:
             self.selected_span_id = span_id
-            self._repaint_spans()
+            self._formats.clear()
+            self.viewport().update()
 
     def _repaint_spans(self) -> None:
         self._max_length = max((p.span.end - p.span.start for p in self.painted), default=0)
@@ -251,7 +325,26 @@ class ArticleView(QTextEdit):
         super().changeEvent(event)
 
     def visible_range(self) -> tuple[int, int]:
-        """Code points of the blocks shown in the viewport (whole blocks, so wrapped lines are in)."""
+        """Code points of the blocks shown in the viewport (whole blocks, so wrapped lines are in).
+
+        Remembered for as long as the text, its layout, the font and the scroll position stay the same
+        (hit-testing twice costs a few milliseconds, a tag's repaint would pay it again); the layout
+        growing (Qt lays a long text out lazily) or changing size forgets it.
+        """
+        viewport = self.viewport()
+        key = (self.offsets, self.horizontalScrollBar().value(), self.verticalScrollBar().value(),
+               viewport.width(), viewport.height(), self.font().key())
+        if self._visible is not None and self._visible[0] == key:
+            return self._visible[1]
+        start, end = self._measure_visible_range()
+        # while Qt is still laying a new text out, hit-testing can answer nonsense: don't keep that
+        self._visible = (key, (start, end)) if start <= end else None
+        return start, end
+
+    def _forget_visible_range(self) -> None:
+        self._visible = None
+
+    def _measure_visible_range(self) -> tuple[int, int]:
         viewport = self.viewport()
         # Bottom first: hit-testing there lays the document out down to the viewport's bottom, which the
         # top's answer relies on (asked first, right after setPlainText, it can name a wrong block).

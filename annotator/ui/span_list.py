@@ -6,6 +6,7 @@ A table model over the same span list the article view paints (one store read pe
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,6 +23,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.core.model import Label, Span
+from annotator.ui.article_view import paint_order
 
 Index = QModelIndex | QPersistentModelIndex
 EXCERPT = 50
@@ -36,6 +38,7 @@ class SpanTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spans: list[Span] = []
+        self._by_id: dict[int, Span] = {}
         self.text = ""
         self.labels: dict[str, Label] = {}
         self.annotator = ""
@@ -44,11 +47,35 @@ class SpanTableModel(QAbstractTableModel):
     def set_spans(self, spans: list[Span], text: str, labels: dict[str, Label], annotator: str) -> None:
         self.beginResetModel()
         self.spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+        self._by_id = {s.id: s for s in self.spans}
         self.text, self.labels, self.annotator = text, labels, annotator
         self.endResetModel()
 
+    def update_spans(self, removed: list[Span], added: list[Span]) -> None:
+        """Remove the rows of ``removed`` and insert rows for ``added`` (an edited span is in both),
+        leaving the rows as ``set_spans`` of the new list would."""
+        for span in removed:
+            row = self.row_of(span.id)
+            if row < 0:
+                continue
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.spans[row]
+            del self._by_id[span.id]
+            self.endRemoveRows()
+        for span in added:
+            row = bisect_left(self.spans, paint_order(span), key=paint_order)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self.spans.insert(row, span)
+            self._by_id[span.id] = span
+            self.endInsertRows()
+
     def row_of(self, span_id: int) -> int:
-        return next((i for i, s in enumerate(self.spans) if s.id == span_id), -1)
+        """The row of a span, -1 if it has none."""
+        span = self._by_id.get(span_id)
+        if span is None:
+            return -1
+        row = bisect_left(self.spans, paint_order(span), key=paint_order)
+        return row if row < len(self.spans) and self.spans[row].id == span_id else -1
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.spans)
@@ -119,6 +146,12 @@ class SpanList(QTableView):
         self._quiet = True
         self.span_model.set_spans(spans, text, labels, annotator)
         self.setColumnHidden(2, not show_annotator)
+        self._quiet = False
+
+    def update_spans(self, removed: list[Span], added: list[Span]) -> None:
+        """Incremental ``set_spans``: take out ``removed``, put in ``added``."""
+        self._quiet = True
+        self.span_model.update_spans(removed, added)
         self._quiet = False
 
     def select_span(self, span_id: int | None) -> None:
