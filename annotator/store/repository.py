@@ -307,11 +307,16 @@ class Project:
     # -- documents ----------------------------------------------------------------------------
 
     def article_summaries(self) -> list[ArticleSummary]:
-        """Every article in corpus order, without loading texts."""
-        rows = self._query(
-            "SELECT id, title, length(text), position, source FROM documents ORDER BY position, id"
-        )
-        return [ArticleSummary(*row) for row in rows]
+        """Every article in corpus order, without loading texts.
+
+        Lengths come from the cache once known: the list is re-read after every edit, and SQLite's
+        length() walks each whole text (milliseconds per edit on a corpus of long articles).
+        """
+        rows = self._query("SELECT id, title, position, source FROM documents ORDER BY position, id")
+        if any(row[0] not in self._lengths for row in rows):
+            self._lengths.update(self._query("SELECT id, length(text) FROM documents"))
+        return [ArticleSummary(doc_id, title, self._lengths[doc_id], position, source)
+                for doc_id, title, position, source in rows]
 
     def documents(self) -> list[Document]:
         """Every article with its text, in corpus order."""
