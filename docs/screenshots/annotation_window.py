@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from annotator.corpus import import_paths
 from annotator.store import Project
@@ -31,8 +32,11 @@ SPANS = [  # (words, label, which occurrence)
 ]
 
 
-def main() -> None:
-    app = create_application()
+def render(out: Path) -> None:
+    """Seed 000 with SPANS, the mediator span selected, scrolled to the first paragraph, saved to ``out``.
+
+    Uses the application as already set up (language, palette), so arabic_dark.py renders the same scene.
+    """
     family = load_bundled_fonts()
     with tempfile.TemporaryDirectory() as folder:
         project = Project.open(Path(folder) / "project.sqlite")
@@ -50,16 +54,20 @@ def main() -> None:
         window = MainWindow(project, article_font_family=family, settings=settings)
         window.resize(1280, 800)
         window.show()
-        spans = window.page.spans
-        window.page.select_span(next(s.id for s in spans if s.label == "mediator"))
+        window.page.select_span(next(s.id for s in window.page.spans if s.label == "mediator"))
         view = window.page.article_view
         view.select_range(document.text.index("قالت ثلاثة"), document.text.index("قالت ثلاثة"))
         view.verticalScrollBar().setValue(view.cursorRect().top() + view.verticalScrollBar().value() - 20)
         for _ in range(5):
-            app.processEvents()
-        window.grab().save(str(HERE / "annotation-window.png"))
+            QApplication.processEvents()
+        window.grab().save(str(out))
         window.close()
         project.close()
+
+
+def main() -> None:
+    create_application()
+    render(HERE / "annotation-window.png")
 
 
 if __name__ == "__main__":
