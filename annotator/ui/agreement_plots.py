@@ -48,8 +48,9 @@ def _short(text: str, limit: int = TITLE_CHARS) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def style_chart(chart: pg.PlotWidget, name: str) -> pg.PlotItem:
-    """The look the dashboard's value charts share: dark axes, no pyqtgraph buttons or menu, a light grid."""
+def style_chart(chart: pg.PlotWidget, name: str, *, grid: bool = True) -> pg.PlotItem:
+    """The look the dashboard's charts share: dark axes, no pyqtgraph buttons or menu, a light grid on
+    value charts (``grid=False`` for the cell matrices)."""
     chart.setObjectName(name)
     plot = chart.getPlotItem()
     for side in ("left", "bottom"):
@@ -57,7 +58,8 @@ def style_chart(chart: pg.PlotWidget, name: str) -> pg.PlotItem:
         plot.getAxis(side).setTextPen(pg.mkPen("#222222"))
     plot.hideButtons()
     plot.setMenuEnabled(False)
-    plot.showGrid(y=True, alpha=0.25)
+    if grid:
+        plot.showGrid(y=True, alpha=0.25)
     return plot
 
 
@@ -293,13 +295,7 @@ class MatrixChart(pg.PlotWidget):
 
     def __init__(self, name: str) -> None:
         super().__init__(background="w")
-        self.setObjectName(name)
-        plot = self.getPlotItem()
-        for side in ("left", "bottom"):
-            plot.getAxis(side).setPen(pg.mkPen("#444444"))
-            plot.getAxis(side).setTextPen(pg.mkPen("#222222"))
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
+        plot = style_chart(self, name, grid=False)
         plot.getViewBox().invertY(True)
         self.setMouseEnabled(x=False, y=False)
         self.cell_texts: dict[tuple[int, int], str] = {}
