@@ -183,7 +183,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with open_project(args) as project:
-        statuses = project.statuses()
+        # grouped once: looking every article up in the whole status table was quadratic in the corpus
+        annotators_of: dict[str, dict[str, str]] = {}
+        for (doc, name), status in sorted(project.statuses().items()):
+            annotators_of.setdefault(doc, {})[name] = status.value
         rows = []
         shown = None
         if args.annotator:
@@ -193,10 +196,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         for article in project.article_summaries():
             if shown is not None and article.id not in shown:
                 continue
-            annotators = {name: status.value for (doc, name), status in sorted(statuses.items())
-                          if doc == article.id}
             rows.append({"id": article.id, "title": article.title, "characters": article.length,
-                         "annotators": annotators})
+                         "annotators": annotators_of.get(article.id, {})})
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
