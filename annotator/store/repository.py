@@ -185,7 +185,7 @@ class Project:
     def _query(self, sql: str, params: Iterable = ()) -> list[tuple]:
         try:
             return self.db.execute(sql, tuple(params)).fetchall()
-        except sqlite3.OperationalError as exc:  # e.g. damaged text that is not UTF-8, a vanished disk
+        except sqlite3.DatabaseError as exc:  # a malformed page, text that is not UTF-8, a vanished disk
             raise project_file_error(self.path, exc, "cannot be read") from exc
 
     # -- settings -----------------------------------------------------------------------------
