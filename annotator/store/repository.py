@@ -440,6 +440,51 @@ class Project:
             self._touch_status(conn, span.document_id, self._annotator_id(span.annotator), utc_now())
         return span
 
+    def add_spans(self, annotator: str, wanted: Iterable[tuple[str, int, int, str]]) -> list[Span]:
+        """Store many spans of one annotator, ``(document_id, start, end, label)`` each, in ONE transaction.
+
+        For one user action over several places (accept all suggestions, copy a passage's spans).
+        Spans already stored identically are skipped; returns only the spans this call added, so an
+        undo removes exactly those. Any bad offset or label refuses the whole call, storing nothing.
+        """
+        wanted = list(dict.fromkeys(wanted))
+        for document_id, start, end, _label in wanted:
+            self._check_offsets(document_id, start, end)
+        label_ids = {label: self._label_id(label) for label in {w[3] for w in wanted}}
+        now = utc_now()
+        added: list[int] = []
+        with self.transaction() as conn:
+            annotator_id = self._annotator_id(annotator)
+            for document_id, start, end, label in wanted:
+                cursor = conn.execute(
+                    "INSERT OR IGNORE INTO spans (document_id, annotator_id, start, end, label_id, "
+                    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (document_id, annotator_id, start, end, label_ids[label], now, now),
+                )
+                if cursor.rowcount:
+                    added.append(cursor.lastrowid)
+            for document_id in {w[0] for w in wanted}:
+                self._touch_status(conn, document_id, annotator_id, now)
+        return [self.span(span_id) for span_id in added]
+
+    def delete_spans(self, span_ids: Iterable[int]) -> list[Span]:
+        """Delete several spans in one transaction; returns them as they were, so the caller can undo."""
+        spans = [self.span(span_id) for span_id in span_ids]
+        now = utc_now()
+        with self.transaction() as conn:
+            conn.executemany("DELETE FROM spans WHERE id = ?", [(span.id,) for span in spans])
+            for document_id, annotator in {(span.document_id, span.annotator) for span in spans}:
+                self._touch_status(conn, document_id, self._annotator_id(annotator), now)
+        return spans
+
+    def restore_spans(self, spans: Iterable[Span]) -> list[Span]:
+        """Put deleted spans back with their ids and timestamps in one transaction (undo of a bulk delete)."""
+        spans = list(spans)
+        with self.transaction():
+            for span in spans:
+                self.restore_span(span)  # joins this transaction
+        return [self.span(span.id) for span in spans]
+
     def update_span(
         self, span_id: int, *, label: str | None = None, start: int | None = None, end: int | None = None
     ) -> Span:

@@ -102,6 +102,40 @@ class AddSpan(AnnotationCommand):
         return span_changes(self.span)
 
 
+def spans_changes(spans: list[Span]) -> Changes:
+    """What an edit of several spans changed (see ``span_changes``)."""
+    changes = Changes()
+    for span in spans:
+        changes = changes | span_changes(span)
+    return changes
+
+
+class AddSpans(AnnotationCommand):
+    """One user action that tags several places at once (accept all suggestions, copy a passage's spans).
+
+    ``wanted`` holds ``(document_id, start, end, label)``; places already tagged identically are skipped,
+    and undo removes exactly the spans this command added, in one transaction.
+    """
+
+    def __init__(self, project: Project, notify: Notify, annotator: str,
+                 wanted: list[tuple[str, int, int, str]], text: str) -> None:
+        super().__init__(project, notify, text)
+        self.annotator = annotator
+        self.wanted = wanted
+        self.spans: list[Span] = []
+
+    def apply(self) -> Changes:
+        self.spans = self.project.add_spans(self.annotator, self.wanted)
+        return spans_changes(self.spans)
+
+    def reapply(self) -> Changes:
+        return spans_changes(self.project.restore_spans(self.spans))
+
+    def revert(self) -> Changes:
+        self.spans = self.project.delete_spans([span.id for span in self.spans])
+        return spans_changes(self.spans)
+
+
 class DeleteSpan(AnnotationCommand):
     """Delete a span; undo brings it back with the same id."""
 
