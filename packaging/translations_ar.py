@@ -20,6 +20,7 @@ ARABIC = {
     "Curate": "التحكيم",
     "All articles": "كل المقالات",
     "Only {status}": "{status} فقط",
+    "Only articles assigned to me": "المقالات المسندة إليّ فقط",
     "Articles": "المقالات",
     "All changes saved": "حُفظت كل التغييرات",
     "Undo": "تراجع",

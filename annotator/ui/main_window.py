@@ -12,6 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDockWidget,
     QInputDialog,
@@ -106,10 +107,15 @@ class MainWindow(QMainWindow):
             self.status_filter.addItem(
                 self.tr("Only {status}").format(status=status_text(status)), status.value
             )
+        # Shown only when the project carries an assignment (from a pack or `pack --assign`).
+        self.assigned_only = QCheckBox(self.tr("Only articles assigned to me"), objectName="assignedOnly")
+        self.assigned_only.setChecked(True)
+        self._assigned: set[str] | None = None  # None: the project has no assignment
         dock_body = QWidget()
         dock_layout = QVBoxLayout(dock_body)
         dock_layout.setContentsMargins(4, 4, 4, 4)
         dock_layout.addWidget(self.status_filter)
+        dock_layout.addWidget(self.assigned_only)
         dock_layout.addWidget(self.article_list)
         dock = QDockWidget(self.tr("Articles"), self, objectName="articlesDock")
         dock.setWidget(dock_body)
@@ -133,6 +139,7 @@ class MainWindow(QMainWindow):
         self.page.failed.connect(self._edit_failed)
         self.article_list.currentItemChanged.connect(self._show_selected)
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.assigned_only.toggled.connect(lambda _checked: self._apply_filter())
         self.refresh_articles()
         self._update_status_bar()
 
@@ -288,8 +295,19 @@ class MainWindow(QMainWindow):
 
     # -- articles -------------------------------------------------------------------------------
 
+    def _read_assignment(self) -> None:
+        """Which articles are assigned to the current annotator (``None`` when nobody is assigned any)."""
+        from annotator.store.assignments import assignment
+
+        if assignment(self.project):
+            self._assigned = set(self.project.assigned_article_ids(self.annotator))
+        else:
+            self._assigned = None
+        self.assigned_only.setVisible(self._assigned is not None)
+
     def refresh_articles(self) -> None:
         current = self.page.document_id
+        self._read_assignment()
         self.article_list.blockSignals(True)
         self.article_list.clear()
         for article in self.project.article_summaries():
@@ -301,7 +319,8 @@ class MainWindow(QMainWindow):
         self._update_article_items(None)
         self._apply_filter()
         ids = [self.article_list.item(i).data(ROLE) for i in range(self.article_list.count())]
-        row = ids.index(current) if current in ids else 0
+        visible = [i for i in range(len(ids)) if not self.article_list.item(i).isHidden()]
+        row = ids.index(current) if current in ids else (visible[0] if visible else 0)
         if ids:
             self.article_list.setCurrentRow(row)
         else:
@@ -333,9 +352,11 @@ class MainWindow(QMainWindow):
 
     def _apply_filter(self) -> None:
         wanted = self.status_filter.currentData()
+        assigned = self._assigned if self.assigned_only.isChecked() else None
         for row in range(self.article_list.count()):
             item = self.article_list.item(row)
-            item.setHidden(bool(wanted) and item.data(ROLE + 1) != wanted)
+            item.setHidden((bool(wanted) and item.data(ROLE + 1) != wanted)
+                           or (assigned is not None and item.data(ROLE) not in assigned))
 
     def step_article(self, step: int) -> None:
         """Open the next (``step`` = 1) or previous visible article."""
@@ -363,6 +384,7 @@ class MainWindow(QMainWindow):
             return
         self.annotator = name
         self.page.set_annotator(name)
+        self._read_assignment()
         self._update_article_items(None)
         self._update_status_bar()
 

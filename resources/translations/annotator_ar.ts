@@ -450,6 +450,10 @@ click to compare the annotators</source>
             <translation>{status} فقط</translation>
         </message>
         <message>
+            <source>Only articles assigned to me</source>
+            <translation>المقالات المسندة إليّ فقط</translation>
+        </message>
+        <message>
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
