@@ -133,10 +133,16 @@ ARABIC = {
     "Add label": "إضافة وسم",
     "Name of the new label:": "اسم الوسم الجديد:",
     "Colour of {label}": "لون {label}",
-    "{count} span(s) use the label {label}. Deleting the label deletes them too, for every annotator, and "
-    "cannot be undone. Delete?":
-        "يستخدم {count} مقطعًا الوسم {label}. حذف الوسم يحذفها أيضًا لدى كل المُعلِّقين، ولا يمكن التراجع "
-        "عن ذلك. هل تريد الحذف؟",
+    "{count} span(s) use the label {label}. Deleting the label deletes them too, for every annotator "
+    "(Undo in this window brings them back). Delete?":
+        "يستخدم {count} مقطعًا الوسم {label}. حذف الوسم يحذفها أيضًا لدى كل المُعلِّقين (يعيدها زر التراجع "
+        "في هذه النافذة). هل تريد الحذف؟",
+    "add label {label}": "إضافة الوسم {label}",
+    "rename label {label} to {name}": "إعادة تسمية الوسم {label} إلى {name}",
+    "recolour label {label}": "تغيير لون الوسم {label}",
+    "set the key of label {label}": "تعيين مفتاح الوسم {label}",
+    "reorder labels": "إعادة ترتيب الوسوم",
+    "delete label {label}": "حذف الوسم {label}",
     "Delete label": "حذف الوسم",
     # agreement dashboard and comparison
     "split by label": "تفصيل حسب الوسم",

@@ -1,7 +1,9 @@
 """The label schema editor: add, rename, recolour, reorder, set the key, delete (asking first if in use).
 
-Each change is written to the store at once (one transaction each) and announced through ``notify``,
-so the article view and the buttons follow while the dialog is open.
+Each change is an undoable command (``ui/label_commands.py``) written to the store at once (one
+transaction each) and announced through ``notify``, so the article view and the buttons follow while the
+dialog is open. The undo stack belongs to the window, so a deleted label can be brought back, with its
+spans, after the dialog is closed and reopened.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Label
 from annotator.store import Changes, Project
+from annotator.ui.label_commands import AddLabel, DeleteLabel, LabelCommand, ReorderLabels, UpdateLabel
 
 Notify = Callable[[Changes], None]
 PALETTE = ("#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
@@ -35,12 +38,14 @@ PALETTE = ("#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
 class LabelEditor(QDialog):
     """A table of labels (name, colour, key) with buttons for the other changes."""
 
-    def __init__(self, project: Project, notify: Notify, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, notify: Notify, parent: QWidget | None = None,
+                 undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("labelEditor")
         self.setWindowTitle(self.tr("Labels"))
         self.project = project
         self.notify = notify
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.table = QTableWidget(0, 3, objectName="labelTable")
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Colour"), self.tr("Key")])
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -59,6 +64,25 @@ class LabelEditor(QDialog):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+        buttons.addStretch(1)
+        keys = QKeySequence.StandardKey
+        self.history_buttons: list[tuple[QPushButton, QAction]] = []
+        for action, name, shortcut in (
+            (self.undo_stack.createUndoAction(self, self.tr("Undo")), "undoLabelEdit", keys.Undo),
+            (self.undo_stack.createRedoAction(self, self.tr("Redo")), "redoLabelEdit", keys.Redo),
+        ):
+            action.setShortcut(shortcut)
+            self.addAction(action)
+            button = QPushButton(objectName=name)
+            button.setToolTip(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+            button.clicked.connect(action.trigger)
+            buttons.addWidget(button)
+            self.history_buttons.append((button, action))
+        # Bound methods of this dialog: Qt drops the connections when it closes, while the stack lives on.
+        self.undo_stack.indexChanged.connect(self._history_moved)
+        self.undo_stack.cleanChanged.connect(self._sync_history_buttons)
+        self.finished.connect(self._detach_from_history)
+        self._sync_history_buttons()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -84,14 +108,38 @@ class LabelEditor(QDialog):
         if select is not None and 0 <= select < len(self.labels):
             self.table.selectRow(select)
 
-    def _apply(self, change: Callable[[], Changes], select: int | None = None) -> bool:
+    def _detach_from_history(self, _result: int = 0) -> None:
+        """A closed editor stops following the window's stack (which outlives it)."""
+        self.undo_stack.indexChanged.disconnect(self._history_moved)
+        self.undo_stack.cleanChanged.disconnect(self._sync_history_buttons)
+        for _button, action in self.history_buttons:
+            self.removeAction(action)
+            action.deleteLater()  # createUndoAction's actions follow the stack until deleted
+        self.history_buttons = []
+
+    def _history_moved(self, _index: int) -> None:
+        self.reload(self.table.currentRow())
+        self._sync_history_buttons()
+
+    def _sync_history_buttons(self, *_args: object) -> None:
+        for button, action in self.history_buttons:
+            button.setText(action.text())  # "Undo delete label actor"
+            button.setEnabled(action.isEnabled())
+
+    def _warn(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("Labels"), text)
+
+    def _apply(self, command: Callable[[], LabelCommand], select: int | None = None) -> bool:
+        """Make the change (refused ones show why and change nothing) and put it on the undo stack."""
         try:
-            changes = change()
+            made = command()
+            made.on_error = self._warn
+            made.run()
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Labels"), str(exc))
+            self._warn(str(exc))
             self.reload(select)
             return False
-        self.notify(changes)
+        self.undo_stack.push(made)
         self.reload(select)
         return True
 
@@ -99,7 +147,8 @@ class LabelEditor(QDialog):
         label = self.labels[item.row()]
         value = item.text().strip()
         if item.column() == 0:
-            self._apply(lambda: self.project.update_label(label.name, new_name=value), item.row())
+            self._apply(lambda: UpdateLabel(self.project, self.notify, label.name, new_name=value),
+                        item.row())
         elif item.column() == 2:
             taken = [other.name for other in self.labels if other.key == value and other.name != label.name]
             if value and taken:
@@ -108,13 +157,13 @@ class LabelEditor(QDialog):
                                     taken_text.format(key=repr(value), label=taken[0]))
                 self.reload(item.row())
                 return
-            self._apply(lambda: self.project.update_label(label.name, key=value), item.row())
+            self._apply(lambda: UpdateLabel(self.project, self.notify, label.name, key=value), item.row())
 
     def add(self, name: str, color: str | None = None, key: str = "") -> bool:
         """Append a label (a free palette colour unless one is given)."""
         used = {label.color.lower() for label in self.labels}
         color = color or next((c for c in PALETTE if c not in used), PALETTE[0])
-        return self._apply(lambda: self.project.add_label(name, color, key), len(self.labels))
+        return self._apply(lambda: AddLabel(self.project, self.notify, name, color, key), len(self.labels))
 
     def _add_clicked(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add label"), self.tr("Name of the new label:"))
@@ -131,7 +180,7 @@ class LabelEditor(QDialog):
             if not chosen.isValid():
                 return
             color = chosen.name()
-        self._apply(lambda: self.project.update_label(label.name, color=color), row)
+        self._apply(lambda: UpdateLabel(self.project, self.notify, label.name, color=color), row)
 
     def move(self, row: int, step: int) -> None:
         target = row + step
@@ -139,7 +188,7 @@ class LabelEditor(QDialog):
             return
         names = [label.name for label in self.labels]
         names[row], names[target] = names[target], names[row]
-        self._apply(lambda: self.project.reorder_labels(names), target)
+        self._apply(lambda: ReorderLabels(self.project, self.notify, names), target)
 
     def delete(self, row: int, *, confirm: Callable[[str], bool] | None = None) -> bool:
         """Delete the label in ``row``; if spans use it, ask first, saying how many go with it."""
@@ -149,10 +198,10 @@ class LabelEditor(QDialog):
         used = self.project.label_usage(label.name)
         if used:
             question = self.tr("{count} span(s) use the label {label}. Deleting the label deletes them too, "
-                               "for every annotator, and cannot be undone. Delete?").format(
+                               "for every annotator (Undo in this window brings them back). Delete?").format(
                 count=used, label=repr(label.name))
             ask = confirm or (lambda text: QMessageBox.question(self, self.tr("Delete label"), text)
                               == QMessageBox.StandardButton.Yes)
             if not ask(question):
                 return False
-        return self._apply(lambda: self.project.delete_label(label.name), max(0, row - 1))
+        return self._apply(lambda: DeleteLabel(self.project, self.notify, label.name), max(0, row - 1))

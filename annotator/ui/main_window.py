@@ -11,6 +11,7 @@ import getpass
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Annotator — {file}").format(file=project.path.name))
         self.resize(1280, 820)
         self.annotator = str(self.settings.value(ANNOTATOR_KEY, "") or default_annotator_name())
+        self.label_undo_stack: QUndoStack | None = None
         point_size = int(self.settings.value(POINT_SIZE_KEY, 18))
 
         self.page = AnnotationPage(
@@ -416,7 +418,11 @@ class MainWindow(QMainWindow):
         self.settings.setValue(POINT_SIZE_KEY, view.point_size())
 
     def edit_labels(self) -> None:
-        LabelEditor(self.project, self.apply_changes, self).exec()
+        if self.label_undo_stack is None:  # kept for the session: undo reaches edits of earlier openings
+            self.label_undo_stack = QUndoStack(self)
+        editor = LabelEditor(self.project, self.apply_changes, self, undo_stack=self.label_undo_stack)
+        editor.exec()
+        editor.deleteLater()
 
     def _update_status_bar(self) -> None:
         self.annotator_label.setText(

@@ -388,6 +388,14 @@ click to compare the annotators</source>
             <translation>حذف…</translation>
         </message>
         <message>
+            <source>Undo</source>
+            <translation>تراجع</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>إعادة</translation>
+        </message>
+        <message>
             <source>The key {key} is already {label}'s.</source>
             <translation>المفتاح {key} مستخدم مسبقًا للوسم {label}.</translation>
         </message>
@@ -404,8 +412,8 @@ click to compare the annotators</source>
             <translation>لون {label}</translation>
         </message>
         <message>
-            <source>{count} span(s) use the label {label}. Deleting the label deletes them too, for every annotator, and cannot be undone. Delete?</source>
-            <translation>يستخدم {count} مقطعًا الوسم {label}. حذف الوسم يحذفها أيضًا لدى كل المُعلِّقين، ولا يمكن التراجع عن ذلك. هل تريد الحذف؟</translation>
+            <source>{count} span(s) use the label {label}. Deleting the label deletes them too, for every annotator (Undo in this window brings them back). Delete?</source>
+            <translation>يستخدم {count} مقطعًا الوسم {label}. حذف الوسم يحذفها أيضًا لدى كل المُعلِّقين (يعيدها زر التراجع في هذه النافذة). هل تريد الحذف؟</translation>
         </message>
         <message>
             <source>Delete label</source>

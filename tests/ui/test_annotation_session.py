@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from annotator.core.model import Status
 from annotator.store import Project
@@ -180,3 +181,57 @@ def test_readme_lists_the_shortcut_table() -> None:
     assert markdown_table() in readme
     assert "docs/screenshots/annotation-window.png" in readme
     assert (REPO_ROOT / "docs" / "screenshots" / "annotation-window.png").stat().st_size > 10_000
+
+
+def test_deleting_a_label_is_undone_with_its_spans_even_after_reopening_the_editor(
+        qtbot, window, project, monkeypatch) -> None:
+    tag(qtbot, window, "الوسطاء", "1")
+    tag(qtbot, window, "الغربيين", "2")
+    before = project.spans()
+    labels_before = project.labels()
+    monkeypatch.setattr(LabelEditor, "exec", lambda editor: setattr(window, "opened_editor", editor))
+    window.edit_labels()
+    editor = window.opened_editor
+    assert editor.delete(0, confirm=lambda text: True)
+    assert [s.label for s in project.spans()] == ["mediator"]
+    undo = editor.findChild(QPushButton, "undoLabelEdit")
+    assert undo.isEnabled() and "actor" in undo.text()
+
+    editor.reject()
+    window.edit_labels()  # a new editor on the window's stack: the deletion can still be undone
+    reopened = window.opened_editor
+    reopened.findChild(QPushButton, "undoLabelEdit").click()
+    assert project.spans() == before and project.labels() == labels_before
+    assert "actor" in window.page.label_bar.buttons
+    assert len(painted_ranges(window.page.article_view)) == 2
+
+    reopened.findChild(QPushButton, "redoLabelEdit").click()
+    assert [s.label for s in project.spans()] == ["mediator"]
+    reopened.reject()
+
+
+def test_rename_recolour_and_reorder_are_undone_one_by_one(qtbot, window, project) -> None:
+    editor = LabelEditor(project, window.apply_changes, window)
+    qtbot.addWidget(editor)
+    original = project.labels()
+    editor.table.item(0, 0).setText("speaker")
+    editor.recolour(0, "#123456")
+    editor.move(0, 1)
+    assert project.labels()[1].name == "speaker"
+    for _ in range(3):
+        editor.undo_stack.undo()
+    assert project.labels() == original
+    assert editor.table.item(0, 0).text() == "actor"
+
+
+def test_undo_that_the_schema_no_longer_allows_is_reported_not_raised(
+        qtbot, window, project, monkeypatch) -> None:
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    editor = LabelEditor(project, window.apply_changes, window)
+    qtbot.addWidget(editor)
+    editor.delete(3, confirm=lambda text: True)  # "denial", unused
+    project.add_label("denial", "#000000")  # someone re-creates the name meanwhile
+    editor.undo_stack.undo()
+    assert warnings and "denial" in warnings[0]
+    assert [label.name for label in project.labels()].count("denial") == 1
