@@ -23,8 +23,8 @@ BIN = Path(sys.executable).parent
 # Modules whose texts are all marked; add a module here once its texts go through tr()/translate().
 TRANSLATED_MODULES = ("actions", "agreement_plots", "agreement_view", "annotation_page", "app",
                       "article_view", "commands", "comparison_view", "curation_page", "curation_view",
-                      "gold_commands", "label_bar", "label_commands", "label_editor", "main_window", "span_list",
-                      "team_actions", "workers")
+                      "gold_commands", "label_bar", "label_commands", "label_editor", "main_window",
+                      "span_list", "team_actions", "workers")
 
 
 def messages(ts: Path) -> list[tuple[str, str, str, ElementTree.Element]]:
