@@ -18,6 +18,7 @@ from annotator.core.merging import MergeSource, PairConflict, PairWork, SourceAr
 from annotator.core.model import Label, SpanRef, Status, default_article_id
 from annotator.store.repository import Changes, Project, _extra_label_colours, utc_now
 from annotator.store.schema import SCHEMA_VERSION
+from annotator.store.search import index_articles
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -333,6 +334,7 @@ def _write(conn: sqlite3.Connection, plan: _Plan, changed: dict[tuple[str, str],
         [(doc_id, a.title, a.source, a.text, a.sha256, a.imported_at or now,
           json.dumps(a.meta, ensure_ascii=False), position + n)
          for n, (doc_id, a) in enumerate(plan.articles)])
+    index_articles(conn, [(doc_id, a.text) for doc_id, a in plan.articles])
     label_ids = dict(conn.execute("SELECT name, id FROM labels"))
     annotator_ids = dict(conn.execute("SELECT name, id FROM annotators"))
     span_rows, status_rows = [], []

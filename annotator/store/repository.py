@@ -29,6 +29,7 @@ from annotator.core.model import (
     default_article_id,
 )
 from annotator.store.schema import open_database, project_file_error
+from annotator.store.search import index_articles
 
 
 def utc_now() -> str:
@@ -617,6 +618,7 @@ class Project:
             (document_id, record.title, record.source, record.text, sha, now,
              json.dumps(record.meta, ensure_ascii=False), position),
         )
+        index_articles(conn, [(document_id, record.text)])
         summary.articles_added += 1
         return document_id
 

@@ -6,6 +6,8 @@ Version history:
   3 — gold rejections: candidate spans a curator decided are not gold (so re-running adjudicate keeps
       them out and the curation view stops listing them).
   4 — assignments: which annotator is to annotate which article (from a pack or `pack --assign`).
+  5 — document_search: an FTS5 trigram index over every article's Arabic-normalised text (corpus
+      search); the migration fills it for the articles already stored.
 Add a version by appending to MIGRATIONS; never edit a shipped step.
 """
 
@@ -20,6 +22,7 @@ import sqlite_utils
 
 from annotator.core.errors import ProjectFileError
 from annotator.core.model import DEFAULT_LABELS
+from annotator.store.search import rebuild_index
 
 SCHEMA_V1 = """
 CREATE TABLE documents (
@@ -112,6 +115,19 @@ CREATE TABLE assignments (
 CREATE INDEX assignments_by_annotator ON assignments(annotator_id);
 """
 
+# Trigrams, so a query matches inside words (Arabic attaches clitics: "المتحدة" is found in
+# "والمتحدة"); case_sensitive because normalisation keeps case and the index must agree with instr();
+# detail=none (no positions) because every hit is confirmed with instr() anyway: measured on 10,000
+# articles of 3 kB, 43 MB and 1.3 s to build against 73 MB and 1.7 s with positions.
+SCHEMA_V5 = """
+CREATE VIRTUAL TABLE document_search USING fts5(
+    document_id UNINDEXED,
+    text,
+    tokenize = 'trigram case_sensitive 1',
+    detail = none
+)
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -132,12 +148,18 @@ def _create_v1(conn: sqlite3.Connection) -> None:
     )
 
 
+def _create_v5(conn: sqlite3.Connection) -> None:
+    _script(SCHEMA_V5)(conn)
+    rebuild_index(conn)  # SQL cannot normalise Arabic: the existing articles are indexed from Python
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1.
 MIGRATIONS: dict[int, Migration] = {
     0: _create_v1,
     1: _script(SCHEMA_V2),
     2: _script(SCHEMA_V3),
     3: _script(SCHEMA_V4),
+    4: _create_v5,
 }
 SCHEMA_VERSION = max(MIGRATIONS) + 1
 
