@@ -213,6 +213,39 @@ ARABIC = {
     "span's label": "وسم المقطع",
     "other annotator's label": "وسم المُعلِّق الآخر",
     "corpus {measure} {value}": "{measure} للمدونة {value}",
+    # dashboard: intervals, the #12 measures and the measure chooser's explanations
+    " — band: corpus 95% interval":
+        " — الشريط: فترة الثقة 95% للمدونة",
+    "corpus {measure}{label}: {value} (95% bootstrap interval, resampling articles)":
+        "{measure}{label} للمدونة: {value} (فترة ثقة 95% بالإقلاع، بإعادة معاينة المقالات)",
+    "corpus: {value}":
+        "المدونة: {value}",
+    "{measure} per label: corpus ± 95% CI (black), articles (box, dots)":
+        "{measure} لكل وسم: المدونة ± فترة الثقة 95% (بالأسود)، والمقالات (الصندوق والنقاط)",
+    "{label}\ncorpus {measure}: {value}":
+        "{label}\n{measure} للمدونة: {value}",
+    "{count} article(s): median {median}, middle half {q1}–{q3}":
+        "{count} مقالة: الوسيط {median}، النصف الأوسط {q1}–{q3}",
+    "{count} article(s) undefined":
+        "{count} مقالة غير معرّفة",
+    "annotator pairs: {measure}<br>({chosen} has no pair figure)":
+        "أزواج المُعلِّقين: {measure}<br>(لا قيمة لـ {chosen} لكل زوج)",
+    "In brackets: 95% bootstrap interval ({count} resamples of the articles, seed {seed}).":
+        "بين القوسين: فترة ثقة 95% بالإقلاع ({count} إعادة معاينة للمقالات، البذرة {seed}).",
+    "Krippendorff's α on every character: the standard reliability figure; drops sharply when most characters are unlabelled, so read it beside AC1.":
+        "ألفا كريبندورف على كل حرف: مقياس الموثوقية المعتاد؛ ينخفض بشدة حين يكون معظم الحروف بلا وسم، فاقرأه بجانب AC1.",
+    "Krippendorff's unitizing α: agreement on where spans start and end along the text; a rater's overlapping spans of one label are merged first.":
+        "ألفا كريبندورف للتقطيع: الاتفاق على مواضع بداية المقاطع ونهايتها على امتداد النص؛ تُدمج أولًا مقاطع المُعلِّق المتداخلة من الوسم نفسه.",
+    "Cohen's κ for a pair of annotators (mean over pairs elsewhere): familiar, but like α it punishes skewed data (the prevalence paradox).":
+        "كابا كوهين لزوج من المُعلِّقين (المتوسط على الأزواج في غير ذلك): مألوف، لكنه مثل ألفا يعاقب البيانات المنحرفة (مفارقة الانتشار).",
+    "Share of spans both annotators marked with identical boundaries and label: strict; use when exact boundaries matter (e.g. training data).":
+        "نسبة المقاطع التي وسمها المُعلِّقان بالحدود والوسم نفسها تمامًا: صارم؛ استخدمه حين تهم الحدود الدقيقة (مثل بيانات التدريب).",
+    "Share of spans matched one to one by label and at least one shared character: forgiving about boundaries; use to see whether annotators find the same things.":
+        "نسبة المقاطع المتقابلة واحدًا لواحد بالوسم وبحرف مشترك واحد على الأقل: متسامح مع الحدود؛ استخدمه لمعرفة هل يجد المُعلِّقون الأشياء نفسها.",
+    "Gwet's AC1: chance-corrected like κ but stable when most characters carry no label; use when α or κ look low although annotators mostly agree.":
+        "AC1 لغويت: مصحَّح للصدفة مثل كابا لكنه مستقر حين لا يحمل معظم الحروف وسمًا؛ استخدمه حين تبدو ألفا أو كابا منخفضة مع أن المُعلِّقين متفقون في الغالب.",
+    "Fleiss' κ: one chance-corrected figure for three or more annotators at once, comparable with published multi-rater studies.":
+        "كابا فلايس: قيمة واحدة مصحَّحة للصدفة لثلاثة مُعلِّقين أو أكثر معًا، قابلة للمقارنة مع الدراسات المنشورة متعددة المُقيِّمين.",
     # team work messages
     "Keep the more recent edit wherever work differs?": "الإبقاء على التعديل الأحدث حيثما اختلف العمل؟",
     "\n{name}: {count} article(s)": "\n{name}: {count} مقالة",

@@ -18,8 +18,11 @@ from annotator.core.agreement.disagreements import MISSED
 from annotator.core.agreement.report import AgreementReport, Scores
 
 # The measures a reviewer chooses from. "kappa" is Cohen's κ for a pair and the mean of the pairs' κ
-# for an article, a label or the corpus (the report's ``kappa_mean``).
-DASHBOARD_MEASURES = ("alpha_char", "alpha_u", "kappa", "f1_exact", "f1_overlap")
+# for an article, a label or the corpus (the report's ``kappa_mean``). γ is left out: it needs the
+# optional extra and minutes per corpus, so the dashboard does not compute it.
+DASHBOARD_MEASURES = ("alpha_char", "alpha_u", "kappa", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa")
+# Fleiss' κ is one figure for all annotators at once; for a pair the heatmap shows Cohen's κ instead.
+PAIR_STAND_IN = {"fleiss_kappa": "kappa"}
 
 
 class Order(StrEnum):
@@ -30,18 +33,23 @@ class Order(StrEnum):
 
 
 def report_measure(measure: str, pair: bool = False) -> str:
-    """The report field behind a dashboard measure: ``kappa`` means ``kappa_mean`` outside pairs."""
+    """The report field behind a dashboard measure: ``kappa`` means ``kappa_mean`` outside pairs, and
+    a pair's ``fleiss_kappa`` is its Cohen's ``kappa`` (``PAIR_STAND_IN``)."""
     if measure not in DASHBOARD_MEASURES:
         raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(DASHBOARD_MEASURES)}")
-    return "kappa_mean" if measure == "kappa" and not pair else measure
+    if pair:
+        return PAIR_STAND_IN.get(measure, measure)
+    return "kappa_mean" if measure == "kappa" else measure
 
 
 @dataclass(frozen=True)
 class Figure:
-    """One figure of a chart: the value, or ``None`` and why it is undefined."""
+    """One figure of a chart: the value, or ``None`` and why it is undefined; ``interval`` is the
+    bootstrap 95% interval (low, high) where the report has one."""
 
     value: float | None
     reason: str = ""
+    interval: tuple[float, float] | None = None
 
     @property
     def defined(self) -> bool:
@@ -54,7 +62,9 @@ def figure(scores: Scores, measure: str, pair: bool = False) -> Figure:
     value = scores.value(field)
     if value is None:
         return Figure(None, scores.reasons.get(field, "not computed for this scope"))
-    return Figure(float(value))
+    interval = scores.intervals.get(field)
+    return Figure(float(value), interval=None if interval is None else (float(interval[0]),
+                                                                        float(interval[1])))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """The four pyqtgraph charts of the agreement dashboard; each draws values from core.agreement_charts.
 
 Undefined figures are never drawn as 0: an undefined article is a grey hatched bar over the whole value
-range whose tooltip gives the reason; an undefined cell says "—" and why when hovered.
+range whose tooltip gives the reason; an undefined cell says "—" and why when hovered. Corpus figures
+carry their bootstrap 95% interval where the report has one: a shaded band around the corpus line of
+the article bars, an error bar on each label's corpus figure, and "0.712 [0.650, 0.770]" in the texts.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from annotator.core.agreement_charts import (
 )
 
 BAR_COLOUR = "#4e79a7"
+INTERVAL_COLOUR = "#222222"
 UNDEFINED_COLOUR = "#9e9e9e"
 UNDEFINED_FILL = "#ececec"
 FALLBACK_COLOUR = "#7f7f7f"
@@ -37,10 +40,18 @@ def _undefined_brush() -> QBrush:
     return QBrush(QColor(UNDEFINED_COLOUR), Qt.BrushStyle.BDiagPattern)
 
 
-def _value_text(f: Figure) -> str:
-    if f.value is not None:
-        return f"{f.value:.3f}"
-    return translate("AgreementCharts", "undefined — {reason}").format(reason=f.reason)
+def figure_text(f: Figure, digits: int = 3) -> str:
+    """A figure as the dashboard writes it: "0.712", with its 95% interval "0.712 [0.650, 0.770]",
+    or "undefined — why"."""
+    if f.value is None:
+        return translate("AgreementCharts", "undefined — {reason}").format(reason=f.reason)
+    if f.interval is None:
+        return f"{f.value:.{digits}f}"
+    low, high = f.interval
+    return f"{f.value:.{digits}f} [{low:.{digits}f}, {high:.{digits}f}]"
+
+
+_value_text = figure_text
 
 
 def _short(text: str, limit: int = TITLE_CHARS) -> str:
@@ -79,6 +90,8 @@ class ArticleBarsChart(pg.PlotWidget):
         self.defined_items: dict[str, pg.BarGraphItem] = {}  # "" (pooled) or label → its defined bars
         self.undefined_item: pg.BarGraphItem | None = None
         self.reference_lines: list[pg.InfiniteLine] = []
+        self.corpus: dict[str, Figure] = {}
+        self.interval_bands: dict[str, pg.LinearRegionItem] = {}  # "" (pooled) or label → its 95% band
         self.hover_text = ""
         self.scene().sigMouseMoved.connect(self._hover)
         self.scene().sigMouseClicked.connect(self._click)
@@ -92,11 +105,13 @@ class ArticleBarsChart(pg.PlotWidget):
         if plot.legend is not None:  # clear() leaves the legend of a split chart behind
             plot.legend.scene().removeItem(plot.legend)
             plot.legend = None
-        self.bars, self.labels, self.measure = list(bars), split, measure
+        self.bars, self.labels, self.measure, self.corpus = list(bars), split, measure, dict(corpus)
         self.defined_items, self.undefined_item, self.reference_lines = {}, None, []
+        self.interval_bands = {}
         groups = split or ("",)
         width = 0.8 / len(groups)
         values = [f.value for bar in bars for f in self._figures(bar) if f.value is not None]
+        values += [v for f in corpus.values() if f.interval is not None for v in f.interval]
         low = min(0.0, *values) if values else 0.0
         high = max(1.0, *values) if values else 1.0
         undefined_x: list[float] = []
@@ -136,11 +151,13 @@ class ArticleBarsChart(pg.PlotWidget):
             if f is None or f.value is None:
                 continue
             colour = colours.get(group, "#222222") if group else "#222222"
+            if f.interval is not None:
+                self._add_band(group, f.interval, colour)
             pen = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
             label_opts = {"position": 0.01, "color": colour, "anchors": [(0, 1), (0, 1)],
                           "fill": pg.mkBrush(255, 255, 255, 200)}
             corpus_text = translate("AgreementCharts", "corpus {measure} {value}").format(
-                measure=measure, value=f"{f.value:.3f}")
+                measure=measure, value=figure_text(f))
             line = pg.InfiniteLine(pos=f.value, angle=0, pen=pen, label=None if split else corpus_text,
                                    labelOpts=label_opts)
             plot.addItem(line)
@@ -149,6 +166,8 @@ class ArticleBarsChart(pg.PlotWidget):
             measure=measure, order=order_name)
         if split:
             title += translate("AgreementCharts", " by label")
+        if self.interval_bands:
+            title += translate("AgreementCharts", " — band: corpus 95% interval")
         if len(bars) and len(undefined_x):
             title += translate("AgreementCharts", " — grey hatched: undefined, hover for why")
         plot.setTitle(title, color="#222222", size="11pt")
@@ -163,6 +182,23 @@ class ArticleBarsChart(pg.PlotWidget):
                       color="#222222")
         plot.setXRange(-0.6, max(len(bars), 1) - 0.4, padding=0)
         plot.setYRange(low, high + 0.05 * (high - low), padding=0)
+
+    def _add_band(self, group: str, interval: tuple[float, float], colour: str) -> None:
+        """The corpus figure's 95% interval as a band behind the bars (one bar is too thin for an error
+        bar among 1,000 articles; a band reads at any width)."""
+        fill = QColor(colour)
+        fill.setAlpha(28 if self.labels else 40)
+        edge = QColor(colour)
+        edge.setAlpha(90)
+        band = pg.LinearRegionItem(values=interval, orientation="horizontal", movable=False,
+                                   brush=pg.mkBrush(fill), pen=pg.mkPen(edge, width=1))
+        band.setZValue(-20)
+        tip = translate("AgreementCharts", "corpus {measure}{label}: {value} (95% bootstrap interval, "
+                                           "resampling articles)")
+        band.setToolTip(tip.format(measure=self.measure, label=f" ({group})" if group else "",
+                                   value=figure_text(self.corpus[group])))
+        self.getPlotItem().addItem(band)
+        self.interval_bands[group] = band
 
     def _write_reasons(self, bars: Sequence[ArticleBar], y: float) -> None:
         """With few bars, write "undefined" and the reason on an article whose figures are all
@@ -199,9 +235,13 @@ class ArticleBarsChart(pg.PlotWidget):
         name = f"{self.measure} ({label})" if label else self.measure
         text = translate("AgreementCharts", "{title}\n{measure}: {value}\nannotators: {count} ({names})\n"
                                             "spans: {spans} ({counts})\nclick to compare the annotators")
-        return text.format(
+        text = text.format(
             title=bar.title, measure=name, value=_value_text(f), count=len(bar.annotators),
             names=", ".join(bar.annotators), spans=bar.spans, counts=counts)
+        corpus = self.corpus.get(label)
+        if corpus is not None:
+            text += "\n" + translate("AgreementCharts", "corpus: {value}").format(value=figure_text(corpus))
+        return text
 
     def _hover(self, scene_pos: QPointF) -> None:
         view = self.getPlotItem().vb
@@ -234,6 +274,11 @@ class ArticleBarsChart(pg.PlotWidget):
         return {self.bars[round(float(x) - offset)].article_id: float(h)
                 for x, h in zip(item.opts["x"], item.opts["height"], strict=True)}
 
+    def drawn_bands(self) -> dict[str, tuple[float, float]]:
+        """"" (pooled) or label → (low, high) of its drawn interval band, read back from the item."""
+        return {group: tuple(float(v) for v in band.getRegion())
+                for group, band in self.interval_bands.items()}
+
     def drawn_undefined(self) -> list[str]:
         """Article ids that have an undefined (hatched) bar."""
         if self.undefined_item is None:
@@ -242,20 +287,26 @@ class ArticleBarsChart(pg.PlotWidget):
 
 
 class LabelSpreadChart(pg.PlotWidget):
-    """Per label: a box of the per-article quartiles, the articles as dots, the corpus value as a bar."""
+    """Per label: a box of the per-article quartiles, the articles as dots, the corpus value as a bar
+    with its 95% interval as an error bar."""
 
     def __init__(self) -> None:
         super().__init__(background="w")
         style_chart(self, "labelSpreadChart")
         self.setMouseEnabled(x=False, y=False)
         self.spreads: list[LabelSpread] = []
+        self.measure = ""
+        self.error_bars: pg.ErrorBarItem | None = None
+        self.hover_text = ""
+        self.scene().sigMouseMoved.connect(self._hover)
 
     def draw(self, spreads: Sequence[LabelSpread], measure: str, colours: Mapping[str, str]) -> None:
         plot = self.getPlotItem()
         plot.clear()
-        self.spreads = list(spreads)
+        self.spreads, self.measure, self.error_bars = list(spreads), measure, None
         rng = np.random.default_rng(0)  # the same jitter every redraw
-        low, high = 0.0, 1.0
+        shown: list[float] = []  # every value drawn, to fit the value axis to them
+        with_interval = [(k, s.overall) for k, s in enumerate(spreads) if s.overall.interval is not None]
         for k, spread in enumerate(spreads):
             colour = QColor(colours.get(spread.label, FALLBACK_COLOUR))
             light = QColor(colour)
@@ -270,24 +321,79 @@ class LabelSpreadChart(pg.PlotWidget):
                 xs = k + rng.uniform(-0.22, 0.22, len(spread.per_article))
                 plot.addItem(pg.ScatterPlotItem(xs, spread.per_article, size=5, brush=colour,
                                                 pen=pg.mkPen("w", width=0.5)))
-                low, high = min(low, *spread.per_article), max(high, *spread.per_article)
+                shown += spread.per_article
             overall = spread.overall
             if overall.value is not None:
+                shown.append(overall.value)
                 plot.addItem(pg.PlotDataItem([k - 0.38, k + 0.38], [overall.value] * 2,
                                              pen=pg.mkPen("#111111", width=3)))
-                text = pg.TextItem(f"{overall.value:.2f}", color="#111111", anchor=(0.5, 1.1))
-                text.setPos(k, overall.value)
+                top = overall.interval[1] if overall.interval is not None else overall.value
+                text = pg.TextItem(f"{overall.value:.2f}", color="#111111", anchor=(0.5, 1.0),
+                                   fill=pg.mkBrush(255, 255, 255, 190))
+                text.setPos(k, top)
             else:
                 text = pg.TextItem(translate("AgreementCharts", "undefined"), color="#555555",
                                    anchor=(0.5, 0.5))
-                text.setToolTip(overall.reason)
                 text.setPos(k, 0.5)
+            text.setToolTip(self.describe(k))
             plot.addItem(text)
+        if with_interval:
+            xs = np.array([k for k, _ in with_interval], dtype=float)
+            ys = np.array([f.value for _, f in with_interval], dtype=float)
+            lows = np.array([f.interval[0] for _, f in with_interval], dtype=float)
+            highs = np.array([f.interval[1] for _, f in with_interval], dtype=float)
+            self.error_bars = pg.ErrorBarItem(x=xs, y=ys, top=highs - ys, bottom=ys - lows, beam=0.22,
+                                              pen=pg.mkPen(INTERVAL_COLOUR, width=2))
+            self.error_bars.setZValue(10)
+            plot.addItem(self.error_bars)
+            shown += [float(lows.min()), float(highs.max())]
         plot.getAxis("bottom").setTicks([[(k, s.label) for k, s in enumerate(spreads)]])
         title = translate("AgreementCharts", "{measure} per label: corpus (black) and articles (box, dots)")
+        if with_interval:
+            title = translate("AgreementCharts", "{measure} per label: corpus ± 95% CI (black), articles "
+                                                 "(box, dots)")
         plot.setTitle(title.format(measure=measure), color="#222222", size="10pt")
         plot.setXRange(-0.6, max(len(spreads), 1) - 0.4, padding=0)
-        plot.setYRange(low, high + 0.08, padding=0)
+        # Fitted to the figures (not 0 to 1): AC1 near 1 would otherwise squeeze boxes and error bars flat.
+        low, high = (min(shown), max(shown)) if shown else (0.0, 1.0)
+        pad = max(0.15 * (high - low), 0.02)
+        plot.setYRange(low - pad, high + 1.5 * pad, padding=0)
+
+    def describe(self, k: int) -> str:
+        """The hover text of label ``k``: its corpus figure with interval (or why undefined) and the
+        spread of its articles."""
+        spread = self.spreads[k]
+        text = translate("AgreementCharts", "{label}\ncorpus {measure}: {value}").format(
+            label=spread.label, measure=self.measure, value=figure_text(spread.overall))
+        quartiles = spread.quartiles()
+        if quartiles is not None:
+            text += "\n" + translate("AgreementCharts", "{count} article(s): median {median}, middle half "
+                                                         "{q1}–{q3}").format(
+                count=len(spread.per_article), median=f"{quartiles[1]:.3f}", q1=f"{quartiles[0]:.3f}",
+                q3=f"{quartiles[2]:.3f}")
+        if spread.undefined_articles:
+            text += "\n" + translate("AgreementCharts", "{count} article(s) undefined").format(
+                count=spread.undefined_articles)
+        return text
+
+    def drawn_intervals(self) -> dict[str, tuple[float, float]]:
+        """Label → (low, high) of its drawn error bar, read back from the item."""
+        if self.error_bars is None:
+            return {}
+        opts = self.error_bars.opts
+        return {self.spreads[round(float(x))].label: (float(y - b), float(y + t))
+                for x, y, t, b in zip(opts["x"], opts["y"], opts["top"], opts["bottom"], strict=True)}
+
+    def _hover(self, scene_pos: QPointF) -> None:
+        view = self.getPlotItem().vb
+        if not view.sceneBoundingRect().contains(scene_pos):
+            return
+        k = round(view.mapSceneToView(scene_pos).x())
+        self.hover_text = self.describe(k) if 0 <= k < len(self.spreads) else ""
+        if self.hover_text:
+            QToolTip.showText(QCursor.pos(), self.hover_text, self)
+        else:
+            QToolTip.hideText()
 
 
 class MatrixChart(pg.PlotWidget):
@@ -339,8 +445,9 @@ def _scale(value: float, low: float = 0.0) -> QColor:
     return QColor.fromRgbF(1.0 - 0.85 * t, 1.0 - 0.6 * t, 1.0 - 0.25 * t)
 
 
-def draw_pair_matrix(chart: MatrixChart, matrix: PairMatrix, measure: str) -> None:
-    """Annotators × annotators, each cell the pair's figure over the articles both have done."""
+def draw_pair_matrix(chart: MatrixChart, matrix: PairMatrix, measure: str, chosen: str = "") -> None:
+    """Annotators × annotators, each cell the pair's figure over the articles both have done;
+    ``chosen`` names the dashboard's measure when ``measure`` stands in for it (Fleiss' κ → κ)."""
     names = matrix.annotators
     texts, colours, tips = [], [], []
     for i, row in enumerate(matrix.cells):
@@ -360,9 +467,11 @@ def draw_pair_matrix(chart: MatrixChart, matrix: PairMatrix, measure: str) -> No
                 tips[i].append(f"{names[i]} / {names[j]}: {measure} {f.value:.3f} over "
                                f"{matrix.articles[i][j]} article(s)")
     annotator = translate("AgreementCharts", "annotator")
-    chart.draw_cells(names, names, texts, colours, tips,
-                     translate("AgreementCharts", "annotator pairs: {measure}").format(measure=measure),
-                     annotator, annotator)
+    title = translate("AgreementCharts", "annotator pairs: {measure}").format(measure=measure)
+    if chosen and chosen != measure:
+        title = translate("AgreementCharts", "annotator pairs: {measure}<br>({chosen} has no pair figure)")
+        title = title.format(measure=measure, chosen=chosen)
+    chart.draw_cells(names, names, texts, colours, tips, title, annotator, annotator)
 
 
 def draw_confusion(chart: MatrixChart, table: ConfusionTable) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.agreement.bootstrap import DEFAULT_RESAMPLES
+from annotator.core.agreement.bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED
 from annotator.core.agreement.data import AgreementArticle, AgreementInput
 from annotator.core.agreement.disagreements import label_confusion
 from annotator.core.agreement.render import write_csv
@@ -50,6 +50,7 @@ from annotator.core.agreement_charts import (
     figure,
     label_spreads,
     pair_matrix,
+    report_measure,
     with_min_annotators,
 )
 from annotator.store import Changes, Project
@@ -59,12 +60,46 @@ from annotator.ui.agreement_plots import (
     MatrixChart,
     draw_confusion,
     draw_pair_matrix,
+    figure_text,
 )
 from annotator.ui.comparison_view import ComparisonView
 from annotator.ui.workers import Progress, WorkerHandle, run_in_worker
 
 # the module, not the class pyqtgraph.exporters re-exports under the same name
 svg_exporter = import_module("pyqtgraph.exporters.SVGExporter")
+
+# core.agreement.measures.MEASURE_HELP marked for translation (a test keeps the two identical): the
+# measure chooser's tooltips and the help line under it.
+MEASURE_HELP_TEXT = {
+    "alpha_char": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Krippendorff's α on every character: the standard reliability figure; drops "
+        "sharply when most characters are unlabelled, so read it beside AC1."),
+    "alpha_u": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Krippendorff's unitizing α: agreement on where spans start and end along the "
+        "text; a rater's overlapping spans of one label are merged first."),
+    "kappa": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Cohen's κ for a pair of annotators (mean over pairs elsewhere): familiar, but "
+        "like α it punishes skewed data (the prevalence paradox)."),
+    "f1_exact": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Share of spans both annotators marked with identical boundaries and label: "
+        "strict; use when exact boundaries matter (e.g. training data)."),
+    "f1_overlap": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Share of spans matched one to one by label and at least one shared character: "
+        "forgiving about boundaries; use to see whether annotators find the same things."),
+    "ac1": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Gwet's AC1: chance-corrected like κ but stable when most characters carry no "
+        "label; use when α or κ look low although annotators mostly agree."),
+    "fleiss_kappa": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Fleiss' κ: one chance-corrected figure for three or more annotators at once, "
+        "comparable with published multi-rater studies."),
+}
 
 ORDER_TEXT = {  # how the bar order reads in the interface
     Order.CORPUS: QT_TRANSLATE_NOOP("Order", "corpus order"),
@@ -84,6 +119,7 @@ class DashboardData:
         return next(a for a in self.data.articles if a.id == article_id)
 
 
+RESAMPLES, SEED = DEFAULT_RESAMPLES, DEFAULT_SEED  # as `annotator agreement` uses by default
 CONFUSION_CHUNK = 50  # articles per step of the label confusion count (progress and cancel between)
 
 
@@ -104,8 +140,9 @@ def compute_dashboard(project_path: Path, labels: list[str] | None, annotators: 
             progress.check()
             progress.report(done, total + len(chunks), "Computing agreement…")
 
-    # The same resamples as `agreement --csv`, so the exported table matches the CLI's row for row.
-    report = build_report(data, progress=tick, bootstrap=DEFAULT_RESAMPLES)
+    # The same resamples as `agreement --csv`, so the exported table and the intervals drawn match the
+    # CLI's row for row.
+    report = build_report(data, progress=tick, bootstrap=RESAMPLES, seed=SEED)
     confusion = label_confusion((), data.labels)  # all zeros, labels × (labels + "missed")
     for done, chunk in enumerate(chunks, start=1):
         for row, counts in label_confusion(chunk, data.labels).items():
@@ -212,7 +249,12 @@ class AgreementDashboard(QWidget):
         self.label_colours = {label.name: label.color for label in project.labels()}
 
         self.measure = QComboBox(objectName="measureChooser")
-        self.measure.addItems(list(DASHBOARD_MEASURES))
+        for index, measure in enumerate(DASHBOARD_MEASURES):
+            self.measure.addItem(measure)
+            self.measure.setItemData(index, self.measure_help(measure), Qt.ItemDataRole.ToolTipRole)
+        self.measure_help_line = QLabel(objectName="measureHelp")
+        self.measure_help_line.setWordWrap(True)
+        self.measure_help_line.setStyleSheet("color: palette(placeholder-text);")
         self.order = QComboBox(objectName="orderChooser")
         for order in Order:  # shown translated, chosen by value
             self.order.addItem(QCoreApplication.translate("Order", ORDER_TEXT[order]), order.value)
@@ -259,9 +301,11 @@ class AgreementDashboard(QWidget):
         self.tabs.addTab(self.comparison, self.tr("Compare annotators"))
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
+        layout.addWidget(self.measure_help_line)
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)
 
+        self.measure.currentIndexChanged.connect(self._show_measure_help)
         for combo in (self.measure, self.order):
             combo.currentIndexChanged.connect(self.redraw)
         self.split.toggled.connect(self.redraw)
@@ -272,6 +316,17 @@ class AgreementDashboard(QWidget):
         self.export_button.clicked.connect(self._ask_export)
         self.bars_chart.articleClicked.connect(self.open_article)
         self.reload_names()
+        self._show_measure_help()
+
+    @staticmethod
+    def measure_help(measure: str) -> str:
+        """The one-line explanation of ``measure`` (``MEASURE_HELP``), translated."""
+        return QCoreApplication.translate("MeasureHelp", MEASURE_HELP_TEXT[measure])
+
+    def _show_measure_help(self) -> None:
+        text = self.measure_help(self.current_measure)
+        self.measure.setToolTip(text)
+        self.measure_help_line.setText(f"<b>{self.current_measure}</b> — {text}")
 
     # -- computing ---------------------------------------------------------------------------
 
@@ -367,7 +422,8 @@ class AgreementDashboard(QWidget):
         self.bars_chart.draw(article_bars(report, measure, order), measure, corpus, self.label_colours,
                              split, QCoreApplication.translate("Order", ORDER_TEXT[order]))
         self.spread_chart.draw(label_spreads(report, measure), measure, self.label_colours)
-        draw_pair_matrix(self.pair_chart, pair_matrix(report, measure), measure)
+        draw_pair_matrix(self.pair_chart, pair_matrix(report, measure), report_measure(measure, pair=True),
+                         chosen=measure)
         draw_confusion(self.confusion_chart, confusion_table(self.result.confusion))
         self.status.setText(self._summary(report))
 
@@ -376,11 +432,15 @@ class AgreementDashboard(QWidget):
             return self.tr("No article counts for agreement with these filters: an article needs at least "
                            "{count} annotators with status 'done'.").format(count=self.minimum.value())
         overall = figure(report.overall, self.current_measure)
-        value = (f"{overall.value:.3f}" if overall.value is not None
+        value = (figure_text(overall) if overall.value is not None
                  else self.tr("undefined ({reason})").format(reason=overall.reason))
         parts = [self.tr("{count} article(s), annotators {names}; corpus {measure}: {value}.").format(
                      count=len(report.articles), names=", ".join(report.annotators),
-                     measure=self.current_measure, value=value), *report.notes]
+                     measure=self.current_measure, value=value)]
+        if overall.interval is not None:
+            parts.append(self.tr("In brackets: 95% bootstrap interval ({count} resamples of the articles, "
+                                 "seed {seed}).").format(count=RESAMPLES, seed=SEED))
+        parts += report.notes
         if self.result is not None and self.result.data.skipped and not report.notes:
             parts.append(self.tr("{count} article(s) left out.").format(count=self.result.data.skipped))
         return " ".join(parts)

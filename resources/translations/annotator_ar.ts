@@ -48,8 +48,38 @@ click to compare the annotators</source>
             <translation>{measure} للمدونة {value}</translation>
         </message>
         <message>
+            <source> — band: corpus 95% interval</source>
+            <translation> — الشريط: فترة الثقة 95% للمدونة</translation>
+        </message>
+        <message>
+            <source>corpus {measure}{label}: {value} (95% bootstrap interval, resampling articles)</source>
+            <translation>{measure}{label} للمدونة: {value} (فترة ثقة 95% بالإقلاع، بإعادة معاينة المقالات)</translation>
+        </message>
+        <message>
+            <source>corpus: {value}</source>
+            <translation>المدونة: {value}</translation>
+        </message>
+        <message>
             <source>{measure} per label: corpus (black) and articles (box, dots)</source>
             <translation>{measure} لكل وسم: المدونة (بالأسود) والمقالات (الصندوق والنقاط)</translation>
+        </message>
+        <message>
+            <source>{measure} per label: corpus ± 95% CI (black), articles (box, dots)</source>
+            <translation>{measure} لكل وسم: المدونة ± فترة الثقة 95% (بالأسود)، والمقالات (الصندوق والنقاط)</translation>
+        </message>
+        <message>
+            <source>{label}
+corpus {measure}: {value}</source>
+            <translation>{label}
+{measure} للمدونة: {value}</translation>
+        </message>
+        <message>
+            <source>{count} article(s): median {median}, middle half {q1}–{q3}</source>
+            <translation>{count} مقالة: الوسيط {median}، النصف الأوسط {q1}–{q3}</translation>
+        </message>
+        <message>
+            <source>{count} article(s) undefined</source>
+            <translation>{count} مقالة غير معرّفة</translation>
         </message>
         <message>
             <source>annotator</source>
@@ -58,6 +88,10 @@ click to compare the annotators</source>
         <message>
             <source>annotator pairs: {measure}</source>
             <translation>أزواج المُعلِّقين: {measure}</translation>
+        </message>
+        <message>
+            <source>annotator pairs: {measure}&lt;br&gt;({chosen} has no pair figure)</source>
+            <translation>أزواج المُعلِّقين: {measure}&lt;br&gt;(لا قيمة لـ {chosen} لكل زوج)</translation>
         </message>
         <message>
             <source>{count} × a {row} span of one annotator had no overlapping span of another</source>
@@ -137,6 +171,10 @@ click to compare the annotators</source>
         <message>
             <source>{count} article(s), annotators {names}; corpus {measure}: {value}.</source>
             <translation>{count} مقالة، المُعلِّقون {names}؛ {measure} للمدونة: {value}.</translation>
+        </message>
+        <message>
+            <source>In brackets: 95% bootstrap interval ({count} resamples of the articles, seed {seed}).</source>
+            <translation>بين القوسين: فترة ثقة 95% بالإقلاع ({count} إعادة معاينة للمقالات، البذرة {seed}).</translation>
         </message>
         <message>
             <source>{count} article(s) left out.</source>
@@ -550,6 +588,37 @@ click to compare the annotators</source>
         <message>
             <source>{spans} spans · {status}</source>
             <translation>{spans} مقاطع · {status}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeasureHelp</name>
+        <message>
+            <source>Krippendorff's α on every character: the standard reliability figure; drops sharply when most characters are unlabelled, so read it beside AC1.</source>
+            <translation>ألفا كريبندورف على كل حرف: مقياس الموثوقية المعتاد؛ ينخفض بشدة حين يكون معظم الحروف بلا وسم، فاقرأه بجانب AC1.</translation>
+        </message>
+        <message>
+            <source>Krippendorff's unitizing α: agreement on where spans start and end along the text; a rater's overlapping spans of one label are merged first.</source>
+            <translation>ألفا كريبندورف للتقطيع: الاتفاق على مواضع بداية المقاطع ونهايتها على امتداد النص؛ تُدمج أولًا مقاطع المُعلِّق المتداخلة من الوسم نفسه.</translation>
+        </message>
+        <message>
+            <source>Cohen's κ for a pair of annotators (mean over pairs elsewhere): familiar, but like α it punishes skewed data (the prevalence paradox).</source>
+            <translation>كابا كوهين لزوج من المُعلِّقين (المتوسط على الأزواج في غير ذلك): مألوف، لكنه مثل ألفا يعاقب البيانات المنحرفة (مفارقة الانتشار).</translation>
+        </message>
+        <message>
+            <source>Share of spans both annotators marked with identical boundaries and label: strict; use when exact boundaries matter (e.g. training data).</source>
+            <translation>نسبة المقاطع التي وسمها المُعلِّقان بالحدود والوسم نفسها تمامًا: صارم؛ استخدمه حين تهم الحدود الدقيقة (مثل بيانات التدريب).</translation>
+        </message>
+        <message>
+            <source>Share of spans matched one to one by label and at least one shared character: forgiving about boundaries; use to see whether annotators find the same things.</source>
+            <translation>نسبة المقاطع المتقابلة واحدًا لواحد بالوسم وبحرف مشترك واحد على الأقل: متسامح مع الحدود؛ استخدمه لمعرفة هل يجد المُعلِّقون الأشياء نفسها.</translation>
+        </message>
+        <message>
+            <source>Gwet's AC1: chance-corrected like κ but stable when most characters carry no label; use when α or κ look low although annotators mostly agree.</source>
+            <translation>AC1 لغويت: مصحَّح للصدفة مثل كابا لكنه مستقر حين لا يحمل معظم الحروف وسمًا؛ استخدمه حين تبدو ألفا أو كابا منخفضة مع أن المُعلِّقين متفقون في الغالب.</translation>
+        </message>
+        <message>
+            <source>Fleiss' κ: one chance-corrected figure for three or more annotators at once, comparable with published multi-rater studies.</source>
+            <translation>كابا فلايس: قيمة واحدة مصحَّحة للصدفة لثلاثة مُعلِّقين أو أكثر معًا، قابلة للمقارنة مع الدراسات المنشورة متعددة المُقيِّمين.</translation>
         </message>
     </context>
     <context>

@@ -98,3 +98,25 @@ def test_minimum_annotators_keeps_articles_with_enough_and_counts_the_rest_as_sk
     assert [a.id for a in three.articles] == ["good"]
     assert three.skipped == 3
     assert with_min_annotators(DATA, 2) == DATA
+
+
+def test_ac1_and_fleiss_bars_carry_the_reports_figures_and_fleiss_pairs_stand_in_cohens_kappa() -> None:
+    for measure in ("ac1", "fleiss_kappa"):
+        bars = article_bars(REPORT, measure)
+        assert [b.figure.value for b in bars] == [a.scores.value(measure) for a in REPORT.articles]
+    assert report_measure("fleiss_kappa", pair=True) == "kappa"
+    matrix = pair_matrix(REPORT, "fleiss_kappa")
+    ali, sara = matrix.annotators.index("ali"), matrix.annotators.index("sara")
+    pair = next(p for p in REPORT.pairs if {p.a, p.b} == {"ali", "sara"})
+    assert matrix.cells[ali][sara].value == pair.scores.kappa
+
+
+def test_corpus_figures_carry_the_bootstrap_interval_and_article_figures_none() -> None:
+    from annotator.core.agreement_charts import figure
+
+    report = build_report(DATA, bootstrap=200, seed=3)
+    for measure in ("alpha_char", "ac1", "f1_overlap"):
+        assert figure(report.overall, measure).interval == report.overall.intervals[measure]
+    assert figure(report.overall, "kappa").interval is None  # κ's mean over pairs is not bootstrapped
+    assert all(b.figure.interval is None for b in article_bars(report, "alpha_char"))
+    assert figure(REPORT.overall, "alpha_char").interval is None  # no intervals unless asked for

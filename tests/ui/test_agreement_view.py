@@ -227,3 +227,124 @@ def test_clicking_a_bar_opens_that_article_in_the_comparison_view(
     assert dashboard.tabs.currentWidget() is dashboard.comparison
     assert dashboard.comparison.article_id == article_id
     assert dashboard.comparison.text_view.shown_text() == agreement_project.document(article_id).text
+
+
+# -- the #12 measures, their explanations and the bootstrap intervals ---------------------------------
+
+def flat(intervals: dict) -> dict:
+    """{name: (low, high)} as {(name, "low"): low, (name, "high"): high}, for pytest.approx."""
+    return {(name, end): value for name, pair in intervals.items()
+            for end, value in zip(("low", "high"), pair, strict=True)}
+
+
+def bootstrapped_report(project: Project, labels: list[str] | None = None):
+    """The report as `annotator agreement` computes it by default: 1,000 resamples, seed 0."""
+    return build_report(project.agreement_input(labels=labels), bootstrap=1000, seed=0)
+
+
+@pytest.mark.parametrize("measure", ["ac1", "fleiss_kappa"])
+def test_choosing_ac1_or_fleiss_draws_the_engines_per_article_figures(
+        dashboard: AgreementDashboard, agreement_project: Project, measure: str) -> None:
+    dashboard.measure.setCurrentText(measure)
+    expected = engine_article_figures(agreement_project, measure)
+    defined = {k: v for k, v in expected.items() if v is not None}
+    assert len(defined) >= 4
+    chart = dashboard.bars_chart
+    assert chart.drawn_heights() == pytest.approx(defined, abs=1e-12)
+    assert chart.drawn_undefined() == [k for k, v in expected.items() if v is None]
+    assert measure in chart.getPlotItem().titleLabel.text
+
+
+def test_fleiss_leaves_the_empty_article_undefined_with_its_reason_not_zero(
+        dashboard: AgreementDashboard, agreement_project: Project) -> None:
+    dashboard.measure.setCurrentText("fleiss_kappa")
+    empty = agreement_project.documents()[EMPTY_ARTICLE].id
+    chart = dashboard.bars_chart
+    assert empty not in chart.drawn_heights() and chart.drawn_undefined() == [empty]
+    hover = chart.describe([bar.article_id for bar in chart.bars].index(empty))
+    assert "undefined" in hover and "no variation" in hover
+    # AC1 of the same article is defined (everyone agrees there is nothing) and drawn as such
+    dashboard.measure.setCurrentText("ac1")
+    assert chart.drawn_heights()[empty] == pytest.approx(1.0)
+
+
+def test_each_measure_choice_explains_itself_with_measure_help(dashboard: AgreementDashboard) -> None:
+    from PySide6.QtCore import Qt as QtNamespace
+
+    from annotator.core.agreement.measures import MEASURE_HELP
+    from annotator.ui.agreement_view import MEASURE_HELP_TEXT
+
+    chooser = dashboard.measure
+    names = [chooser.itemText(i) for i in range(chooser.count())]
+    assert {"ac1", "fleiss_kappa"} <= set(names)
+    assert {name: MEASURE_HELP[name] for name in names} == MEASURE_HELP_TEXT
+    for i, name in enumerate(names):
+        assert chooser.itemData(i, QtNamespace.ItemDataRole.ToolTipRole) == MEASURE_HELP[name]
+        chooser.setCurrentIndex(i)
+        assert chooser.toolTip() == MEASURE_HELP[name]
+        assert MEASURE_HELP[name] in dashboard.measure_help_line.text()
+        assert dashboard.measure_help_line.isVisible()
+
+
+@pytest.mark.parametrize("measure", ["alpha_char", "ac1", "fleiss_kappa", "f1_overlap", "alpha_u"])
+def test_error_bars_span_exactly_the_reports_intervals(
+        dashboard: AgreementDashboard, agreement_project: Project, measure: str) -> None:
+    dashboard.measure.setCurrentText(measure)
+    report = bootstrapped_report(agreement_project)
+    expected = {label: scores.intervals[measure] for label, scores in report.per_label.items()
+                if measure in scores.intervals}
+    assert expected, "the fixture gives every label an interval"
+    assert flat(dashboard.spread_chart.drawn_intervals()) == pytest.approx(flat(expected), abs=1e-12)
+    low, high = report.overall.intervals[measure]
+    assert flat(dashboard.bars_chart.drawn_bands()) == pytest.approx(flat({"": (low, high)}), abs=1e-12)
+    value = report.overall.value(measure)
+    written = f"{value:.3f} [{low:.3f}, {high:.3f}]"
+    assert written in dashboard.status.text()
+    assert f"corpus: {written}" in dashboard.bars_chart.describe(0)
+    first = report.labels[0]
+    f_low, f_high = report.per_label[first].intervals[measure]
+    assert f"[{f_low:.3f}, {f_high:.3f}]" in dashboard.spread_chart.describe(0)
+
+
+def test_intervals_drawn_are_the_clis_bootstrap_1000_seed_0(
+        dashboard: AgreementDashboard, agreement_project: Project, capsys) -> None:
+    import json
+
+    dashboard.measure.setCurrentText("ac1")
+    assert main(["--db", str(agreement_project.path), "agreement", "--json", "--bootstrap", "1000",
+                 "--seed", "0"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    overall = printed["overall"]
+    assert dashboard.bars_chart.drawn_bands()[""] == pytest.approx(
+        (overall["ac1_ci_low"], overall["ac1_ci_high"]), abs=1e-12)
+    for label, scores in printed["per_label"].items():
+        assert dashboard.spread_chart.drawn_intervals()[label] == pytest.approx(
+            (scores["ac1_ci_low"], scores["ac1_ci_high"]), abs=1e-12)
+
+
+def test_split_chart_bands_each_labels_corpus_interval(dashboard: AgreementDashboard,
+                                                       agreement_project: Project) -> None:
+    dashboard.split.setChecked(True)
+    report = bootstrapped_report(agreement_project)
+    assert flat(dashboard.bars_chart.drawn_bands()) == pytest.approx(
+        flat({label: s.intervals["alpha_char"] for label, s in report.per_label.items()}), abs=1e-12)
+
+
+def test_a_measure_without_intervals_draws_no_error_bars(dashboard: AgreementDashboard) -> None:
+    dashboard.measure.setCurrentText("kappa")  # the mean of the pairs' κ is not bootstrapped
+    assert dashboard.result.report.overall.intervals.get("kappa_mean") is None
+    assert dashboard.spread_chart.drawn_intervals() == {}
+    assert dashboard.bars_chart.drawn_bands() == {}
+    assert "[" not in dashboard.status.text()
+
+
+def test_fleiss_pair_heatmap_shows_cohens_kappa_and_says_so(dashboard: AgreementDashboard,
+                                                            agreement_project: Project) -> None:
+    dashboard.measure.setCurrentText("fleiss_kappa")
+    report = build_report(agreement_project.agreement_input())
+    names = list(report.annotators)
+    for pair in report.pairs:
+        i, j = names.index(pair.a), names.index(pair.b)
+        assert dashboard.pair_chart.cell_texts[(i, j)] == f"{pair.scores.kappa:.2f}"
+    title = dashboard.pair_chart.getPlotItem().titleLabel.text
+    assert "kappa" in title and "fleiss_kappa has no pair figure" in title
