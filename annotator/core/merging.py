@@ -76,7 +76,7 @@ def source_from_records(path: str, records: Iterable[ArticleRecord], labels: Ite
         source.articles.append(SourceArticle(sha, record.id or sha[:16], record.title, record.source,
                                              record.text, dict(record.meta)))
         for annotation in record.annotations:
-            when = edited_at.get((record.id or "", annotation.annotator))
+            when = edited_at.get((record.id or "", annotation.annotator)) or annotation.updated_at
             spans = {ref: (when, when) for ref in annotation.spans}
             work = PairWork(spans, annotation.status, when)
             previous = source.pairs.get((sha, annotation.annotator))

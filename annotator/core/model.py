@@ -131,6 +131,7 @@ class AnnotationSet:
     annotator: str
     spans: tuple[SpanRef, ...]
     status: Status = Status.DONE
+    updated_at: str | None = None  # when the annotator last changed this work (ISO 8601), if known
 
 
 @dataclass(frozen=True)

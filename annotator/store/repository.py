@@ -656,6 +656,7 @@ class Project:
         With ``annotator``, only that annotator's work (articles they have not touched are left out).
         """
         statuses = self.statuses(annotator)
+        edited = self._edit_times(annotator)
         spans_by_pair: dict[tuple[str, str], list[SpanRef]] = {}
         for span in self.spans(annotator=annotator):
             spans_by_pair.setdefault((span.document_id, span.annotator), []).append(span.ref)
@@ -671,6 +672,7 @@ class Project:
                     annotator=name,
                     spans=tuple(sorted(spans_by_pair.get((document.id, name), []))),
                     status=statuses.get((document.id, name), Status.NEW),
+                    updated_at=edited.get((document.id, name)),
                 )
                 for name in names
             )
@@ -682,6 +684,15 @@ class Project:
                 meta=document.meta,
                 annotations=annotations,
             )
+
+    def _edit_times(self, annotator: str | None = None) -> dict[tuple[str, str], str]:
+        """(article id, annotator) → when that annotator last changed their work there."""
+        rows = self._query(
+            "SELECT st.document_id, a.name, st.updated_at FROM statuses st "
+            "JOIN annotators a ON a.id = st.annotator_id" + (" WHERE a.name = ?" if annotator else ""),
+            (annotator,) if annotator else (),
+        )
+        return {(document_id, name): updated_at for document_id, name, updated_at in rows}
 
     def agreement_input(
         self, annotators: list[str] | None = None, labels: list[str] | None = None

@@ -80,6 +80,7 @@ BAD_INPUTS: dict[str, tuple[str, bytes, str, int | None]] = {
     "missing text": ("bad.jsonl", jsonl(GOOD, {"meta": {"id": "x"}}), 'missing "text"', 2),
     "offsets outside text": ("bad.jsonl", jsonl(GOOD, span(40, 400)), "outside the text", 2),
     "start equals end": ("bad.jsonl", jsonl(GOOD, span(4, 4)), "start >= end", 2),
+    "edit time not a time": ("bad.jsonl", jsonl(GOOD, span(4, 8) | {"updated_at": "soon"}), "updated_at", 2),
     "start after end": ("bad.jsonl", jsonl(GOOD, span(8, 4)), "start >= end", 2),
     "span text mismatch": ("bad.jsonl", jsonl(GOOD, span(4, 8, text="الوزير")), '"text" is', 2),
     "unknown label": ("bad.jsonl", jsonl(GOOD, GOOD, span(4, 8, "threat")), "unknown label 'threat'", 3),

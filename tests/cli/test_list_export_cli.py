@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,8 @@ def test_export_writes_one_line_per_article_and_annotator(
     unannotated = [line for line in lines if "annotator" not in line]
     assert len(unannotated) == 5 and all("spans" not in line for line in unannotated)
     annotated = {line["annotator"]: line for line in lines if "annotator" in line}
+    # when salma last changed her work: what `merge --prefer newer` compares
+    assert datetime.fromisoformat(annotated["salma"].pop("updated_at")).tzinfo is not None
     assert annotated["salma"] == {
         "text": TEXT,
         "meta": {"id": "w1", "title": "وساطة", "source": ""},

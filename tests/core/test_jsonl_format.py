@@ -141,6 +141,10 @@ BAD_RECORDS: dict[str, tuple[object, str]] = {
     "unknown status": ({"text": TEXT, "annotator": "a", "status": "finished", "spans": []},
                        'unknown "status"'),
     "bad doccano triple": ({"text": TEXT, "label": [[4, 8]]}, "doccano"),
+    "edit time not a time": ({"text": TEXT, "annotator": "a", "spans": [], "updated_at": "yesterday"},
+                             '"updated_at" must be an ISO 8601 time'),
+    "edit time without a zone": ({"text": TEXT, "annotator": "a", "spans": [],
+                                  "updated_at": "2026-11-23T09:30:00"}, "with a time zone"),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,8 @@ def test_round_trip_keeps_everything(tmp_path):
     pack = read_pack(path)
     original = sample()
     assert [(r.id, r.text, r.title, r.meta, r.annotations) for r in pack.records] == \
-        [(r.id, r.text, r.title, r.meta, r.annotations) for r in original.records]
+        [(r.id, r.text, r.title, r.meta, tuple(replace(a, updated_at=original.edited_at[(r.id, a.annotator)])
+                                               for a in r.annotations)) for r in original.records]
     assert [(lb.name, lb.color, lb.key) for lb in pack.labels] == \
         [(lb.name, lb.color, lb.key) for lb in original.labels]
     assert (pack.guidelines, pack.name, pack.assignment, pack.edited_at) == \

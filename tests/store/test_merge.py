@@ -209,10 +209,27 @@ def test_jsonl_conflict_cannot_prefer_newer_without_edit_times(stores, tmp_path)
     exported = tmp_path / "alice.jsonl"
     with Project.open(edited) as project, exported.open("w", encoding="utf-8") as out:
         write_jsonl(project.export_records(annotator="alice"), out)
+    untimed = tmp_path / "untimed.jsonl"  # as other tools write it: no "updated_at"
+    records = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+    untimed.write_text("".join(json.dumps({k: v for k, v in record.items() if k != "updated_at"},
+                                          ensure_ascii=False) + "\n" for record in records), encoding="utf-8")
     before = a.read_bytes()
     with Project.open(a) as project, pytest.raises(ConflictError, match="does not record when"):
-        merge_files(project, [exported], prefer_newer=True)
+        merge_files(project, [untimed], prefer_newer=True)
     assert a.read_bytes() == before
+
+
+def test_exported_jsonl_carries_edit_times_so_prefer_newer_keeps_the_later_work(stores, tmp_path):
+    a, _ = stores
+    edited = tmp_path / "edited.sqlite"
+    edit_copy(a, edited, "alice")  # made after the work in `a`
+    exported = tmp_path / "alice.jsonl"
+    with Project.open(edited) as project, exported.open("w", encoding="utf-8") as out:
+        write_jsonl(project.export_records(annotator="alice"), out)
+        newer = {(s.document_id, s.ref) for s in project.spans(annotator="alice")}
+    with Project.open(a) as project:
+        merge_files(project, [exported], prefer_newer=True)
+        assert {(s.document_id, s.ref) for s in project.spans(annotator="alice")} == newer
 
 
 def test_labels_missing_from_the_project_are_added_by_name(stores, tmp_path):

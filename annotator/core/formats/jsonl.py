@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -72,7 +73,8 @@ def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None
         except ValueError:
             allowed = ", ".join(s.value for s in Status)
             raise error(f'unknown "status" {status_value!r} (use one of: {allowed})') from None
-        annotations = (AnnotationSet(annotator=annotator, spans=tuple(spans), status=status),)
+        annotations = (AnnotationSet(annotator=annotator, spans=tuple(spans), status=status,
+                                     updated_at=_read_updated_at(obj, error)),)
     article_id = meta.get("id", obj.get("id"))
     return ArticleRecord(
         text=text,
@@ -83,6 +85,21 @@ def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None
         annotations=annotations,
         origin=origin,
     )
+
+
+def _read_updated_at(obj: dict[str, Any], error) -> str | None:
+    """The optional ``updated_at`` (ISO 8601 with a time zone): lets ``merge --prefer newer`` use JSONL."""
+    value = obj.get("updated_at")
+    if value is None or value == "":  # packs write "" for work whose time is unknown
+        return None
+    try:
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise error(f'"updated_at" must be an ISO 8601 time with a time zone, such as '
+                    f'"2026-11-23T09:30:00+00:00"; got {value!r}')
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _read_spans(obj: dict[str, Any], text: str, error) -> list[SpanRef] | None:
@@ -134,6 +151,8 @@ def record_to_json(record: ArticleRecord, annotation: AnnotationSet | None) -> d
     if annotation is not None:
         obj["annotator"] = annotation.annotator
         obj["status"] = annotation.status.value
+        if annotation.updated_at is not None:
+            obj["updated_at"] = annotation.updated_at
         obj["spans"] = [
             {"start": s.start, "end": s.end, "label": s.label, "text": record.text[s.start : s.end]}
             for s in sorted(annotation.spans)

@@ -58,7 +58,8 @@ def write_pack(pack: Pack, path: Path) -> None:
         for annotation in record.annotations or (None,):
             obj = record_to_json(record, annotation)
             if annotation is not None:
-                obj["updated_at"] = pack.edited_at.get((record.id or "", annotation.annotator), "")
+                obj["updated_at"] = (pack.edited_at.get((record.id or "", annotation.annotator))
+                                     or annotation.updated_at or "")
             lines.append(json.dumps(obj, ensure_ascii=False) + "\n")
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("pack.json", json.dumps(header, ensure_ascii=False, indent=1))
