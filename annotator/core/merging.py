@@ -18,7 +18,7 @@ from typing import Any
 
 from annotator.core.errors import ConflictError, InputError
 from annotator.core.formats.pack import Pack
-from annotator.core.model import ArticleRecord, Label, SpanRef, Status
+from annotator.core.model import ArticleRecord, GoldStatus, Label, SpanRef, Status
 
 _STATUS_RANK = {Status.NEW: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
 Times = tuple[str | None, str | None]  # a span's (created_at, updated_at); None where unknown
@@ -58,6 +58,7 @@ class MergeSource:
     labels: list[Label] = field(default_factory=list)
     pairs: dict[tuple[str, str], PairWork] = field(default_factory=dict)  # (sha256, annotator) → work
     assignment: set[tuple[str, str]] = field(default_factory=set)  # (sha256, annotator)
+    gold: dict[str, GoldWork] = field(default_factory=dict)  # sha256 → the article's gold (project files)
     guidelines: str = ""
     name: str = ""
     # A pack opened by an annotator speaks for the reviewer: its guidelines replace the local ones.
@@ -176,3 +177,58 @@ def _earliest(a: str | None, b: str | None) -> str | None:
 
 def _latest(a: str | None, b: str | None) -> str | None:
     return b if a is None else a if b is None else max(a, b)
+
+
+Decision = tuple[str, str]  # (decided_by, decided_at) of a gold span or a rejection
+
+
+@dataclass(frozen=True)
+class GoldWork:
+    """One article's gold: the curators' accepted spans, their rejections, and the gold status.
+
+    Merged like a pair's work: the same decisions combine (later status, earliest decision of each);
+    different ones conflict unless ``prefer_newer``, which keeps the gold edited last.
+    """
+
+    spans: dict[SpanRef, tuple[str, str, str]]  # → (decided_by, decided_at, origin)
+    rejections: dict[SpanRef, Decision]
+    status: GoldStatus
+    updated_at: str | None
+
+    def decisions(self) -> tuple[frozenset[SpanRef], frozenset[SpanRef]]:
+        return frozenset(self.spans), frozenset(self.rejections)
+
+
+_GOLD_RANK = {GoldStatus.NOT_STARTED: 0, GoldStatus.IN_PROGRESS: 1, GoldStatus.CURATED: 2}
+
+
+def settle_gold(works: list[GoldWork], prefer_newer: bool) -> GoldWork:
+    """The gold that stands after merging all of ``works`` (one article), in any order.
+
+    Raises PairConflict (positions of two clashing works) when the decisions differ and
+    ``prefer_newer`` is off, or is on but a clashing work has no edit time.
+    """
+    first = works[0].decisions()
+    other = next((i for i, w in enumerate(works) if w.decisions() != first), None)
+    if other is not None:
+        if not prefer_newer:
+            raise PairConflict("different gold", 0, other)
+        untimed = next((i for i, w in enumerate(works) if w.updated_at is None), None)
+        if untimed is not None:
+            clash = next(i for i, w in enumerate(works) if w.decisions() != works[untimed].decisions())
+            raise PairConflict("no edit time", min(untimed, clash), max(untimed, clash), untimed=True)
+        best = max(works, key=_gold_newness).decisions()
+        works = [w for w in works if w.decisions() == best]
+    result = works[0]
+    for work in works[1:]:
+        later = max(result, work, key=lambda w: (w.updated_at or "", _GOLD_RANK[w.status]))
+        result = GoldWork(
+            {ref: min(kept, work.spans[ref], key=lambda d: d[1]) for ref, kept in result.spans.items()},
+            {ref: min(kept, work.rejections[ref], key=lambda d: d[1])
+             for ref, kept in result.rejections.items()},
+            later.status, _latest(result.updated_at, work.updated_at))
+    return result
+
+
+def _gold_newness(work: GoldWork) -> tuple:
+    return (work.updated_at or "", sorted(work.spans), sorted(work.rejections), _GOLD_RANK[work.status])

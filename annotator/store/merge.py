@@ -14,8 +14,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError, ProjectFileError
-from annotator.core.merging import MergeSource, PairConflict, PairWork, SourceArticle, Times, settle
+from annotator.core.merging import (
+    GoldWork,
+    MergeSource,
+    PairConflict,
+    PairWork,
+    SourceArticle,
+    Times,
+    settle,
+    settle_gold,
+)
 from annotator.core.model import Label, SpanRef, Status, default_article_id
+from annotator.store.merge_gold import read_gold, write_gold
 from annotator.store.repository import Changes, Project, _extra_label_colours, utc_now
 from annotator.store.schema import SCHEMA_VERSION
 from annotator.store.search import index_articles
@@ -36,6 +46,7 @@ class MergeSummary:
     labels_added: list[str] = field(default_factory=list)
     annotators_added: list[str] = field(default_factory=list)
     assignments_added: int = 0
+    gold_articles: list[str] = field(default_factory=list)  # articles whose gold the merge added or replaced
     changes: Changes = field(default_factory=Changes)
 
     def describe(self) -> str:
@@ -53,6 +64,8 @@ class MergeSummary:
             parts.append("new annotator(s): " + ", ".join(self.annotators_added))
         if self.assignments_added:
             parts.append(f"{self.assignments_added} assignment(s) added")
+        if self.gold_articles:
+            parts.append(f"gold of {len(self.gold_articles)} article(s) added or updated")
         return "; ".join(parts)
 
 
@@ -127,6 +140,7 @@ def _read_source(conn: sqlite3.Connection, where: str, tables: set[str]) -> Merg
         if work is None:  # spans without a status row: only possible in files edited by hand
             work = source.pairs[key] = PairWork({}, Status.IN_PROGRESS, updated_at)
         work.spans[SpanRef(start, end, label)] = (created_at, updated_at)
+    source.gold = {sha_by_id[doc]: work for doc, work in read_gold(conn, tables).items()}
     if "assignments" in tables:
         source.assignment = {(sha_by_id[d], a) for d, a in conn.execute(
             "SELECT s.document_id, a.name FROM assignments s JOIN annotators a ON a.id = s.annotator_id")}
@@ -148,6 +162,8 @@ class _Plan:
     before: dict[tuple[str, str], PairWork] = field(default_factory=dict)  # of those, as in the project
     assignments: set[tuple[str, str]] = field(default_factory=set)
     settings: dict[str, str] = field(default_factory=dict)
+    gold: dict[str, GoldWork] = field(default_factory=dict)  # article id → settled gold
+    gold_before: dict[str, GoldWork] = field(default_factory=dict)  # of those, as in the project
 
 
 class _Planner:
@@ -173,6 +189,7 @@ class _Planner:
         self.summary = MergeSummary()
         # (article id, annotator) → every piece of work on it, with where it came from
         self.contributions: dict[tuple[str, str], list[tuple[PairWork, str]]] = {}
+        self.gold_contributions: dict[str, list[tuple[GoldWork, str]]] = {}
 
     def add(self, source: MergeSource) -> None:
         for label in source.labels:
@@ -184,6 +201,8 @@ class _Planner:
             self._add_article(article)
         for (sha, annotator), work in source.pairs.items():
             self._add_pair(self.id_by_sha[sha], annotator, work, source.path)
+        for sha, gold in source.gold.items():
+            self.gold_contributions.setdefault(self.id_by_sha[sha], []).append((gold, source.path))
         for sha, annotator in sorted(source.assignment):
             pair = (self.id_by_sha[sha], annotator)
             if pair not in self.project_assignments and pair not in self.plan.assignments:
@@ -234,6 +253,26 @@ class _Planner:
                 self.plan.pairs[key] = settle([work for work, _ in found], self.prefer_newer)
             except PairConflict as exc:
                 raise self._conflict(key, found, exc) from None
+        self._settle_gold()
+
+    def _settle_gold(self) -> None:
+        tables = {"gold_spans", "gold_rejections"}  # the project is always at the current schema
+        self.plan.gold_before = read_gold(self.project.db.conn, tables, self.gold_contributions)
+        for article_id, found in self.gold_contributions.items():
+            if article_id in self.plan.gold_before:
+                found.insert(0, (self.plan.gold_before[article_id], str(self.project.path)))
+            try:
+                self.plan.gold[article_id] = settle_gold([gold for gold, _ in found], self.prefer_newer)
+            except PairConflict as exc:
+                (_, one), (_, two) = found[exc.first], found[exc.second]
+                where = f"{article_id} ({self.titles.get(article_id, '')[:60]})"
+                if exc.untimed:
+                    raise PairConflict(f"article {where}: the gold differs in {one} and {two}, and one of "
+                                       "them does not record when it was decided. Nothing was changed.",
+                                       untimed=True) from None
+                raise PairConflict(f"article {where}: the gold (curated spans or decisions) differs in {one} "
+                                   f"and {two}. Nothing was changed; re-run with --prefer newer to keep the "
+                                   "gold curated last.") from None
 
     def _conflict(self, key: tuple[str, str], found: list[tuple[PairWork, str]],
                   exc: PairConflict) -> PairConflict:
@@ -303,13 +342,18 @@ def merge_sources(
         planner.finish()
         summary, plan = planner.summary, planner.plan
         changed = {key: work for key, work in plan.pairs.items() if plan.before.get(key) != work}
-        if changed or plan.labels or plan.annotators or plan.articles or plan.assignments or plan.settings:
+        gold = {doc: work for doc, work in plan.gold.items() if plan.gold_before.get(doc) != work}
+        if changed or plan.labels or plan.annotators or plan.articles or plan.assignments or plan.settings \
+                or gold:
             _write(conn, plan, changed, summary)
+            write_gold(conn, gold, utc_now())
+            summary.gold_articles = sorted(gold)
     summary.changes = Changes(
         documents=frozenset([d for d, _ in plan.articles] + [d for d, _ in changed]),
         labels=bool(plan.labels),
         statuses=frozenset(changed),
         annotators=bool(plan.annotators),
+        gold=frozenset(gold),
     )
     return summary
 
