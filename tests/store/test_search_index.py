@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from annotator.core.errors import NotFoundError
 from annotator.core.formats.plaintext import read_txt
 from annotator.core.model import ArticleRecord, text_sha256
 from annotator.core.normalise import normalised_text
+from annotator.core.search import normalise_query
 from annotator.corpus import import_paths
 from annotator.store import Project
 from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
-from annotator.store.search import documents_containing
+from annotator.store.search import documents_containing, search
 from annotator.team import merge_files
+from tests.core.test_search import reference as reference_text
 
 # Needles chosen on the seeds: a clitic-prefixed occurrence ("والمفاوضات", "بالتعاون"), spellings
 # that differ only by hamza/alef, ta marbuta and harakat, a phrase across a line break, two letters.
 NEEDLES = ["المفاوضات", "التعاون", "الأمريكي", "اميركية", "الولايات المتحدة", "سرّيّة", "واشنطن",
            "رويترز", "سري", "مـــصادر", "يا", "ة", "zz-not-there", 'لـ"رويترز', "2019",
            # FTS5 syntax is plain text here: quotes, star, operators, brackets, minus, NEAR.
-           '"', '""', "*", "AND", "OR", "NOT", "(2019)", "10:11 -", "2019 - 10:11", "NEAR(a b)", "ترامب*", "a OR"]
+           '"', '""', "*", "AND", "OR", "NOT", "(2019)", "10:11 -", "2019 - 10:11", "NEAR(a b)", "ترامب*",
+           "a OR"]
 
 
 def seed_texts(seeds_dir: Path) -> list[str]:
@@ -113,3 +118,70 @@ def test_merge_keeps_the_index_in_step(tmp_path: Path, seeds_dir: Path) -> None:
         assert documents_containing(project, normalised_text("جهاز اخر")) == ["x"]
         for needle in NEEDLES:
             assert documents_containing(project, normalised_text(needle)) == reference(project, needle)
+
+
+# -- search(): hits with exact offsets, totals, pages, the label filter ------------------------------
+
+
+def reference_hits(project: Project, query: str) -> list[tuple[str, int, int]]:
+    """Every occurrence by the regex over the original texts (tests/core/test_search.py), corpus order."""
+    needle = normalise_query(query)
+    return [(d.id, start, end) for d in project.documents() for start, end in reference_text(d.text, needle)]
+
+
+@pytest.mark.parametrize("query", ["الامريكي", "الولايات المتحده", "سرّيّة", "عمان", "اتفاق", "في",
+                                   'لـ"رويترز', "2019 - 10:11", "(", "AND OR", "ترامب*"])
+def test_search_lists_every_occurrence_at_its_original_offsets(project: Project, query: str) -> None:
+    expected = reference_hits(project, query)
+    result = search(project, query, limit=10_000)
+    texts = {d.id: d.text for d in project.documents()}
+    assert [(h.article_id, h.start, h.end) for h in result.hits] == expected
+    assert result.total == len(expected) and result.articles == len({a for a, _, _ in expected})
+    for hit in result.hits:
+        assert texts[hit.article_id][hit.start:hit.end] == hit.match
+        assert hit.title == project.document(hit.article_id).title
+        assert hit.label is None and hit.annotator is None
+
+
+def test_pages_split_the_same_hits_and_totals_cover_everything(project: Project) -> None:
+    everything = search(project, "المتحده", limit=10_000)
+    assert everything.total > 20
+    pages = [search(project, "المتحده", limit=10, offset=offset) for offset in range(0, everything.total, 10)]
+    assert [hit for page in pages for hit in page.hits] == list(everything.hits)
+    assert {(page.total, page.articles) for page in pages} == {(everything.total, everything.articles)}
+    assert search(project, "   ").total == 0 and search(project, "zzq").hits == ()
+
+
+def test_offsets_stay_exact_after_astral_characters(tmp_path: Path) -> None:
+    text = "😀𝕏 عنوان\n\nقالت 🇪🇬 المصادرُ إنّ المصادر مطلعة"
+    with Project.open(tmp_path / "p.sqlite") as project:
+        project.import_articles([ArticleRecord(text, "عنوان", id="astral")])
+        hits = search(project, "مصادر").hits
+    assert [text[h.start:h.end] for h in hits] == ["المصادرُ"[2:], "مصادر"]
+    assert [h.start for h in hits] == [m.start() + 2 for m in re.finditer("المصادر", text)]
+
+
+def test_label_filter_finds_only_spans_of_that_label_containing_the_query(project: Project) -> None:
+    doc = project.documents()[0]
+    first = doc.text.index("الولايات المتحدة")
+    second = doc.text.index("الولايات المتحدة", first + 1)
+    # A denial span around the first occurrence, an actor span around the second, a denial span elsewhere.
+    project.add_span(doc.id, "salma", first - 6, first + 20, "denial")
+    project.add_span(doc.id, "omar", second, second + 16, "actor")
+    project.add_span(doc.id, "omar", 0, 5, "denial")
+    result = search(project, "الولايات المتحده", label="denial")
+    assert (result.total, result.articles) == (1, 1)
+    [hit] = result.hits
+    assert (hit.article_id, hit.start, hit.end, hit.match) == (doc.id, first, first + 16, "الولايات المتحدة")
+    assert (hit.label, hit.annotator) == ("denial", "salma")
+    assert (hit.span_start, hit.span_end) == (first - 6, first + 20)
+    [actor] = search(project, "المتحدة", label="actor").hits
+    assert (actor.annotator, actor.start, actor.span_start) == ("omar", second + 9, second)
+    assert search(project, "الولايات", label="actor", annotator="salma").total == 0
+    assert search(project, "الولايات", annotator="salma").total == 1  # any label, one annotator
+    # A span that holds only part of the query does not count.
+    assert search(project, "الولايات المتحدة الامريكية", label="denial").total == 0
+    with pytest.raises(NotFoundError, match="no label named 'nope'"):
+        search(project, "الولايات", label="nope")
+    with pytest.raises(NotFoundError, match="no annotator named 'nobody'"):
+        search(project, "الولايات", annotator="nobody")
