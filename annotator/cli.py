@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
                              help="add γ per article and for the corpus (slow; needs annotator[gamma])")
     p_agreement.set_defaults(run=cmd_agreement)
     add_team_commands(commands)
+    add_consistency_commands(commands)
     return parser
 
 
@@ -116,6 +117,46 @@ def add_team_commands(commands: argparse._SubParsersAction) -> None:
     p_merge.add_argument("--prefer", choices=["newer"],
                          help="settle conflicting work by keeping the more recent edit (default: stop)")
     p_merge.set_defaults(run=cmd_merge)
+
+
+def add_consistency_commands(commands: argparse._SubParsersAction) -> None:
+    """consistency: passages articles share, and where their coding differs."""
+    p_consistency = commands.add_parser(
+        "consistency", help="list passages shared between articles (Arabic-normalised) and the spans that "
+                            "differ between the two copies")
+    p_consistency.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p_consistency.add_argument("--annotators", type=_names, metavar="A,B,...",
+                               help="compare only these annotators' spans")
+    p_consistency.add_argument("--across", action="store_true",
+                               help="also compare each annotator in one article with every other annotator "
+                                    "in the other (default: each annotator with themself)")
+    p_consistency.add_argument("--min-words", type=_positive, default=8, metavar="N",
+                               help="shortest passage reported, in words (default 8)")
+    p_consistency.set_defaults(run=cmd_consistency)
+
+
+def cmd_consistency(args: argparse.Namespace) -> int:
+    from annotator.consistency import consistency_report, report_to_json, report_to_text
+
+    with open_project(args) as project:
+        report = consistency_report(project, min_words=args.min_words, annotators=args.annotators,
+                                    across_annotators=args.across)
+    if args.json:
+        print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
+    else:
+        print(report_to_text(report))
+    return EXIT_OK
+
+
+def _positive(text: str) -> int:
+    """argparse type: a whole number ≥ 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
+    return value
 
 
 def cmd_pack(args: argparse.Namespace) -> int:

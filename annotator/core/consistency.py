@@ -75,9 +75,27 @@ def _codes(text: str) -> np.ndarray:
 
 def words(text: str) -> list[str]:
     """The normalised words of ``text``: whitespace-separated tokens reduced to their letters and digits."""
-    codes = _codes(normalised_text(text))
+    return _letters_and_spaces(_codes(normalised_text(text))).split()
+
+
+def _letters_and_spaces(codes: np.ndarray) -> str:
+    """The normalised text with everything but letters, digits and spaces left out (for ``split``)."""
     keep = _word_char_table()[codes] | (codes == 32)
-    return codes[keep].astype("<u4").tobytes().decode("utf-32-le").split()
+    return codes[keep].astype("<u4").tobytes().decode("utf-32-le")
+
+
+def _word_places(text: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """(words, letters, letter index of each word's first letter, original offsets) of ``text``.
+
+    ``letters`` are the positions of word characters in the normalised text; the original offsets are
+    normalise's index map. Word k is letters ``first[k]`` to ``first[k + 1]``.
+    """
+    normalised, index = normalise(text)
+    codes = _codes(normalised)
+    letters = np.flatnonzero(_word_char_table()[codes])
+    token = np.cumsum(codes == 32)[letters]  # which whitespace-separated token each letter belongs to
+    first = np.flatnonzero(np.diff(token, prepend=-1) != 0)
+    return _letters_and_spaces(codes).split(), letters, np.append(first, len(letters)), index
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,15 +142,7 @@ class WordLayout:
 
 def word_layout(text: str) -> WordLayout:
     """The words of ``text`` (exactly those of :func:`words`) with their letters' original offsets."""
-    normalised, index = normalise(text)
-    codes = _codes(normalised)
-    letters = np.flatnonzero(_word_char_table()[codes])
-    token = np.cumsum(codes == 32)[letters]  # which whitespace-separated token each letter belongs to
-    first_letters = np.flatnonzero(np.diff(token, prepend=-1) != 0)
-    word_letters = np.append(first_letters, len(letters))
-    letter_text = codes[letters].astype("<u4").tobytes().decode("utf-32-le")
-    word_list = [letter_text[a:b] for a, b in zip(word_letters[:-1].tolist(), word_letters[1:].tolist(),
-                                                   strict=True)]
+    word_list, letters, word_letters, index = _word_places(text)
     # index[p + 1] is where the next kept character starts, so the end covers dropped harakat/tatweel
     return WordLayout(text, word_list, word_letters, index[letters], index[letters + 1])
 
@@ -150,59 +160,64 @@ def find_shared_passages(
         raise ValueError("min_words must be at least 1")
     shingle = min(min_words, _SHINGLE)
     articles = list(articles)
-    ids = [article_id for article_id, _text in articles]
-    sequences: list[np.ndarray] = []
     vocabulary: dict[str, int] = {}
-    add = vocabulary.setdefault
+    sequences, word_starts, word_ends = [], [], []
     for _article_id, text in articles:
-        sequences.append(np.fromiter((add(w, len(vocabulary)) for w in words(text)), dtype=np.int64))
-    runs = _candidate_runs(sequences, shingle, max_articles)
-    found: set[tuple[int, int, int, int, int]] = set()
-    for doc_a, doc_b, pos_a, pos_b, length in runs:
-        found.update(_exact_matches(sequences[doc_a], sequences[doc_b], doc_a, doc_b, pos_a, pos_b, length,
-                                    min_words))
-    layouts: dict[int, WordLayout] = {}
-    passages = []
-    for doc_a, doc_b, first_a, first_b, count in sorted(found):
-        for doc in (doc_a, doc_b):
-            if doc not in layouts:
-                layouts[doc] = word_layout(articles[doc][1])
-        start_a, end_a = layouts[doc_a].span_of_words(first_a, count)
-        start_b, end_b = layouts[doc_b].span_of_words(first_b, count)
-        passages.append(SharedPassage(ids[doc_a], start_a, end_a, ids[doc_b], start_b, end_b, count))
-    return passages
-
-
-def _candidate_runs(sequences: list[np.ndarray], shingle: int, max_articles: int) -> list[tuple]:
-    """(doc_a, doc_b, pos_a, pos_b, words) runs of touching equal-hash shingles on one diagonal."""
-    lengths = np.array([len(s) for s in sequences], dtype=np.int64)
-    if len(sequences) < 2 or lengths.sum() == 0:
+        word_list, letters, first, index = _word_places(text)
+        for word in set(word_list):  # set order: ids differ between runs, matches do not
+            if word not in vocabulary:
+                vocabulary[word] = len(vocabulary)
+        sequences.append(np.fromiter(map(vocabulary.__getitem__, word_list), np.int64, len(word_list)))
+        word_starts.append(index[letters[first[:-1]]].astype(np.int32))
+        word_ends.append(index[letters[first[1:] - 1] + 1].astype(np.int32))
+    if len(sequences) < 2:
         return []
-    flat = np.concatenate(sequences).astype(np.uint64)
-    doc_of = np.repeat(np.arange(len(sequences)), lengths)
-    offset_of_doc = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    flat = np.concatenate(sequences)
+    lengths = np.array([len(s) for s in sequences], dtype=np.int64)
+    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    runs = _candidate_runs(flat, lengths, offsets, shingle, max_articles)
+    found = _verified(flat, lengths, offsets, runs, min_words)
+    if not found:
+        return []
+    doc_a, doc_b, pos_a, pos_b, count = (np.array(column) for column in zip(*sorted(found), strict=True))
+    starts, ends = np.concatenate(word_starts), np.concatenate(word_ends)
+    first_a, first_b = offsets[doc_a] + pos_a, offsets[doc_b] + pos_b
+    ids = [article_id for article_id, _text in articles]
+    return [SharedPassage(ids[a], sa, ea, ids[b], sb, eb, n) for a, b, sa, ea, sb, eb, n in zip(
+        doc_a.tolist(), doc_b.tolist(), starts[first_a].tolist(), ends[first_a + count - 1].tolist(),
+        starts[first_b].tolist(), ends[first_b + count - 1].tolist(), count.tolist(), strict=True)]
+
+
+def _candidate_runs(flat: np.ndarray, lengths: np.ndarray, offsets: np.ndarray, shingle: int,
+                    max_articles: int) -> tuple[np.ndarray, ...]:
+    """(doc_a, doc_b, pos_a, pos_b, words) arrays: runs of touching equal-hash shingles on one diagonal."""
     count = len(flat) - shingle + 1
     if count <= 0:
-        return []
+        return ()
+    doc_of = np.repeat(np.arange(len(lengths)), lengths)
     # polynomial hash mod 2^64 (numpy wraps): equal shingles hash equal; collisions are caught later
     hashes = np.zeros(count, dtype=np.uint64)
-    base = np.uint64(1_000_003)
+    words_ = flat.astype(np.uint64) + np.uint64(1)
     for k in range(shingle):
-        hashes = hashes * base + flat[k : k + count] + np.uint64(1)
-    start_doc = doc_of[:count]
-    valid = np.flatnonzero(start_doc == doc_of[shingle - 1 :])  # shingles inside one article
-    hashes, positions, docs = hashes[valid], valid, start_doc[valid]
-    order = np.lexsort((positions, docs, hashes))
+        hashes = hashes * np.uint64(1_000_003) + words_[k : k + count]
+    positions = np.flatnonzero(doc_of[:count] == doc_of[shingle - 1 :])  # shingles inside one article
+    hashes, docs = hashes[positions], doc_of[positions]
+    # stable, so equal hashes stay in position order, which is also article order
+    order = np.argsort(hashes, kind="stable")
     hashes, positions, docs = hashes[order], positions[order], docs[order]
-    new_group = np.empty(len(hashes), dtype=bool)
-    new_group[:1] = True
-    new_group[1:] = hashes[1:] != hashes[:-1]
-    new_doc = new_group.copy()
-    new_doc[1:] |= docs[1:] != docs[:-1]
-    group_starts = np.flatnonzero(new_group)
+    group_of, group_docs = _groups(hashes, docs)
+    # Boilerplate: every word of a shingle found in too many articles. A shingle touching one starts
+    # nothing either, or a site footer after any common word would pair its articles all the same.
+    capped = positions[group_docs[group_of] > max_articles]
+    marks = np.bincount(capped, minlength=len(flat) + shingle) - np.bincount(capped + shingle,
+                                                                             minlength=len(flat) + shingle)
+    boilerplate = np.concatenate(([0], np.cumsum(np.cumsum(marks)[: len(flat)] > 0)))
+    clean = boilerplate[positions + shingle] == boilerplate[positions]
+    hashes, positions, docs = hashes[clean], positions[clean], docs[clean]
+    group_of, group_docs = _groups(hashes, docs)
+    group_starts = np.flatnonzero(np.diff(group_of, prepend=-1) != 0)
     group_sizes = np.diff(np.append(group_starts, len(hashes)))
-    group_docs = np.add.reduceat(new_doc.astype(np.int64), group_starts)
-    keep = (group_docs >= 2) & (group_docs <= max_articles)
+    keep = group_docs >= 2
     pair_a, pair_b = [], []
     for size in np.unique(group_sizes[keep]).tolist():
         starts = group_starts[keep & (group_sizes == size)]
@@ -213,11 +228,10 @@ def _candidate_runs(sequences: list[np.ndarray], shingle: int, max_articles: int
         pair_a.append(a[cross])
         pair_b.append(b[cross])
     if not pair_a:
-        return []
+        return ()
     a, b = np.concatenate(pair_a), np.concatenate(pair_b)
     doc_a, doc_b = docs[a], docs[b]
-    pos_a = positions[a] - offset_of_doc[doc_a]
-    pos_b = positions[b] - offset_of_doc[doc_b]
+    pos_a, pos_b = positions[a] - offsets[doc_a], positions[b] - offsets[doc_b]
     diagonal = pos_a - pos_b
     order = np.lexsort((pos_a, diagonal, doc_b, doc_a))
     doc_a, doc_b, pos_a, pos_b, diagonal = (x[order] for x in (doc_a, doc_b, pos_a, pos_b, diagonal))
@@ -227,8 +241,47 @@ def _candidate_runs(sequences: list[np.ndarray], shingle: int, max_articles: int
                   | (pos_a[1:] > pos_a[:-1] + shingle))
     first = np.flatnonzero(breaks)
     last = np.append(first[1:], len(pos_a)) - 1
-    return list(zip(doc_a[first].tolist(), doc_b[first].tolist(), pos_a[first].tolist(),
-                    pos_b[first].tolist(), (pos_a[last] - pos_a[first] + shingle).tolist(), strict=True))
+    return doc_a[first], doc_b[first], pos_a[first], pos_b[first], pos_a[last] - pos_a[first] + shingle
+
+
+def _groups(hashes: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Group number of each entry (sorted by hash, then doc) and the count of distinct docs per group."""
+    new_group = np.ones(len(hashes), dtype=bool)
+    new_group[1:] = hashes[1:] != hashes[:-1]
+    new_doc = new_group.copy()
+    new_doc[1:] |= docs[1:] != docs[:-1]
+    group_of = np.cumsum(new_group) - 1
+    return group_of, np.bincount(group_of, weights=new_doc).astype(np.int64)
+
+
+def _verified(flat: np.ndarray, lengths: np.ndarray, offsets: np.ndarray, runs: tuple[np.ndarray, ...],
+              min_words: int) -> set[tuple[int, int, int, int, int]]:
+    """The maximal runs of equal word ids the candidate runs lead to, at least ``min_words`` long.
+
+    Checked on the ids for all runs at once; only a run that may grow (its neighbours are equal too,
+    next to a boilerplate shingle) or that holds a hash collision is walked word by word.
+    """
+    if not runs:
+        return set()
+    doc_a, doc_b, pos_a, pos_b, count = runs
+    start_a, start_b = offsets[doc_a] + pos_a, offsets[doc_b] + pos_b
+    run_of = np.repeat(np.arange(len(count)), count)
+    within = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+    equal = flat[start_a[run_of] + within] == flat[start_b[run_of] + within]
+    whole = np.logical_and.reduceat(equal, np.cumsum(count) - count)
+    last = len(flat) - 1
+    grows_back = ((pos_a > 0) & (pos_b > 0)
+                  & (flat[np.maximum(start_a - 1, 0)] == flat[np.maximum(start_b - 1, 0)]))
+    grows_on = ((pos_a + count < lengths[doc_a]) & (pos_b + count < lengths[doc_b])
+                & (flat[np.minimum(start_a + count, last)] == flat[np.minimum(start_b + count, last)]))
+    walk = grows_back | grows_on | ~whole
+    done = whole & ~walk & (count >= min_words)
+    found = set(zip(doc_a[done].tolist(), doc_b[done].tolist(), pos_a[done].tolist(), pos_b[done].tolist(),
+                    count[done].tolist(), strict=True))
+    for a, b, pa, pb, n in zip(*(x[walk].tolist() for x in runs), strict=True):
+        found.update(_exact_matches(flat[offsets[a] : offsets[a] + lengths[a]],
+                                    flat[offsets[b] : offsets[b] + lengths[b]], a, b, pa, pb, n, min_words))
+    return found
 
 
 def _exact_matches(seq_a: np.ndarray, seq_b: np.ndarray, doc_a: int, doc_b: int, pos_a: int, pos_b: int,

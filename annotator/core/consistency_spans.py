@@ -96,7 +96,11 @@ def align(passage: SharedPassage, text_a: str, text_b: str) -> PassageAlignment:
 
     Raises ValueError when the texts do not hold the passage (an article changed since it was found).
     """
-    layout_a, layout_b = word_layout(text_a), word_layout(text_b)
+    return align_layouts(passage, word_layout(text_a), word_layout(text_b))
+
+
+def align_layouts(passage: SharedPassage, layout_a: WordLayout, layout_b: WordLayout) -> PassageAlignment:
+    """:func:`align` on layouts already made (one per article, reused for each of its passages)."""
     first_a, first_b = layout_a.word_index(passage.start_a), layout_b.word_index(passage.start_b)
     count = passage.words
     if (layout_a.words[first_a : first_a + count] != layout_b.words[first_b : first_b + count]

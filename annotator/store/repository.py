@@ -327,6 +327,10 @@ class Project:
         )
         return [self._document(row) for row in rows]
 
+    def article_texts(self) -> list[tuple[str, str]]:
+        """(id, text) of every article in corpus order: the corpus for matching, without the metadata."""
+        return self._query("SELECT id, text FROM documents ORDER BY position, id")
+
     def document(self, document_id: str) -> Document:
         rows = self._query(
             "SELECT id, title, text, source, sha256, imported_at, meta, position FROM documents "

@@ -144,6 +144,15 @@ def test_short_runs_and_boilerplate_are_not_reported():
     four = [(str(i), f"كلمة{i} {SENTENCE} {i}") for i in range(4)]
     assert len(find_shared_passages(four)) == 6
     assert find_shared_passages(four, max_articles=3) == []
+    # a footer after a different word in each article is still boilerplate, but a story beside it is not
+    story = "وقال مصدر مطلع على هذه المراسلات طالبا عدم ذكر اسمه إن الحوار مستمر"
+    footers = [(str(i), f"خبر {i} كلمة{i} {SENTENCE}") for i in range(4)]
+    assert find_shared_passages(footers, max_articles=3) == []
+    footers[1] = ("1", f"{story} {SENTENCE}")
+    footers[2] = ("2", f"تمهيد {story} {SENTENCE}")
+    (passage,) = find_shared_passages(footers, max_articles=3)
+    assert (passage.article_a, passage.article_b) == ("1", "2")
+    assert passage.words == len(story.split()) + len(SENTENCE.split())
 
 
 # -- spans on both sides -------------------------------------------------------------------------

@@ -1,0 +1,147 @@
+"""Cross-article consistency over a project: shared passages and how their coding differs.
+
+Joins the store (articles, spans) to ``annotator.core.consistency``; the CLI prints what this returns
+and the Consistency tab shows it. The JSON shape of ``report_to_json`` is part of the CLI contract.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from annotator.core.consistency import (
+    MAX_ARTICLES,
+    MIN_WORDS,
+    SharedPassage,
+    WordLayout,
+    find_shared_passages,
+    word_layout,
+)
+from annotator.core.consistency_spans import (
+    PassageAlignment,
+    SpanDifference,
+    align,
+    align_layouts,
+    span_differences,
+)
+from annotator.core.model import Span
+from annotator.store import Project
+
+LAYOUTS_KEPT = 500
+
+
+@dataclass(frozen=True)
+class PassageReport:
+    """One shared passage and the differences in its coding between the two articles."""
+
+    passage: SharedPassage
+    differences: tuple[SpanDifference, ...]
+
+
+@dataclass(frozen=True)
+class ConsistencyReport:
+    """Every shared passage of a project, with the texts of the articles involved (for excerpts)."""
+
+    passages: tuple[PassageReport, ...]
+    texts: dict[str, str]
+
+    def excerpt(self, passage: SharedPassage, width: int = 60) -> str:
+        """The start of the passage as it reads in article A, on one line."""
+        text = " ".join(self.texts[passage.article_a][passage.start_a : passage.end_a].split())
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def passage_alignment(report: ConsistencyReport, passage: SharedPassage) -> PassageAlignment:
+    """The letter alignment of a reported passage (for mapping and copying spans)."""
+    return align(passage, report.texts[passage.article_a], report.texts[passage.article_b])
+
+
+def consistency_report(
+    project: Project, *, min_words: int = MIN_WORDS, max_articles: int = MAX_ARTICLES,
+    annotators: Iterable[str] | None = None, across_annotators: bool = False,
+    check: Callable[[], None] | None = None,
+) -> ConsistencyReport:
+    """Find the project's shared passages and compare the spans on both sides of each.
+
+    ``check`` is called between the steps (a worker's cancel check).
+    """
+    articles = project.article_texts()
+    if check:
+        check()
+    passages = find_shared_passages(articles, min_words=min_words, max_articles=max_articles)
+    if check:
+        check()
+    involved = {p.article_a for p in passages} | {p.article_b for p in passages}
+    texts = {article_id: text for article_id, text in articles if article_id in involved}
+    spans_of: dict[str, list[Span]] = {article_id: [] for article_id in involved}
+    for span in project.spans() if involved else ():
+        if span.document_id in spans_of:
+            spans_of[span.document_id].append(span)
+    names = None if annotators is None else set(annotators)
+    if names is not None:
+        spans_of = {doc: [s for s in spans if s.annotator in names] for doc, spans in spans_of.items()}
+    layouts: OrderedDict[str, WordLayout] = OrderedDict()
+
+    def layout(article_id: str) -> WordLayout:
+        # the most recent few hundred: a layout holds two offsets per letter, 10,000 would take 400 MB
+        if article_id in layouts:
+            layouts.move_to_end(article_id)
+        else:
+            layouts[article_id] = word_layout(texts[article_id])
+            if len(layouts) > LAYOUTS_KEPT:
+                layouts.popitem(last=False)
+        return layouts[article_id]
+
+    reports = []
+    for n, passage in enumerate(passages):
+        if check and n % 500 == 0:
+            check()
+        differences: tuple[SpanDifference, ...] = ()
+        if spans_of[passage.article_a] or spans_of[passage.article_b]:
+            alignment = align_layouts(passage, layout(passage.article_a), layout(passage.article_b))
+            differences = tuple(span_differences(alignment, spans_of[passage.article_a],
+                                                 spans_of[passage.article_b],
+                                                 across_annotators=across_annotators, annotators=names))
+        reports.append(PassageReport(passage, differences))
+    return ConsistencyReport(tuple(reports), texts)
+
+
+def report_to_json(report: ConsistencyReport) -> dict:
+    """``{"passages": [{article_a, start_a, end_a, article_b, start_b, end_b, words, differences: [...]}]}``.
+
+    Each difference: kind (missing_in_b, missing_in_a, different_label, different_boundaries),
+    annotator_a, annotator_b, label_a, label_b (null on the side that lacks the span), start_a, end_a,
+    start_b, end_b (for a missing span, where it maps to on that side).
+    """
+    return {"passages": [
+        {"article_a": p.passage.article_a, "start_a": p.passage.start_a, "end_a": p.passage.end_a,
+         "article_b": p.passage.article_b, "start_b": p.passage.start_b, "end_b": p.passage.end_b,
+         "words": p.passage.words,
+         "differences": [
+             {"kind": d.kind.value, "annotator_a": d.annotator_a, "annotator_b": d.annotator_b,
+              "label_a": d.label_a, "label_b": d.label_b, "start_a": d.start_a, "end_a": d.end_a,
+              "start_b": d.start_b, "end_b": d.end_b}
+             for d in p.differences]}
+        for p in report.passages]}
+
+
+def report_to_text(report: ConsistencyReport) -> str:
+    """One line per passage (articles, offsets, words, excerpt), then one indented line per difference."""
+    if not report.passages:
+        return "no shared passages"
+    lines = []
+    for entry in report.passages:
+        p = entry.passage
+        lines.append(f"{p.article_a} {p.start_a}-{p.end_a}\t{p.article_b} {p.start_b}-{p.end_b}\t"
+                     f"{p.words} words\t{len(entry.differences)} difference(s)\t{report.excerpt(p)}")
+        for d in entry.differences:
+            who = d.annotator_a if d.annotator_a == d.annotator_b else f"{d.annotator_a}/{d.annotator_b}"
+            text = report.texts[p.article_a][d.start_a : d.end_a] if d.label_a else \
+                report.texts[p.article_b][d.start_b : d.end_b]
+            lines.append(f"  {d.kind.value}\t{who}\tA {d.start_a}-{d.end_a} {d.label_a or '-'}\t"
+                         f"B {d.start_b}-{d.end_b} {d.label_b or '-'}\t{' '.join(text.split())}")
+    shared = len({(e.passage.article_a, e.passage.article_b) for e in report.passages})
+    lines.append(f"{len(report.passages)} shared passage(s) in {shared} pair(s) of articles, "
+                 f"{sum(len(e.differences) for e in report.passages)} difference(s)")
+    return "\n".join(lines)
