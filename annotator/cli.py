@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
                              help="add γ per article and for the corpus (slow; needs annotator[gamma])")
     p_agreement.set_defaults(run=cmd_agreement)
     add_team_commands(commands)
+    add_search_commands(commands)
     add_consistency_commands(commands)
     return parser
 
@@ -192,6 +193,44 @@ def cmd_merge(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         summary = merge_files(project, args.files, prefer_newer=args.prefer == "newer")
     print(summary.describe())
+    return EXIT_OK
+
+
+def add_search_commands(commands: argparse._SubParsersAction) -> None:
+    """search: Arabic-normalised search over every article, or over the spans of one label."""
+    p_search = commands.add_parser(
+        "search", help="find a word or phrase in every article (harakat, tatweel and alef/ya/ta marbuta "
+                       "variants ignored), or the spans of a label that contain it")
+    p_search.add_argument("query", metavar="QUERY")
+    p_search.add_argument("--label", help="only spans with this label that contain the query")
+    p_search.add_argument("--annotator", help="only spans by this annotator that contain the query")
+    p_search.add_argument("--limit", type=_hit_count, default=50, metavar="N",
+                          help="hits listed (default 50; the totals count them all)")
+    p_search.add_argument("--offset", type=_hit_count, default=0, metavar="N",
+                          help="skip the first N hits (for the next page)")
+    p_search.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p_search.set_defaults(run=cmd_search)
+
+
+def _hit_count(text: str) -> int:
+    """argparse type: a whole number ≥ 0."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, got {text!r}")
+    return int(text)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from annotator.search_report import result_to_json, result_to_text
+    from annotator.store.search import search
+
+    with open_project(args) as project:
+        result = search(project, args.query, label=args.label, annotator=args.annotator,
+                        limit=args.limit, offset=args.offset)
+    if args.json:
+        print(json.dumps(result_to_json(result, label=args.label, annotator=args.annotator,
+                                        offset=args.offset, limit=args.limit), ensure_ascii=False, indent=2))
+    else:
+        print(result_to_text(result, label=args.label, offset=args.offset))
     return EXIT_OK
 
 
