@@ -120,7 +120,7 @@ class DashboardData:
 
 
 RESAMPLES, SEED = DEFAULT_RESAMPLES, DEFAULT_SEED  # as `annotator agreement` uses by default
-CONFUSION_CHUNK = 50  # articles per step of the label confusion count (progress and cancel between)
+CONFUSION_CHUNK = 250  # articles per step of the label confusion count (progress and cancel between)
 
 
 def compute_dashboard(project_path: Path, labels: list[str] | None, annotators: list[str] | None,

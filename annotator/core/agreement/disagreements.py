@@ -97,11 +97,24 @@ def article_disagreements(article: AgreementArticle) -> list[Disagreement]:
 
 def label_confusion(data: AgreementInput | Iterable[AgreementArticle],
                     labels: tuple[str, ...] | None = None) -> dict[str, dict[str, int]]:
-    """labels × (labels + "missed") counts over every ordered annotator pair of every counted article."""
+    """labels × (labels + "missed") counts over every ordered annotator pair of every counted article.
+
+    The same counts as pairing each ordered pair with ``_pairing``, computed for the whole corpus at
+    once (``confusion.label_confusion_counts``).
+    """
+    from annotator.core.agreement.confusion import label_confusion_counts
+
     articles = data.articles if isinstance(data, AgreementInput) else tuple(data)
     if labels is None:
         labels = data.labels if isinstance(data, AgreementInput) else tuple(
             sorted({s.label for a in articles for spans in a.spans.values() for s in spans}))
+    return label_confusion_counts(articles, labels)
+
+
+def label_confusion_per_pair(articles: Iterable[AgreementArticle],
+                             labels: tuple[str, ...]) -> dict[str, dict[str, int]]:
+    """``label_confusion`` the plain way, one ``_pairing`` per ordered pair of each article: the
+    reference the tests and ``benchmarks/dashboard.py`` compare the whole-corpus version with."""
     matrix = {row: dict.fromkeys((*labels, MISSED), 0) for row in labels}
     for article in articles:
         for a, b in permutations(article.annotators, 2):
