@@ -157,6 +157,11 @@ def test_offsets_stay_exact_after_astral_characters(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.sqlite") as project:
         project.import_articles([ArticleRecord(text, "عنوان", id="astral")])
         hits = search(project, "مصادر").hits
+        # The span's text is read by SQLite's substr(), which must count code points like Python.
+        second = text.rindex("المصادر")
+        project.add_span("astral", "salma", second, second + len("المصادر مطلعة"), "actor")
+        [labelled] = search(project, "مصادر مطلعه", label="actor").hits
+        assert (labelled.start, labelled.match) == (second + 2, "مصادر مطلعة")
     assert [text[h.start:h.end] for h in hits] == ["المصادرُ"[2:], "مصادر"]
     assert [h.start for h in hits] == [m.start() + 2 for m in re.finditer("المصادر", text)]
 
