@@ -152,6 +152,23 @@ def suggest(article: NormalisedArticle, tagged: str, label: str, spans: Iterable
     return out
 
 
+def still_open(suggestions: Iterable[Suggestion], spans: Iterable[Span], *,
+               annotator: str) -> list[Suggestion]:
+    """The ``suggestions`` not overlapping a span ``annotator`` now has with their label in their article.
+
+    After an acceptance or any other edit, what is still worth offering.
+    """
+    suggestions = list(suggestions)
+    wanted = {(s.article_id, s.label) for s in suggestions}
+    ranges: dict[tuple[str, str], list[tuple[int, int]]] = {key: [] for key in wanted}
+    for span in spans:
+        key = (span.document_id, span.label)
+        if span.annotator == annotator and key in ranges:
+            ranges[key].append((span.start, span.end))
+    taken = {key: _Taken(found) for key, found in ranges.items()}
+    return [s for s in suggestions if not taken[(s.article_id, s.label)].overlaps(s.start, s.end)]
+
+
 def suggest_in_articles(articles: Iterable[NormalisedArticle | tuple[str, str]], tagged: str, label: str,
                         spans: Iterable[Span] = (), *, annotator: str) -> list[Suggestion]:
     """``suggest`` over many articles (``(article_id, text)`` pairs or already normalised ones).

@@ -12,7 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.model import Span
-from annotator.core.suggestions import NormalisedArticle, Suggestion, suggest, suggest_in_articles
+from annotator.core.suggestions import (
+    NormalisedArticle,
+    Suggestion,
+    still_open,
+    suggest,
+    suggest_in_articles,
+)
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 MARKS = "\u064b-\u065f\u0670\u0640"  # harakat, superscript alef, tatweel
@@ -148,6 +154,14 @@ def test_own_spans_with_the_label_rule_out_places_they_overlap_and_nothing_else(
     ]
     found = suggest(NormalisedArticle.of("a", text), "حماس", "actor", spans, annotator="sara")
     assert [s.start for s in found] == starts[2:]
+
+
+def test_still_open_drops_the_places_an_own_span_with_the_label_now_overlaps() -> None:
+    offered = [Suggestion("a", 0, 4, "actor", "حماس"), Suggestion("a", 10, 14, "actor", "حماس"),
+               Suggestion("b", 0, 4, "actor", "حماس"), Suggestion("b", 20, 24, "actor", "حماس")]
+    spans = [Span(1, "a", "sara", 0, 4, "actor"), Span(2, "b", "sara", 2, 9, "actor"),
+             Span(3, "b", "sara", 20, 24, "denial"), Span(4, "a", "omar", 10, 14, "actor")]
+    assert still_open(offered, spans, annotator="sara") == [offered[1], offered[3]]
 
 
 def test_suggestions_across_articles_cover_every_seed_that_holds_the_string() -> None:

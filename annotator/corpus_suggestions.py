@@ -1,0 +1,32 @@
+"""Suggestions across the corpus: the other articles where a tagged string occurs, read from the store.
+
+Runs in a worker thread (``annotator.ui.workers``) with its own ``Project``: on a large corpus a common
+name occurs in thousands of articles. Only the articles that can hold the string are read.
+"""
+
+from __future__ import annotations
+
+from annotator.core.suggestions import ARTICLE, Suggestion, needle_of, suggest_in_articles
+from annotator.store import Project
+from annotator.store.search import documents_containing
+
+
+def candidate_articles(project: Project, tagged: str) -> list[str]:
+    """Ids of the articles whose normalised text holds ``tagged`` somewhere, as a word or not (the
+    search index answers; ``suggest`` then keeps the whole-word places)."""
+    needle = needle_of(tagged)
+    # a tagged «الولايات» is also suggested in «للولايات», which holds «لولايات» but not «الولايات»
+    return documents_containing(project, needle[1:] if needle.startswith(ARTICLE) else needle)
+
+
+def corpus_suggestions(project: Project, tagged: str, label: str, annotator: str, *,
+                       skip_article: str | None = None) -> list[Suggestion]:
+    """Every place in the project's articles (but ``skip_article``) to suggest ``label`` on.
+
+    Places overlapping a span ``annotator`` already has with ``label`` are left out, as in
+    ``annotator.core.suggestions.suggest``.
+    """
+    ids = [i for i in candidate_articles(project, tagged) if i != skip_article]
+    articles = ((i, project.document(i).text) for i in ids)
+    spans = [s for s in project.spans(annotator=annotator) if s.label == label]
+    return suggest_in_articles(articles, tagged, label, spans, annotator=annotator)
