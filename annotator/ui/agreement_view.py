@@ -326,7 +326,9 @@ class AgreementDashboard(QWidget):
     def _show_measure_help(self) -> None:
         text = self.measure_help(self.current_measure)
         self.measure.setToolTip(text)
-        self.measure_help_line.setText(f"<b>{self.current_measure}</b> — {text}")
+        # the measure's name is Latin: without a mark first, an Arabic line would be laid out left to right
+        mark = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else ""
+        self.measure_help_line.setText(f"{mark}<b>{self.current_measure}</b> — {text}")
 
     # -- computing ---------------------------------------------------------------------------
 
