@@ -214,6 +214,10 @@ ARABIC = {
     "other annotator's label": "وسم المُعلِّق الآخر",
     "corpus {measure} {value}": "{measure} للمدونة {value}",
     # dashboard: intervals, the #12 measures and the measure chooser's explanations
+    " — right: each label's corpus with 95% interval":
+        " — في الطرف الأيمن: قيمة المدونة لكل وسم مع فترة الثقة 95%",
+    "corpus":
+        "المدونة",
     " — band: corpus 95% interval":
         " — الشريط: فترة الثقة 95% للمدونة",
     "corpus {measure}{label}: {value} (95% bootstrap interval, resampling articles)":
@@ -287,6 +291,38 @@ ARABIC = {
     "Add a pack's articles, labels and assignment to this project": "إضافة مقالات الحزمة ووسومها وإسنادها إلى هذا المشروع",
     "Merge…": "دمج…",
     "Merge other projects, packs or JSONL into this project": "دمج مشاريع أو حِزم أو ملفات JSONL أخرى في هذا المشروع",
+    # suggestions: the other occurrences of a string just tagged
+    "Accept &next suggestion": "قبول الاقتراح ال&تالي",
+    "Tag the next suggested occurrence in this article, and go to it":
+        "وسم الموضع المقترح التالي في هذه المقالة والانتقال إليه",
+    "Accept all suggestions in this &article": "قبول كل الاقتراحات في هذه ال&مقالة",
+    "Tag every suggested occurrence in this article (one undo)": "وسم كل المواضع المقترحة في هذه المقالة (بتراجع واحد)",
+    "Accept all suggestions in the &corpus…": "قبول كل الاقتراحات في ال&مدوّنة…",
+    "Tag every suggested occurrence in every article, after confirming":
+        "وسم كل المواضع المقترحة في كل المقالات، بعد التأكيد",
+    "D&ismiss suggestions": "ت&جاهل الاقتراحات",
+    "Hide the suggestions; nothing is tagged": "إخفاء الاقتراحات؛ لا يُوسَم شيء",
+    "Accept next": "قبول التالي",
+    "All in this article": "الكل في هذه المقالة",
+    "All in the corpus…": "الكل في المدوّنة…",
+    "Dismiss": "تجاهل",
+    "«{text}» also appears {here}× in this article (searching the other articles…) — tag as {label}?":
+        "«{text}» يرد أيضًا {here}× في هذه المقالة (جارٍ البحث في المقالات الأخرى…) — وسمه {label}؟",
+    "«{text}» also appears {here}× in this article and {elsewhere}× in {articles} other article(s) — tag as "
+    "{label}?": "«{text}» يرد أيضًا {here}× في هذه المقالة و{elsewhere}× في {articles} مقالة أخرى — وسمه {label}؟",
+    "Suggest other occurrences": "اقتراح المواضع الأخرى",
+    "After a tag, offer its label on the other occurrences":
+        "بعد الوسم، اقتراح الوسم نفسه على المواضع الأخرى للنص",
+    "Could not search the other articles: {error}": "تعذّر البحث في المقالات الأخرى: {error}",
+    "tag suggestion {label}": "وسم اقتراح {label}",
+    "tag {count} suggestions as {label}": "وسم {count} اقتراحًا بـ{label}",
+    "Still searching the other articles; try again in a moment.": "ما زال البحث جاريًا في المقالات الأخرى؛ حاول بعد لحظة.",
+    "Accept all suggestions": "قبول كل الاقتراحات",
+    "Tag {count} places in {articles} article(s) as {label}? (One undo takes them all back.)":
+        "وسم {count} موضعًا في {articles} مقالة بـ{label}؟ (تراجع واحد يلغيها كلها.)",
+    "Accept suggestion: {label} «{excerpt}»": "قبول الاقتراح: {label} «{excerpt}»",
+    "Dismiss suggestions": "تجاهل الاقتراحات",
+    "Suggested: {label} — click to accept": "مقترح: {label} — انقر للقبول",
 }
 
 

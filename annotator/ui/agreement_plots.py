@@ -91,7 +91,8 @@ class ArticleBarsChart(pg.PlotWidget):
         self.undefined_item: pg.BarGraphItem | None = None
         self.reference_lines: list[pg.InfiniteLine] = []
         self.corpus: dict[str, Figure] = {}
-        self.interval_bands: dict[str, pg.LinearRegionItem] = {}  # "" (pooled) or label → its 95% band
+        self.interval_bands: dict[str, pg.LinearRegionItem] = {}  # pooled: "" → its 95% band
+        self.interval_bars: dict[str, pg.ErrorBarItem] = {}  # split: label → its 95% error bar
         self.hover_text = ""
         self.scene().sigMouseMoved.connect(self._hover)
         self.scene().sigMouseClicked.connect(self._click)
@@ -107,7 +108,7 @@ class ArticleBarsChart(pg.PlotWidget):
             plot.legend = None
         self.bars, self.labels, self.measure, self.corpus = list(bars), split, measure, dict(corpus)
         self.defined_items, self.undefined_item, self.reference_lines = {}, None, []
-        self.interval_bands = {}
+        self.interval_bands, self.interval_bars = {}, {}
         groups = split or ("",)
         width = 0.8 / len(groups)
         values = [f.value for bar in bars for f in self._figures(bar) if f.value is not None]
@@ -151,7 +152,7 @@ class ArticleBarsChart(pg.PlotWidget):
             if f is None or f.value is None:
                 continue
             colour = colours.get(group, "#222222") if group else "#222222"
-            if f.interval is not None:
+            if f.interval is not None and not split:
                 self._add_band(group, f.interval, colour)
             pen = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
             label_opts = {"position": 0.01, "color": colour, "anchors": [(0, 1), (0, 1)],
@@ -166,22 +167,55 @@ class ArticleBarsChart(pg.PlotWidget):
             measure=measure, order=order_name)
         if split:
             title += translate("AgreementCharts", " by label")
+        right = max(len(bars), 1) - 0.4
+        if split:
+            right = self._add_interval_bars(groups, colours, len(bars))
         if self.interval_bands:
             title += translate("AgreementCharts", " — band: corpus 95% interval")
+        if self.interval_bars:
+            title += translate("AgreementCharts", " — right: each label's corpus with 95% interval")
         if len(bars) and len(undefined_x):
             title += translate("AgreementCharts", " — grey hatched: undefined, hover for why")
         plot.setTitle(title, color="#222222", size="11pt")
         plot.setLabel("left", measure, color="#222222")
         axis = plot.getAxis("bottom")
         if len(bars) <= TICK_TITLES:
-            axis.setTicks([[(i, _short(bar.title)) for i, bar in enumerate(bars)]])
+            ticks = [(i, _short(bar.title)) for i, bar in enumerate(bars)]
+            if self.interval_bars:
+                slot = np.mean([float(item.opts["x"][0]) for item in self.interval_bars.values()])
+                ticks.append((float(slot), translate("AgreementCharts", "corpus")))
+            axis.setTicks([ticks])
         else:
             axis.setTicks(None)
         plot.setLabel("bottom", translate("AgreementCharts", "articles") if len(bars) <= TICK_TITLES
                       else translate("AgreementCharts", "article ({order})").format(order=order_name),
                       color="#222222")
-        plot.setXRange(-0.6, max(len(bars), 1) - 0.4, padding=0)
+        plot.setXRange(-0.6, right, padding=0)
         plot.setYRange(low, high + 0.05 * (high - low), padding=0)
+
+    def _add_interval_bars(self, groups: tuple[str, ...], colours: Mapping[str, str], n_bars: int) -> float:
+        """Split by label: each label's corpus figure (a dot on its dashed line) and 95% interval as an
+        error bar in its colour, side by side in a slot right of the articles (bands of several labels
+        would cover each other). Returns the right end of the x range."""
+        slot = max(1.0, 0.05 * n_bars)
+        centre = n_bars - 0.5 + slot / 2
+        step = slot * 0.8 / len(groups)
+        plot = self.getPlotItem()
+        for g, group in enumerate(groups):
+            f = self.corpus.get(group)
+            if f is None or f.value is None or f.interval is None:
+                continue
+            x = np.array([centre + (g - (len(groups) - 1) / 2) * step])
+            colour = colours.get(group, FALLBACK_COLOUR)
+            low, high = f.interval
+            item = pg.ErrorBarItem(x=x, y=np.array([f.value]), top=np.array([high - f.value]),
+                                   bottom=np.array([f.value - low]), beam=step * 0.6,
+                                   pen=pg.mkPen(QColor(colour).darker(120), width=2))
+            plot.addItem(item)
+            plot.addItem(pg.ScatterPlotItem(x, [f.value], size=7, brush=colour,
+                                            pen=pg.mkPen(QColor(colour).darker(130))))
+            self.interval_bars[group] = item
+        return n_bars - 0.5 + slot + 0.1
 
     def _add_band(self, group: str, interval: tuple[float, float], colour: str) -> None:
         """The corpus figure's 95% interval as a band behind the bars (one bar is too thin for an error
@@ -193,10 +227,7 @@ class ArticleBarsChart(pg.PlotWidget):
         band = pg.LinearRegionItem(values=interval, orientation="horizontal", movable=False,
                                    brush=pg.mkBrush(fill), pen=pg.mkPen(edge, width=1))
         band.setZValue(-20)
-        tip = translate("AgreementCharts", "corpus {measure}{label}: {value} (95% bootstrap interval, "
-                                           "resampling articles)")
-        band.setToolTip(tip.format(measure=self.measure, label=f" ({group})" if group else "",
-                                   value=figure_text(self.corpus[group])))
+        band.setToolTip(self._interval_tip(group))
         self.getPlotItem().addItem(band)
         self.interval_bands[group] = band
 
@@ -243,12 +274,28 @@ class ArticleBarsChart(pg.PlotWidget):
             text += "\n" + translate("AgreementCharts", "corpus: {value}").format(value=figure_text(corpus))
         return text
 
+    def describe_interval_at(self, x: float) -> str:
+        """The hover text of a label's corpus error bar (split by label) near view coordinate ``x``."""
+        if not self.interval_bars:
+            return ""
+        group, item = min(self.interval_bars.items(), key=lambda kv: abs(float(kv[1].opts["x"][0]) - x))
+        if abs(float(item.opts["x"][0]) - x) > float(item.opts["beam"]):
+            return ""
+        return self._interval_tip(group)
+
+    def _interval_tip(self, group: str) -> str:
+        tip = translate("AgreementCharts", "corpus {measure}{label}: {value} (95% bootstrap interval, "
+                                           "resampling articles)")
+        return tip.format(measure=self.measure, label=f" ({group})" if group else "",
+                          value=figure_text(self.corpus[group]))
+
     def _hover(self, scene_pos: QPointF) -> None:
         view = self.getPlotItem().vb
         if not view.sceneBoundingRect().contains(scene_pos):
             return
-        hit = self.bar_at(view.mapSceneToView(scene_pos).x())
-        self.hover_text = "" if hit is None else self.describe(*hit)
+        x = view.mapSceneToView(scene_pos).x()
+        hit = self.bar_at(x)
+        self.hover_text = self.describe(*hit) if hit is not None else self.describe_interval_at(x)
         if self.hover_text:
             QToolTip.showText(QCursor.pos(), self.hover_text, self)
         else:
@@ -274,10 +321,14 @@ class ArticleBarsChart(pg.PlotWidget):
         return {self.bars[round(float(x) - offset)].article_id: float(h)
                 for x, h in zip(item.opts["x"], item.opts["height"], strict=True)}
 
-    def drawn_bands(self) -> dict[str, tuple[float, float]]:
-        """"" (pooled) or label → (low, high) of its drawn interval band, read back from the item."""
-        return {group: tuple(float(v) for v in band.getRegion())
-                for group, band in self.interval_bands.items()}
+    def drawn_intervals(self) -> dict[str, tuple[float, float]]:
+        """"" (pooled band) or label (split error bar) → (low, high) as drawn, read back from the items."""
+        drawn = {group: tuple(float(v) for v in band.getRegion())
+                 for group, band in self.interval_bands.items()}
+        for group, item in self.interval_bars.items():
+            y, top, bottom = (float(item.opts[k][0]) for k in ("y", "top", "bottom"))
+            drawn[group] = (y - bottom, y + top)
+        return drawn
 
     def drawn_undefined(self) -> list[str]:
         """Article ids that have an undefined (hatched) bar."""

@@ -60,6 +60,14 @@ click to compare the annotators</source>
             <translation>المدونة: {value}</translation>
         </message>
         <message>
+            <source> — right: each label's corpus with 95% interval</source>
+            <translation> — في الطرف الأيمن: قيمة المدونة لكل وسم مع فترة الثقة 95%</translation>
+        </message>
+        <message>
+            <source>corpus</source>
+            <translation>المدونة</translation>
+        </message>
+        <message>
             <source>{measure} per label: corpus (black) and articles (box, dots)</source>
             <translation>{measure} لكل وسم: المدونة (بالأسود) والمقالات (الصندوق والنقاط)</translation>
         </message>

@@ -296,7 +296,7 @@ def test_error_bars_span_exactly_the_reports_intervals(
     assert expected, "the fixture gives every label an interval"
     assert flat(dashboard.spread_chart.drawn_intervals()) == pytest.approx(flat(expected), abs=1e-12)
     low, high = report.overall.intervals[measure]
-    assert flat(dashboard.bars_chart.drawn_bands()) == pytest.approx(flat({"": (low, high)}), abs=1e-12)
+    assert flat(dashboard.bars_chart.drawn_intervals()) == pytest.approx(flat({"": (low, high)}), abs=1e-12)
     value = report.overall.value(measure)
     written = f"{value:.3f} [{low:.3f}, {high:.3f}]"
     assert written in dashboard.status.text()
@@ -315,26 +315,31 @@ def test_intervals_drawn_are_the_clis_bootstrap_1000_seed_0(
                  "--seed", "0"]) == 0
     printed = json.loads(capsys.readouterr().out)
     overall = printed["overall"]
-    assert dashboard.bars_chart.drawn_bands()[""] == pytest.approx(
+    assert dashboard.bars_chart.drawn_intervals()[""] == pytest.approx(
         (overall["ac1_ci_low"], overall["ac1_ci_high"]), abs=1e-12)
     for label, scores in printed["per_label"].items():
         assert dashboard.spread_chart.drawn_intervals()[label] == pytest.approx(
             (scores["ac1_ci_low"], scores["ac1_ci_high"]), abs=1e-12)
 
 
-def test_split_chart_bands_each_labels_corpus_interval(dashboard: AgreementDashboard,
+def test_split_chart_draws_each_labels_corpus_interval_as_an_error_bar(dashboard: AgreementDashboard,
                                                        agreement_project: Project) -> None:
     dashboard.split.setChecked(True)
     report = bootstrapped_report(agreement_project)
-    assert flat(dashboard.bars_chart.drawn_bands()) == pytest.approx(
+    assert flat(dashboard.bars_chart.drawn_intervals()) == pytest.approx(
         flat({label: s.intervals["alpha_char"] for label, s in report.per_label.items()}), abs=1e-12)
+    chart = dashboard.bars_chart
+    demand = chart.interval_bars["demand"]
+    low, high = report.per_label["demand"].intervals["alpha_char"]
+    hover = chart.describe_interval_at(float(demand.opts["x"][0]))
+    assert "(demand)" in hover and f"[{low:.3f}, {high:.3f}]" in hover
 
 
 def test_a_measure_without_intervals_draws_no_error_bars(dashboard: AgreementDashboard) -> None:
     dashboard.measure.setCurrentText("kappa")  # the mean of the pairs' κ is not bootstrapped
     assert dashboard.result.report.overall.intervals.get("kappa_mean") is None
     assert dashboard.spread_chart.drawn_intervals() == {}
-    assert dashboard.bars_chart.drawn_bands() == {}
+    assert dashboard.bars_chart.drawn_intervals() == {}
     assert "[" not in dashboard.status.text()
 
 
