@@ -651,7 +651,7 @@ class Project:
             "INSERT INTO statuses (document_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(document_id, annotator_id) DO UPDATE SET status = excluded.status, "
             "updated_at = excluded.updated_at",
-            (document_id, annotator_id, annotation.status.value, now),
+            (document_id, annotator_id, annotation.status.value, annotation.updated_at or now),
         )
 
     def export_records(self, annotator: str | None = None) -> Iterator[ArticleRecord]:
