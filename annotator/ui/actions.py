@@ -139,7 +139,35 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+L",),
         QT_TRANSLATE_NOOP("actions", "Add, rename, recolour, reorder or delete labels"),
     ),
+    ActionSpec(
+        "accept_next_suggestion",
+        QT_TRANSLATE_NOOP("actions", "Accept &next suggestion"),
+        ("Alt+Return",),
+        QT_TRANSLATE_NOOP("actions", "Tag the next suggested occurrence in this article, and go to it"),
+    ),
+    ActionSpec(
+        "accept_article_suggestions",
+        QT_TRANSLATE_NOOP("actions", "Accept all suggestions in this &article"),
+        ("Ctrl+Return",),
+        QT_TRANSLATE_NOOP("actions", "Tag every suggested occurrence in this article (one undo)"),
+    ),
+    ActionSpec(
+        "accept_corpus_suggestions",
+        QT_TRANSLATE_NOOP("actions", "Accept all suggestions in the &corpus…"),
+        ("Ctrl+Shift+Return",),
+        QT_TRANSLATE_NOOP("actions", "Tag every suggested occurrence in every article, after confirming"),
+    ),
+    ActionSpec(
+        "dismiss_suggestions",
+        QT_TRANSLATE_NOOP("actions", "D&ismiss suggestions"),
+        ("Esc",),
+        QT_TRANSLATE_NOOP("actions", "Hide the suggestions; nothing is tagged"),
+    ),
 )
+
+# The suggestion actions: enabled only while the suggestions bar offers something.
+SUGGESTION_ACTIONS = ("accept_next_suggestion", "accept_article_suggestions", "accept_corpus_suggestions",
+                      "dismiss_suggestions")
 
 EXACT_SELECTION_NOTE = "Hold Alt with a label key to tag the exact characters selected (no word snapping)."
 

@@ -3,6 +3,9 @@
 Thin: every edit becomes a command from ``ui/commands.py`` on the article's undo stack; the page learns
 what changed only through ``refresh(changes)``, called by the window for every ``Changes`` it emits,
 and then re-reads the article's spans from the store in one query.
+
+After a tag, the page offers the label on the tagged string's other occurrences: see
+``ui/suggestion_offers.py``, the half of the page that does that.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QVBoxLayout, QWidget
 
@@ -22,6 +25,8 @@ from annotator.ui.article_view import ArticleView
 from annotator.ui.commands import AddSpan, AnnotationCommand, ChangeSpan, DeleteSpan, SetStatus, push
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.span_list import SpanList
+from annotator.ui.suggestion_offers import SuggestionOffers
+from annotator.ui.suggestions_bar import SuggestionsBar
 
 Notify = Callable[[Changes], None]
 
@@ -31,7 +36,7 @@ def _list_order(span: Span) -> tuple[int, int, int]:
     return span.start, span.end, span.id
 
 
-class AnnotationPage(QWidget):
+class AnnotationPage(SuggestionOffers, QWidget):
     """Tag, edit and review the spans of one article at a time."""
 
     message = Signal(str)  # something to tell the user in the status bar
@@ -55,6 +60,7 @@ class AnnotationPage(QWidget):
         self.label_actions: list[QAction] = []
 
         self.label_bar = LabelBar()
+        self.suggestions_bar = SuggestionsBar()
         self.article_view = ArticleView(font_family, point_size)
         self.span_list = SpanList()
         splitter = QSplitter()
@@ -67,6 +73,7 @@ class AnnotationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label_bar)
+        layout.addWidget(self.suggestions_bar)
         layout.addWidget(splitter, 1)
 
         self.label_bar.labelClicked.connect(self._label_button_clicked)
@@ -75,6 +82,7 @@ class AnnotationPage(QWidget):
         self.span_list.spanSelected.connect(self._span_row_selected)
         self.article_view.edgeClicked.connect(self.move_edge_to)
         self.article_view.context_menu_entries = self._context_menu_entries
+        self._init_suggestions()
         self.reload_labels()
 
     # -- what is shown --------------------------------------------------------------------------
@@ -86,6 +94,8 @@ class AnnotationPage(QWidget):
         """Show an article (``None``: nothing) with its own undo stack active."""
         self.document_id = document_id
         self.selected_span_id = None
+        self._normalised = None
+        self.dismiss_suggestions()
         if document_id is None:
             self.article_view.set_article("")
             self.spans = []
@@ -158,14 +168,17 @@ class AnnotationPage(QWidget):
         """Redraw what ``changes`` names, if it concerns this page."""
         if changes.labels:
             self.reload_labels()
+        if changes.labels:
+            self.dismiss_suggestions()  # its label may be renamed, recoloured or gone
         if self.document_id is None or not (changes.labels or self.document_id in changes.documents):
             return
         if changes.labels or not changes.spans or len(changes.spans) > 50:
             self.reload_spans()
+            self._drop_taken_suggestions(self.spans)
         else:
-            self._reload_some_spans(changes.spans)
+            self._drop_taken_suggestions(self._reload_some_spans(changes.spans))
 
-    def _reload_some_spans(self, span_ids: frozenset[int]) -> None:
+    def _reload_some_spans(self, span_ids: frozenset[int]) -> list[Span]:
         """Re-read only the named spans (an edit names one or two), keeping the list in text order.
 
         The view and the span list are updated in place (``update_spans``), not rebuilt.
@@ -195,6 +208,7 @@ class AnnotationPage(QWidget):
         self.article_view.update_spans(removed, added, self.selected_span_id)
         self.span_list.update_spans(removed, added)
         self.span_list.select_span(self.selected_span_id)
+        return added
 
     # -- selection ------------------------------------------------------------------------------
 
@@ -288,6 +302,10 @@ class AnnotationPage(QWidget):
         cursor = self.article_view.textCursor()
         cursor.clearSelection()  # so the next label key changes this span's label
         self.article_view.setTextCursor(cursor)
+        if self.suggest_enabled:
+            # after the highlight is painted: the tag must show at once, the offer can follow
+            self._offer_due = True
+            QTimer.singleShot(0, self, lambda span=command.span: self.offer_suggestions(span))
         return command.span
 
     def delete_selected_span(self) -> None:
@@ -362,6 +380,17 @@ class AnnotationPage(QWidget):
 
     def _context_menu_entries(self, menu: QMenu, position: int) -> None:
         start, end = self.article_view.selected_range()
+        suggestion = self.article_view.suggestion_at(position)
+        if suggestion is not None:
+            excerpt = self.article_view.text[suggestion.start:suggestion.end][:30]
+            act = menu.addAction(self.tr("Accept suggestion: {label} «{excerpt}»")
+                                 .format(label=suggestion.label, excerpt=excerpt))
+            act.setObjectName("acceptSuggestion")
+            act.triggered.connect(
+                lambda _c=False, s=suggestion: self.accept_suggestion_at(s.start, s.end))
+            act = menu.addAction(self.tr("Dismiss suggestions") + "\tEsc")
+            act.triggered.connect(lambda _c=False: self.dismiss_suggestions())
+            menu.addSeparator()
         for label in self.labels.values():
             action = menu.addAction(self.tr("Tag as {label}").format(label=label.name)
                                     + (f"\t{label.key}" if label.key else ""))

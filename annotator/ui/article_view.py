@@ -11,6 +11,10 @@ frame than a short one. An edit of one or two spans updates the painted list in 
 get a translucent background in the label's colour: where spans overlap the colours blend, and a span
 nested inside another is also underlined in its colour, so overlaps stay visible. Other annotators'
 spans (review mode) are a dashed underline only. The selected span is painted darker.
+
+Suggestions (other occurrences of a string just tagged, ``set_suggestions``) are lighter still: a pale
+fill of the label's colour inside a dashed outline, drawn under the spans; a click on one (not part of a
+double-click) emits ``suggestionClicked``.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -29,18 +33,20 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Label, Span
 from annotator.core.text import Utf16Map
 
 OWN_ALPHA = 80
 SELECTED_ALPHA = 190
+SUGGESTION_ALPHA = 38  # well under OWN_ALPHA: a suggestion must never look like a stored span
 MIN_TEXT_CONTRAST = 4.5  # WCAG AA for body text; tests/ui/test_highlight_contrast.py checks ≥ 3 everywhere
 
 
@@ -86,6 +92,15 @@ class PaintedSpan(NamedTuple):
     level: int  # how many earlier-starting spans still cover its start: 0 for a span on its own
 
 
+class PaintedSuggestion(NamedTuple):
+    """A suggested place (code points) and its label's colour, as the view paints it."""
+
+    start: int
+    end: int
+    label: str
+    color: str
+
+
 def paint_order(span: Span) -> tuple[int, int, int]:
     """The order spans are painted and listed in: by start, longer (outer) first, then by id."""
     return span.start, -span.end, span.id
@@ -127,6 +142,7 @@ class ArticleView(QTextEdit):
 
     spanClicked = Signal(int)  # span id under a mouse click (the innermost one), -1 for none
     edgeClicked = Signal(int)  # Ctrl+click: code-point offset where the selected span's edge should go
+    suggestionClicked = Signal(int, int)  # start, end (code points) of a suggestion clicked once
 
     def __init__(self, font_family: str = "Amiri", point_size: int = 20,
                  parent: QWidget | None = None) -> None:
@@ -152,6 +168,13 @@ class ArticleView(QTextEdit):
         self._colours: dict[str, str] = {}  # label → colour, and the own annotator, of the last set_spans
         self._annotator = ""
         self._visible: tuple[tuple[object, ...], tuple[int, int]] | None = None  # visible_range's
+        self.suggestions: list[PaintedSuggestion] = []  # in text order
+        self._suggestion_starts: list[int] = []
+        self._longest_suggestion = 0
+        # a click on a suggestion waits out the double-click interval: a double-click selects the word
+        self._suggestion_click = QTimer(self, singleShot=True)
+        self._suggestion_click.timeout.connect(self._emit_suggestion_click)
+        self._clicked_suggestion: PaintedSuggestion | None = None
         self.document().documentLayout().documentSizeChanged.connect(self._forget_visible_range)
 
     # -- text ---------------------------------------------------------------------------------
@@ -161,6 +184,7 @@ class ArticleView(QTextEdit):
         self.text = text
         self.offsets = Utf16Map(text)
         self.painted, self._starts, self.selected_span_id = [], [], None
+        self.suggestions, self._suggestion_starts, self._longest_suggestion = [], [], 0
         self.setPlainText(text)
         self._visible = None
         # Qt aligns each block by its own direction (taken from its first strong letter) unless the block
@@ -399,7 +423,9 @@ class ArticleView(QTextEdit):
         context.clip = clip
         context.palette = self.palette()
         context.cursorPosition = -1
-        selections = [selection for _item, selection in self.span_selections()]
+        suggestions = self.suggestion_selections()
+        selections = [selection for _item, selection in suggestions]  # under the spans
+        selections += [selection for _item, selection in self.span_selections()]
         if self.textCursor().hasSelection():
             selection = QAbstractTextDocumentLayout.Selection()
             selection.cursor = self.textCursor()
@@ -411,7 +437,87 @@ class ArticleView(QTextEdit):
             selections.append(selection)
         context.selections = selections
         self.document().documentLayout().draw(painter, context)
+        if suggestions:
+            self._draw_suggestion_outlines(painter, [item for item, _selection in suggestions])
         painter.end()
+
+    # -- suggestions --------------------------------------------------------------------------
+
+    def set_suggestions(self, suggestions: Iterable[tuple[int, int, str]], labels: dict[str, Label]) -> None:
+        """Paint ``(start, end, label)`` places as suggestions (an empty list removes them)."""
+        colour = {name: label.color for name, label in labels.items()}
+        self.suggestions = sorted(PaintedSuggestion(start, end, label, colour.get(label, "#888888"))
+                                  for start, end, label in suggestions)
+        self._suggestion_starts = [s.start for s in self.suggestions]
+        self._longest_suggestion = max((s.end - s.start for s in self.suggestions), default=0)
+        self.viewport().update()
+
+    def suggestion_at(self, position: int) -> PaintedSuggestion | None:
+        """The suggestion covering the character at ``position``, if any."""
+        low = bisect_left(self._suggestion_starts, position - self._longest_suggestion)
+        high = bisect_right(self._suggestion_starts, position)
+        return next((s for s in self.suggestions[low:high] if s.start <= position < s.end), None)
+
+    def visible_suggestions(self) -> list[PaintedSuggestion]:
+        """The suggestions that touch the viewport, in text order."""
+        if not self.suggestions:
+            return []
+        start, end = self.visible_range()
+        low = bisect_left(self._suggestion_starts, start - self._longest_suggestion)
+        high = bisect_left(self._suggestion_starts, end)
+        return [s for s in self.suggestions[low:high] if s.end > start]
+
+    def suggestion_selections(self) -> list[tuple[PaintedSuggestion, QAbstractTextDocumentLayout.Selection]]:
+        """What a repaint fills for the visible suggestions: UTF-16 cursor ranges with a pale format."""
+        selections = []
+        for item in self.visible_suggestions():
+            selection = QAbstractTextDocumentLayout.Selection()
+            selection.cursor = self.cursor_for(item.start, item.end)
+            fill = QColor(item.color)
+            fill.setAlpha(SUGGESTION_ALPHA)
+            fmt = QTextCharFormat()
+            fmt.setBackground(fill)
+            selection.format = fmt
+            selections.append((item, selection))
+        return selections
+
+    def suggestion_rects(self, item: PaintedSuggestion) -> list[QRectF]:
+        """Document rectangles around a suggestion's text, one per line it is laid out on."""
+        document = self.document()
+        layout = document.documentLayout()
+        first, last = self.offsets.to_utf16(item.start), self.offsets.to_utf16(item.end)
+        rects = []
+        block = document.findBlock(first)
+        while block.isValid() and block.position() < last:
+            origin = layout.blockBoundingRect(block).topLeft()
+            text_layout = block.layout()
+            low, high = max(first - block.position(), 0), min(last - block.position(), block.length() - 1)
+            for n in range(text_layout.lineCount()):
+                line = text_layout.lineAt(n)
+                a, b = max(low, line.textStart()), min(high, line.textStart() + line.textLength())
+                if a >= b:
+                    continue
+                xs = [line.cursorToX(a)[0], line.cursorToX(b)[0]]
+                rects.append(QRectF(min(xs), line.y(), abs(xs[1] - xs[0]), line.height())
+                             .translated(origin).adjusted(-1, 1, 1, -1))
+            block = block.next()
+        return rects
+
+    def _draw_suggestion_outlines(self, painter: QPainter, suggestions: list[PaintedSuggestion]) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for item in suggestions:
+            pen = QPen(QColor(item.color), 1.4, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            for rect in self.suggestion_rects(item):
+                painter.drawRoundedRect(rect, 4, 4)
+        painter.restore()
+
+    def _emit_suggestion_click(self) -> None:
+        item, self._clicked_suggestion = self._clicked_suggestion, None
+        if item is not None and item in self.suggestions:
+            self.suggestionClicked.emit(item.start, item.end)
 
     def spans_at(self, position: int) -> list[PaintedSpan]:
         """Spans covering the character at ``position``, outermost first."""
@@ -423,10 +529,15 @@ class ArticleView(QTextEdit):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            covering = self.spans_at(self.position_at(self.viewport().mapFrom(self, event.pos())))
-            if covering:
+            position = self.position_at(self.viewport().mapFrom(self, event.pos()))
+            covering = self.spans_at(position)
+            suggestion = self.suggestion_at(position)
+            if covering or suggestion:
                 lines = [f"{p.span.label} — {p.span.annotator}{'' if p.own else ' (read-only)'}: "
                          f"«{self.text[p.span.start:p.span.end][:60]}»" for p in covering]
+                if suggestion is not None:
+                    tip = self.tr("Suggested: {label} — click to accept")
+                    lines.append(tip.format(label=suggestion.label))
                 QToolTip.showText(event.globalPos(), "\n".join(lines), self)
             else:
                 QToolTip.hideText()
@@ -447,8 +558,17 @@ class ArticleView(QTextEdit):
             return
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            covering = self.spans_at(self.position_at(event.position().toPoint()))
+            position = self.position_at(event.position().toPoint())
+            covering = self.spans_at(position)
             self.spanClicked.emit(covering[-1].span.id if covering else -1)
+            self._clicked_suggestion = self.suggestion_at(position)
+            if self._clicked_suggestion is not None:
+                self._suggestion_click.start(QApplication.doubleClickInterval())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._suggestion_click.stop()  # a double-click selects the word: it accepts nothing
+        self._clicked_suggestion = None
+        super().mouseDoubleClickEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())

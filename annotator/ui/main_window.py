@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Status
 from annotator.store import Changes, Project
-from annotator.ui.actions import apply_spec, create_actions, spec
+from annotator.ui.actions import SUGGESTION_ACTIONS, apply_spec, create_actions, spec
 from annotator.ui.annotation_page import AnnotationPage
 from annotator.ui.label_editor import LabelEditor
 from annotator.ui.lazy_tab import LazyTab
@@ -37,6 +37,7 @@ from annotator.ui.team_actions import add_team_actions
 
 ANNOTATOR_KEY = "annotator/name"
 POINT_SIZE_KEY = "view/pointSize"
+SUGGEST_KEY = "view/suggestOccurrences"
 ROLE = Qt.ItemDataRole.UserRole
 TITLE_CHARS = 60
 STATUS_TEXT = {  # an annotator's progress on an article, as the interface writes it
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
             point_size=point_size,
         )
         self.article_view = self.page.article_view
+        self.page.set_suggest_enabled(self.settings.value(SUGGEST_KEY, True, type=bool))
+        self.page.suggest_action.toggled.connect(lambda on: self.settings.setValue(SUGGEST_KEY, on))
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.addTab(self.page, self.tr("Annotate"))
         self.setCentralWidget(self.tabs)
@@ -167,6 +170,10 @@ class MainWindow(QMainWindow):
                 "zoom_out": lambda: self.zoom(-2),
                 "switch_annotator": self.ask_annotator,
                 "edit_labels": self.edit_labels,
+                "accept_next_suggestion": page.accept_next_suggestion,
+                "accept_article_suggestions": page.accept_article_suggestions,
+                "accept_corpus_suggestions": page.accept_corpus_suggestions,
+                "dismiss_suggestions": page.dismiss_suggestions,
             },
         )
         undo = page.undo_group.createUndoAction(self, self.tr("Undo"))
@@ -177,6 +184,7 @@ class MainWindow(QMainWindow):
         show_others = self.actions["show_others"]
         show_others.setCheckable(True)
         show_others.toggled.connect(self.set_show_others)
+        page.set_suggestion_actions({name: self.actions[name] for name in SUGGESTION_ACTIONS})
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.team_actions = add_team_actions(
@@ -198,6 +206,8 @@ class MainWindow(QMainWindow):
                     None,
                     "next_span",
                     "previous_span",
+                    None,
+                    *SUGGESTION_ACTIONS,
                 ],
             ),
             "article": (self.tr("&Article"), ["next_article", "previous_article", "mark_done"]),
@@ -215,6 +225,7 @@ class MainWindow(QMainWindow):
                     menu.addAction(self.actions[name])
                     self.addAction(self.actions[name])  # shortcuts work wherever the focus is
             if key == "view":
+                menu.addAction(page.suggest_action)
                 self._add_language_menu(menu)
             if key == "labels":
                 self.tag_menu = menu.addSection(self.tr("Tag the selection"))

@@ -256,6 +256,14 @@ corpus {measure}: {value}</source>
             <translation>لا يمكن أن يكون المقطع أقصر من كلمة واحدة.</translation>
         </message>
         <message>
+            <source>Accept suggestion: {label} «{excerpt}»</source>
+            <translation>قبول الاقتراح: {label} «{excerpt}»</translation>
+        </message>
+        <message>
+            <source>Dismiss suggestions</source>
+            <translation>تجاهل الاقتراحات</translation>
+        </message>
+        <message>
             <source>Span {label}: «{excerpt}»</source>
             <translation>مقطع {label}: «{excerpt}»</translation>
         </message>
@@ -270,6 +278,45 @@ corpus {measure}: {value}</source>
         <message>
             <source>Delete</source>
             <translation>حذف</translation>
+        </message>
+        <message>
+            <source>Suggest other occurrences</source>
+            <translation>اقتراح المواضع الأخرى</translation>
+        </message>
+        <message>
+            <source>After a tag, offer its label on the other occurrences</source>
+            <translation>بعد الوسم، اقتراح الوسم نفسه على المواضع الأخرى للنص</translation>
+        </message>
+        <message>
+            <source>Could not search the other articles: {error}</source>
+            <translation>تعذّر البحث في المقالات الأخرى: {error}</translation>
+        </message>
+        <message>
+            <source>tag suggestion {label}</source>
+            <translation>وسم اقتراح {label}</translation>
+        </message>
+        <message>
+            <source>tag {count} suggestions as {label}</source>
+            <translation>وسم {count} اقتراحًا بـ{label}</translation>
+        </message>
+        <message>
+            <source>Still searching the other articles; try again in a moment.</source>
+            <translation>ما زال البحث جاريًا في المقالات الأخرى؛ حاول بعد لحظة.</translation>
+        </message>
+        <message>
+            <source>Tag {count} places in {articles} article(s) as {label}? (One undo takes them all back.)</source>
+            <translation>وسم {count} موضعًا في {articles} مقالة بـ{label}؟ (تراجع واحد يلغيها كلها.)</translation>
+        </message>
+        <message>
+            <source>Accept all suggestions</source>
+            <translation>قبول كل الاقتراحات</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticleView</name>
+        <message>
+            <source>Suggested: {label} — click to accept</source>
+            <translation>مقترح: {label} — انقر للقبول</translation>
         </message>
     </context>
     <context>
@@ -694,6 +741,33 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>SuggestionsBar</name>
+        <message>
+            <source>Accept next</source>
+            <translation>قبول التالي</translation>
+        </message>
+        <message>
+            <source>All in this article</source>
+            <translation>الكل في هذه المقالة</translation>
+        </message>
+        <message>
+            <source>All in the corpus…</source>
+            <translation>الكل في المدوّنة…</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>تجاهل</translation>
+        </message>
+        <message>
+            <source>«{text}» also appears {here}× in this article (searching the other articles…) — tag as {label}?</source>
+            <translation>«{text}» يرد أيضًا {here}× في هذه المقالة (جارٍ البحث في المقالات الأخرى…) — وسمه {label}؟</translation>
+        </message>
+        <message>
+            <source>«{text}» also appears {here}× in this article and {elsewhere}× in {articles} other article(s) — tag as {label}?</source>
+            <translation>«{text}» يرد أيضًا {here}× في هذه المقالة و{elsewhere}× في {articles} مقالة أخرى — وسمه {label}؟</translation>
+        </message>
+    </context>
+    <context>
         <name>TeamActions</name>
         <message>
             <source>Annotator packs (*.annotator)</source>
@@ -931,6 +1005,38 @@ corpus {measure}: {value}</source>
         <message>
             <source>Add, rename, recolour, reorder or delete labels</source>
             <translation>إضافة الوسوم أو إعادة تسميتها أو تلوينها أو ترتيبها أو حذفها</translation>
+        </message>
+        <message>
+            <source>Accept &amp;next suggestion</source>
+            <translation>قبول الاقتراح ال&amp;تالي</translation>
+        </message>
+        <message>
+            <source>Tag the next suggested occurrence in this article, and go to it</source>
+            <translation>وسم الموضع المقترح التالي في هذه المقالة والانتقال إليه</translation>
+        </message>
+        <message>
+            <source>Accept all suggestions in this &amp;article</source>
+            <translation>قبول كل الاقتراحات في هذه ال&amp;مقالة</translation>
+        </message>
+        <message>
+            <source>Tag every suggested occurrence in this article (one undo)</source>
+            <translation>وسم كل المواضع المقترحة في هذه المقالة (بتراجع واحد)</translation>
+        </message>
+        <message>
+            <source>Accept all suggestions in the &amp;corpus…</source>
+            <translation>قبول كل الاقتراحات في ال&amp;مدوّنة…</translation>
+        </message>
+        <message>
+            <source>Tag every suggested occurrence in every article, after confirming</source>
+            <translation>وسم كل المواضع المقترحة في كل المقالات، بعد التأكيد</translation>
+        </message>
+        <message>
+            <source>D&amp;ismiss suggestions</source>
+            <translation>ت&amp;جاهل الاقتراحات</translation>
+        </message>
+        <message>
+            <source>Hide the suggestions; nothing is tagged</source>
+            <translation>إخفاء الاقتراحات؛ لا يُوسَم شيء</translation>
         </message>
     </context>
     <context>

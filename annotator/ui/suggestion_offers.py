@@ -1,0 +1,232 @@
+"""The annotation page's suggestions: after a tag, offer its label on the string's other occurrences.
+
+In the open article at once (``core.suggestions``, after the tag's highlight is painted), in the other
+articles from a worker thread (``annotator.corpus_suggestions``). Nothing is tagged until the annotator
+accepts — next, one clicked, all in the article, or all in the corpus after confirming — and every
+acceptance is one ``AddSpans`` command on the article's undo stack.
+
+A mixin of ``AnnotationPage``, kept in its own module so each stays small; it uses the page's project,
+annotator, notify, document_id, spans, labels, article_view, suggestions_bar, message, _run and
+select_span. Its texts are translated in the page's context.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.core.model import Span
+from annotator.core.suggestions import NormalisedArticle, Suggestion, still_open, suggest
+from annotator.corpus_suggestions import corpus_suggestions
+from annotator.store import Project
+from annotator.ui.commands import AddSpans
+from annotator.ui.suggestions_bar import Offer
+from annotator.ui.workers import WorkerHandle, run_in_worker
+
+translate = QCoreApplication.translate  # in the page's context, "AnnotationPage": these are its texts
+
+
+class SuggestionOffers:
+    """The suggestion half of ``AnnotationPage`` (see the module docstring)."""
+
+    def _init_suggestions(self) -> None:
+        """Called by the page's constructor once its bar and article view exist."""
+        self.suggest_enabled = True
+        self.offer: Offer | None = None  # what the suggestions bar offers now
+        self._normalised: NormalisedArticle | None = None  # the open article's, made at its first tag
+        self._corpus_search: WorkerHandle | None = None
+        self._offer_due = False  # a tag's offer is scheduled for after its highlight
+        self.suggestion_actions: dict[str, QAction] = {}  # the window's, from the actions table
+        self.suggest_action = QAction(translate("AnnotationPage", "Suggest other occurrences"), self,
+                                      objectName="suggestAction")
+        self.suggest_action.setCheckable(True)
+        self.suggest_action.setChecked(True)
+        self.suggest_action.setToolTip(
+            translate("AnnotationPage", "After a tag, offer its label on the other occurrences"))
+        self.suggest_action.toggled.connect(self.set_suggest_enabled)
+        self.article_view.suggestionClicked.connect(self.accept_suggestion_at)
+        self.suggestions_bar.acceptNext.connect(self.accept_next_suggestion)
+        self.suggestions_bar.acceptArticle.connect(self.accept_article_suggestions)
+        self.suggestions_bar.acceptCorpus.connect(self.accept_corpus_suggestions)
+        self.suggestions_bar.dismissed.connect(self.dismiss_suggestions)
+
+    def set_suggest_enabled(self, enabled: bool) -> None:
+        """Turn suggestions on or off (View ▸ Suggest other occurrences); off also hides the bar."""
+        self.suggest_enabled = enabled
+        if self.suggest_action.isChecked() != enabled:
+            self.suggest_action.setChecked(enabled)
+        self.suggestions_bar.set_reserved(enabled)
+        if not enabled:
+            self.dismiss_suggestions()
+
+    def set_suggestion_actions(self, actions: dict[str, QAction]) -> None:
+        """The window's actions (with the table's shortcuts) that act on the offer: enabled while it shows."""
+        self.suggestion_actions = actions
+        for action in actions.values():
+            action.setEnabled(self.offer is not None)
+
+    def offer_suggestions(self, span: Span) -> None:
+        """Offer ``span``'s label on the other occurrences of its text: this article's now, the other
+        articles' when a worker has searched them."""
+        self._offer_due = False
+        if (not self.suggest_enabled or span.document_id != self.document_id
+                or span.annotator != self.annotator):
+            return
+        text = self.article_view.text
+        if self._normalised is None:
+            self._normalised = NormalisedArticle.of(span.document_id, text)
+        tagged = text[span.start:span.end]
+        here = suggest(self._normalised, tagged, span.label, self.spans, annotator=self.annotator,
+                       exclude=(span.start, span.end))
+        label = self.labels.get(span.label)
+        self.offer = Offer(tagged, span.label, span.document_id, here, next_from=span.end,
+                           colour=label.color if label else "#888888")
+        if here:
+            self._show_offer()
+        else:  # shown only if the other articles have some: no bar that appears and vanishes again
+            self._hide_offer()
+        self._search_other_articles(self.offer)
+
+    def suggestions_pending(self) -> bool:
+        """True while the last tag's offer is still being made (its scheduled step or the corpus search)."""
+        return self._offer_due or (self._corpus_search is not None and not self._corpus_search.done)
+
+    def _search_other_articles(self, offer: Offer) -> None:
+        path, annotator = self.project.path, self.annotator
+
+        def work(_progress) -> tuple[Offer, list[Suggestion]]:
+            with Project.open(path) as project:  # its own connection: this runs in a pool thread
+                return offer, corpus_suggestions(project, offer.tagged, offer.label, annotator,
+                                                 skip_article=offer.article_id)
+
+        self._corpus_search = run_in_worker(work)
+        # bound methods, not lambdas: Qt drops the connection if the page is gone when the search ends
+        self._corpus_search.signals.finished.connect(self._found_elsewhere)
+        self._corpus_search.signals.failed.connect(self._search_failed)
+
+    def _search_failed(self, error: Exception) -> None:
+        text = translate("AnnotationPage", "Could not search the other articles: {error}")
+        self.message.emit(text.format(error=error))
+        if self.offer is not None and self.offer.elsewhere is None:
+            self._found_elsewhere((self.offer, []))
+
+    def _found_elsewhere(self, result: tuple[Offer, list[Suggestion]]) -> None:
+        offer, found = result
+        if offer is not self.offer:  # dismissed, or another tag since
+            return
+        offer.elsewhere = found
+        if offer.is_empty():
+            self.dismiss_suggestions()
+        else:
+            self._show_offer()
+
+    def _show_offer(self) -> None:
+        offer = self.offer
+        assert offer is not None
+        self.suggestions_bar.show_offer(offer)
+        self.article_view.set_suggestions([(s.start, s.end, s.label) for s in offer.here], self.labels)
+        for name, action in self.suggestion_actions.items():
+            action.setEnabled(name == "dismiss_suggestions" or self.suggestions_bar.buttons[name].isEnabled())
+
+    def _hide_offer(self) -> None:
+        self.suggestions_bar.hide()
+        if self.article_view.suggestions:
+            self.article_view.set_suggestions([], self.labels)
+        for action in self.suggestion_actions.values():
+            action.setEnabled(False)
+
+    def dismiss_suggestions(self) -> None:
+        """Hide the offer; nothing is tagged."""
+        self.offer = None
+        self._hide_offer()
+
+    def _drop_taken_suggestions(self, spans: list[Span]) -> None:
+        """Places that ``spans`` (just added or re-read) now cover with the label stop being offered."""
+        offer = self.offer
+        if offer is None or not spans:
+            return
+        offer.here = still_open(offer.here, spans, annotator=self.annotator)
+        if offer.is_empty():
+            self.dismiss_suggestions()
+        elif offer.here or offer.elsewhere is not None:
+            self._show_offer()
+        else:
+            self._hide_offer()
+
+    def _accept(self, places: list[Suggestion], text: str) -> list[Span]:
+        """Tag ``places`` in one undoable command; returns the spans it added."""
+        wanted = [(s.article_id, s.start, s.end, s.label) for s in places]
+        command = AddSpans(self.project, self.notify, self.annotator, wanted, text)
+        return command.spans if self._run(command) else []
+
+    def accept_next_suggestion(self) -> None:
+        """Tag the next suggested place in this article and go to it."""
+        offer = self.offer
+        place = offer.next_here() if offer is not None else None
+        if place is None:
+            return
+        offer.next_from = place.end
+        text = translate("AnnotationPage", "tag suggestion {label}")
+        added = self._accept([place], text.format(label=place.label))
+        self._go_to(added)
+
+    def accept_suggestion_at(self, start: int, end: int) -> None:
+        """Tag the suggested place ``start``–``end`` (clicked, or chosen in the context menu)."""
+        offer = self.offer
+        place = next((s for s in offer.here if (s.start, s.end) == (start, end)), None) if offer else None
+        if place is not None:
+            text = translate("AnnotationPage", "tag suggestion {label}")
+            self._go_to(self._accept([place], text.format(label=place.label)))
+
+    def _go_to(self, added: list[Span]) -> None:
+        if added:
+            view = self.article_view
+            view.setTextCursor(view.cursor_for(added[0].start, added[0].start))
+            view.ensureCursorVisible()
+            self.select_span(added[0].id)
+
+    def accept_article_suggestions(self) -> None:
+        """Tag every suggested place in this article, as one undoable command."""
+        offer = self.offer
+        if offer is None or not offer.here:
+            return
+        text = translate("AnnotationPage", "tag {count} suggestions as {label}")
+        self._accept(list(offer.here), text.format(count=len(offer.here), label=offer.label))
+
+    def accept_corpus_suggestions(self) -> None:
+        """After the annotator confirms the count, tag every suggested place in every article at once."""
+        offer = self.offer
+        if offer is None:
+            return
+        if offer.elsewhere is None:
+            self.message.emit(
+                translate("AnnotationPage", "Still searching the other articles; try again in a moment."))
+            return
+        elsewhere = still_open(offer.elsewhere, [s for s in self.project.spans(annotator=self.annotator)
+                                                 if s.label == offer.label], annotator=self.annotator)
+        places = offer.here + elsewhere
+        if not places:
+            self.dismiss_suggestions()
+            return
+        articles = len({s.article_id for s in places})
+        question = translate("AnnotationPage", "Tag {count} places in {articles} article(s) as {label}? "
+                             "(One undo takes them all back.)")
+        box = QMessageBox(QMessageBox.Icon.Question, translate("AnnotationPage", "Accept all suggestions"),
+                          question.format(count=len(places), articles=articles, label=offer.label),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirmCorpusSuggestions")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: int) -> None:
+            if button == QMessageBox.StandardButton.Yes and offer is self.offer:
+                text = translate("AnnotationPage", "tag {count} suggestions as {label}")
+                self._accept(places, text.format(count=len(places), label=offer.label))
+                if self.offer is offer:
+                    offer.elsewhere = []
+                    self._drop_taken_suggestions(self.spans)
+
+        box.finished.connect(answered)
+        box.open()
+
