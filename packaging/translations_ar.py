@@ -323,6 +323,27 @@ ARABIC = {
     "Accept suggestion: {label} «{excerpt}»": "قبول الاقتراح: {label} «{excerpt}»",
     "Dismiss suggestions": "تجاهل الاقتراحات",
     "Suggested: {label} — click to accept": "مقترح: {label} — انقر للقبول",
+    # corpus search
+    "&Search all articles…": "&بحث في كل المقالات…",
+    "Find a word or phrase in every article, or in the spans of one label": "البحث عن كلمة أو عبارة في كل المقالات، أو في مقاطع وسم واحد",
+    "Search": "بحث",
+    "Search all articles…": "ابحث في كل المقالات…",
+    "Harakat, tatweel and the forms of alef, ya and ta marbuta are ignored; words are found inside longer words too": "تُتجاهل الحركات والتطويل وصور الألف والياء والتاء المربوطة؛ وتوجد الكلمة داخل الكلمات الأطول أيضًا",
+    "Search any text, or only the spans of one label": "البحث في النص كله، أو في مقاطع وسم واحد فقط",
+    "Any text": "أي نص",
+    "Spans: {label}": "مقاطع: {label}",
+    "Searching…": "جارٍ البحث…",
+    "Search failed: {error}": "تعذّر البحث: {error}",
+    "Type a word or phrase to search every article.": "اكتب كلمة أو عبارة للبحث في كل المقالات.",
+    "No spans contain it.": "لا مقاطع تحتويها.",
+    "No matches.": "لا نتائج.",
+    " (the first {shown} are listed)": " (تُعرض أول {shown})",
+    "1 span contains it": "مقطع واحد يحتويها",
+    "1 match": "نتيجة واحدة",
+    "{total} spans in one article": "{total} مقاطع في مقالة واحدة",
+    "{total} matches in one article": "{total} نتائج في مقالة واحدة",
+    "{total} spans in {articles} articles": "{total} مقاطع في {articles} مقالات",
+    "{total} matches in {articles} articles": "{total} نتائج في {articles} مقالات",
 }
 
 

@@ -140,6 +140,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("actions", "Add, rename, recolour, reorder or delete labels"),
     ),
     ActionSpec(
+        "search_corpus",
+        QT_TRANSLATE_NOOP("actions", "&Search all articles…"),
+        ("Ctrl+Shift+F",),
+        QT_TRANSLATE_NOOP("actions", "Find a word or phrase in every article, or in the spans of one label"),
+    ),
+    ActionSpec(
         "accept_next_suggestion",
         QT_TRANSLATE_NOOP("actions", "Accept &next suggestion"),
         ("Alt+Return",),

@@ -33,6 +33,7 @@ from annotator.ui.actions import SUGGESTION_ACTIONS, apply_spec, create_actions,
 from annotator.ui.annotation_page import AnnotationPage
 from annotator.ui.label_editor import LabelEditor
 from annotator.ui.lazy_tab import LazyTab
+from annotator.ui.search_panel import add_search_dock, open_hit_in
 from annotator.ui.team_actions import add_team_actions
 
 ANNOTATOR_KEY = "annotator/name"
@@ -127,6 +128,9 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.resizeDocks([dock], [290], Qt.Orientation.Horizontal)
+        self.search_dock = add_search_dock(self, project, lambda hit: open_hit_in(self, hit),
+                                           self.changes_made)
+        self.search_panel = self.search_dock.panel
 
         self.annotator_label = QLabel(objectName="annotatorStatus")
         self.article_label = QLabel(objectName="articleStatus")
@@ -170,6 +174,7 @@ class MainWindow(QMainWindow):
                 "zoom_out": lambda: self.zoom(-2),
                 "switch_annotator": self.ask_annotator,
                 "edit_labels": self.edit_labels,
+                "search_corpus": self.open_search,
                 "accept_next_suggestion": page.accept_next_suggestion,
                 "accept_article_suggestions": page.accept_article_suggestions,
                 "accept_corpus_suggestions": page.accept_corpus_suggestions,
@@ -210,7 +215,8 @@ class MainWindow(QMainWindow):
                     *SUGGESTION_ACTIONS,
                 ],
             ),
-            "article": (self.tr("&Article"), ["next_article", "previous_article", "mark_done"]),
+            "article": (self.tr("&Article"), ["next_article", "previous_article", "mark_done", None,
+                                              "search_corpus"]),
             "view": (self.tr("&View"), ["zoom_in", "zoom_out", None, "show_others"]),
             "annotator": (self.tr("A&nnotator"), ["switch_annotator"]),
             "labels": (self.tr("&Labels"), ["edit_labels"]),
@@ -422,6 +428,10 @@ class MainWindow(QMainWindow):
             return
         self.page.set_show_others(show)
         self._update_status_bar()
+
+    def open_search(self) -> None:
+        """Show the Search dock with the cursor in its box (Ctrl+Shift+F)."""
+        self.search_dock.open()
 
     def zoom(self, step: int) -> None:
         view = self.page.article_view

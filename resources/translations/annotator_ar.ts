@@ -703,6 +703,77 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>SearchPanel</name>
+        <message>
+            <source>Search all articles…</source>
+            <translation>ابحث في كل المقالات…</translation>
+        </message>
+        <message>
+            <source>Harakat, tatweel and the forms of alef, ya and ta marbuta are ignored; words are found inside longer words too</source>
+            <translation>تُتجاهل الحركات والتطويل وصور الألف والياء والتاء المربوطة؛ وتوجد الكلمة داخل الكلمات الأطول أيضًا</translation>
+        </message>
+        <message>
+            <source>Search any text, or only the spans of one label</source>
+            <translation>البحث في النص كله، أو في مقاطع وسم واحد فقط</translation>
+        </message>
+        <message>
+            <source>Any text</source>
+            <translation>أي نص</translation>
+        </message>
+        <message>
+            <source>Spans: {label}</source>
+            <translation>مقاطع: {label}</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>جارٍ البحث…</translation>
+        </message>
+        <message>
+            <source>Search failed: {error}</source>
+            <translation>تعذّر البحث: {error}</translation>
+        </message>
+        <message>
+            <source>Type a word or phrase to search every article.</source>
+            <translation>اكتب كلمة أو عبارة للبحث في كل المقالات.</translation>
+        </message>
+        <message>
+            <source>No spans contain it.</source>
+            <translation>لا مقاطع تحتويها.</translation>
+        </message>
+        <message>
+            <source>No matches.</source>
+            <translation>لا نتائج.</translation>
+        </message>
+        <message>
+            <source> (the first {shown} are listed)</source>
+            <translation> (تُعرض أول {shown})</translation>
+        </message>
+        <message>
+            <source>1 span contains it</source>
+            <translation>مقطع واحد يحتويها</translation>
+        </message>
+        <message>
+            <source>1 match</source>
+            <translation>نتيجة واحدة</translation>
+        </message>
+        <message>
+            <source>{total} spans in one article</source>
+            <translation>{total} مقاطع في مقالة واحدة</translation>
+        </message>
+        <message>
+            <source>{total} matches in one article</source>
+            <translation>{total} نتائج في مقالة واحدة</translation>
+        </message>
+        <message>
+            <source>{total} spans in {articles} articles</source>
+            <translation>{total} مقاطع في {articles} مقالات</translation>
+        </message>
+        <message>
+            <source>{total} matches in {articles} articles</source>
+            <translation>{total} نتائج في {articles} مقالات</translation>
+        </message>
+    </context>
+    <context>
         <name>SpanTableModel</name>
         <message>
             <source>Label</source>
@@ -1007,6 +1078,14 @@ corpus {measure}: {value}</source>
             <translation>إضافة الوسوم أو إعادة تسميتها أو تلوينها أو ترتيبها أو حذفها</translation>
         </message>
         <message>
+            <source>&amp;Search all articles…</source>
+            <translation>&amp;بحث في كل المقالات…</translation>
+        </message>
+        <message>
+            <source>Find a word or phrase in every article, or in the spans of one label</source>
+            <translation>البحث عن كلمة أو عبارة في كل المقالات، أو في مقاطع وسم واحد</translation>
+        </message>
+        <message>
             <source>Accept &amp;next suggestion</source>
             <translation>قبول الاقتراح ال&amp;تالي</translation>
         </message>
@@ -1090,6 +1169,13 @@ corpus {measure}: {value}</source>
         <message>
             <source>mark gold {status}</source>
             <translation>تعليم المعيار الذهبي {status}</translation>
+        </message>
+    </context>
+    <context>
+        <name>panel</name>
+        <message>
+            <source>Search</source>
+            <translation>بحث</translation>
         </message>
     </context>
     <context>
