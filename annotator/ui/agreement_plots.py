@@ -51,9 +51,6 @@ def figure_text(f: Figure, digits: int = 3) -> str:
     return f"{f.value:.{digits}f} [{low:.{digits}f}, {high:.{digits}f}]"
 
 
-_value_text = figure_text
-
-
 def _short(text: str, limit: int = TITLE_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
@@ -148,7 +145,7 @@ class ArticleBarsChart(pg.PlotWidget):
         for group in groups:
             f = corpus.get(group)
             if legend is not None:
-                legend.addItem(self.defined_items[group], f"{group}: corpus {_value_text(f)}" if f else group)
+                legend.addItem(self.defined_items[group], f"{group}: corpus {figure_text(f)}" if f else group)
             if f is None or f.value is None:
                 continue
             colour = colours.get(group, "#222222") if group else "#222222"
@@ -267,7 +264,7 @@ class ArticleBarsChart(pg.PlotWidget):
         text = translate("AgreementCharts", "{title}\n{measure}: {value}\nannotators: {count} ({names})\n"
                                             "spans: {spans} ({counts})\nclick to compare the annotators")
         text = text.format(
-            title=bar.title, measure=name, value=_value_text(f), count=len(bar.annotators),
+            title=bar.title, measure=name, value=figure_text(f), count=len(bar.annotators),
             names=", ".join(bar.annotators), spans=bar.spans, counts=counts)
         corpus = self.corpus.get(label)
         if corpus is not None:

@@ -2,9 +2,11 @@
 
 A standalone widget for a tab of the main window. Changing the labels, annotators or the minimum number
 of annotators recomputes the report in a worker thread (a progress bar shows how far it is, the GUI
-keeps running); changing the measure, the order or the split by label only redraws. Clicking an
-article's bar opens it in the comparison tab. Each chart exports as PNG and SVG, the report as CSV
-(the same rows as ``annotator agreement --csv``).
+keeps running); changing the measure, the order or the split by label only redraws. The worker also
+computes the corpus figures' bootstrap 95% intervals (the CLI's default 1,000 resamples, seed 0) and
+the label confusion. Each measure choice explains itself (``MEASURE_HELP``) in its tooltip and in a
+line under the controls. Clicking an article's bar opens it in the comparison tab. Each chart exports
+as PNG and SVG, the report as CSV (the same rows as ``annotator agreement --csv``).
 """
 
 from __future__ import annotations
