@@ -243,15 +243,14 @@ def title_html(title: str) -> str:
 
 
 def hit_html(hit: SearchHit) -> str:
-    """A hit as right-to-left rich text: the words around it with the match marked, then where it is."""
-    where = f"{hit.start:,}–{hit.end:,}"
-    if hit.label is not None:
-        where = f"{hit.label} · {hit.annotator} · {where}"
+    """A hit as right-to-left rich text: the words around it with the match marked (and whose span)."""
+    whose = ""
+    if hit.label is not None:  # offsets are left out: the context places the match better than numbers
+        whose = (f' <span style="font-size:small; color:%%muted%%">— {html.escape(hit.label)} · '
+                 f'{html.escape(hit.annotator or "")}</span>')
     return (
         f'<p dir="rtl" align="right" style="margin:0">{html.escape(hit.before)}'
-        f'<b style="background:%%mark%%">{html.escape(hit.match)}</b>{html.escape(hit.after)}'
-        # LRE … PDF: the offsets read left to right ("1,303–1,312") inside the right-to-left line.
-        f' <span style="font-size:small; color:%%muted%%">\u202a({html.escape(where)})\u202c</span></p>'
+        f'<b style="background:%%mark%%">{html.escape(hit.match)}</b>{html.escape(hit.after)}{whose}</p>'
     )
 
 
