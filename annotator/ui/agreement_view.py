@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,13 +28,11 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -56,58 +54,14 @@ from annotator.core.agreement_charts import (
     with_min_annotators,
 )
 from annotator.store import Changes, Project
-from annotator.ui.agreement_plots import (
-    ArticleBarsChart,
-    LabelSpreadChart,
-    MatrixChart,
-    draw_confusion,
-    draw_pair_matrix,
-    figure_text,
-)
+from annotator.ui.agreement_controls import MEASURE_HELP_TEXT, ORDER_TEXT, NameFilter
+from annotator.ui.agreement_matrices import MatrixChart, draw_confusion, draw_pair_matrix
+from annotator.ui.agreement_plots import ArticleBarsChart, LabelSpreadChart, figure_text
 from annotator.ui.comparison_view import ComparisonView
 from annotator.ui.workers import Progress, WorkerHandle, run_in_worker
 
 # the module, not the class pyqtgraph.exporters re-exports under the same name
 svg_exporter = import_module("pyqtgraph.exporters.SVGExporter")
-
-# core.agreement.measures.MEASURE_HELP marked for translation (a test keeps the two identical): the
-# measure chooser's tooltips and the help line under it.
-MEASURE_HELP_TEXT = {
-    "alpha_char": QT_TRANSLATE_NOOP(
-        "MeasureHelp",
-        "Krippendorff's α on every character: the standard reliability figure; drops "
-        "sharply when most characters are unlabelled, so read it beside AC1."),
-    "alpha_u": QT_TRANSLATE_NOOP(
-        "MeasureHelp",
-        "Krippendorff's unitizing α: agreement on where spans start and end along the "
-        "text; a rater's overlapping spans of one label are merged first."),
-    "kappa": QT_TRANSLATE_NOOP(
-        "MeasureHelp",
-        "Cohen's κ for a pair of annotators (mean over pairs elsewhere): familiar, but "
-        "like α it punishes skewed data (the prevalence paradox)."),
-    "f1_exact": QT_TRANSLATE_NOOP(
-        "MeasureHelp",
-        "Share of spans both annotators marked with identical boundaries and label: "
-        "strict; use when exact boundaries matter (e.g. training data)."),
-    "f1_overlap": QT_TRANSLATE_NOOP(
-        "MeasureHelp",
-        "Share of spans matched one to one by label and at least one shared character: "
-        "forgiving about boundaries; use to see whether annotators find the same things."),
-    "ac1": QT_TRANSLATE_NOOP(
-        "MeasureHelp",
-        "Gwet's AC1: chance-corrected like κ but stable when most characters carry no "
-        "label; use when α or κ look low although annotators mostly agree."),
-    "fleiss_kappa": QT_TRANSLATE_NOOP(
-        "MeasureHelp",
-        "Fleiss' κ: one chance-corrected figure for three or more annotators at once, "
-        "comparable with published multi-rater studies."),
-}
-
-ORDER_TEXT = {  # how the bar order reads in the interface
-    Order.CORPUS: QT_TRANSLATE_NOOP("Order", "corpus order"),
-    Order.AGREEMENT: QT_TRANSLATE_NOOP("Order", "lowest agreement first"),
-}
-
 
 @dataclass(frozen=True)
 class DashboardData:
@@ -182,55 +136,6 @@ def _closed_paths_tolerated() -> Iterator[None]:
         yield
     finally:
         svg_exporter.correctCoordinates = original
-
-
-class NameFilter(QToolButton):
-    """A drop-down of checkable names (labels or annotators); all checked means no filter."""
-
-    changed = Signal()
-
-    def __init__(self, what: str, name: str) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.what = what
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setMenu(QMenu(self))
-        self.actions_by_name: dict[str, QAction] = {}
-
-    def set_names(self, names: list[str]) -> None:
-        """Offer ``names``, keeping the checks of names offered before (new ones start checked)."""
-        previous = {n: a.isChecked() for n, a in self.actions_by_name.items()}
-        self.menu().clear()
-        self.actions_by_name = {}
-        for n in names:
-            action = self.menu().addAction(n)
-            action.setCheckable(True)
-            action.setChecked(previous.get(n, True))
-            action.toggled.connect(self._toggled)
-            self.actions_by_name[n] = action
-        self._update_text()
-
-    def chosen(self) -> list[str] | None:
-        """The checked names, or None when all are checked."""
-        checked = [n for n, a in self.actions_by_name.items() if a.isChecked()]
-        return None if len(checked) == len(self.actions_by_name) else checked
-
-    def set_chosen(self, names: list[str] | None) -> None:
-        """Check exactly ``names`` (None = all) and emit ``changed`` once."""
-        for n, action in self.actions_by_name.items():
-            action.blockSignals(True)
-            action.setChecked(names is None or n in names)
-            action.blockSignals(False)
-        self._toggled()
-
-    def _toggled(self) -> None:
-        self._update_text()
-        self.changed.emit()
-
-    def _update_text(self) -> None:
-        chosen = self.chosen()
-        names = self.tr("all") if chosen is None else ", ".join(chosen) or self.tr("none")
-        self.setText(self.tr("{what}: {names}").format(what=self.what, names=names))
 
 
 class AgreementDashboard(QWidget):

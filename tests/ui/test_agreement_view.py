@@ -272,7 +272,7 @@ def test_each_measure_choice_explains_itself_with_measure_help(dashboard: Agreem
     from PySide6.QtCore import Qt as QtNamespace
 
     from annotator.core.agreement.measures import MEASURE_HELP
-    from annotator.ui.agreement_view import MEASURE_HELP_TEXT
+    from annotator.ui.agreement_controls import MEASURE_HELP_TEXT
 
     chooser = dashboard.measure
     names = [chooser.itemText(i) for i in range(chooser.count())]

@@ -21,8 +21,9 @@ TS = ROOT / "resources" / "translations" / "annotator_ar.ts"
 QM = ROOT / "resources" / "translations" / "annotator_ar.qm"
 BIN = Path(sys.executable).parent
 # Modules whose texts are all marked; add a module here once its texts go through tr()/translate().
-TRANSLATED_MODULES = ("actions", "agreement_plots", "agreement_view", "annotation_page", "app",
-                      "article_view", "commands", "comparison_view", "curation_page", "curation_view",
+TRANSLATED_MODULES = ("actions", "agreement_controls", "agreement_matrices", "agreement_plots",
+                      "agreement_view", "annotation_page", "app", "article_view", "commands",
+                      "comparison_view", "curation_page", "curation_view",
                       "gold_commands", "label_bar", "label_commands", "label_editor", "main_window",
                       "span_list", "suggestion_offers", "suggestions_bar", "team_actions", "workers",
                       "search_panel")
