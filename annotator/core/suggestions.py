@@ -143,9 +143,13 @@ def suggest(article: NormalisedArticle, tagged: str, label: str, spans: Iterable
     taken = _Taken([(s.start, s.end) for s in spans
                     if s.annotator == annotator and s.label == label and s.document_id == article.article_id]
                    + ([exclude] if exclude is not None else []))
+    return _places(article, needle_of(tagged), label, taken)
+
+
+def _places(article: NormalisedArticle, needle: str, label: str, taken: _Taken) -> list[Suggestion]:
     index, text = article.index, article.text
     out = []
-    for a, b in occurrences(article.normalised, needle_of(tagged)):
+    for a, b in occurrences(article.normalised, needle):
         start, end = int(index[a]), int(index[b])  # index[b]: harakat/tatweel after the last letter too
         if not taken.overlaps(start, end):
             out.append(Suggestion(article.article_id, start, end, label, text[start:end]))
@@ -184,9 +188,9 @@ def suggest_in_articles(articles: Iterable[NormalisedArticle | tuple[str, str]],
     out: list[Suggestion] = []
     for article in articles:
         if not isinstance(article, NormalisedArticle):
-            article_id, text = article
-            if probe not in normalised_text(text):  # most candidates of a corpus can stop here cheaply
-                continue
-            article = NormalisedArticle.of(article_id, text)
-        out += suggest(article, tagged, label, by_article.get(article.article_id, ()), annotator=annotator)
+            article = NormalisedArticle.of(*article)
+        if probe not in article.normalised:
+            continue
+        taken = _Taken((s.start, s.end) for s in by_article.get(article.article_id, ()))
+        out += _places(article, needle, label, taken)
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QVBoxLayout, QWidget
 
@@ -303,9 +303,7 @@ class AnnotationPage(SuggestionOffers, QWidget):
         cursor.clearSelection()  # so the next label key changes this span's label
         self.article_view.setTextCursor(cursor)
         if self.suggest_enabled:
-            # after the highlight is painted: the tag must show at once, the offer can follow
-            self._offer_due = True
-            QTimer.singleShot(0, self, lambda span=command.span: self.offer_suggestions(span))
+            self.offer_after_paint(command.span)
         return command.span
 
     def delete_selected_span(self) -> None:

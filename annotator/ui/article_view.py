@@ -175,6 +175,7 @@ class ArticleView(QTextEdit):
         self._suggestion_click = QTimer(self, singleShot=True)
         self._suggestion_click.timeout.connect(self._emit_suggestion_click)
         self._clicked_suggestion: PaintedSuggestion | None = None
+        self.paint_count = 0  # repaints so far: lets work wait until an edit's highlight is on screen
         self.document().documentLayout().documentSizeChanged.connect(self._forget_visible_range)
 
     # -- text ---------------------------------------------------------------------------------
@@ -440,6 +441,7 @@ class ArticleView(QTextEdit):
         if suggestions:
             self._draw_suggestion_outlines(painter, [item for item, _selection in suggestions])
         painter.end()
+        self.paint_count += 1
 
     # -- suggestions --------------------------------------------------------------------------
 

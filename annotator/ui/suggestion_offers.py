@@ -12,7 +12,7 @@ select_span. Its texts are translated in the page's context.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
@@ -66,6 +66,21 @@ class SuggestionOffers:
         for action in actions.values():
             action.setEnabled(self.offer is not None)
 
+    def offer_after_paint(self, span: Span) -> None:
+        """Make the offer for ``span`` once its highlight is on screen: the tag must show at once (16 ms
+        budget); the offer, which reads the whole article, can follow a frame later."""
+        self._offer_due = True
+        painted = self.article_view.paint_count
+
+        def when_painted(tries: int = 0) -> None:
+            if (self.article_view.paint_count == painted and tries < 10
+                    and self.article_view.isVisible()):
+                QTimer.singleShot(2, self, lambda: when_painted(tries + 1))  # not painted yet: wait
+            else:
+                self.offer_suggestions(span)
+
+        QTimer.singleShot(0, self, when_painted)
+
     def offer_suggestions(self, span: Span) -> None:
         """Offer ``span``'s label on the other occurrences of its text: this article's now, the other
         articles' when a worker has searched them."""
@@ -116,10 +131,7 @@ class SuggestionOffers:
         if offer is not self.offer:  # dismissed, or another tag since
             return
         offer.elsewhere = found
-        if offer.is_empty():
-            self.dismiss_suggestions()
-        else:
-            self._show_offer()
+        self._update_offer()
 
     def _show_offer(self) -> None:
         offer = self.offer
@@ -146,8 +158,16 @@ class SuggestionOffers:
         offer = self.offer
         if offer is None or not spans:
             return
-        offer.here = still_open(offer.here, spans, annotator=self.annotator)
-        if offer.is_empty():
+        here = still_open(offer.here, spans, annotator=self.annotator)
+        if len(here) == len(offer.here):
+            return  # the usual tag elsewhere: nothing to redraw before its highlight
+        offer.here = here
+        self._update_offer()
+
+    def _update_offer(self) -> None:
+        """Show what is left on offer; with nothing left, the bar goes."""
+        offer = self.offer
+        if offer is None or offer.is_empty():
             self.dismiss_suggestions()
         elif offer.here or offer.elsewhere is not None:
             self._show_offer()
@@ -224,8 +244,9 @@ class SuggestionOffers:
                 text = translate("AnnotationPage", "tag {count} suggestions as {label}")
                 self._accept(places, text.format(count=len(places), label=offer.label))
                 if self.offer is offer:
+                    offer.here = still_open(offer.here, self.spans, annotator=self.annotator)
                     offer.elsewhere = []
-                    self._drop_taken_suggestions(self.spans)
+                    self._update_offer()
 
         box.finished.connect(answered)
         box.open()

@@ -1,0 +1,182 @@
+"""What suggestions cost: the tag → highlight path with them on, and the corpus search behind the bar.
+
+1. The 1 MB, 10,000-span article of ``benchmarks/annotation_view.py``. Baseline, measured in the same
+   run: tag → highlight with suggestions OFF. Figures: tag → highlight with suggestions ON (time until
+   the article view has painted the new span; the offer is made after that paint, by a 0-ms timer),
+   tag → offer shown (bar and suggestions painted), and the first tag of the article, which also
+   normalises its whole text once. Medians of 7 tags of different words.
+2. 10,000 articles of ~3 kB: ``corpus_suggestions`` (what the worker runs) for a common name and a
+   rare one. Baseline: the same answer by scanning every article (``suggest_in_articles`` over all
+   texts, no index).
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/suggestions.py [articles]``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from annotator.core.model import DEFAULT_LABELS, AnnotationSet, ArticleRecord, SpanRef
+from annotator.core.suggestions import suggest_in_articles
+from annotator.corpus_suggestions import corpus_suggestions
+from annotator.store import Project
+from annotator.ui.app import create_application, load_bundled_fonts
+from annotator.ui.main_window import MainWindow
+
+HERE = Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("annotation_view", HERE / "annotation_view.py")
+annotation_view = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(annotation_view)
+
+SPANS = 10_000
+TAGS = 7
+WORDS = ["قال", "وزير", "الخارجية", "إن", "المفاوضات", "ستستأنف", "في", "القاهرة", "الأسبوع", "المقبل",
+         "مع", "وفد", "من", "الطرفين", "حول", "الملف", "النووي", "والعقوبات", "على", "طهران"]
+
+
+def big_project(folder: Path) -> tuple[Project, str, list[int]]:
+    """The benchmark article of annotation_view.py with its 10,000 spans; returns word starts too."""
+    text = annotation_view.big_article()
+    project = Project.open(folder / "bench.sqlite")
+    words = [i + 1 for i, ch in enumerate(text[:-1]) if ch == " "]
+    step = len(words) // SPANS
+    labels = [name for name, _colour, _key in DEFAULT_LABELS]
+    spans = []
+    for n in range(SPANS):
+        start = words[n * step]
+        end = text.find(" ", start + 1) if n % 3 else text.find(" ", text.find(" ", start + 1) + 1)
+        spans.append(SpanRef(start, end, labels[n % len(labels)]))
+    project.import_articles([ArticleRecord(text=text, title="big", id="big",
+                                           annotations=(AnnotationSet("bench", tuple(spans)),))])
+    return project, text, [words[n * step + step // 2] for n in range(3 * TAGS)]
+
+
+def tag_times(app: QApplication, window: MainWindow, text: str,
+              starts: list[int]) -> list[tuple[float, float]]:
+    """(tag → highlight painted, tag → offer shown) for a tag at each of ``starts``."""
+    page, view = window.page, window.page.article_view
+    painted: list[float] = []
+    paint = view.paintEvent
+
+    def timed_paint(event) -> None:
+        paint(event)
+        painted.append(time.perf_counter())
+
+    view.paintEvent = timed_paint
+    offered: list[float] = []
+    offer = page.offer_suggestions
+
+    def timed_offer(span) -> None:
+        offer(span)
+        offered.append(time.perf_counter())
+
+    page.offer_suggestions = timed_offer
+    out = []
+    for start in starts:
+        end = text.find(" ", start + 1)
+        view.select_range(start, end)
+        app.processEvents()
+        painted.clear()
+        offered.clear()
+        t0 = time.perf_counter()
+        page.actions()[0].trigger()  # the first label's "Tag as" action, as the key press does
+        while not painted or page._offer_due:
+            app.processEvents()
+        if offered:  # the offer is shown with the first paint after it was made
+            while painted[-1] < offered[0]:
+                app.processEvents()
+        shown = next((t for t in painted if offered and t > offered[0]), painted[0])
+        out.append((painted[0] - t0, shown - t0))
+        while page.suggestions_pending():  # the corpus search, in its worker
+            app.processEvents()
+            time.sleep(0.001)
+    view.paintEvent = paint
+    del page.offer_suggestions
+    return out
+
+
+def corpus(count: int) -> list[ArticleRecord]:
+    """``count`` articles of ~3 kB: seed-vocabulary sentences; «طهران» common, «الحوثيين» in 1 of 100."""
+    rng = random.Random(0)
+    vocabulary = [w for f in sorted((HERE.parent / "seeds").glob("*.txt"))
+                  for w in f.read_text("utf-8").split() if len(w) > 2 and "حوثي" not in w]
+    records = []
+    for n in range(count):
+        body = " ".join(rng.choice(vocabulary) for _ in range(450))
+        if n % 100 == 0:
+            body += " وقال الحوثيين إن"
+        records.append(ArticleRecord(text=f"خبر {n}\n{body[:3000]}", title=f"خبر {n}", id=f"a{n:05d}"))
+    return records
+
+
+def main() -> int:
+    app = create_application()
+    family = load_bundled_fonts()
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        project, text, starts = big_project(folder)
+        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        settings.setValue("annotator/name", "bench")
+        settings.setValue("view/suggestOccurrences", False)
+        window = MainWindow(project, article_font_family=family, settings=settings)
+        window.show()
+        window.page.open_article("big")
+        annotation_view.lay_out_fully(window.page.article_view)
+        app.processEvents()
+        off = [h for h, _o in tag_times(app, window, text, starts[:TAGS])]
+        window.page.suggest_action.setChecked(True)
+        first = tag_times(app, window, text, starts[TAGS:TAGS + 1])[0]
+        on = tag_times(app, window, text, starts[TAGS + 1:2 * TAGS + 1])
+        offered = len(window.page.offer.here) if window.page.offer else 0
+        window.close()
+        project.close()
+
+        count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+        records = corpus(count)
+        big = Project.open(folder / "corpus.sqlite")
+        big.import_articles(records)
+        texts = [(r.id, r.text) for r in records]
+        figures = []
+        for tagged in ("طهران", "الحوثيين"):
+            t0 = time.perf_counter()
+            found = corpus_suggestions(big, tagged, "actor", "bench")
+            indexed = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            scanned = suggest_in_articles(texts, tagged, "actor", annotator="bench")
+            scan = time.perf_counter() - t0
+            assert found == scanned, tagged
+            figures.append((tagged, len(found), len({s.article_id for s in found}), indexed, scan))
+        big.close()
+
+    highlight_off = statistics.median(off)
+    highlight_on = statistics.median(h for h, _o in on)
+    offer_on = statistics.median(o for _h, o in on)
+    print(f"article: {len(text):,} characters, {SPANS:,} spans; "
+          f"last offer: {offered:,} places in the article")
+    print(f"tag → highlight, suggestions off (baseline, median of {TAGS}): {highlight_off * 1000:6.1f} ms")
+    print(f"tag → highlight, suggestions on  (median of {TAGS}):           {highlight_on * 1000:6.1f} ms  "
+          f"(ratio {highlight_on / highlight_off:.2f}×)")
+    print(f"tag → offer shown (bar + suggestions painted), median:       {offer_on * 1000:6.1f} ms")
+    print(f"first tag of the article (normalises the text once):         highlight {first[0] * 1000:.1f} ms, "
+          f"offer {first[1] * 1000:.1f} ms")
+    for tagged, places, articles, indexed, scan in figures:
+        print(f"corpus, {count:,} articles: «{tagged}» {places:,} places in {articles:,} articles — "
+              f"indexed {indexed:.3f} s, scanning every article (baseline) {scan:.3f} s "
+              f"(ratio {indexed / scan:.2f}×)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
