@@ -190,3 +190,30 @@ def test_label_filter_finds_only_spans_of_that_label_containing_the_query(projec
         search(project, "الولايات", label="nope")
     with pytest.raises(NotFoundError, match="no annotator named 'nobody'"):
         search(project, "الولايات", annotator="nobody")
+
+
+def assert_index_intact(project: Project) -> None:
+    """FTS5's own check that the index holds exactly the trigrams of search_texts (raises if not)."""
+    project.db.execute("INSERT INTO document_search (document_search, rank) VALUES ('integrity-check', 1)")
+    texts = dict(project.db.execute("SELECT document_id, text FROM search_texts").fetchall())
+    assert texts == {d.id: normalised_text(d.text) for d in project.documents()}
+
+
+def test_index_is_intact_after_migration_import_merge_and_a_deleted_article(tmp_path: Path,
+                                                                          seeds_dir: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    build_version_4(path, seed_texts(seeds_dir)[:3])
+    other = tmp_path / "other.sqlite"
+    with Project.open(other) as project:
+        import_paths(project, [seeds_dir])
+    with Project.open(path) as project:
+        assert_index_intact(project)
+        project.import_articles([ArticleRecord("خبر جديد عن المفاوضات", "جديد", id="new")])
+        assert_index_intact(project)
+        merge_files(project, [other])
+        assert_index_intact(project)
+        assert project.document_count() == 6
+        # No command deletes articles; if one ever goes (ON DELETE CASCADE), its index entry goes too.
+        project.db.execute("DELETE FROM documents WHERE id = 'new'")
+        assert_index_intact(project)
+        assert documents_containing(project, normalised_text("خبر جديد")) == []
