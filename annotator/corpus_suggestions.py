@@ -27,10 +27,14 @@ def corpus_suggestions(project: Project, tagged: str, label: str, annotator: str
     ``annotator.core.suggestions.suggest``.
     """
     ids = [i for i in candidate_articles(project, tagged) if i != skip_article]
-    if len(ids) > 100:  # a common string: one read of every text beats a query per article
+    if not ids:
+        return []
+    if len(ids) > 100:  # a common string: one read of every text and span beats queries per article
         wanted = set(ids)
         articles = [(i, text) for i, text in project.article_texts() if i in wanted]
+        spans = project.spans(annotator=annotator)
     else:
         articles = [(i, project.document(i).text) for i in ids]
-    spans = [s for s in project.spans(annotator=annotator) if s.label == label]
-    return suggest_in_articles(articles, tagged, label, spans, annotator=annotator)
+        spans = [s for i in ids for s in project.spans(i, annotator=annotator)]
+    return suggest_in_articles(articles, tagged, label, [s for s in spans if s.label == label],
+                               annotator=annotator)

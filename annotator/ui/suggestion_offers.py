@@ -24,6 +24,7 @@ from annotator.ui.commands import AddSpans
 from annotator.ui.suggestions_bar import Offer
 from annotator.ui.workers import WorkerHandle, run_in_worker
 
+OFFER_DELAY_MS = 30  # after the tag's highlight: unnoticeable, and the key that follows is not held up
 translate = QCoreApplication.translate  # in the page's context, "AnnotationPage": these are its texts
 
 
@@ -35,8 +36,13 @@ class SuggestionOffers:
         self.suggest_enabled = True
         self.offer: Offer | None = None  # what the suggestions bar offers now
         self._normalised: NormalisedArticle | None = None  # the open article's, made at its first tag
-        self._corpus_search: WorkerHandle | None = None
+        self._corpus_search: WorkerHandle | None = None  # the last tag's
+        self._searches: set[WorkerHandle] = set()  # every search still running
         self._offer_due = False  # a tag's offer is scheduled for after its highlight
+        self._offer_span: Span | None = None
+        self._offer_tries = self._painted_at_tag = 0
+        self._offer_timer = QTimer(self, singleShot=True)
+        self._offer_timer.timeout.connect(self._offer_when_painted)
         self.suggestion_actions: dict[str, QAction] = {}  # the window's, from the actions table
         self.suggest_action = QAction(translate("AnnotationPage", "Suggest other occurrences"), self,
                                       objectName="suggestAction")
@@ -68,18 +74,23 @@ class SuggestionOffers:
 
     def offer_after_paint(self, span: Span) -> None:
         """Make the offer for ``span`` once its highlight is on screen: the tag must show at once (16 ms
-        budget); the offer, which reads the whole article, can follow a frame later."""
+        budget); the offer, which reads the whole article (~10 ms for 1 MB), follows OFFER_DELAY_MS later.
+
+        Tags in quick succession make one offer, for the last of them.
+        """
         self._offer_due = True
-        painted = self.article_view.paint_count
+        self._offer_span, self._offer_tries = span, 0
+        self._painted_at_tag = self.article_view.paint_count
+        self._offer_timer.start(OFFER_DELAY_MS)
 
-        def when_painted(tries: int = 0) -> None:
-            if (self.article_view.paint_count == painted and tries < 10
-                    and self.article_view.isVisible()):
-                QTimer.singleShot(2, self, lambda: when_painted(tries + 1))  # not painted yet: wait
-            else:
-                self.offer_suggestions(span)
-
-        QTimer.singleShot(0, self, when_painted)
+    def _offer_when_painted(self) -> None:
+        view = self.article_view
+        if view.paint_count == self._painted_at_tag and view.isVisible() and self._offer_tries < 10:
+            self._offer_tries += 1  # the highlight is not on screen yet: the offer can wait
+            self._offer_timer.start(OFFER_DELAY_MS)
+        elif self._offer_span is not None:
+            span, self._offer_span = self._offer_span, None
+            self.offer_suggestions(span)
 
     def offer_suggestions(self, span: Span) -> None:
         """Offer ``span``'s label on the other occurrences of its text: this article's now, the other
@@ -115,10 +126,14 @@ class SuggestionOffers:
                 return offer, corpus_suggestions(project, offer.tagged, offer.label, annotator,
                                                  skip_article=offer.article_id)
 
-        self._corpus_search = run_in_worker(work)
+        handle = self._corpus_search = run_in_worker(work)
+        # the signals must outlive this handle (the next tag replaces it) until the worker has reported
+        self._searches.add(handle)
+        handle.signals.finished.connect(lambda _result: self._searches.discard(handle))
+        handle.signals.failed.connect(lambda _error: self._searches.discard(handle))
         # bound methods, not lambdas: Qt drops the connection if the page is gone when the search ends
-        self._corpus_search.signals.finished.connect(self._found_elsewhere)
-        self._corpus_search.signals.failed.connect(self._search_failed)
+        handle.signals.finished.connect(self._found_elsewhere)
+        handle.signals.failed.connect(self._search_failed)
 
     def _search_failed(self, error: Exception) -> None:
         text = translate("AnnotationPage", "Could not search the other articles: {error}")
@@ -151,6 +166,8 @@ class SuggestionOffers:
     def dismiss_suggestions(self) -> None:
         """Hide the offer; nothing is tagged."""
         self.offer = None
+        self._offer_span, self._offer_due = None, False  # and no offer still to come from a tag
+        self._offer_timer.stop()
         self._hide_offer()
 
     def _drop_taken_suggestions(self, spans: list[Span]) -> None:
@@ -168,7 +185,8 @@ class SuggestionOffers:
         """Show what is left on offer; with nothing left, the bar goes."""
         offer = self.offer
         if offer is None or offer.is_empty():
-            self.dismiss_suggestions()
+            self.offer = None  # not dismiss_suggestions(): an offer a tag has scheduled still comes
+            self._hide_offer()
         elif offer.here or offer.elsewhere is not None:
             self._show_offer()
         else:
