@@ -312,7 +312,8 @@ class SearchDock(QDockWidget):
     WIDTH = 400
 
     def __init__(self, panel: SearchPanel, window: QMainWindow) -> None:
-        super().__init__(panel.tr("Search"), window, objectName="searchDock")
+        super().__init__(window, objectName="searchDock")
+        self.setWindowTitle(self.tr("Search"))
         self.panel = panel
         self.setWidget(panel)
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable

@@ -703,6 +703,13 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>SearchDock</name>
+        <message>
+            <source>Search</source>
+            <translation>بحث</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchPanel</name>
         <message>
             <source>Search all articles…</source>
@@ -1169,13 +1176,6 @@ corpus {measure}: {value}</source>
         <message>
             <source>mark gold {status}</source>
             <translation>تعليم المعيار الذهبي {status}</translation>
-        </message>
-    </context>
-    <context>
-        <name>panel</name>
-        <message>
-            <source>Search</source>
-            <translation>بحث</translation>
         </message>
     </context>
     <context>
