@@ -6,7 +6,7 @@ undoable command per button press) and tells the bar what is still on offer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -28,7 +28,6 @@ class Offer:
     elsewhere: list[Suggestion] | None = None  # other articles; None while they are being searched
     next_from: int = 0  # "accept next" takes the first place from here on (then wraps around)
     colour: str = "#888888"
-    excluded: set[tuple[str, int, int]] = field(default_factory=set)
 
     def other_articles(self) -> int:
         return len({s.article_id for s in self.elsewhere or ()})

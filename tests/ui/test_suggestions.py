@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from annotator.core.model import ArticleRecord
 from annotator.store import Project
+from annotator.ui.article_view import PaintedSuggestion
 from annotator.ui.main_window import MainWindow
 from tests.ui.annotation_driver import char_point, make_window, open_article, press
 
@@ -81,6 +82,33 @@ def test_tagging_a_word_that_occurs_again_offers_it_with_the_counts_and_paints_t
     on_screen = [(a, b, document.text[a:b]) for a, b in others if a < high and b > low]
     assert on_screen and painted_suggestions(window) == on_screen  # seed 000 has no astral characters
     assert stored(project) == {(document.id, *tagged, "actor")}  # nothing stored by the offer
+
+
+def mean_darkness(window: MainWindow, start: int, end: int) -> float:
+    """How much darker than white the view paints start–end on average (0 white … 255 black)."""
+    view = window.page.article_view
+    [rect] = view.suggestion_rects(PaintedSuggestion(start, end, "actor", "#000000"))
+    image = view.viewport().grab().toImage()
+    top = view.verticalScrollBar().value()
+    xs, ys = range(int(rect.left()) + 2, int(rect.right()) - 2), range(int(rect.top() - top) + 2,
+                                                                      int(rect.bottom() - top) - 2)
+    values = [255 - image.pixelColor(x, y).lightness() for x in xs for y in ys]
+    return sum(values) / len(values)
+
+
+def test_a_suggestion_is_painted_lighter_than_a_span_and_darker_than_plain_text(qtbot, window,
+                                                                                project) -> None:
+    open_article(window, 0)
+    page, view = window.page, window.page.article_view
+    first, second = iran_places(view.text)[:2]  # both on the first screen
+    view.select_range(0, 0)
+    plain = mean_darkness(window, *second)
+    tag_word(qtbot, window, *first)
+    page.select_span(None)  # the new span as spans usually look, not selected
+    view.verticalScrollBar().setValue(0)
+    qtbot.wait(20)
+    span, suggestion = mean_darkness(window, *first), mean_darkness(window, *second)
+    assert plain + 5 < suggestion < span - 5, (plain, suggestion, span)  # measured: 45, 61, 80
 
 
 def test_accept_next_tags_the_following_place_and_stops_suggesting_it(qtbot, window, project,
