@@ -6,7 +6,6 @@ and the Consistency tab shows it. The JSON shape of ``report_to_json`` is part o
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -14,21 +13,16 @@ from annotator.core.consistency import (
     MAX_ARTICLES,
     MIN_WORDS,
     SharedPassage,
-    WordLayout,
     find_shared_passages,
-    word_layout,
 )
 from annotator.core.consistency_spans import (
     PassageAlignment,
     SpanDifference,
     align,
-    align_layouts,
     span_differences,
 )
 from annotator.core.model import Span
 from annotator.store import Project
-
-LAYOUTS_KEPT = 500
 
 
 @dataclass(frozen=True)
@@ -81,30 +75,27 @@ def consistency_report(
     names = None if annotators is None else set(annotators)
     if names is not None:
         spans_of = {doc: [s for s in spans if s.annotator in names] for doc, spans in spans_of.items()}
-    layouts: OrderedDict[str, WordLayout] = OrderedDict()
-
-    def layout(article_id: str) -> WordLayout:
-        # the most recent few hundred: a layout holds two offsets per letter, 10,000 would take 400 MB
-        if article_id in layouts:
-            layouts.move_to_end(article_id)
-        else:
-            layouts[article_id] = word_layout(texts[article_id])
-            if len(layouts) > LAYOUTS_KEPT:
-                layouts.popitem(last=False)
-        return layouts[article_id]
-
     reports = []
     for n, passage in enumerate(passages):
         if check and n % 500 == 0:
             check()
         differences: tuple[SpanDifference, ...] = ()
-        if spans_of[passage.article_a] or spans_of[passage.article_b]:
-            alignment = align_layouts(passage, layout(passage.article_a), layout(passage.article_b))
-            differences = tuple(span_differences(alignment, spans_of[passage.article_a],
-                                                 spans_of[passage.article_b],
+        # only spans that may lie inside the passage: most passages then need no alignment at all
+        a, b = passage.article_a, passage.article_b
+        inside_a = _near(spans_of[a], texts[a], passage.start_a, passage.end_a)
+        inside_b = _near(spans_of[b], texts[b], passage.start_b, passage.end_b)
+        if inside_a or inside_b:
+            alignment = align(passage, texts[a], texts[b])
+            differences = tuple(span_differences(alignment, inside_a, inside_b,
                                                  across_annotators=across_annotators, annotators=names))
         reports.append(PassageReport(passage, differences))
     return ConsistencyReport(tuple(reports), texts)
+
+
+def _near(spans: list[Span], text: str, start: int, end: int) -> list[Span]:
+    """The spans with no letter or digit outside [start, end): the only ones that can be inside it."""
+    return [s for s in spans if s.start < end and s.end > start
+            and not any(ch.isalnum() for ch in text[s.start : start] + text[end : s.end])]
 
 
 def report_to_json(report: ConsistencyReport) -> dict:

@@ -140,11 +140,15 @@ class WordLayout:
         return int(self.letter_start[first]), int(self.letter_end[stop - 1])
 
 
-def word_layout(text: str) -> WordLayout:
-    """The words of ``text`` (exactly those of :func:`words`) with their letters' original offsets."""
-    word_list, letters, word_letters, index = _word_places(text)
+def word_layout(text: str, start: int = 0, end: int | None = None) -> WordLayout:
+    """The words of ``text[start:end]`` (exactly those of :func:`words`) with their letters' offsets in text.
+
+    A shared passage starts on a letter and ends after one (and its marks), so the layout of just the
+    passage has the passage's words: comparing spans needs no more than that.
+    """
+    word_list, letters, word_letters, index = _word_places(text[start:end])
     # index[p + 1] is where the next kept character starts, so the end covers dropped harakat/tatweel
-    return WordLayout(text, word_list, word_letters, index[letters], index[letters + 1])
+    return WordLayout(text, word_list, word_letters, index[letters] + start, index[letters + 1] + start)
 
 
 def find_shared_passages(

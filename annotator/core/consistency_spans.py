@@ -67,6 +67,10 @@ class PassageAlignment:
         low, high = self.letters_a
         if not low <= first < stop <= high:
             return None
+        # a layout may hold only the passage: letters beyond it are looked for in the text itself
+        text, passage = self.layout_a.text, self.passage
+        if any(ch.isalnum() for ch in text[start : passage.start_a] + text[passage.end_a : end]):
+            return None
         return first - low, stop - low
 
     def to_b(self, start: int, end: int) -> tuple[int, int] | None:
@@ -96,15 +100,16 @@ def align(passage: SharedPassage, text_a: str, text_b: str) -> PassageAlignment:
 
     Raises ValueError when the texts do not hold the passage (an article changed since it was found).
     """
-    return align_layouts(passage, word_layout(text_a), word_layout(text_b))
+    return align_layouts(passage, word_layout(text_a, passage.start_a, passage.end_a),
+                         word_layout(text_b, passage.start_b, passage.end_b))
 
 
 def align_layouts(passage: SharedPassage, layout_a: WordLayout, layout_b: WordLayout) -> PassageAlignment:
-    """:func:`align` on layouts already made (one per article, reused for each of its passages)."""
+    """:func:`align` on layouts already made (of the whole texts, or of at least the passage in each)."""
     first_a, first_b = layout_a.word_index(passage.start_a), layout_b.word_index(passage.start_b)
     count = passage.words
-    if (layout_a.words[first_a : first_a + count] != layout_b.words[first_b : first_b + count]
-            or first_a + count > len(layout_a.words)):
+    if (first_a + count > len(layout_a.words) or first_b + count > len(layout_b.words)
+            or layout_a.words[first_a : first_a + count] != layout_b.words[first_b : first_b + count]):
         raise ValueError("the two texts do not share this passage")
     letters_a = (int(layout_a.word_letters[first_a]), int(layout_a.word_letters[first_a + count]))
     letters_b = (int(layout_b.word_letters[first_b]), int(layout_b.word_letters[first_b + count]))
@@ -156,8 +161,10 @@ _Letters = tuple[int, int, str]  # passage letters [i, j) and label
 def _inside(alignment: PassageAlignment, spans: Iterable[Span],
             wanted: set[str] | None) -> dict[str, dict[_Letters, Span]]:
     by_annotator: dict[str, dict[_Letters, Span]] = {}
+    passage = alignment.passage
     for span in spans:
-        if wanted is not None and span.annotator not in wanted:
+        if (wanted is not None and span.annotator not in wanted) or span.end <= passage.start_a \
+                or span.start >= passage.end_a:
             continue
         letters = alignment.passage_letters(span.start, span.end)
         if letters is not None:

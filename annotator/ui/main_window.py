@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         self.add_tab(self.agreement_tab, self.tr("Agreement"))
         self.curation_tab = LazyTab(lambda: self._build_curation(article_font_family))
         self.add_tab(self.curation_tab, self.tr("Curate"))
+        self.consistency_tab = LazyTab(lambda: self._build_consistency(article_font_family))
+        self.add_tab(self.consistency_tab, self.tr("Consistency"))
 
         self.article_list = QListWidget(objectName="articleList")
         self.article_list.setWordWrap(True)
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         self.changes_made.connect(self._on_changes)
         self.changes_made.connect(self.agreement_tab.apply_changes)
         self.changes_made.connect(self.curation_tab.apply_changes)
+        self.changes_made.connect(self.consistency_tab.apply_changes)
         self.page.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.page.failed.connect(self._edit_failed)
         self.article_list.currentItemChanged.connect(self._show_selected)
@@ -270,6 +273,23 @@ class MainWindow(QMainWindow):
 
         return CurationPage(self.project, curator=lambda: self.annotator, on_changes=self.apply_changes,
                             article_font_family=font_family)
+
+    def _build_consistency(self, font_family: str) -> QWidget:
+        from annotator.ui.consistency_view import ConsistencyPage
+
+        return ConsistencyPage(self.project, annotator=lambda: self.annotator, on_changes=self.apply_changes,
+                               undo_group=self.page.undo_group, open_article=self.show_article,
+                               article_font_family=font_family)
+
+    def show_article(self, document_id: str) -> None:
+        """Open an article in the Annotate tab (from another tab's "Open in Annotate")."""
+        for row in range(self.article_list.count()):
+            item = self.article_list.item(row)
+            if item.data(ROLE) == document_id:
+                item.setHidden(False)  # even when the status filter would hide it
+                self.article_list.setCurrentItem(item)
+                break
+        self.tabs.setCurrentWidget(self.page)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a page (agreement, curation…) beside the annotation page; connect it to ``changes_made``."""

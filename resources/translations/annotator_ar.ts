@@ -351,6 +351,117 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>ConsistencyPage</name>
+        <message>
+            <source>Find shared passages</source>
+            <translation>ابحث عن المقاطع المشتركة</translation>
+        </message>
+        <message>
+            <source>Compare different annotators too</source>
+            <translation>قارن بين مُعلِّقين مختلفين أيضًا</translation>
+        </message>
+        <message>
+            <source>Spans of:</source>
+            <translation>وسوم:</translation>
+        </message>
+        <message>
+            <source>Articles</source>
+            <translation>المقالات</translation>
+        </message>
+        <message>
+            <source>Words</source>
+            <translation>الكلمات</translation>
+        </message>
+        <message>
+            <source>Differences</source>
+            <translation>الاختلافات</translation>
+        </message>
+        <message>
+            <source>Open in Annotate</source>
+            <translation>افتح في الوسم</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>الاختلاف</translation>
+        </message>
+        <message>
+            <source>Annotators</source>
+            <translation>المُعلِّقون</translation>
+        </message>
+        <message>
+            <source>In A</source>
+            <translation>في أ</translation>
+        </message>
+        <message>
+            <source>In B</source>
+            <translation>في ب</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>النص</translation>
+        </message>
+        <message>
+            <source>Copy spans A → B</source>
+            <translation>انسخ الوسوم أ ← ب</translation>
+        </message>
+        <message>
+            <source>Copy spans B → A</source>
+            <translation>انسخ الوسوم ب ← أ</translation>
+        </message>
+        <message>
+            <source>Looking for shared passages…</source>
+            <translation>جارٍ البحث عن المقاطع المشتركة…</translation>
+        </message>
+        <message>
+            <source>Finding shared passages…</source>
+            <translation>جارٍ البحث عن المقاطع المشتركة…</translation>
+        </message>
+        <message>
+            <source>Could not look for passages: {error}</source>
+            <translation>تعذّر البحث عن المقاطع: {error}</translation>
+        </message>
+        <message>
+            <source>A {start_a}–{end_a} · B {start_b}–{end_b}</source>
+            <translation>أ {start_a}–{end_a} · ب {start_b}–{end_b}</translation>
+        </message>
+        <message>
+            <source>{passages} shared passages in {pairs} pairs of articles</source>
+            <translation>{passages} مقاطع مشتركة في {pairs} أزواج من المقالات</translation>
+        </message>
+        <message>
+            <source>{side}: {title} — characters {start}–{end}</source>
+            <translation>{side}: {title} — المحارف {start}–{end}</translation>
+        </message>
+        <message>
+            <source>missing in B</source>
+            <translation>ناقص في ب</translation>
+        </message>
+        <message>
+            <source>missing in A</source>
+            <translation>ناقص في أ</translation>
+        </message>
+        <message>
+            <source>different label</source>
+            <translation>وسم مختلف</translation>
+        </message>
+        <message>
+            <source>different boundaries</source>
+            <translation>حدود مختلفة</translation>
+        </message>
+        <message>
+            <source>copy spans A → B</source>
+            <translation>نسخ الوسوم أ ← ب</translation>
+        </message>
+        <message>
+            <source>copy spans B → A</source>
+            <translation>نسخ الوسوم ب ← أ</translation>
+        </message>
+        <message>
+            <source>Copied {count} span(s) of {name} to article {side}</source>
+            <translation>نُسخ {count} من وسوم {name} إلى المقالة {side}</translation>
+        </message>
+    </context>
+    <context>
         <name>CurationPage</name>
         <message>
             <source>majority</source>
@@ -541,6 +652,10 @@ corpus {measure}: {value}</source>
         <message>
             <source>Curate</source>
             <translation>التحكيم</translation>
+        </message>
+        <message>
+            <source>Consistency</source>
+            <translation>الاتساق</translation>
         </message>
         <message>
             <source>All articles</source>

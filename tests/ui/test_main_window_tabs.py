@@ -18,8 +18,9 @@ def test_reviewer_tabs_are_built_when_first_opened(qtbot, agreement_project: Pro
     qtbot.addWidget(window)
     window.show()
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Annotate", "Agreement", "Curate"]
+    assert titles[:3] == ["Annotate", "Agreement", "Curate"] and "Consistency" in titles
     assert not window.agreement_tab.built and not window.curation_tab.built
+    assert not window.consistency_tab.built
 
     window.tabs.setCurrentWidget(window.curation_tab)
     assert window.curation_tab.built

@@ -1,0 +1,140 @@
+"""The Consistency tab on the seeds: seed 000 beside seed 002, their differences, copying spans across."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+
+from annotator.core.consistency import words
+from annotator.store import Project
+from annotator.ui.consistency_view import PASSAGE_TINT
+from annotator.ui.main_window import MainWindow
+
+NAME = "sara"
+
+
+def place(text: str, phrase: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return start, start + len(phrase)
+
+
+@pytest.fixture
+def seeds(project: Project) -> dict[str, str]:
+    """Seed number → article id, with sara's spans on the shared passage of 000 and 002."""
+    ids = {Path(d.source).name[:3]: d.id for d in project.documents()}
+    text_a, text_b = project.document(ids["000"]).text, project.document(ids["002"]).text
+    for doc, text, phrase, label, nth in (
+            (ids["000"], text_a, "الوسطاء", "mediator", 1), (ids["002"], text_b, "الوسطاء", "mediator", 0),
+            (ids["000"], text_a, "واشنطن وطهران", "actor", 0),
+            (ids["000"], text_a, "البيت الأبيض", "actor", 0),
+            (ids["002"], text_b, "البيت الأبيض", "denial", 0)):
+        project.add_span(doc, NAME, *place(text, phrase, nth), label)
+    return ids
+
+
+@pytest.fixture
+def window(qtbot, project: Project, seeds, tmp_path: Path) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("annotator/name", NAME)
+    shown = MainWindow(project, settings=settings)
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def open_tab(qtbot, window: MainWindow):
+    window.tabs.setCurrentWidget(window.consistency_tab)
+    page = window.consistency_tab.page
+    qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+    return page
+
+
+def tinted(view, offset: int) -> bool:
+    """Whether the character at ``offset`` has the passage tint (read from the document's fragments)."""
+    position = view.offsets.to_utf16(offset)
+    block = view.document().findBlock(position)
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        if fragment.position() <= position < fragment.position() + fragment.length():
+            return fragment.charFormat().background().color() == PASSAGE_TINT
+        iterator += 1
+    return False  # the paragraph separator at a block's end
+
+
+def test_the_pair_000_002_is_listed_and_shown_side_by_side(qtbot, window: MainWindow, seeds, project):
+    assert not window.consistency_tab.built
+    page = open_tab(qtbot, window)
+    assert page.passage_list.topLevelItemCount() == 1
+    pair = page.passage_list.topLevelItem(0)
+    assert pair.childCount() == 2 and pair.child(0).text(1) == "299"
+    assert page.summary.text() == "2 shared passages in 1 pairs of articles"
+    passage = page.current.passage
+    assert (passage.article_a, passage.article_b) == (seeds["000"], seeds["002"])
+    text_a, text_b = project.document(seeds["000"]).text, project.document(seeds["002"]).text
+    assert page.view_a.text == text_a and page.view_b.text == text_b
+    assert words(text_a[passage.start_a : passage.end_a]) == words(text_b[passage.start_b : passage.end_b])
+    # the passage is tinted exactly: its first and last characters, not the ones just outside
+    for view, start, end in ((page.view_a, passage.start_a, passage.end_a),
+                             (page.view_b, passage.start_b, passage.end_b)):
+        assert tinted(view, start) and tinted(view, end - 1)
+        assert not tinted(view, end) and (start == 0 or not tinted(view, start - 1))
+    # sara's spans are painted on both sides, at their stored offsets
+    painted_a = {(p.span.start, p.span.end) for p in page.view_a.painted}
+    assert place(text_a, "واشنطن وطهران") in painted_a
+    assert pair.child(0).text(2) == "2"  # 'واشنطن وطهران' missing in B, 'البيت الأبيض' another label
+
+
+def test_a_flagged_difference_selects_its_place_on_both_sides(qtbot, window: MainWindow, seeds, project):
+    page = open_tab(qtbot, window)
+    rows = page.difference_list
+    kinds = [rows.topLevelItem(i).text(0) for i in range(rows.topLevelItemCount())]
+    assert kinds == ["missing in B", "different label"]
+    row = page.difference_list.topLevelItem(1)
+    assert (row.text(1), row.text(2), row.text(3), row.text(4)) == (NAME, "actor", "denial", "البيت الأبيض")
+    page.difference_list.setCurrentItem(row)
+    text_a, text_b = project.document(seeds["000"]).text, project.document(seeds["002"]).text
+    assert page.view_a.selected_range() == place(text_a, "البيت الأبيض")
+    assert page.view_b.selected_range() == place(text_b, "البيت الأبيض")
+    missing = page.difference_list.topLevelItem(0)
+    page.difference_list.setCurrentItem(missing)
+    start, end = page.view_b.selected_range()
+    assert text_b[start:end] == "واشنطن وطهران"  # where the span would go in B
+
+
+def test_copy_a_to_b_adds_the_spans_at_mapped_offsets_and_ctrl_z_removes_them(qtbot, window: MainWindow,
+                                                                                seeds, project):
+    page = open_tab(qtbot, window)
+    text_b = project.document(seeds["002"]).text
+    before = {(s.start, s.end, s.label) for s in project.spans(seeds["002"], NAME)}
+    qtbot.mouseClick(page.copy_a_to_b, Qt.MouseButton.LeftButton)
+    after = {(s.start, s.end, s.label) for s in project.spans(seeds["002"], NAME)}
+    added = after - before
+    # the mediator span is there already; the other two land on the same words in B
+    assert {(text_b[s:e], label) for s, e, label in added} == {("واشنطن وطهران", "actor"),
+                                                               ("البيت الأبيض", "actor")}
+    assert page.message.text() == f"Copied 2 span(s) of {NAME} to article B"
+    assert page.difference_list.topLevelItemCount() == 1  # only 'different label' is left
+    assert {(p.span.start, p.span.end) for p in page.view_b.painted} >= {(s, e) for s, e, _ in added}
+
+    undo = window.actions["undo"]
+    assert undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert undo.isEnabled() and "copy spans A → B" in undo.text()
+    window.activateWindow()
+    qtbot.keyClick(page.passage_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {(s.start, s.end, s.label) for s in project.spans(seeds["002"], NAME)} == before
+    assert page.difference_list.topLevelItemCount() == 2
+
+
+def test_undo_follows_the_tab_and_open_in_annotate_jumps_to_the_article(qtbot, window: MainWindow, seeds):
+    page = open_tab(qtbot, window)
+    assert window.page.undo_group.activeStack() is page.undo_stack
+    qtbot.mouseClick(page.open_b, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.page
+    assert window.page.document_id == seeds["002"]
+    assert window.page.undo_group.activeStack() is not page.undo_stack
