@@ -174,9 +174,11 @@ class AnnotationPage(SuggestionOffers, QWidget):
             return
         if changes.labels or not changes.spans or len(changes.spans) > 50:
             self.reload_spans()
-            self._drop_taken_suggestions(self.spans)
+            reread = self.spans
         else:
-            self._drop_taken_suggestions(self._reload_some_spans(changes.spans))
+            reread = self._reload_some_spans(changes.spans)
+        self._follow_origin(changes.spans, reread)
+        self._drop_taken_suggestions(reread)
 
     def _reload_some_spans(self, span_ids: frozenset[int]) -> list[Span]:
         """Re-read only the named spans (an edit names one or two), keeping the list in text order.

@@ -107,7 +107,7 @@ class SuggestionOffers:
                        exclude=(span.start, span.end))
         label = self.labels.get(span.label)
         self.offer = Offer(tagged, span.label, span.document_id, here, next_from=span.end,
-                           colour=label.color if label else "#888888")
+                           colour=label.color if label else "#888888", origin=span)
         if here:
             self._show_offer()
         else:  # shown only if the other articles have some: no bar that appears and vanishes again
@@ -169,6 +169,18 @@ class SuggestionOffers:
         self._offer_span, self._offer_due = None, False  # and no offer still to come from a tag
         self._offer_timer.stop()
         self._hide_offer()
+
+    def _follow_origin(self, changed: frozenset[int], spans: list[Span]) -> None:
+        """After an edit of the span that made the offer (``spans``: those re-read): undone, the offer
+        goes; given another label (the next key pressed) or other boundaries, the offer is made again."""
+        offer = self.offer
+        if offer is None or offer.origin is None or offer.origin.id not in changed:
+            return
+        span = next((s for s in spans if s.id == offer.origin.id), None)
+        if span is None:
+            self.dismiss_suggestions()
+        elif (span.label, span.start, span.end) != (offer.origin.label, offer.origin.start, offer.origin.end):
+            self.offer_after_paint(span)
 
     def _drop_taken_suggestions(self, spans: list[Span]) -> None:
         """Places that ``spans`` (just added or re-read) now cover with the label stop being offered."""

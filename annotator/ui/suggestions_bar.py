@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from annotator.core.model import Span
 from annotator.core.suggestions import Suggestion
 from annotator.ui.actions import shortcut_text, spec, translated
 from annotator.ui.article_view import blend
@@ -28,6 +29,7 @@ class Offer:
     elsewhere: list[Suggestion] | None = None  # other articles; None while they are being searched
     next_from: int = 0  # "accept next" takes the first place from here on (then wraps around)
     colour: str = "#888888"
+    origin: Span | None = None  # the span whose tag made this offer
 
     def other_articles(self) -> int:
         return len({s.article_id for s in self.elsewhere or ()})

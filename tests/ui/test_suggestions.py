@@ -194,6 +194,24 @@ def test_the_context_menu_accepts_the_suggestion_under_the_mouse(qtbot, window, 
     assert stored(project) == {(document.id, *tagged, "actor"), (document.id, *others[1], "actor")}
 
 
+def test_undoing_the_tag_takes_its_offer_away(qtbot, window, project, tagged_iran) -> None:
+    press(qtbot, window, "Z", CTRL)
+    assert project.spans() == []
+    assert window.page.offer is None and not window.page.suggestions_bar.isVisible()
+    assert window.page.article_view.suggestions == []
+
+
+def test_relabelling_the_tagged_span_offers_its_new_label_on_the_same_places(qtbot, window, project,
+                                                                            tagged_iran) -> None:
+    document, tagged, others = tagged_iran
+    press(qtbot, window, "2")  # the new span is selected and no text is: the key relabels it
+    assert stored(project) == {(document.id, *tagged, "mediator")}
+    qtbot.waitUntil(lambda: window.page.offer is not None and window.page.offer.label == "mediator")
+    view = window.page.article_view
+    assert [(s.start, s.end, s.label) for s in view.suggestions] == [(a, b, "mediator") for a, b in others]
+    assert "mediator" in window.page.suggestions_bar.message.text()
+
+
 def test_opening_another_article_hides_the_offer(qtbot, window, project, tagged_iran) -> None:
     open_article(window, 1)
     assert not window.page.suggestions_bar.isVisible() and window.page.article_view.suggestions == []
