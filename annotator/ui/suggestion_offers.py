@@ -99,6 +99,9 @@ class SuggestionOffers:
         if (not self.suggest_enabled or span.document_id != self.document_id
                 or span.annotator != self.annotator):
             return
+        span = next((s for s in self.spans if s.id == span.id), None)  # as it is now: undone? relabelled?
+        if span is None:
+            return
         text = self.article_view.text
         if self._normalised is None:
             self._normalised = NormalisedArticle.of(span.document_id, text)

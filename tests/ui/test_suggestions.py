@@ -201,6 +201,17 @@ def test_undoing_the_tag_takes_its_offer_away(qtbot, window, project, tagged_ira
     assert window.page.article_view.suggestions == []
 
 
+def test_a_tag_undone_before_its_offer_is_made_offers_nothing(qtbot, window, project) -> None:
+    open_article(window, 0)
+    page = window.page
+    start, _end = iran_places(page.article_view.text)[0]
+    page.article_view.select_range(start + 1, start + 3)
+    press(qtbot, window, "1")
+    press(qtbot, window, "Z", CTRL)  # at once: the offer was still to come
+    qtbot.waitUntil(lambda: not page.suggestions_pending())
+    assert project.spans() == [] and page.offer is None and not page.suggestions_bar.isVisible()
+
+
 def test_relabelling_the_tagged_span_offers_its_new_label_on_the_same_places(qtbot, window, project,
                                                                             tagged_iran) -> None:
     document, tagged, others = tagged_iran
