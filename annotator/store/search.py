@@ -144,7 +144,8 @@ def _search_text(project: Project, query: str, needle: str, limit: int, offset: 
 
 def _search_spans(project: Project, query: str, needle: str, label: str | None, annotator: str | None,
                   limit: int, offset: int) -> SearchResult:
-    where, params = [], []
+    # Normalising only ever shortens a text, so a span shorter than the needle cannot contain it.
+    where, params = ["sp.end - sp.start >= ?"], [len(needle)]
     if label is not None:
         where.append("l.name = ?")
         params.append(label)

@@ -217,3 +217,15 @@ def test_index_is_intact_after_migration_import_merge_and_a_deleted_article(tmp_
         project.db.execute("DELETE FROM documents WHERE id = 'new'")
         assert_index_intact(project)
         assert documents_containing(project, normalised_text("خبر جديد")) == []
+
+
+def test_label_filter_matches_a_span_that_is_exactly_the_query_spelled_with_harakat(tmp_path: Path) -> None:
+    text = "محادثات سرّيّة بين الطرفين"
+    with Project.open(tmp_path / "p.sqlite") as project:
+        project.import_articles([ArticleRecord(text, "ع", id="h")])
+        start = text.index("سرّيّة")
+        project.add_span("h", "salma", start, start + len("سرّيّة"), "denial")  # 6 code points, 4 normalised
+        project.add_span("h", "salma", 0, 3, "denial")  # "محا": shorter than the query
+        [hit] = search(project, "سريه", label="denial").hits
+        assert (hit.start, hit.end, hit.match) == (start, start + 6, "سرّيّة")
+        assert search(project, "سرية بين", label="denial").total == 0  # runs past the span's end
