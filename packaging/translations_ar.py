@@ -111,8 +111,8 @@ ARABIC = {
     # label bar and span list
     " ({key}; Alt+{key} keeps the exact characters)": " ({key}؛ Alt+{key} يحافظ على الأحرف المحددة بدقة)",
     "Tag the selection as {label}{keys}": "وسم التحديد بـ {label}{keys}",
-    "overlaps blend, nested spans are underlined · dashed: other annotators (read-only)":
-        "المقاطع المتداخلة تمتزج ألوانها، والمتضمَّنة يُسطَّر تحتها · المتقطعة: مُعلِّقون آخرون (للقراءة فقط)",
+    "overlaps blend · nested: underlined · dashed line: other annotators (read-only) · dashed box: suggestion":
+        "المتداخلة تمتزج ألوانها · المتضمَّنة: مسطَّر تحتها · خط متقطع: مُعلِّقون آخرون (للقراءة فقط) · إطار متقطع: اقتراح",
     "Label": "الوسم",
     "Text": "النص",
     "Annotator": "المُعلِّق",

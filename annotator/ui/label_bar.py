@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from annotator.core.model import Label
 
@@ -51,9 +51,15 @@ class LabelBar(QWidget):
             button.clicked.connect(lambda _checked=False, name=label.name: self.labelClicked.emit(name))
             self._layout.addWidget(button)
             self.buttons[label.name] = button
-        legend = QLabel(self.tr("overlaps blend, nested spans are underlined · dashed: other annotators "
-                                "(read-only)"))
+        legend = QLabel(self.tr("overlaps blend · nested: underlined · dashed line: other annotators "
+                                "(read-only) · dashed box: suggestion"))
         legend.setObjectName("legendNote")
+        legend.setToolTip(legend.text())
+        # it takes the room the buttons leave (a narrow window squeezes the legend, never the buttons),
+        # its text at the far left edge, away from the buttons
+        legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        legend.setWordWrap(True)  # two short lines rather than a long one cut off
+        legend.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
+                            | Qt.AlignmentFlag.AlignVCenter)
         legend.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, readable in light and dark
-        self._layout.addStretch(1)
-        self._layout.addWidget(legend)
+        self._layout.addWidget(legend, 1)

@@ -549,8 +549,8 @@ corpus {measure}: {value}</source>
             <translation>وسم التحديد بـ {label}{keys}</translation>
         </message>
         <message>
-            <source>overlaps blend, nested spans are underlined · dashed: other annotators (read-only)</source>
-            <translation>المقاطع المتداخلة تمتزج ألوانها، والمتضمَّنة يُسطَّر تحتها · المتقطعة: مُعلِّقون آخرون (للقراءة فقط)</translation>
+            <source>overlaps blend · nested: underlined · dashed line: other annotators (read-only) · dashed box: suggestion</source>
+            <translation>المتداخلة تمتزج ألوانها · المتضمَّنة: مسطَّر تحتها · خط متقطع: مُعلِّقون آخرون (للقراءة فقط) · إطار متقطع: اقتراح</translation>
         </message>
     </context>
     <context>
