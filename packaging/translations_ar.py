@@ -323,6 +323,7 @@ ARABIC = {
     "Accept suggestion: {label} «{excerpt}»": "قبول الاقتراح: {label} «{excerpt}»",
     "Dismiss suggestions": "تجاهل الاقتراحات",
     "Suggested: {label} — click to accept": "مقترح: {label} — انقر للقبول",
+    "After a tag, its other occurrences are offered here": "بعد الوسم تُقترح هنا المواضع الأخرى للنص نفسه",
     # corpus search
     "&Search all articles…": "&بحث في كل المقالات…",
     "Find a word or phrase in every article, or in the spans of one label": "البحث عن كلمة أو عبارة في كل المقالات، أو في مقاطع وسم واحد",

@@ -160,7 +160,7 @@ class SuggestionOffers:
             action.setEnabled(name == "dismiss_suggestions" or self.suggestions_bar.buttons[name].isEnabled())
 
     def _hide_offer(self) -> None:
-        self.suggestions_bar.hide()
+        self.suggestions_bar.clear()
         if self.article_view.suggestions:
             self.article_view.set_suggestions([], self.labels)
         for action in self.suggestion_actions.values():

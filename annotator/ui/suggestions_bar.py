@@ -58,6 +58,13 @@ class SuggestionsBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
         layout.setSpacing(6)
+        # Idle, the bar keeps its place with a muted hint: the text below must not jump after every tag.
+        self.hint = QLabel(self.tr("After a tag, its other occurrences are offered here"),
+                           objectName="suggestionsHint")
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.hint, 1)
+        self._reserved = True
         self.message = QLabel(objectName="suggestionsMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -75,17 +82,28 @@ class SuggestionsBar(QWidget):
             button.clicked.connect(signal)
             layout.addWidget(button)
             self.buttons[name] = button
-        # Hidden, the bar keeps its height: the text below must not jump after every tag.
-        policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.setSizePolicy(policy)
-        self.hide()
+        # idle or offering, the same height
+        self.hint.setMinimumHeight(max(b.sizeHint().height() for b in self.buttons.values()))
+        self.clear()
+
+    @property
+    def offering(self) -> bool:
+        """True while the bar shows an offer (not its idle hint)."""
+        return not self.message.isHidden()
 
     def set_reserved(self, reserved: bool) -> None:
-        """Keep the bar's height while hidden (suggestions on) or give it back (suggestions off)."""
-        policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(reserved)
-        self.setSizePolicy(policy)
+        """Keep the bar's place, idle, while suggestions are on; give it back when they are off."""
+        self._reserved = reserved
+        if not self.offering:
+            self.clear()
+
+    def clear(self) -> None:
+        """No offer: the muted hint while suggestions are on, nothing (the bar hidden) while off."""
+        for widget in (self.message, *self.buttons.values()):
+            widget.hide()
+        self.hint.show()
+        self.setPalette(QApplication.palette(self))
+        self.setVisible(self._reserved)
 
     def show_offer(self, offer: Offer) -> None:
         """Say what is on offer and enable the buttons that can act on it."""
@@ -113,4 +131,7 @@ class SuggestionsBar(QWidget):
         palette.setColor(QPalette.ColorRole.Window,
                          blend(tint, QApplication.palette().color(QPalette.ColorRole.Window)))
         self.setPalette(palette)
+        self.hint.hide()
+        for widget in (self.message, *self.buttons.values()):
+            widget.show()
         self.show()

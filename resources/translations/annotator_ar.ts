@@ -936,6 +936,10 @@ corpus {measure}: {value}</source>
     <context>
         <name>SuggestionsBar</name>
         <message>
+            <source>After a tag, its other occurrences are offered here</source>
+            <translation>بعد الوسم تُقترح هنا المواضع الأخرى للنص نفسه</translation>
+        </message>
+        <message>
             <source>Accept next</source>
             <translation>قبول التالي</translation>
         </message>

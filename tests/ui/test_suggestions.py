@@ -70,7 +70,7 @@ def test_tagging_a_word_that_occurs_again_offers_it_with_the_counts_and_paints_t
     count_elsewhere = sum(len(p) for p in elsewhere.values())
     articles = sum(1 for p in elsewhere.values() if p)
     bar = window.page.suggestions_bar
-    assert bar.isVisible()
+    assert bar.offering
     message = bar.message.text()
     assert f"{len(others)}×" in message and f"{count_elsewhere}×" in message and f" {articles} " in message
     assert "إيران" in message and "actor" in message
@@ -135,7 +135,7 @@ def test_accept_all_in_the_article_stores_every_place_and_one_undo_removes_them(
         assert document.text[a:b] in {"إيران", "ايران"}
     # the bar still offers the other articles; none of this article's places is suggested now
     assert window.page.article_view.suggestions == []
-    assert window.page.suggestions_bar.isVisible()
+    assert window.page.suggestions_bar.offering
     press(qtbot, window, "Z", CTRL)
     assert stored(project) == {(document.id, *tagged, "actor")}
 
@@ -151,7 +151,7 @@ def test_accept_all_in_the_corpus_asks_with_the_count_then_stores_every_place(qt
     box.button(QMessageBox.StandardButton.Yes).click()
     assert stored(project) == expected
     assert len({doc for doc, *_ in expected}) == 5
-    assert not window.page.suggestions_bar.isVisible()
+    assert not window.page.suggestions_bar.offering
     press(qtbot, window, "Z", CTRL)
     assert stored(project) == {(document.id, *tagged, "actor")}
 
@@ -164,7 +164,7 @@ def test_cancelling_the_corpus_confirmation_or_dismissing_stores_nothing(qtbot, 
     box.button(QMessageBox.StandardButton.Cancel).click()
     press(qtbot, window, "Escape")
     page = window.page
-    assert not page.suggestions_bar.isVisible() and page.offer is None
+    assert not page.suggestions_bar.offering and page.offer is None
     assert page.article_view.suggestions == [] and painted_suggestions(window) == []
     press(qtbot, window, "Return", CTRL)  # disabled with nothing on offer
     assert stored(project) == {(document.id, *tagged, "actor")}
@@ -197,7 +197,7 @@ def test_the_context_menu_accepts_the_suggestion_under_the_mouse(qtbot, window, 
 def test_undoing_the_tag_takes_its_offer_away(qtbot, window, project, tagged_iran) -> None:
     press(qtbot, window, "Z", CTRL)
     assert project.spans() == []
-    assert window.page.offer is None and not window.page.suggestions_bar.isVisible()
+    assert window.page.offer is None and not window.page.suggestions_bar.offering
     assert window.page.article_view.suggestions == []
 
 
@@ -209,7 +209,7 @@ def test_a_tag_undone_before_its_offer_is_made_offers_nothing(qtbot, window, pro
     press(qtbot, window, "1")
     press(qtbot, window, "Z", CTRL)  # at once: the offer was still to come
     qtbot.waitUntil(lambda: not page.suggestions_pending())
-    assert project.spans() == [] and page.offer is None and not page.suggestions_bar.isVisible()
+    assert project.spans() == [] and page.offer is None and not page.suggestions_bar.offering
 
 
 def test_relabelling_the_tagged_span_offers_its_new_label_on_the_same_places(qtbot, window, project,
@@ -223,9 +223,22 @@ def test_relabelling_the_tagged_span_offers_its_new_label_on_the_same_places(qtb
     assert "mediator" in window.page.suggestions_bar.message.text()
 
 
+def test_the_text_does_not_move_when_an_offer_comes_and_goes(qtbot, window, project) -> None:
+    open_article(window, 0)
+    view = window.page.article_view
+    where = view.mapTo(window, view.rect().topLeft())
+    start, end = iran_places(view.text)[0]
+    tag_word(qtbot, window, start, end)
+    assert window.page.suggestions_bar.offering
+    assert view.mapTo(window, view.rect().topLeft()) == where
+    press(qtbot, window, "Escape")
+    assert view.mapTo(window, view.rect().topLeft()) == where
+    assert window.page.suggestions_bar.hint.isVisible()  # the idle bar keeps the place, with its hint
+
+
 def test_opening_another_article_hides_the_offer(qtbot, window, project, tagged_iran) -> None:
     open_article(window, 1)
-    assert not window.page.suggestions_bar.isVisible() and window.page.article_view.suggestions == []
+    assert not window.page.suggestions_bar.offering and window.page.article_view.suggestions == []
     assert len(project.spans()) == 1
 
 
@@ -235,7 +248,7 @@ def test_a_word_found_nowhere_else_offers_nothing(qtbot, window, project) -> Non
     start = text.index("الغربيين")
     tag_word(qtbot, window, start, start + len("الغربيين"))
     qtbot.wait(50)
-    assert window.page.offer is None and not window.page.suggestions_bar.isVisible()
+    assert window.page.offer is None and not window.page.suggestions_bar.offering
 
 
 def test_turning_suggestions_off_is_remembered_and_offers_nothing(qtbot, project, tmp_path) -> None:
@@ -249,7 +262,8 @@ def test_turning_suggestions_off_is_remembered_and_offers_nothing(qtbot, project
     start, end = iran_places(window.page.article_view.text)[0]
     tag_word(qtbot, window, start, end)
     qtbot.wait(50)
-    assert window.page.offer is None and not window.page.suggestions_bar.isVisible()
+    assert window.page.offer is None and not window.page.suggestions_bar.offering
+    assert not window.page.suggestions_bar.isVisible()  # off: the bar gives its room back
     window.close()
     again = make_window(qtbot, project, tmp_path / "settings.ini")
     assert not again.page.suggest_action.isChecked() and not again.page.suggest_enabled
