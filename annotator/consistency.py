@@ -19,10 +19,13 @@ from annotator.core.consistency_spans import (
     PassageAlignment,
     SpanDifference,
     align,
+    align_many,
     span_differences,
 )
 from annotator.core.model import Span
 from annotator.store import Project
+
+ALIGN_CHUNK = 2_000  # passages laid out together: fast, and memory stays at tens of MB
 
 
 @dataclass(frozen=True)
@@ -75,20 +78,22 @@ def consistency_report(
     names = None if annotators is None else set(annotators)
     if names is not None:
         spans_of = {doc: [s for s in spans if s.annotator in names] for doc, spans in spans_of.items()}
-    reports = []
-    for n, passage in enumerate(passages):
-        if check and n % 500 == 0:
-            check()
-        differences: tuple[SpanDifference, ...] = ()
-        # only spans that may lie inside the passage: most passages then need no alignment at all
+    # only spans that may lie inside a passage: a passage without any needs no alignment at all
+    near = []
+    for passage in passages:
         a, b = passage.article_a, passage.article_b
-        inside_a = _near(spans_of[a], texts[a], passage.start_a, passage.end_a)
-        inside_b = _near(spans_of[b], texts[b], passage.start_b, passage.end_b)
-        if inside_a or inside_b:
-            alignment = align(passage, texts[a], texts[b])
-            differences = tuple(span_differences(alignment, inside_a, inside_b,
-                                                 across_annotators=across_annotators, annotators=names))
-        reports.append(PassageReport(passage, differences))
+        near.append((_near(spans_of[a], texts[a], passage.start_a, passage.end_a),
+                     _near(spans_of[b], texts[b], passage.start_b, passage.end_b)))
+    differences: dict[int, tuple[SpanDifference, ...]] = {}
+    wanted = [n for n, (inside_a, inside_b) in enumerate(near) if inside_a or inside_b]
+    for chunk in range(0, len(wanted), ALIGN_CHUNK):
+        if check:
+            check()
+        numbers = wanted[chunk : chunk + ALIGN_CHUNK]
+        for n, alignment in zip(numbers, align_many([passages[n] for n in numbers], texts), strict=True):
+            differences[n] = tuple(span_differences(alignment, *near[n], across_annotators=across_annotators,
+                                                    annotators=names))
+    reports = [PassageReport(passage, differences.get(n, ())) for n, passage in enumerate(passages)]
     return ConsistencyReport(tuple(reports), texts)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from annotator.core.consistency import SharedPassage, WordLayout, word_layout
+from annotator.core.consistency import SharedPassage, WordLayout, word_layout, word_layouts
 from annotator.core.model import Span, SpanRef
 
 
@@ -102,6 +102,15 @@ def align(passage: SharedPassage, text_a: str, text_b: str) -> PassageAlignment:
     """
     return align_layouts(passage, word_layout(text_a, passage.start_a, passage.end_a),
                          word_layout(text_b, passage.start_b, passage.end_b))
+
+
+def align_many(passages: list[SharedPassage], texts: dict[str, str]) -> list[PassageAlignment]:
+    """:func:`align` for many passages (``texts`` by article id), laid out together: much faster."""
+    pieces = []
+    for p in passages:
+        pieces += [(texts[p.article_a], p.start_a, p.end_a), (texts[p.article_b], p.start_b, p.end_b)]
+    layouts = word_layouts(pieces)
+    return [align_layouts(p, layouts[2 * n], layouts[2 * n + 1]) for n, p in enumerate(passages)]
 
 
 def align_layouts(passage: SharedPassage, layout_a: WordLayout, layout_b: WordLayout) -> PassageAlignment:

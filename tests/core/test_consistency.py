@@ -15,7 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.consistency import SharedPassage, find_shared_passages, word_layout, words
+from annotator.core.consistency import (
+    SharedPassage,
+    find_shared_passages,
+    word_layout,
+    word_layouts,
+    words,
+)
 from annotator.core.consistency_spans import (
     DifferenceKind,
     align,
@@ -78,6 +84,17 @@ def test_words_agree_with_the_plain_reference(seeds: dict[str, str]):
         assert words(text) == layout.words == [w for w, _, _ in reference]
         places = [layout.span_of_words(k, 1) for k in range(len(reference))]
         assert places == [(s, e) for _, s, e in reference]
+
+
+def test_passages_laid_out_together_equal_one_by_one(seeds: dict[str, str]):
+    decorated = "خبر: «قالَتْ مصادرُ» 😀 إنّ الوسـطاء، يحاولـــون"
+    pieces = [(seeds["000"], 316, 2139), (seeds["002"], 0, 1821), (decorated, 6, len(decorated)),
+              (seeds["002"], 1844, 1958)]
+    for together, (text, start, end) in zip(word_layouts(pieces), pieces, strict=True):
+        alone = word_layout(text, start, end)
+        assert together.words == alone.words and together.text is text
+        for name in ("word_letters", "letter_start", "letter_end"):
+            assert getattr(together, name).tolist() == getattr(alone, name).tolist(), name
 
 
 def test_reuters_passages_of_000_and_002_found_with_exact_offsets(seeds: dict[str, str]):
