@@ -91,8 +91,10 @@ class ConsistencyPage(QWidget):
         header = self.passage_list.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        # sized once after filling: ResizeToContents measures every row on every change (minutes
+        # for the tens of thousands of rows of a large corpus)
         for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
 
         self.view_a = ArticleView(article_font_family, 15)
         self.view_a.setObjectName("consistencyViewA")
@@ -223,7 +225,6 @@ class ConsistencyPage(QWidget):
                 parent.setToolTip(0, f"A: {titles.get(p.article_a, '')}\nB: {titles.get(p.article_b, '')}")
                 parent.setData(0, ROLE, -1)
                 pairs[p.article_a, p.article_b] = parent
-                self.passage_list.addTopLevelItem(parent)
             item = QTreeWidgetItem([report.excerpt(p, 34), str(p.words), ""])
             item.setData(0, ROLE, index)
             item.setToolTip(0, self.tr("A {start_a}–{end_a} · B {start_b}–{end_b}").format(
@@ -231,8 +232,12 @@ class ConsistencyPage(QWidget):
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             parent.addChild(item)
-        self._update_counts()
+        # filled before they join the list, then added at once: the view lays them out one time
+        self._count_differences(list(pairs.values()))
+        self.passage_list.addTopLevelItems(list(pairs.values()))
         self.passage_list.expandAll()
+        for column in (1, 2):
+            self.passage_list.resizeColumnToContents(column)
         self.summary.setText(self.tr("{passages} shared passages in {pairs} pairs of articles").format(
             passages=len(self.entries), pairs=len(pairs)))
         first = self.passage_list.topLevelItem(0)
@@ -243,16 +248,28 @@ class ConsistencyPage(QWidget):
 
     def _update_counts(self) -> None:
         """The differences column: per passage (the chosen annotator's comparisons), summed per pair."""
-        for row in range(self.passage_list.topLevelItemCount()):
-            parent = self.passage_list.topLevelItem(row)
+        # one repaint at the end: the view answering each change one by one takes seconds per 10,000 rows
+        model = self.passage_list.model()
+        model.blockSignals(True)
+        try:
+            self._count_differences([self.passage_list.topLevelItem(row)
+                                     for row in range(self.passage_list.topLevelItemCount())])
+        finally:
+            model.blockSignals(False)
+        self.passage_list.viewport().update()
+
+    def _count_differences(self, parents: list[QTreeWidgetItem]) -> None:
+        for parent in parents:
             total = 0
             for n in range(parent.childCount()):
                 child = parent.child(n)
                 count = len(self._differences_of(self.entries[child.data(0, ROLE)]))
                 total += count
-                child.setText(2, str(count))
-                child.setForeground(2, QBrush(QColor("#c0392b")) if count else QBrush())
-            parent.setText(2, str(total))
+                if child.text(2) != str(count):
+                    child.setText(2, str(count))
+                    child.setForeground(2, QBrush(QColor("#c0392b")) if count else QBrush())
+            if parent.text(2) != str(total):
+                parent.setText(2, str(total))
 
     # -- showing one passage ----------------------------------------------------------------------
 
