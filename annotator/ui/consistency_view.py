@@ -220,9 +220,12 @@ class ConsistencyPage(QWidget):
             p = entry.passage
             parent = pairs.get((p.article_a, p.article_b))
             if parent is None:
-                parent = QTreeWidgetItem([f"A  {_short(titles.get(p.article_a, p.article_a))}\n"
-                                          f"B  {_short(titles.get(p.article_b, p.article_b))}", "", ""])
-                parent.setToolTip(0, f"A: {titles.get(p.article_a, '')}\nB: {titles.get(p.article_b, '')}")
+                side_a, side_b = self.tr("A"), self.tr("B")
+                title_a, title_b = titles.get(p.article_a, p.article_a), titles.get(p.article_b, p.article_b)
+                pair = f"{side_a}  {_short(title_a)}\n{side_b}  {_short(title_b)}"
+                parent = QTreeWidgetItem([pair, "", ""])
+                parent.setToolTip(0, f"{side_a}: {titles.get(p.article_a, '')}\n"
+                                     f"{side_b}: {titles.get(p.article_b, '')}")
                 parent.setData(0, ROLE, -1)
                 pairs[p.article_a, p.article_b] = parent
             item = QTreeWidgetItem([report.excerpt(p, 34), str(p.words), ""])
@@ -335,8 +338,8 @@ class ConsistencyPage(QWidget):
         titles = {a.id: a.title for a in self.project.article_summaries()}
         name = self.annotator()
         for side, view, title, article, start, end in (
-                ("A", self.view_a, self.title_a, p.article_a, p.start_a, p.end_a),
-                ("B", self.view_b, self.title_b, p.article_b, p.start_b, p.end_b)):
+                (self.tr("A"), self.view_a, self.title_a, p.article_a, p.start_a, p.end_a),
+                (self.tr("B"), self.view_b, self.title_b, p.article_b, p.start_b, p.end_b)):
             view.set_article(self.report.texts[article])  # anew: clears the last passage's tint
             _tint(view, start, end)
             view.set_spans(self.project.spans(document_id=article), labels, name)
@@ -406,7 +409,7 @@ class ConsistencyPage(QWidget):
             return 0
         added = len(command.spans)
         self.message.setText(self.tr("Copied {count} span(s) of {name} to article {side}").format(
-            count=added, name=name, side="B" if to_b else "A"))
+            count=added, name=name, side=self.tr("B") if to_b else self.tr("A")))
         return added
 
     def apply_changes(self, changes: Changes) -> None:

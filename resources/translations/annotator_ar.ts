@@ -362,7 +362,7 @@ corpus {measure}: {value}</source>
         </message>
         <message>
             <source>Spans of:</source>
-            <translation>وسوم:</translation>
+            <translation>مقاطع المُعلِّق:</translation>
         </message>
         <message>
             <source>Articles</source>
@@ -402,11 +402,11 @@ corpus {measure}: {value}</source>
         </message>
         <message>
             <source>Copy spans A → B</source>
-            <translation>انسخ الوسوم أ ← ب</translation>
+            <translation>انسخ المقاطع أ ← ب</translation>
         </message>
         <message>
             <source>Copy spans B → A</source>
-            <translation>انسخ الوسوم ب ← أ</translation>
+            <translation>انسخ المقاطع ب ← أ</translation>
         </message>
         <message>
             <source>Looking for shared passages…</source>
@@ -419,6 +419,14 @@ corpus {measure}: {value}</source>
         <message>
             <source>Could not look for passages: {error}</source>
             <translation>تعذّر البحث عن المقاطع: {error}</translation>
+        </message>
+        <message>
+            <source>A</source>
+            <translation>أ</translation>
+        </message>
+        <message>
+            <source>B</source>
+            <translation>ب</translation>
         </message>
         <message>
             <source>A {start_a}–{end_a} · B {start_b}–{end_b}</source>
@@ -450,15 +458,15 @@ corpus {measure}: {value}</source>
         </message>
         <message>
             <source>copy spans A → B</source>
-            <translation>نسخ الوسوم أ ← ب</translation>
+            <translation>نسخ المقاطع أ ← ب</translation>
         </message>
         <message>
             <source>copy spans B → A</source>
-            <translation>نسخ الوسوم ب ← أ</translation>
+            <translation>نسخ المقاطع ب ← أ</translation>
         </message>
         <message>
             <source>Copied {count} span(s) of {name} to article {side}</source>
-            <translation>نُسخ {count} من وسوم {name} إلى المقالة {side}</translation>
+            <translation>نُسخ {count} من مقاطع {name} إلى المقالة {side}</translation>
         </message>
     </context>
     <context>

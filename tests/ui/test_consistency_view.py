@@ -138,3 +138,28 @@ def test_undo_follows_the_tab_and_open_in_annotate_jumps_to_the_article(qtbot, w
     assert window.tabs.currentWidget() is window.page
     assert window.page.document_id == seeds["002"]
     assert window.page.undo_group.activeStack() is not page.undo_stack
+
+
+def test_different_annotators_are_compared_when_asked(qtbot, window: MainWindow, seeds, project):
+    text_b = project.document(seeds["002"]).text
+    project.add_span(seeds["002"], "omar", *place(text_b, "واشنطن وطهران"), "demand")
+    page = open_tab(qtbot, window)
+    listed = page.difference_list
+
+    def rows() -> list[tuple[str, str]]:
+        return [(listed.topLevelItem(i).text(0), listed.topLevelItem(i).text(1))
+                for i in range(listed.topLevelItemCount())]
+
+    assert ("different label", f"{NAME} / omar") not in rows()
+    page.across_box.setChecked(True)
+    assert ("different label", f"{NAME} / omar") in rows()  # sara's actor in 000, omar's demand in 002
+
+
+def test_copy_b_to_a_adds_the_spans_of_b_on_the_matching_words_of_a(qtbot, window: MainWindow, seeds,
+                                                                     project):
+    page = open_tab(qtbot, window)
+    text_a = project.document(seeds["000"]).text
+    assert page.copy_spans(to_b=False) == 1  # B's 'البيت الأبيض' denial; the mediator is in A already
+    added = [s for s in project.spans(seeds["000"], NAME) if s.label == "denial"]
+    assert [text_a[s.start : s.end] for s in added] == ["البيت الأبيض"]
+    assert page.message.text() == f"Copied 1 span(s) of {NAME} to article A"
