@@ -31,7 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.consistency import ConsistencyReport, PassageReport, consistency_report, passage_alignment
-from annotator.core.consistency_spans import DifferenceKind, SpanDifference, map_spans, span_differences
+from annotator.core.consistency_spans import (
+    DifferenceKind,
+    SpanDifference,
+    align_many,
+    map_spans,
+    span_differences,
+)
 from annotator.core.errors import AnnotatorError
 from annotator.store import Changes, Project
 from annotator.ui.article_view import ArticleView
@@ -307,15 +313,20 @@ class ConsistencyPage(QWidget):
 
     def _recompare(self, documents: set[str]) -> None:
         """Compare the spans again in the passages of ``documents`` (after an edit, copy or undo)."""
-        for index, entry in enumerate(self.entries):
-            p = entry.passage
-            if p.article_a in documents or p.article_b in documents:
-                found = span_differences(passage_alignment(self.report, p),
-                                         self.project.spans(document_id=p.article_a),
-                                         self.project.spans(document_id=p.article_b), across_annotators=True)
-                self.entries[index] = PassageReport(p, tuple(found))
-                if self.current is not None and self.current.passage == p:
-                    self.current = self.entries[index]
+        numbers = [n for n, entry in enumerate(self.entries)
+                   if entry.passage.article_a in documents or entry.passage.article_b in documents]
+        spans: dict[str, list] = {}
+        for n, alignment in zip(numbers, align_many([self.entries[n].passage for n in numbers],
+                                                     self.report.texts), strict=True):
+            p = alignment.passage
+            for article in (p.article_a, p.article_b):
+                if article not in spans:
+                    spans[article] = self.project.spans(document_id=article)
+            found = span_differences(alignment, spans[p.article_a], spans[p.article_b],
+                                     across_annotators=True)
+            self.entries[n] = PassageReport(p, tuple(found))
+            if self.current is not None and self.current.passage == p:
+                self.current = self.entries[n]
 
     def _show_current(self) -> None:
         if self.report is not None:
