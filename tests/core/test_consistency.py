@@ -300,3 +300,24 @@ def test_an_inserted_passage_is_found_with_exact_offsets(passage, before_a, afte
     assert (found.start_a, found.end_a) == (start_a, start_a + len(plain))
     assert (found.start_b, found.end_b) == (start_b, start_b + len(decorated))
     assert found.words == len(passage)
+
+
+@settings(max_examples=40, deadline=None)
+@given(picks=st.lists(st.tuples(st.integers(0, 17), st.integers(1, 4), st.sampled_from(["actor", "demand"]),
+                                st.booleans()), min_size=1, max_size=6))
+def test_copied_spans_leave_nothing_missing_and_map_back_to_themselves(picks):
+    (passage,) = find_shared_passages([("a", TEXT_A), ("b", TEXT_B)])
+    alignment = align(passage, TEXT_A, TEXT_B)
+    layout = word_layout(TEXT_A)
+    first = layout.word_index(passage.start_a)
+    spans_a = []
+    for word, count, label, partial in picks:
+        start, end = layout.span_of_words(first + word, min(count, passage.words - word))
+        # partial: from the word's second letter
+        spans_a.append(Span(len(spans_a), "a", "x", start + partial, end, label))
+    mapped = map_spans(alignment, spans_a)
+    copied = [Span(100 + n, "b", "x", s.start, s.end, s.label) for n, s in enumerate(mapped)]
+    assert len(copied) == len({(s.start, s.end, s.label) for s in spans_a})
+    assert span_differences(alignment, spans_a, copied) == []
+    originals = sorted({SpanRef(s.start, s.end, s.label) for s in spans_a})
+    assert map_spans(alignment.swapped(), copied) == originals
