@@ -10,6 +10,11 @@ marbuta unified, whitespace runs made one space — so «إيران», «اير�
   (``annotator.core.text.is_word_char``), and neither is the character before it, except for
   proclitics written attached to it: a conjunction و or ف, then optionally a preposition ب ل or ك
   («وإيران», «بإيران», «وبإيران», «لإيران»). The suggestion covers the string only, never the clitics.
+- Clitics only before a tagged string of at least ``MIN_CLITIC_LETTERS`` (3) letters. A string of one or
+  two letters glued to و ف ب ل ك is far more often another word than the string with a clitic: a tagged
+  «رد» (reply) would be found in «ورد» (was mentioned; a rose), «برد» (cold), «فرد» (individual). Such a
+  short string is suggested only where it stands alone. (Three letters and more, a word with a clitic in
+  front is rarely a different word; counting letters needs no dictionary and no look at the corpus.)
 - The tagged string is taken as it is: its ال is part of it, so «الولايات» matches «والولايات»,
   «بالولايات», «كالولايات», but neither «ولايات» nor, for a tagged «ولايات», «الولايات».
   ل + ال is written لل («للولايات»): for a tagged string starting with ال that place is suggested too,
@@ -44,6 +49,7 @@ ALLOWED_PREFIXES = frozenset(
 # Before a tagged ال…, written لل…: the lam clitic with its optional conjunction.
 LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
 ARTICLE = "ال"
+MIN_CLITIC_LETTERS = 3  # shorter tagged strings are matched only as standalone words (see above)
 
 
 @dataclass(frozen=True)
@@ -99,10 +105,12 @@ def occurrences(normalised: str, needle: str) -> list[tuple[int, int]]:
     if not needle or not any(is_word_char(ch) for ch in needle):
         return []
     found = []
+    letters = sum(1 for ch in needle if is_word_char(ch))
+    prefixes = ALLOWED_PREFIXES if letters >= MIN_CLITIC_LETTERS else frozenset({""})
     position = normalised.find(needle)
     while position >= 0:
         end = position + len(needle)
-        if _ends_word(normalised, end) and _prefix_before(normalised, position) in ALLOWED_PREFIXES:
+        if _ends_word(normalised, end) and _prefix_before(normalised, position) in prefixes:
             found.append((position, end))
         position = normalised.find(needle, position + 1)
     if needle.startswith(ARTICLE) and len(needle) > len(ARTICLE):

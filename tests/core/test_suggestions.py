@@ -29,9 +29,11 @@ NOT_WORD = rf"[\w{MARKS}\u200c\u200d]"  # a word character, for the boundary loo
 
 def reference(text: str, tagged: str) -> list[tuple[int, int]]:
     """(start, end) of every whole-word occurrence of ``tagged`` in ``text``, clitics و ف then ب ل ك allowed
-    before it (not covered); the match takes the marks after its last letter. A tagged ال… is also found
-    written لل… after the lam clitic (then from the article's lam)."""
-    found = _reference(text, tagged, rf"(?:[وف][{MARKS}]*)?(?:[بلك][{MARKS}]*)?")
+    before it (not covered) when it has 3 letters or more; the match takes the marks after its last letter.
+    A tagged ال… is also found written لل… after the lam clitic (then from the article's lam)."""
+    letters = [ch for ch in tagged if ch.isalnum() and ch not in MARKS_CHARS]
+    clitics = rf"(?:[وف][{MARKS}]*)?(?:[بلك][{MARKS}]*)?" if len(letters) >= 3 else ""
+    found = _reference(text, tagged, clitics)
     bare = tagged.lstrip(MARKS_CHARS)
     if len(bare) > 2 and bare[0] in CLASSES["ا"] and bare[1] == "ل":
         found += _reference(text, bare[1:], rf"(?:[وف][{MARKS}]*)?ل[{MARKS}]*")
@@ -179,6 +181,27 @@ def test_an_empty_or_wordless_tagged_string_suggests_nothing() -> None:
     article = NormalisedArticle.of("a", "، . حماس")
     assert suggest(article, "  ", "actor", annotator="sara") == []
     assert suggest(article, "،", "actor", annotator="sara") == []
+
+
+def test_a_string_of_two_letters_is_suggested_only_where_it_stands_alone() -> None:
+    text = "ردّ الوزير، ورد في البيان أن الرد برد وفرد ردٌّ لرد"
+    found = suggest(NormalisedArticle.of("a", text), "رد", "actor", annotator="sara", exclude=(0, 3))
+    assert [s.text for s in found] == ["ردٌّ"]  # not in «ورد», «برد», «فرد», «لرد», nor «الرد»
+    assert places(found) == [p for p in reference(text, "ردّ") if p != (0, 3)]
+    # three letters: the clitic is allowed again («وعلم» → «علم»)
+    three = "علم وعلم بعلم العلم"
+    assert [(s.start, s.end) for s in suggest(NormalisedArticle.of("b", three), "علم", "actor",
+                                              annotator="sara")] == reference(three, "علم") == [
+        (0, 3), (5, 8), (10, 13)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["رد", "ردّ", "ورد", "برد", "الرد", "ردود", "رـد", "فرد", "لرد"]),
+                          st.sampled_from([" ", "، ", "\n"])), min_size=1, max_size=10))
+def test_a_short_string_equals_the_reference_on_random_texts(pieces) -> None:
+    text = "".join(word + glue for word, glue in pieces)
+    found = suggest(NormalisedArticle.of("a", text), "رد", "actor", annotator="sara")
+    assert places(found) == reference(text, "رد")
 
 
 WORDS = ["حماس", "حماسُ", "حمـاس", "حماسة", "الحماس", "فتح", "وحماس", "لحماس", "بحماس", "قادة"]
