@@ -201,7 +201,7 @@ def add_search_commands(commands: argparse._SubParsersAction) -> None:
     p_search = commands.add_parser(
         "search", help="find a word or phrase in every article (harakat, tatweel and alef/ya/ta marbuta "
                        "variants ignored), or the spans of a label that contain it")
-    p_search.add_argument("query", metavar="QUERY")
+    p_search.add_argument("query", type=_query, metavar="QUERY")
     p_search.add_argument("--label", help="only spans with this label that contain the query")
     p_search.add_argument("--annotator", help="only spans by this annotator that contain the query")
     p_search.add_argument("--limit", type=_hit_count, default=50, metavar="N",
@@ -210,6 +210,16 @@ def add_search_commands(commands: argparse._SubParsersAction) -> None:
                           help="skip the first N hits (for the next page)")
     p_search.add_argument("--json", action="store_true", help="print JSON instead of text")
     p_search.set_defaults(run=cmd_search)
+
+
+def _query(text: str) -> str:
+    """argparse type: a query with something left to find once harakat, tatweel and spacing are dropped."""
+    from annotator.core.search import normalise_query
+
+    if not normalise_query(text):
+        raise argparse.ArgumentTypeError(f"expected a word or phrase to find, got {text!r} (nothing is left "
+                                         "of it once harakat, tatweel and spaces are dropped)")
+    return text
 
 
 def _hit_count(text: str) -> int:

@@ -22,6 +22,7 @@ from annotator.core.consistency_spans import (
     align_many,
     span_differences,
 )
+from annotator.core.errors import NotFoundError
 from annotator.core.model import Span
 from annotator.store import Project
 
@@ -61,8 +62,13 @@ def consistency_report(
 ) -> ConsistencyReport:
     """Find the project's shared passages and compare the spans on both sides of each.
 
-    ``check`` is called between the steps (a worker's cancel check).
+    ``check`` is called between the steps (a worker's cancel check). Raises NotFoundError for a name in
+    ``annotators`` the project does not know (a typo would otherwise report "0 differences").
     """
+    names = None if annotators is None else set(annotators)
+    unknown = sorted((names or set()) - set(project.annotators()))
+    if unknown:
+        raise NotFoundError(f"there is no annotator named {unknown[0]!r}")
     articles = project.article_texts()
     if check:
         check()
@@ -75,7 +81,6 @@ def consistency_report(
     for span in project.spans() if involved else ():
         if span.document_id in spans_of:
             spans_of[span.document_id].append(span)
-    names = None if annotators is None else set(annotators)
     if names is not None:
         spans_of = {doc: [s for s in spans if s.annotator in names] for doc, spans in spans_of.items()}
     # only spans that may lie inside a passage: a passage without any needs no alignment at all

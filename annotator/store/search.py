@@ -102,13 +102,13 @@ def search(
     label (by that annotator) whose text contains the query, one hit per span at its first occurrence.
     Positions are found only in the articles the index names, and only until the page is full.
     """
-    needle = normalise_query(query)
-    if not needle:
-        return SearchResult(query, (), 0, 0)
     if label is not None:
         project.label(label)  # NotFoundError naming the label, rather than silently nothing
     if annotator is not None and annotator not in project.annotators():
         raise NotFoundError(f"there is no annotator named {annotator!r}")
+    needle = normalise_query(query)
+    if not needle:
+        return SearchResult(query, (), 0, 0)
     if label is None and annotator is None:
         return _search_text(project, query, needle, limit, offset)
     return _search_spans(project, query, needle, label, annotator, limit, offset)
