@@ -195,13 +195,14 @@ class SearchPanel(QWidget):
     def _search_or_open_first(self) -> None:
         if self._timer.isActive() or self.result is None:
             self.run_search()
-        elif self.results.count():
-            self.results.setCurrentRow(0)
-            self._activate(self.results.item(0))
+        elif self.results.count() > 1:  # row 0 is the first article's heading; row 1 its first hit
+            self.results.setCurrentRow(1)
+            self._activate(self.results.item(1))
 
     def _activate(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.open_hit(item.data(HIT_ROLE))
+        hit = item.data(HIT_ROLE) if item is not None else None
+        if hit is not None:  # an article heading carries none
+            self.open_hit(hit)
 
     def focus_box(self) -> None:
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)

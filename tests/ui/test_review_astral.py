@@ -82,3 +82,14 @@ def test_consistency_tint_difference_and_copy_land_on_the_same_letters_with_astr
     copied = [s for s in astral_project.spans(document_id="astral-b")]
     assert [(TEXT_B[s.start:s.end], s.label) for s in copied] == [("واشنطن وطهران", "actor")]
     qtbot.waitUntil(lambda: page.difference_list.topLevelItemCount() == 0)
+
+
+def test_enter_in_the_box_after_the_answer_opens_the_first_hit_not_the_heading(
+        qtbot, window: MainWindow) -> None:
+    search_for(qtbot, window, "طهران")
+    panel = window.search_panel
+    assert panel.results.item(0).data(Qt.ItemDataRole.UserRole) is None  # the first article's heading
+    qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+    first = hit_items(window)[0].data(Qt.ItemDataRole.UserRole)
+    assert window.page.document_id == first.article_id
+    assert window.page.article_view.textCursor().selectedText() == "طهران"
