@@ -67,15 +67,22 @@ class LabelCommand(QUndoCommand):
 
 
 class AddLabel(LabelCommand):
+    """Add a label; undo removes it with whatever was tagged with it since, and redo brings that back."""
+
     def __init__(self, project: Project, notify: Notify, name: str, color: str, key: str = "") -> None:
         super().__init__(project, notify, _tr("add label {label}").format(label=name))
         self.name, self.color, self.key = name.strip(), color, key
+        self.deleted: DeletedLabel | None = None
 
     def forward(self) -> Changes:
-        return self.project.add_label(self.name, self.color, self.key)
+        if self.deleted is None:
+            return self.project.add_label(self.name, self.color, self.key)
+        # The label may have been used between the add and its undo (the editor's stack outlives it).
+        return restore_label(self.project, self.deleted)
 
     def backward(self) -> Changes:
-        return self.project.delete_label(self.name)  # a label just added has no spans
+        self.deleted = delete_label(self.project, self.name)
+        return self.deleted.changes()
 
 
 class UpdateLabel(LabelCommand):
