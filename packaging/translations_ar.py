@@ -316,6 +316,11 @@ ARABIC = {
     "Could not search the other articles: {error}": "تعذّر البحث في المقالات الأخرى: {error}",
     "tag suggestion {label}": "وسم اقتراح {label}",
     "tag {count} suggestions as {label}": "وسم {count} اقتراحًا بـ{label}",
+    "tag {count} suggestions in {articles} article(s) as {label}": "وسم {count} اقتراحًا في {articles} مقالة بـ{label}",
+    "Tagging {count} places in {articles} article(s)…": "جارٍ وسم {count} موضعًا في {articles} مقالة…",
+    "Cancelled: nothing was tagged.": "أُلغي: لم يُوسم شيء.",
+    "Taking back {count} tags…": "جارٍ التراجع عن {count} وسمًا…",
+    "Tagging {count} places again…": "جارٍ وسم {count} موضعًا من جديد…",
     "Still searching the other articles; try again in a moment.": "ما زال البحث جاريًا في المقالات الأخرى؛ حاول بعد لحظة.",
     "Accept all suggestions": "قبول كل الاقتراحات",
     "Tag {count} places in {articles} article(s) as {label}? (One undo takes them all back.)":

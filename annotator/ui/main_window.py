@@ -232,7 +232,8 @@ class MainWindow(QMainWindow):
                     menu.addSeparator()
                 else:
                     menu.addAction(self.actions[name])
-                    self.addAction(self.actions[name])  # shortcuts work wherever the focus is
+                    if self.actions[name].shortcutContext() == Qt.ShortcutContext.WindowShortcut:
+                        self.addAction(self.actions[name])  # shortcuts work wherever the focus is
             if key == "view":
                 menu.addAction(page.suggest_action)
                 self._add_language_menu(menu)

@@ -3,7 +3,10 @@
 In the open article at once (``core.suggestions``, after the tag's highlight is painted), in the other
 articles from a worker thread (``annotator.corpus_suggestions``). Nothing is tagged until the annotator
 accepts — next, one clicked, all in the article, or all in the corpus after confirming — and every
-acceptance is one ``AddSpans`` command on the article's undo stack.
+acceptance is one ``AcceptSuggestions`` command on the article's undo stack (``ui/suggestion_commands.py``).
+Undoing it offers its places again. All in the corpus stores its spans in a worker behind a progress
+dialog (Cancel stores nothing); the command is then pushed on the open article's stack and its undo text
+names the articles it reaches.
 
 A mixin of ``AnnotationPage``, kept in its own module so each stays small; it uses the page's project,
 annotator, notify, document_id, spans, labels, article_view, suggestions_bar, message, _run and
@@ -20,7 +23,7 @@ from annotator.core.model import Span
 from annotator.core.suggestions import NormalisedArticle, Suggestion, still_open, suggest
 from annotator.corpus_suggestions import corpus_suggestions
 from annotator.store import Project
-from annotator.ui.commands import AddSpans
+from annotator.ui.suggestion_commands import WORKER_LIMIT, AcceptSuggestions, store_in_chunks
 from annotator.ui.suggestions_bar import Offer
 from annotator.ui.workers import WorkerHandle, run_in_worker
 
@@ -38,6 +41,7 @@ class SuggestionOffers:
         self._normalised: NormalisedArticle | None = None  # the open article's, made at its first tag
         self._corpus_search: WorkerHandle | None = None  # the last tag's
         self._searches: set[WorkerHandle] = set()  # every search still running
+        self._accepting: WorkerHandle | None = None  # a corpus-wide acceptance being stored
         self._offer_due = False  # a tag's offer is scheduled for after its highlight
         self._offer_span: Span | None = None
         self._offer_tries = self._painted_at_tag = 0
@@ -71,6 +75,12 @@ class SuggestionOffers:
         self.suggestion_actions = actions
         for action in actions.values():
             action.setEnabled(self.offer is not None)
+        dismiss = actions.get("dismiss_suggestions")
+        if dismiss is not None:
+            # Esc dismisses only while the focus is on this page (the text, the span list): in the search
+            # box, a dock or a dialog it keeps doing what it does there.
+            dismiss.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(dismiss)
 
     def offer_after_paint(self, span: Span) -> None:
         """Make the offer for ``span`` once its highlight is on screen: the tag must show at once (16 ms
@@ -207,11 +217,43 @@ class SuggestionOffers:
         else:
             self._hide_offer()
 
-    def _accept(self, places: list[Suggestion], text: str) -> list[Span]:
-        """Tag ``places`` in one undoable command; returns the spans it added."""
-        wanted = [(s.article_id, s.start, s.end, s.label) for s in places]
-        command = AddSpans(self.project, self.notify, self.annotator, wanted, text)
+    def _accept(self, places: list[Suggestion], text: str, stored: list[Span] | None = None,
+                offer: Offer | None = None) -> list[Span]:
+        """Tag ``places`` in one undoable command (``stored``: the spans a worker already added for
+        them); returns the spans it added."""
+        command = AcceptSuggestions(self.project, self.notify, self.annotator, places, text,
+                                    offer=offer or self.offer,
+                                    stored=stored, on_undone=self._offer_again, on_redone=self._taken_again,
+                                    window=self.window())
         return command.spans if self._run(command) else []
+
+    def _offer_again(self, command: AcceptSuggestions) -> None:
+        """An acceptance was undone: its places are suggestible again, so its offer comes back with them
+        (unless another tag's offer shows now, or the article is not the offer's)."""
+        offer = command.offer
+        if offer is None or offer.article_id != self.document_id or self.offer not in (None, offer):
+            return
+        if offer.origin is not None and not any(s.id == offer.origin.id for s in self.spans):
+            return  # the tag that made the offer is gone too
+        here = [p for p in command.places if p.article_id == offer.article_id]
+        offer.here = still_open(sorted(set(offer.here) | set(here), key=lambda p: p.start), self.spans,
+                                annotator=self.annotator)
+        if offer.elsewhere is not None:
+            back = [p for p in command.places if p.article_id != offer.article_id]
+            offer.elsewhere = sorted(set(offer.elsewhere) | set(back), key=lambda p: (p.article_id, p.start))
+        self.offer = offer
+        self._update_offer()
+
+    def _taken_again(self, command: AcceptSuggestions) -> None:
+        """An undone acceptance was redone: its places are tagged again, no longer on offer."""
+        offer = self.offer
+        if offer is None or offer is not command.offer:
+            return
+        taken = set(command.places)
+        offer.here = [p for p in offer.here if p not in taken]
+        if offer.elsewhere is not None:
+            offer.elsewhere = [p for p in offer.elsewhere if p not in taken]
+        self._update_offer()
 
     def accept_next_suggestion(self) -> None:
         """Tag the next suggested place in this article and go to it."""
@@ -274,13 +316,48 @@ class SuggestionOffers:
 
         def answered(button: int) -> None:
             if button == QMessageBox.StandardButton.Yes and offer is self.offer:
-                text = translate("AnnotationPage", "tag {count} suggestions as {label}")
-                self._accept(places, text.format(count=len(places), label=offer.label))
-                if self.offer is offer:
-                    offer.here = still_open(offer.here, self.spans, annotator=self.annotator)
-                    offer.elsewhere = []
-                    self._update_offer()
+                self._accept_everywhere(offer, places, articles)
 
         box.finished.connect(answered)
         box.open()
+
+    def _accept_everywhere(self, offer: Offer, places: list[Suggestion], articles: int) -> None:
+        """Tag ``places`` (over ``articles`` articles): a big batch is stored by a worker with a progress
+        dialog, then becomes one command on this article's stack (its first redo writes nothing)."""
+        text = translate("AnnotationPage", "tag {count} suggestions in {articles} article(s) as {label}")
+        text = text.format(count=len(places), articles=articles, label=offer.label)
+        if len(places) <= WORKER_LIMIT:  # a few milliseconds: no dialog flashing up
+            self._accept(places, text, offer=offer)
+            self._accepted_everywhere(offer)
+            return
+        path, annotator, document_id = self.project.path, self.annotator, self.document_id
+        wanted = [(s.article_id, s.start, s.end, s.label) for s in places]
+
+        def work(progress) -> list[Span]:
+            with Project.open(path) as project:  # its own connection: this runs in a pool thread
+                return store_in_chunks(project, annotator, wanted, progress)
+
+        label = translate("AnnotationPage", "Tagging {count} places in {articles} article(s)…")
+        handle = run_in_worker(work, progress_dialog=self.window(),
+                               label=label.format(count=len(places), articles=articles))
+        if handle.dialog is not None:
+            handle.dialog.setMinimumDuration(0)  # at once: the window takes no edit while the worker writes
+
+        def finished(added: list[Span]) -> None:
+            if self.document_id != document_id or self.annotator != annotator:
+                return  # behind the window-modal dialog the article cannot change: never here
+            self._accept(places, text, stored=added, offer=offer)
+            self._accepted_everywhere(offer)
+
+        handle.signals.finished.connect(finished)
+        handle.signals.failed.connect(lambda error: self.failed.emit(str(error)))
+        handle.signals.cancelled.connect(
+            lambda: self.message.emit(translate("AnnotationPage", "Cancelled: nothing was tagged.")))
+        self._accepting = handle  # its signals live until it reports
+
+    def _accepted_everywhere(self, offer: Offer) -> None:
+        if self.offer is offer:
+            offer.here = still_open(offer.here, self.spans, annotator=self.annotator)
+            offer.elsewhere = []
+            self._update_offer()
 

@@ -311,6 +311,26 @@ corpus {measure}: {value}</source>
             <source>Accept all suggestions</source>
             <translation>قبول كل الاقتراحات</translation>
         </message>
+        <message>
+            <source>tag {count} suggestions in {articles} article(s) as {label}</source>
+            <translation>وسم {count} اقتراحًا في {articles} مقالة بـ{label}</translation>
+        </message>
+        <message>
+            <source>Tagging {count} places in {articles} article(s)…</source>
+            <translation>جارٍ وسم {count} موضعًا في {articles} مقالة…</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was tagged.</source>
+            <translation>أُلغي: لم يُوسم شيء.</translation>
+        </message>
+        <message>
+            <source>Taking back {count} tags…</source>
+            <translation>جارٍ التراجع عن {count} وسمًا…</translation>
+        </message>
+        <message>
+            <source>Tagging {count} places again…</source>
+            <translation>جارٍ وسم {count} موضعًا من جديد…</translation>
+        </message>
     </context>
     <context>
         <name>ArticleView</name>

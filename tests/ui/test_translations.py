@@ -25,8 +25,8 @@ TRANSLATED_MODULES = ("actions", "agreement_controls", "agreement_matrices", "ag
                       "agreement_view", "annotation_page", "app", "article_view", "commands",
                       "comparison_view", "consistency_view", "curation_page", "curation_view",
                       "gold_commands", "label_bar", "label_commands", "label_editor", "main_window",
-                      "span_list", "suggestion_offers", "suggestions_bar", "team_actions", "workers",
-                      "search_panel")
+                      "span_list", "suggestion_commands", "suggestion_offers", "suggestions_bar",
+                      "team_actions", "workers", "search_panel")
 
 
 def messages(ts: Path) -> list[tuple[str, str, str, ElementTree.Element]]:
