@@ -6,7 +6,7 @@ and the Consistency tab shows it. The JSON shape of ``report_to_json`` is part o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from annotator.core.consistency import (
@@ -58,12 +58,14 @@ def passage_alignment(report: ConsistencyReport, passage: SharedPassage) -> Pass
 def consistency_report(
     project: Project, *, min_words: int = MIN_WORDS, max_articles: int = MAX_ARTICLES,
     annotators: Iterable[str] | None = None, across_annotators: bool = False,
-    check: Callable[[], None] | None = None,
+    check: Callable[[], None] | None = None, progress: Callable[[int, int], None] | None = None,
 ) -> ConsistencyReport:
     """Find the project's shared passages and compare the spans on both sides of each.
 
-    ``check`` is called between the steps (a worker's cancel check). Raises NotFoundError for a name in
-    ``annotators`` the project does not know (a typo would otherwise report "0 differences").
+    ``check`` is called between the steps (a worker's cancel check); ``progress(done, total)`` is
+    passed on to ``find_shared_passages`` (the long step), and may raise to stop it. Raises
+    NotFoundError for a name in ``annotators`` the project does not know (a typo would otherwise report
+    "0 differences").
     """
     names = None if annotators is None else set(annotators)
     unknown = sorted((names or set()) - set(project.annotators()))
@@ -72,15 +74,32 @@ def consistency_report(
     articles = project.article_texts()
     if check:
         check()
-    passages = find_shared_passages(articles, min_words=min_words, max_articles=max_articles)
+    passages = find_shared_passages(articles, min_words=min_words, max_articles=max_articles,
+                                    progress=progress)
     if check:
         check()
     involved = {p.article_a for p in passages} | {p.article_b for p in passages}
     texts = {article_id: text for article_id, text in articles if article_id in involved}
+    return ConsistencyReport(compare_passages(project, passages, texts, annotators=names,
+                                              across_annotators=across_annotators, check=check), texts)
+
+
+def compare_passages(
+    project: Project, passages: Sequence[SharedPassage], texts: dict[str, str], *,
+    annotators: Iterable[str] | None = None, across_annotators: bool = False,
+    check: Callable[[], None] | None = None,
+) -> tuple[PassageReport, ...]:
+    """Compare the spans on both sides of each passage, with the project's spans as they are now.
+
+    ``texts`` holds the text of every article of ``passages``. Runs in a worker too (the Consistency
+    tab after a label is renamed or deleted): ``check`` is called between chunks of passages.
+    """
+    involved = {p.article_a for p in passages} | {p.article_b for p in passages}
     spans_of: dict[str, list[Span]] = {article_id: [] for article_id in involved}
     for span in project.spans() if involved else ():
         if span.document_id in spans_of:
             spans_of[span.document_id].append(span)
+    names = None if annotators is None else set(annotators)
     if names is not None:
         spans_of = {doc: [s for s in spans if s.annotator in names] for doc, spans in spans_of.items()}
     # only spans that may lie inside a passage: a passage without any needs no alignment at all
@@ -98,8 +117,7 @@ def consistency_report(
         for n, alignment in zip(numbers, align_many([passages[n] for n in numbers], texts), strict=True):
             differences[n] = tuple(span_differences(alignment, *near[n], across_annotators=across_annotators,
                                                     annotators=names))
-    reports = [PassageReport(passage, differences.get(n, ())) for n, passage in enumerate(passages)]
-    return ConsistencyReport(tuple(reports), texts)
+    return tuple(PassageReport(passage, differences.get(n, ())) for n, passage in enumerate(passages))
 
 
 def _near(spans: list[Span], text: str, start: int, end: int) -> list[Span]:

@@ -321,3 +321,30 @@ def test_copied_spans_leave_nothing_missing_and_map_back_to_themselves(picks):
     assert span_differences(alignment, spans_a, copied) == []
     originals = sorted({SpanRef(s.start, s.end, s.label) for s in spans_a})
     assert map_spans(alignment.swapped(), copied) == originals
+
+
+def test_progress_is_reported_in_order_up_to_the_total_and_may_stop_the_search(seeds: dict[str, str]):
+    # 300 articles: each seed 30 times with its own first line, so copies pair up (under the 50 cap)
+    articles = [(f"{n}-{name}", f"خبر رقم {n} {name}\n{text}")
+                for n in range(30) for name, text in seeds.items()]
+    reports: list[tuple[int, int]] = []
+    found = find_shared_passages(articles, progress=lambda done, total: reports.append((done, total)))
+    assert found == find_shared_passages(articles) and len(found) > 1_000
+    totals = {total for _done, total in reports}
+    assert len(totals) == 1 and reports[-1][0] == reports[-1][1]
+    done = [d for d, _total in reports]
+    assert done == sorted(done) and done[0] == 0 and len(reports) >= 10  # reading and matching both report
+
+    class Stop(Exception):
+        pass
+
+    calls = []
+
+    def stop_while_matching(done: int, total: int) -> None:
+        calls.append(done)
+        if done > len(articles):  # past reading: inside the matching step
+            raise Stop
+
+    with pytest.raises(Stop):
+        find_shared_passages(articles, progress=stop_while_matching)
+    assert calls[-1] < reports[-1][0]  # stopped before the end
