@@ -378,6 +378,9 @@ ARABIC = {
     "missing in A": "ناقص في أ",
     "different label": "وسم مختلف",
     "different boundaries": "حدود مختلفة",
+    "Passage": "المقطع",
+    "Comparing the spans…": "جارٍ مقارنة المقاطع…",
+    "Comparing the spans again…": "جارٍ مقارنة المقاطع من جديد…",
 }
 
 

@@ -1,11 +1,15 @@
 """The Consistency tab: passages two articles share, side by side, and where their coding differs.
 
-Finding passages runs in a worker (its own connection to the project file); the page then lists the
-pairs of articles with their passages and how many spans differ. Choosing a passage shows both articles
-right-to-left with the passage tinted and the chosen annotator's spans painted (others dashed), and the
-differences below; a difference selects its place on both sides. "Copy spans A → B" puts the chosen
-annotator's spans of the passage in A onto the matching words of B as one undoable command, on a stack
-in the annotation page's undo group, active while this tab is shown (Ctrl+Z, Edit ▸ Undo).
+Finding passages runs in a worker (its own connection to the project file) with a cancellable progress
+dialog; the page then lists the passages grouped by pair of articles (``consistency_list``: a model, so
+showing 40,000 passages costs tens of milliseconds) with how many spans differ. Choosing a passage shows
+both articles side by side (``consistency_sides``) with the chosen annotator's spans and the differences.
+"Copy spans A → B" puts the chosen annotator's spans of the passage in A onto the matching words of B as
+one undoable command, on a stack in the annotation page's undo group, active while this tab is shown.
+
+After a span edit the passages of the edited articles are compared again here (a handful); after a label
+is renamed or deleted every passage may change, so they are compared again in a worker while the list
+stays usable, and the shown passage at once.
 """
 
 from __future__ import annotations
@@ -13,45 +17,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QUndoGroup, QUndoStack
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.consistency import ConsistencyReport, PassageReport, consistency_report, passage_alignment
-from annotator.core.consistency_spans import (
-    DifferenceKind,
-    SpanDifference,
-    align_many,
-    map_spans,
-    span_differences,
+from annotator.consistency import (
+    ConsistencyReport,
+    PassageReport,
+    compare_passages,
+    consistency_report,
+    passage_alignment,
 )
+from annotator.core.consistency_spans import SpanDifference, align_many, map_spans, span_differences
 from annotator.core.errors import AnnotatorError
 from annotator.store import Changes, Project
-from annotator.ui.article_view import ArticleView
 from annotator.ui.commands import AddSpans, push
+from annotator.ui.consistency_list import PassageList
+from annotator.ui.consistency_sides import PASSAGE_TINT, PassageSides
 from annotator.ui.workers import Progress, WorkerHandle, run_in_worker
 
-ROLE = Qt.ItemDataRole.UserRole
-PASSAGE_TINT = QColor(255, 214, 10, 46)  # a pale amber wash under the spans: "this is the shared part"
-KIND_COLOURS = {
-    DifferenceKind.MISSING_IN_B: "#c0392b",
-    DifferenceKind.MISSING_IN_A: "#c0392b",
-    DifferenceKind.DIFFERENT_LABEL: "#8e44ad",
-    DifferenceKind.DIFFERENT_BOUNDARIES: "#d35400",
-}
+__all__ = ["PASSAGE_TINT", "ConsistencyPage"]
 
 
 class ConsistencyPage(QWidget):
@@ -71,10 +65,11 @@ class ConsistencyPage(QWidget):
         self.undo_stack = QUndoStack(undo_group)
         self._previous_stack: QUndoStack | None = None
         self.report: ConsistencyReport | None = None
-        self.entries: list[PassageReport] = []
+        self.titles: dict[str, str] = {}
         self.current: PassageReport | None = None
-        self.differences: list[SpanDifference] = []
         self.worker: WorkerHandle | None = None
+        self.comparing: WorkerHandle | None = None  # comparing every passage again (labels changed)
+        self._touched_while_comparing: set[str] = set()
 
         self.find_button = QPushButton(self.tr("Find shared passages"), objectName="findPassages")
         self.annotator_box = QComboBox(objectName="consistencyAnnotator")
@@ -90,81 +85,27 @@ class ConsistencyPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.summary)
 
-        self.passage_list = QTreeWidget(objectName="passageList")
-        self.passage_list.setHeaderLabels([self.tr("Articles"), self.tr("Words"), self.tr("Differences")])
-        self.passage_list.setRootIsDecorated(True)
-        self.passage_list.setAlternatingRowColors(True)
-        header = self.passage_list.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        # sized once after filling: ResizeToContents measures every row on every change (minutes
-        # for the tens of thousands of rows of a large corpus)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-
-        self.view_a = ArticleView(article_font_family, 15)
-        self.view_a.setObjectName("consistencyViewA")
-        self.view_b = ArticleView(article_font_family, 15)
-        self.view_b.setObjectName("consistencyViewB")
-        self.title_a = QLabel(objectName="consistencyTitleA")
-        self.title_b = QLabel(objectName="consistencyTitleB")
-        self.open_a = QPushButton(self.tr("Open in Annotate"), objectName="openA")
-        self.open_b = QPushButton(self.tr("Open in Annotate"), objectName="openB")
-        sides = QSplitter(Qt.Orientation.Horizontal, objectName="consistencySides")
-        for title, view, button in ((self.title_a, self.view_a, self.open_a),
-                                    (self.title_b, self.view_b, self.open_b)):
-            title.setWordWrap(True)
-            title.setTextFormat(Qt.TextFormat.PlainText)
-            heading = QHBoxLayout()
-            heading.addWidget(title, 1)
-            heading.addWidget(button)
-            pane = QWidget()
-            pane_layout = QVBoxLayout(pane)
-            pane_layout.setContentsMargins(0, 0, 0, 0)
-            pane_layout.addLayout(heading)
-            pane_layout.addWidget(view, 1)
-            sides.addWidget(pane)
-
-        self.difference_list = QTreeWidget(objectName="differenceList")
-        self.difference_list.setHeaderLabels([self.tr("Difference"), self.tr("Annotators"), self.tr("In A"),
-                                              self.tr("In B"), self.tr("Text")])
-        self.difference_list.setRootIsDecorated(False)
-        self.difference_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.difference_list.header().setStretchLastSection(True)
-        self.copy_a_to_b = QPushButton(self.tr("Copy spans A → B"), objectName="copyAToB")
-        self.copy_b_to_a = QPushButton(self.tr("Copy spans B → A"), objectName="copyBToA")
-        self.message = QLabel(objectName="consistencyMessage")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.copy_a_to_b)
-        buttons.addWidget(self.copy_b_to_a)
-        buttons.addSpacing(12)
-        buttons.addWidget(self.message, 1)
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.difference_list, 1)
-        bottom_layout.addLayout(buttons)
-
-        right = QSplitter(Qt.Orientation.Vertical, objectName="consistencyDetail")
-        right.addWidget(sides)
-        right.addWidget(bottom)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 1)
-        right.setSizes([600, 150])
+        self.passage_list = PassageList()
+        self.sides = PassageSides(article_font_family)
+        # the side-by-side widgets, by the names the rest of the window and the tests use
+        self.view_a, self.view_b = self.sides.view_a, self.sides.view_b
+        self.difference_list, self.message = self.sides.difference_list, self.sides.message
+        self.copy_a_to_b, self.copy_b_to_a = self.sides.copy_a_to_b, self.sides.copy_b_to_a
+        self.open_a, self.open_b = self.sides.open_a, self.sides.open_b
         main = QSplitter(Qt.Orientation.Horizontal, objectName="consistencySplitter")
         main.addWidget(self.passage_list)
-        main.addWidget(right)
-        main.setStretchFactor(0, 1)
+        main.addWidget(self.sides)
+        main.setStretchFactor(0, 2)
         main.setStretchFactor(1, 3)
-        main.setSizes([340, 860])
+        main.setSizes([480, 720])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(main, 1)
 
         self.find_button.clicked.connect(self.find_passages)
-        self.passage_list.currentItemChanged.connect(lambda item, _old: self._passage_chosen(item))
-        self.difference_list.currentItemChanged.connect(lambda item, _old: self._difference_chosen(item))
+        self.passage_list.selectionModel().currentRowChanged.connect(
+            lambda index, _old: self._passage_chosen(index))
         self.annotator_box.currentIndexChanged.connect(lambda _i: self._show_current())
         self.across_box.toggled.connect(lambda _on: self._show_current())
         self.copy_a_to_b.clicked.connect(lambda: self.copy_spans(to_b=True))
@@ -175,6 +116,11 @@ class ConsistencyPage(QWidget):
         self._show_passage(None)
         self.summary.setText(self.tr("Looking for shared passages…"))
         self.find_passages()
+
+    @property
+    def entries(self) -> list[PassageReport]:
+        """Every passage of the report with its comparison as it is now (after edits)."""
+        return self.passage_list.passages.entries
 
     # -- the undo stack follows the tab ---------------------------------------------------------
 
@@ -199,15 +145,22 @@ class ConsistencyPage(QWidget):
             return
         path = Path(self.project.path)
         self.find_button.setEnabled(False)
+        finding, comparing = self.tr("Finding shared passages…"), self.tr("Comparing the spans…")
 
-        def work(progress: Progress) -> ConsistencyReport:
-            progress.report(0, 2, self.tr("Finding shared passages…"))
+        def work(progress: Progress) -> tuple[ConsistencyReport, dict[str, str]]:
+            def found_so_far(done: int, total: int) -> None:
+                progress.check()
+                progress.report(done, total, finding)
+
             with Project.open(path) as project:
-                return consistency_report(project, across_annotators=True, check=progress.check)
+                titles = {a.id: a.title for a in project.article_summaries()}
+                report = consistency_report(project, across_annotators=True, check=progress.check,
+                                            progress=found_so_far)
+                progress.report(1, 1, comparing)
+                return report, titles
 
-        self.worker = run_in_worker(work, progress_dialog=self.window(),
-                                    label=self.tr("Finding shared passages…"))
-        self.worker.signals.finished.connect(self._found)
+        self.worker = run_in_worker(work, progress_dialog=self.window(), label=finding)
+        self.worker.signals.finished.connect(lambda found: self.show_report(*found))
         self.worker.signals.failed.connect(self._failed)
         self.worker.signals.cancelled.connect(lambda: self.find_button.setEnabled(True))
 
@@ -215,70 +168,18 @@ class ConsistencyPage(QWidget):
         self.find_button.setEnabled(True)
         self.summary.setText(self.tr("Could not look for passages: {error}").format(error=exc))
 
-    def _found(self, report: ConsistencyReport) -> None:
+    def show_report(self, report: ConsistencyReport, titles: dict[str, str]) -> None:
+        """List ``report``'s passages (articles named by ``titles``) and show the first one."""
         self.find_button.setEnabled(True)
-        self.report = report
-        self.entries = list(report.passages)
-        titles = {a.id: a.title for a in self.project.article_summaries()}
-        self.passage_list.clear()
-        pairs: dict[tuple[str, str], QTreeWidgetItem] = {}
-        for index, entry in enumerate(self.entries):
-            p = entry.passage
-            parent = pairs.get((p.article_a, p.article_b))
-            if parent is None:
-                side_a, side_b = self.tr("A"), self.tr("B")
-                title_a, title_b = titles.get(p.article_a, p.article_a), titles.get(p.article_b, p.article_b)
-                pair = f"{side_a}  {_short(title_a)}\n{side_b}  {_short(title_b)}"
-                parent = QTreeWidgetItem([pair, "", ""])
-                parent.setToolTip(0, f"{side_a}: {titles.get(p.article_a, '')}\n"
-                                     f"{side_b}: {titles.get(p.article_b, '')}")
-                parent.setData(0, ROLE, -1)
-                pairs[p.article_a, p.article_b] = parent
-            item = QTreeWidgetItem([report.excerpt(p, 34), str(p.words), ""])
-            item.setData(0, ROLE, index)
-            item.setToolTip(0, self.tr("A {start_a}–{end_a} · B {start_b}–{end_b}").format(
-                start_a=p.start_a, end_a=p.end_a, start_b=p.start_b, end_b=p.end_b))
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            parent.addChild(item)
-        # filled before they join the list, then added at once: the view lays them out one time
-        self._count_differences(list(pairs.values()))
-        self.passage_list.addTopLevelItems(list(pairs.values()))
-        self.passage_list.expandAll()
-        for column in (1, 2):
-            self.passage_list.resizeColumnToContents(column)
+        if self.comparing is not None:
+            self.comparing.cancel()  # it compares the passages of the last report
+            self.comparing = None
+        self.report, self.titles = report, titles
+        self.passage_list.show_report(report, titles, lambda entry: len(self._differences_of(entry)))
         self.summary.setText(self.tr("{passages} shared passages in {pairs} pairs of articles").format(
-            passages=len(self.entries), pairs=len(pairs)))
-        first = self.passage_list.topLevelItem(0)
-        if first is not None:
-            self.passage_list.setCurrentItem(first.child(0))
-        else:
+            passages=len(report.passages), pairs=self.passage_list.passages.pair_count()))
+        if not report.passages:
             self._show_passage(None)
-
-    def _update_counts(self) -> None:
-        """The differences column: per passage (the chosen annotator's comparisons), summed per pair."""
-        # one repaint at the end: the view answering each change one by one takes seconds per 10,000 rows
-        model = self.passage_list.model()
-        model.blockSignals(True)
-        try:
-            self._count_differences([self.passage_list.topLevelItem(row)
-                                     for row in range(self.passage_list.topLevelItemCount())])
-        finally:
-            model.blockSignals(False)
-        self.passage_list.viewport().update()
-
-    def _count_differences(self, parents: list[QTreeWidgetItem]) -> None:
-        for parent in parents:
-            total = 0
-            for n in range(parent.childCount()):
-                child = parent.child(n)
-                count = len(self._differences_of(self.entries[child.data(0, ROLE)]))
-                total += count
-                if child.text(2) != str(count):
-                    child.setText(2, str(count))
-                    child.setForeground(2, QBrush(QColor("#c0392b")) if count else QBrush())
-            if parent.text(2) != str(total):
-                parent.setText(2, str(total))
 
     # -- showing one passage ----------------------------------------------------------------------
 
@@ -297,13 +198,9 @@ class ConsistencyPage(QWidget):
         self.annotator_box.setCurrentText(chosen)
         self.annotator_box.blockSignals(False)
 
-    def _passage_chosen(self, item: QTreeWidgetItem | None) -> None:
-        index = item.data(0, ROLE) if item is not None else -1
-        if index is None or index < 0:
-            if item is not None and item.childCount():
-                self.passage_list.setCurrentItem(item.child(0))
-            return
-        self._show_passage(self.entries[index])
+    def _passage_chosen(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self._show_passage(self.entries[self.passage_list.passages.number_at(index.row())])
 
     def _differences_of(self, entry: PassageReport) -> list[SpanDifference]:
         """The passage's differences that involve the chosen annotator (against others when asked)."""
@@ -313,8 +210,8 @@ class ConsistencyPage(QWidget):
 
     def _recompare(self, documents: set[str]) -> None:
         """Compare the spans again in the passages of ``documents`` (after an edit, copy or undo)."""
-        numbers = [n for n, entry in enumerate(self.entries)
-                   if entry.passage.article_a in documents or entry.passage.article_b in documents]
+        model = self.passage_list.passages
+        numbers = model.numbers_of(documents)
         spans: dict[str, list] = {}
         for n, alignment in zip(numbers, align_many([self.entries[n].passage for n in numbers],
                                                      self.report.texts), strict=True):
@@ -324,68 +221,71 @@ class ConsistencyPage(QWidget):
                     spans[article] = self.project.spans(document_id=article)
             found = span_differences(alignment, spans[p.article_a], spans[p.article_b],
                                      across_annotators=True)
-            self.entries[n] = PassageReport(p, tuple(found))
+            model.set_entry(n, PassageReport(p, tuple(found)))
             if self.current is not None and self.current.passage == p:
                 self.current = self.entries[n]
+        model.recount()
+
+    def _compare_all_in_worker(self) -> None:
+        """Compare every passage again off the GUI thread (labels renamed or deleted)."""
+        if self.comparing is not None:
+            self.comparing.cancel()
+        path, passages, texts = Path(self.project.path), [e.passage for e in self.entries], self.report.texts
+        report = self.report
+        self._touched_while_comparing = set()
+
+        def work(progress: Progress) -> tuple[PassageReport, ...]:
+            with Project.open(path) as project:
+                return compare_passages(project, passages, texts, across_annotators=True,
+                                        check=progress.check)
+
+        handle = self.comparing = run_in_worker(work)
+        self.summary.setText(self.tr("Comparing the spans again…"))
+
+        def compared(entries: tuple[PassageReport, ...]) -> None:
+            if self.comparing is not handle or self.report is not report:
+                return  # a newer comparison or report took its place
+            self.comparing = None
+            self.passage_list.passages.set_entries(list(entries))
+            if self._touched_while_comparing:  # edited after the worker read the spans
+                self._recompare(self._touched_while_comparing)
+            if self.current is not None:
+                self.current = self.entries[self._current_number()]
+            self.summary.setText(self.tr("{passages} shared passages in {pairs} pairs of articles").format(
+                passages=len(self.entries), pairs=self.passage_list.passages.pair_count()))
+            self._show_passage(self.current)
+
+        handle.signals.finished.connect(compared)
+        handle.signals.failed.connect(self._failed)
+
+    def _current_number(self) -> int:
+        number = self.passage_list.current_number()
+        if number is not None and self.entries[number].passage == self.current.passage:
+            return number
+        return next(n for n, e in enumerate(self.entries) if e.passage == self.current.passage)
 
     def _show_current(self) -> None:
         if self.report is not None:
-            self._update_counts()
+            self.passage_list.passages.recount()
         self._show_passage(self.current)
 
     def _show_passage(self, entry: PassageReport | None) -> None:
         self.current = entry
-        for widget in (self.copy_a_to_b, self.copy_b_to_a, self.open_a, self.open_b):
-            widget.setEnabled(entry is not None)
-        self.difference_list.clear()
         if entry is None or self.report is None:
-            for view, title in ((self.view_a, self.title_a), (self.view_b, self.title_b)):
-                view.set_article("")
-                title.setText("")
-            self.differences = []
+            self.sides.clear()
             return
         p = entry.passage
-        labels = {label.name: label for label in self.project.labels()}
-        titles = {a.id: a.title for a in self.project.article_summaries()}
-        name = self.annotator()
-        for side, view, title, article, start, end in (
-                (self.tr("A"), self.view_a, self.title_a, p.article_a, p.start_a, p.end_a),
-                (self.tr("B"), self.view_b, self.title_b, p.article_b, p.start_b, p.end_b)):
-            view.set_article(self.report.texts[article])  # anew: clears the last passage's tint
-            _tint(view, start, end)
-            view.set_spans(self.project.spans(document_id=article), labels, name)
-            title.setText(self.tr("{side}: {title} — characters {start}–{end}").format(
-                side=side, title=_short(titles.get(article, article), 44), start=start, end=end))
-            view.select_range(start, start)
-            QTimer.singleShot(0, lambda view=view, start=start: _scroll_to(view, start))
-        self.differences = self._differences_of(entry)
-        texts = self.report.texts
-        for difference in self.differences:
-            shown = (texts[p.article_a][difference.start_a : difference.end_a] if difference.label_a
-                     else texts[p.article_b][difference.start_b : difference.end_b])
-            who = (difference.annotator_a if difference.annotator_a == difference.annotator_b
-                   else f"{difference.annotator_a} / {difference.annotator_b}")
-            item = QTreeWidgetItem([self._kind_text(difference.kind), who, difference.label_a or "—",
-                                    difference.label_b or "—", " ".join(shown.split())])
-            item.setForeground(0, QBrush(QColor(KIND_COLOURS[difference.kind])))
-            self.difference_list.addTopLevelItem(item)
-        for column in range(4):
-            self.difference_list.resizeColumnToContents(column)
+        self.sides.show_passage(
+            entry, self.report, spans_a=self.project.spans(document_id=p.article_a),
+            spans_b=self.project.spans(document_id=p.article_b),
+            labels={label.name: label for label in self.project.labels()},
+            titles=(self.titles.get(p.article_a, p.article_a), self.titles.get(p.article_b, p.article_b)),
+            annotator=self.annotator(), differences=self._differences_of(entry))
 
-    def _kind_text(self, kind: DifferenceKind) -> str:
-        return {
-            DifferenceKind.MISSING_IN_B: self.tr("missing in B"),
-            DifferenceKind.MISSING_IN_A: self.tr("missing in A"),
-            DifferenceKind.DIFFERENT_LABEL: self.tr("different label"),
-            DifferenceKind.DIFFERENT_BOUNDARIES: self.tr("different boundaries"),
-        }[kind]
-
-    def _difference_chosen(self, item: QTreeWidgetItem | None) -> None:
-        if item is None:
-            return
-        difference = self.differences[self.difference_list.indexOfTopLevelItem(item)]
-        self.view_a.select_range(difference.start_a, difference.end_a)
-        self.view_b.select_range(difference.start_b, difference.end_b)
+    @property
+    def differences(self) -> list[SpanDifference]:
+        """The differences listed under the shown passage."""
+        return self.sides.differences
 
     def open_side(self, *, a: bool) -> None:
         """Open article A (or B) of the shown passage in the Annotate tab."""
@@ -424,29 +324,31 @@ class ConsistencyPage(QWidget):
         return added
 
     def apply_changes(self, changes: Changes) -> None:
-        """Spans changed (here, by undo, or in another tab): compare again, repaint, recount."""
+        """Spans changed (here, by undo, or in another tab): compare again, repaint, recount.
+
+        A span edit names its articles: their passages are compared again here. Renamed or deleted
+        labels may change any passage: the shown one is compared again now, all of them in a worker.
+        """
         if self.report is None:
             return
-        touched = set(changes.documents) & set(self.report.texts)  # every span edit names its article
-        if touched or changes.labels:
-            self._recompare(touched if not changes.labels else set(self.report.texts))
-            self._update_counts()
+        touched = set(changes.documents) & set(self.report.texts)
+        if self.comparing is not None:
+            self._touched_while_comparing |= touched
+        if changes.labels:
+            if self.current is not None:
+                self._recompare_one(self._current_number())
+            self._compare_all_in_worker()  # reads the spans as they are now, the touched ones too
+            self._show_passage(self.current)
+        elif touched:
+            self._recompare(touched)
             self._show_passage(self.current)
 
-
-def _short(text: str, width: int = 38) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _scroll_to(view: ArticleView, start: int) -> None:
-    """Put the line holding ``start`` near the top of the view (once it is laid out)."""
-    bar = view.verticalScrollBar()
-    bar.setValue(bar.value() + view.cursorRect(view.cursor_for(start, start)).top() - 12)
-
-
-def _tint(view: ArticleView, start: int, end: int) -> None:
-    """Wash the passage's characters in the tint, under the spans."""
-    tinted = QTextCharFormat()
-    tinted.setBackground(PASSAGE_TINT)
-    view.cursor_for(start, end).mergeCharFormat(tinted)
+    def _recompare_one(self, number: int) -> None:
+        """Compare passage ``number`` again now (the shown one, while the rest wait for the worker)."""
+        p = self.entries[number].passage
+        alignment = align_many([p], self.report.texts)[0]
+        found = span_differences(alignment, self.project.spans(document_id=p.article_a),
+                                 self.project.spans(document_id=p.article_b), across_annotators=True)
+        self.passage_list.passages.set_entry(number, PassageReport(p, tuple(found)))
+        self.current = self.entries[number]
+        self.passage_list.passages.recount()

@@ -157,12 +157,14 @@ def run_in_worker(
     if dialog is not None:
 
         def show_progress(done: int, total: int, message: str) -> None:
-            if handle.dialog is None or handle.dialog.wasCanceled():
+            dialog = handle.dialog
+            if dialog is None or dialog.wasCanceled():
                 return
-            handle.dialog.setMaximum(max(total, 0))
-            handle.dialog.setValue(min(done, total) if total else 0)
             if message:
-                handle.dialog.setLabelText(message)
+                dialog.setLabelText(message)
+            dialog.setMaximum(max(total, 0))
+            # last: a modal dialog's setValue processes events, and the worker's end may come in them
+            dialog.setValue(min(done, total) if total else 0)
 
         signals.progress.connect(show_progress)
     if progress_callback is not None:

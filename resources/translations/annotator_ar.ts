@@ -385,50 +385,6 @@ corpus {measure}: {value}</source>
             <translation>مقاطع المُعلِّق:</translation>
         </message>
         <message>
-            <source>Articles</source>
-            <translation>المقالات</translation>
-        </message>
-        <message>
-            <source>Words</source>
-            <translation>الكلمات</translation>
-        </message>
-        <message>
-            <source>Differences</source>
-            <translation>الاختلافات</translation>
-        </message>
-        <message>
-            <source>Open in Annotate</source>
-            <translation>افتح في الوسم</translation>
-        </message>
-        <message>
-            <source>Difference</source>
-            <translation>الاختلاف</translation>
-        </message>
-        <message>
-            <source>Annotators</source>
-            <translation>المُعلِّقون</translation>
-        </message>
-        <message>
-            <source>In A</source>
-            <translation>في أ</translation>
-        </message>
-        <message>
-            <source>In B</source>
-            <translation>في ب</translation>
-        </message>
-        <message>
-            <source>Text</source>
-            <translation>النص</translation>
-        </message>
-        <message>
-            <source>Copy spans A → B</source>
-            <translation>انسخ المقاطع أ ← ب</translation>
-        </message>
-        <message>
-            <source>Copy spans B → A</source>
-            <translation>انسخ المقاطع ب ← أ</translation>
-        </message>
-        <message>
             <source>Looking for shared passages…</source>
             <translation>جارٍ البحث عن المقاطع المشتركة…</translation>
         </message>
@@ -437,8 +393,16 @@ corpus {measure}: {value}</source>
             <translation>جارٍ البحث عن المقاطع المشتركة…</translation>
         </message>
         <message>
+            <source>Comparing the spans…</source>
+            <translation>جارٍ مقارنة المقاطع…</translation>
+        </message>
+        <message>
             <source>Could not look for passages: {error}</source>
             <translation>تعذّر البحث عن المقاطع: {error}</translation>
+        </message>
+        <message>
+            <source>Comparing the spans again…</source>
+            <translation>جارٍ مقارنة المقاطع من جديد…</translation>
         </message>
         <message>
             <source>A</source>
@@ -449,32 +413,8 @@ corpus {measure}: {value}</source>
             <translation>ب</translation>
         </message>
         <message>
-            <source>A {start_a}–{end_a} · B {start_b}–{end_b}</source>
-            <translation>أ {start_a}–{end_a} · ب {start_b}–{end_b}</translation>
-        </message>
-        <message>
             <source>{passages} shared passages in {pairs} pairs of articles</source>
             <translation>{passages} مقاطع مشتركة في {pairs} أزواج من المقالات</translation>
-        </message>
-        <message>
-            <source>{side}: {title} — characters {start}–{end}</source>
-            <translation>{side}: {title} — المحارف {start}–{end}</translation>
-        </message>
-        <message>
-            <source>missing in B</source>
-            <translation>ناقص في ب</translation>
-        </message>
-        <message>
-            <source>missing in A</source>
-            <translation>ناقص في أ</translation>
-        </message>
-        <message>
-            <source>different label</source>
-            <translation>وسم مختلف</translation>
-        </message>
-        <message>
-            <source>different boundaries</source>
-            <translation>حدود مختلفة</translation>
         </message>
         <message>
             <source>copy spans A → B</source>
@@ -843,6 +783,103 @@ corpus {measure}: {value}</source>
         <message>
             <source>lowest agreement first</source>
             <translation>الأدنى اتفاقًا أولًا</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassageDelegate</name>
+        <message>
+            <source>A</source>
+            <translation>أ</translation>
+        </message>
+        <message>
+            <source>B</source>
+            <translation>ب</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassageListModel</name>
+        <message>
+            <source>Articles</source>
+            <translation>المقالات</translation>
+        </message>
+        <message>
+            <source>Passage</source>
+            <translation>المقطع</translation>
+        </message>
+        <message>
+            <source>Words</source>
+            <translation>الكلمات</translation>
+        </message>
+        <message>
+            <source>Differences</source>
+            <translation>الاختلافات</translation>
+        </message>
+        <message>
+            <source>A {start_a}–{end_a} · B {start_b}–{end_b}</source>
+            <translation>أ {start_a}–{end_a} · ب {start_b}–{end_b}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassageSides</name>
+        <message>
+            <source>Open in Annotate</source>
+            <translation>افتح في الوسم</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>الاختلاف</translation>
+        </message>
+        <message>
+            <source>Annotators</source>
+            <translation>المُعلِّقون</translation>
+        </message>
+        <message>
+            <source>In A</source>
+            <translation>في أ</translation>
+        </message>
+        <message>
+            <source>In B</source>
+            <translation>في ب</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>النص</translation>
+        </message>
+        <message>
+            <source>Copy spans A → B</source>
+            <translation>انسخ المقاطع أ ← ب</translation>
+        </message>
+        <message>
+            <source>Copy spans B → A</source>
+            <translation>انسخ المقاطع ب ← أ</translation>
+        </message>
+        <message>
+            <source>A</source>
+            <translation>أ</translation>
+        </message>
+        <message>
+            <source>B</source>
+            <translation>ب</translation>
+        </message>
+        <message>
+            <source>{side}: {title} — characters {start}–{end}</source>
+            <translation>{side}: {title} — المحارف {start}–{end}</translation>
+        </message>
+        <message>
+            <source>missing in B</source>
+            <translation>ناقص في ب</translation>
+        </message>
+        <message>
+            <source>missing in A</source>
+            <translation>ناقص في أ</translation>
+        </message>
+        <message>
+            <source>different label</source>
+            <translation>وسم مختلف</translation>
+        </message>
+        <message>
+            <source>different boundaries</source>
+            <translation>حدود مختلفة</translation>
         </message>
     </context>
     <context>

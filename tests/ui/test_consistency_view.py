@@ -5,11 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QAbstractTableModel, QObject, QSettings, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QListWidget, QTableWidget, QTreeWidget
 
-from annotator.core.consistency import words
+from annotator.consistency import ConsistencyReport, PassageReport
+from annotator.core.consistency import SharedPassage, words
+from annotator.core.consistency_spans import DifferenceKind, SpanDifference
 from annotator.store import Project
+from annotator.ui.consistency_list import ARTICLES, DIFFERENCES, WORDS
 from annotator.ui.consistency_view import PASSAGE_TINT
 from annotator.ui.main_window import MainWindow
 
@@ -54,6 +58,12 @@ def open_tab(qtbot, window: MainWindow):
     return page
 
 
+def cell(page, row: int, column: int) -> str:
+    """What the passage list shows in a cell."""
+    model = page.passage_list.model()
+    return model.data(model.index(row, column))
+
+
 def tinted(view, offset: int) -> bool:
     """Whether the character at ``offset`` has the passage tint (read from the document's fragments)."""
     position = view.offsets.to_utf16(offset)
@@ -70,9 +80,13 @@ def tinted(view, offset: int) -> bool:
 def test_the_pair_000_002_is_listed_and_shown_side_by_side(qtbot, window: MainWindow, seeds, project):
     assert not window.consistency_tab.built
     page = open_tab(qtbot, window)
-    assert page.passage_list.topLevelItemCount() == 1
-    pair = page.passage_list.topLevelItem(0)
-    assert pair.childCount() == 2 and pair.child(0).text(1) == "299"
+    rows = page.passage_list.model()
+    assert rows.rowCount() == 2 and rows.pair_count() == 1
+    assert cell(page, 0, WORDS) == "299"
+    titles = {d.id: " ".join(d.title.split()) for d in project.documents()}
+    # the pair's first row names both articles, A above B; its second row is the same pair's
+    assert cell(page, 0, ARTICLES) == f"A  {titles[seeds['000']]}\nB  {titles[seeds['002']]}"
+    assert cell(page, 1, ARTICLES) == ""
     assert page.summary.text() == "2 shared passages in 1 pairs of articles"
     passage = page.current.passage
     assert (passage.article_a, passage.article_b) == (seeds["000"], seeds["002"])
@@ -87,7 +101,7 @@ def test_the_pair_000_002_is_listed_and_shown_side_by_side(qtbot, window: MainWi
     # sara's spans are painted on both sides, at their stored offsets
     painted_a = {(p.span.start, p.span.end) for p in page.view_a.painted}
     assert place(text_a, "واشنطن وطهران") in painted_a
-    assert pair.child(0).text(2) == "2"  # 'واشنطن وطهران' missing in B, 'البيت الأبيض' another label
+    assert cell(page, 0, DIFFERENCES) == "2"  # 'واشنطن وطهران' missing in B, 'البيت الأبيض' another label
 
 
 def test_a_flagged_difference_selects_its_place_on_both_sides(qtbot, window: MainWindow, seeds, project):
@@ -163,3 +177,55 @@ def test_copy_b_to_a_adds_the_spans_of_b_on_the_matching_words_of_a(qtbot, windo
     added = [s for s in project.spans(seeds["000"], NAME) if s.label == "denial"]
     assert [text_a[s.start : s.end] for s in added] == ["البيت الأبيض"]
     assert page.message.text() == f"Copied 1 span(s) of {NAME} to article A"
+
+
+def test_deleting_a_label_compares_the_passages_again_in_a_worker(qtbot, window: MainWindow, seeds, project):
+    page = open_tab(qtbot, window)
+    assert cell(page, 0, DIFFERENCES) == "2"
+    window.apply_changes(project.delete_label("denial"))  # B's 'البيت الأبيض' denial goes with it
+    assert page.comparing is not None  # every passage is compared again off the GUI thread…
+    # …while the shown passage is compared again at once: the 'different label' is gone
+    kinds = [page.difference_list.topLevelItem(i).text(0)
+             for i in range(page.difference_list.topLevelItemCount())]
+    assert kinds == ["missing in B", "missing in B"]  # 'البيت الأبيض' actor now has no counterpart
+    qtbot.waitUntil(lambda: page.comparing is None, timeout=20_000)
+    assert cell(page, 0, DIFFERENCES) == "2"
+    assert page.summary.text() == "2 shared passages in 1 pairs of articles"
+    assert all("denial" not in (d.label_a, d.label_b) for e in page.entries for d in e.differences)
+
+
+def generated_report(project: Project, passages: int, pairs: int) -> tuple[ConsistencyReport, dict[str, str]]:
+    """``passages`` passages over ``pairs`` pairs of made-up articles, passage k with k % 3 differences."""
+    text = project.documents()[0].text
+    ids = [f"made-{n:04d}" for n in range(pairs + 1)]
+    entries = []
+    for k in range(passages):
+        pair = k * pairs // passages
+        passage = SharedPassage(ids[pair], 0, 40 + k % 50, ids[pair + 1], 0, 40 + k % 50, 8 + k)
+        difference = SpanDifference(DifferenceKind.MISSING_IN_B, NAME, NAME, "actor", None, 0, 5, 0, 5)
+        entries.append(PassageReport(passage, (difference,) * (k % 3)))
+    return (ConsistencyReport(tuple(entries), dict.fromkeys(ids, text)),
+            {article: f"عنوان {article}" for article in ids})
+
+
+def test_the_passage_list_is_a_model_read_only_for_the_rows_shown(qtbot, window: MainWindow, project):
+    page = open_tab(qtbot, window)
+    before = len(page.findChildren(QObject))
+    page.show_report(*generated_report(project, 2_000, 400))
+    qtbot.wait(50)  # painted
+    listed = page.passage_list
+    assert not isinstance(listed, QTreeWidget | QTableWidget | QListWidget)
+    assert isinstance(listed.model(), QAbstractTableModel)
+    assert listed.model().rowCount() == 2_000 and listed.model().pair_count() == 400
+    assert page.summary.text() == "2000 shared passages in 400 pairs of articles"
+    # nothing was made per row: no objects, and only the rows on screen had their differences counted
+    assert len(page.findChildren(QObject)) - before < 50
+    assert 0 < listed.model().counted < 100
+    # a row further down is read when it is shown, with its own figures
+    listed.scrollToBottom()
+    qtbot.wait(50)
+    assert listed.model().counted < 200
+    assert cell(page, 1_999, WORDS) == str(8 + 1_999) and cell(page, 1_999, DIFFERENCES) == str(1_999 % 3)
+    listed.setCurrentIndex(listed.model().index(1_999, 1))
+    assert page.current.passage.words == 8 + 1_999
+    assert page.view_a.text == project.documents()[0].text

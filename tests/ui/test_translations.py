@@ -23,7 +23,8 @@ BIN = Path(sys.executable).parent
 # Modules whose texts are all marked; add a module here once its texts go through tr()/translate().
 TRANSLATED_MODULES = ("actions", "agreement_controls", "agreement_matrices", "agreement_plots",
                       "agreement_view", "annotation_page", "app", "article_view", "commands",
-                      "comparison_view", "consistency_view", "curation_page", "curation_view",
+                      "comparison_view", "consistency_list", "consistency_sides", "consistency_view",
+                      "curation_page", "curation_view",
                       "gold_commands", "label_bar", "label_commands", "label_editor", "main_window",
                       "span_list", "suggestion_commands", "suggestion_offers", "suggestions_bar",
                       "team_actions", "workers", "search_panel")
