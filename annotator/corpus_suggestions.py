@@ -6,7 +6,7 @@ name occurs in thousands of articles. Only the articles that can hold the string
 
 from __future__ import annotations
 
-from annotator.core.suggestions import ARTICLE, Suggestion, needle_of, suggest_in_articles
+from annotator.core.suggestions import ARTICLE, Suggestion, needle_of, still_open, suggest_in_articles
 from annotator.store import Project
 from annotator.store.search import documents_containing
 
@@ -38,3 +38,14 @@ def corpus_suggestions(project: Project, tagged: str, label: str, annotator: str
         spans = [s for i in ids for s in project.spans(i, annotator=annotator)]
     return suggest_in_articles(articles, tagged, label, [s for s in spans if s.label == label],
                                annotator=annotator)
+
+
+def open_places(project: Project, places: list[Suggestion], annotator: str) -> list[Suggestion]:
+    """The ``places`` still worth tagging: those not overlapping a span ``annotator`` now has with their
+    label in their article (re-read from the store just before a corpus-wide acceptance stores them)."""
+    ids = sorted({s.article_id for s in places})
+    if len(ids) > 100:  # one read of every span beats a query per article
+        spans = project.spans(annotator=annotator)
+    else:
+        spans = [s for i in ids for s in project.spans(i, annotator=annotator)]
+    return still_open(places, spans, annotator=annotator)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.suggestions import suggest_in_articles
-from annotator.corpus_suggestions import candidate_articles, corpus_suggestions
+from annotator.corpus_suggestions import candidate_articles, corpus_suggestions, open_places
 from annotator.store import Project
 
 
@@ -31,3 +31,14 @@ def test_a_rare_name_reads_only_the_articles_holding_it(project: Project) -> Non
     # «للحوثيين» (ل + الحوثيين) is suggested from the article's lam
     texts = [s.text for s in corpus_suggestions(project, "الحوثيين", "actor", "sara")]
     assert "لحوثيين" in texts and "الحوثيين" in texts
+
+
+def test_places_tagged_since_the_offer_are_not_stored_again(project: Project) -> None:
+    offered = corpus_suggestions(project, "طهران", "actor", "sara")
+    first, second = offered[0], offered[-1]
+    assert first.article_id != second.article_id
+    # since the offer: an overlapping span with the label, and one with another label (does not count)
+    project.add_span(first.article_id, "sara", first.start, first.end + 3, "actor")
+    project.add_span(second.article_id, "sara", second.start, second.end, "denial")
+    project.add_span(second.article_id, "omar", second.start, second.end, "actor")  # another annotator
+    assert open_places(project, offered, "sara") == offered[1:]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator.core.model import Span
 from annotator.core.suggestions import Suggestion
@@ -24,6 +24,13 @@ from annotator.ui.suggestions_bar import Offer
 from annotator.ui.workers import run_in_worker
 
 WORKER_LIMIT = 1_000  # more spans than this are stored, deleted or restored in a worker (1,000: ~60 ms)
+
+
+def reactivate(window: QWidget | None) -> None:
+    """After a worker's modal progress dialog closes, give the keys back to the window (Ctrl+Z next) if
+    no window took them (some platforms leave none active)."""
+    if window is not None and QApplication.activeWindow() is None:
+        window.activateWindow()
 
 
 def changes_of(spans: list[Span]) -> Changes:
@@ -121,6 +128,7 @@ class AcceptSuggestions(AnnotationCommand):
 
         def finished(spans: list[Span]) -> None:
             self.busy = False
+            reactivate(self.window)
             self.spans = spans
             self.notify(changes_of(spans))
             if then is not None:
@@ -128,6 +136,7 @@ class AcceptSuggestions(AnnotationCommand):
 
         def failed(error: Exception) -> None:
             self.busy = False
+            reactivate(self.window)
             self.setObsolete(True)
             if self.on_error is not None:
                 self.on_error(str(error))

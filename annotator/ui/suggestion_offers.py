@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.model import Span
 from annotator.core.suggestions import NormalisedArticle, Suggestion, still_open, suggest
-from annotator.corpus_suggestions import corpus_suggestions
+from annotator.corpus_suggestions import corpus_suggestions, open_places
 from annotator.store import Project
-from annotator.ui.suggestion_commands import WORKER_LIMIT, AcceptSuggestions, store_in_chunks
+from annotator.ui.suggestion_commands import WORKER_LIMIT, AcceptSuggestions, reactivate, store_in_chunks
 from annotator.ui.suggestions_bar import Offer
 from annotator.ui.workers import WorkerHandle, run_in_worker
 
@@ -298,9 +298,9 @@ class SuggestionOffers:
             self.message.emit(
                 translate("AnnotationPage", "Still searching the other articles; try again in a moment."))
             return
-        elsewhere = still_open(offer.elsewhere, [s for s in self.project.spans(annotator=self.annotator)
-                                                 if s.label == offer.label], annotator=self.annotator)
-        places = offer.here + elsewhere
+        # what is on offer is kept up to date (the places tagged since are gone from it); the worker
+        # checks the other articles' spans again before it stores anything
+        places = offer.here + offer.elsewhere
         if not places:
             self.dismiss_suggestions()
             return
@@ -322,37 +322,38 @@ class SuggestionOffers:
         box.open()
 
     def _accept_everywhere(self, offer: Offer, places: list[Suggestion], articles: int) -> None:
-        """Tag ``places`` (over ``articles`` articles): a big batch is stored by a worker with a progress
-        dialog, then becomes one command on this article's stack (its first redo writes nothing)."""
-        text = translate("AnnotationPage", "tag {count} suggestions in {articles} article(s) as {label}")
-        text = text.format(count=len(places), articles=articles, label=offer.label)
-        if len(places) <= WORKER_LIMIT:  # a few milliseconds: no dialog flashing up
-            self._accept(places, text, offer=offer)
-            self._accepted_everywhere(offer)
-            return
+        """Tag ``places`` (over ``articles`` articles) from a worker behind a progress dialog; its spans
+        then become one command on this article's stack (whose first redo writes nothing)."""
         path, annotator, document_id = self.project.path, self.annotator, self.document_id
-        wanted = [(s.article_id, s.start, s.end, s.label) for s in places]
 
-        def work(progress) -> list[Span]:
+        def work(progress) -> tuple[list[Suggestion], list[Span]]:
             with Project.open(path) as project:  # its own connection: this runs in a pool thread
-                return store_in_chunks(project, annotator, wanted, progress)
+                kept = open_places(project, places, annotator)
+                wanted = [(s.article_id, s.start, s.end, s.label) for s in kept]
+                return kept, store_in_chunks(project, annotator, wanted, progress)
 
         label = translate("AnnotationPage", "Tagging {count} places in {articles} article(s)…")
         handle = run_in_worker(work, progress_dialog=self.window(),
                                label=label.format(count=len(places), articles=articles))
-        if handle.dialog is not None:
+        if handle.dialog is not None and len(places) > WORKER_LIMIT:
             handle.dialog.setMinimumDuration(0)  # at once: the window takes no edit while the worker writes
 
-        def finished(added: list[Span]) -> None:
+        def finished(result: tuple[list[Suggestion], list[Span]]) -> None:
+            kept, added = result
+            reactivate(self.window())
             if self.document_id != document_id or self.annotator != annotator:
                 return  # behind the window-modal dialog the article cannot change: never here
-            self._accept(places, text, stored=added, offer=offer)
+            text = translate("AnnotationPage", "tag {count} suggestions in {articles} article(s) as {label}")
+            text = text.format(count=len(added), articles=len({s.document_id for s in added}),
+                               label=offer.label)
+            if added:
+                self._accept(kept, text, stored=added, offer=offer)
             self._accepted_everywhere(offer)
 
         handle.signals.finished.connect(finished)
-        handle.signals.failed.connect(lambda error: self.failed.emit(str(error)))
-        handle.signals.cancelled.connect(
-            lambda: self.message.emit(translate("AnnotationPage", "Cancelled: nothing was tagged.")))
+        handle.signals.failed.connect(lambda error: (reactivate(self.window()), self.failed.emit(str(error))))
+        handle.signals.cancelled.connect(lambda: (reactivate(self.window()), self.message.emit(
+            translate("AnnotationPage", "Cancelled: nothing was tagged."))))
         self._accepting = handle  # its signals live until it reports
 
     def _accepted_everywhere(self, offer: Offer) -> None:

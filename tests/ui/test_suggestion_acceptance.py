@@ -44,9 +44,8 @@ def small_worker_limit(monkeypatch) -> None:
 
 
 def back_to(qtbot, window: MainWindow) -> None:
-    """The progress dialog has closed: the window is the active one again (offscreen, Qt needs telling)."""
+    """The progress dialog has closed and the window is the active one again (keys reach it)."""
     qtbot.waitUntil(lambda: window.findChild(QProgressDialog, "workerProgressDialog") is None)
-    window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
@@ -70,8 +69,8 @@ def test_accepting_all_in_the_corpus_stores_in_a_worker_with_progress_and_one_un
     # the answer returns at once: the worker has not written yet, its progress dialog is up
     assert stored(project) == {(document.id, *tagged, "actor")}
     assert window.findChild(QProgressDialog, "workerProgressDialog") is not None
-    qtbot.waitUntil(lambda: stored(project) == expected, timeout=5000)
-    qtbot.waitUntil(lambda: window.page.undo_stack().count() == 2)
+    qtbot.waitUntil(lambda: window.page.undo_stack().count() == 2, timeout=5000)
+    assert stored(project) == expected
     back_to(qtbot, window)
     stack = window.page.undo_stack()
     assert stack.undoText() == f"tag {len(expected) - 1} suggestions in {articles} article(s) as actor"
@@ -123,7 +122,8 @@ def test_the_spans_accepted_in_the_corpus_show_in_another_article_and_go_with_th
         qtbot, window, project, tagged_iran) -> None:
     document, tagged, _others = tagged_iran
     confirm_corpus(window)
-    qtbot.waitUntil(lambda: stored(project) == everywhere(project), timeout=5000)
+    qtbot.waitUntil(lambda: window.page.undo_stack().count() == 2, timeout=5000)
+    assert stored(project) == everywhere(project)
     ids = [window.article_list.item(row).data(Qt.ItemDataRole.UserRole)
            for row in range(window.article_list.count())]
     other_row = next(row for row in range(1, len(ids)) if iran_places(project.document(ids[row]).text))

@@ -149,6 +149,7 @@ def test_accept_all_in_the_corpus_asks_with_the_count_then_stores_every_place(qt
     assert box is not None and str(len(expected) - 1) in box.text()
     assert stored(project) == {(document.id, *tagged, "actor")}  # not before the answer
     box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: window.page.undo_stack().count() == 2, timeout=5000)  # stored by a worker
     assert stored(project) == expected
     assert len({doc for doc, *_ in expected}) == 5
     assert not window.page.suggestions_bar.offering
