@@ -13,8 +13,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QThreadPool, QTimer, SignalInstance
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +38,9 @@ from annotator.core.search import SearchHit, SearchResult
 from annotator.store import Changes, Project
 from annotator.store.search import search
 from annotator.ui.workers import Progress, WorkerHandle, run_in_worker
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
 
 DEBOUNCE_MS = 250
 LIMIT = 200  # hits listed; the count above the list covers them all
@@ -205,6 +209,7 @@ class SearchPanel(QWidget):
             self.open_hit(hit)
 
     def focus_box(self) -> None:
+        """Put the cursor in the search box with its text selected (the dock's shortcut)."""
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.box.selectAll()
 
@@ -335,7 +340,7 @@ class SearchDock(QDockWidget):
 
 
 def add_search_dock(window: QMainWindow, project: Project, open_hit: Callable[[SearchHit], None],
-                    changes_signal) -> SearchDock:
+                    changes_signal: SignalInstance) -> SearchDock:
     """Put a (hidden) Search dock on ``window``'s left; it follows ``changes_signal(Changes)``."""
     panel = SearchPanel(project, open_hit)
     dock = SearchDock(panel, window)
@@ -348,7 +353,7 @@ def add_search_dock(window: QMainWindow, project: Project, open_hit: Callable[[S
     return dock
 
 
-def open_hit_in(window, hit: SearchHit) -> None:
+def open_hit_in(window: MainWindow, hit: SearchHit) -> None:
     """Open ``hit``'s article in the Annotate tab of a MainWindow and select exactly the match."""
     article_list = window.article_list
     for row in range(article_list.count()):
