@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
+# Bump when the rules below change: stored normalised texts (the search index) are rebuilt on open.
+NORMALISATION_VERSION = 1
+
 # Harakat (fathatan … sukun and the rarer marks up to U+065F), superscript alef, tatweel.
 DROPPED = (*range(0x064B, 0x0660), 0x0670, 0x0640)
 # Alef with hamza above/below, madda, wasla → bare alef; alef maqsura → ya; ta marbuta → ha.

@@ -22,7 +22,7 @@ import sqlite_utils
 
 from annotator.core.errors import ProjectFileError
 from annotator.core.model import DEFAULT_LABELS
-from annotator.store.search import rebuild_index
+from annotator.store.search import index_is_current, rebuild_index
 
 SCHEMA_V1 = """
 CREATE TABLE documents (
@@ -291,6 +291,8 @@ def open_database(path: Path) -> sqlite_utils.Database:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version < SCHEMA_VERSION:
             migrate(conn, version)
+        if not index_is_current(conn):
+            _rebuild_search_index(conn)
         mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
             raise ProjectFileError(f"{path}: cannot switch the project to write-ahead logging (got {mode})")
@@ -303,6 +305,17 @@ def open_database(path: Path) -> sqlite_utils.Database:
             raise
         raise project_file_error(path, exc) from exc
     return db
+
+
+def _rebuild_search_index(conn: sqlite3.Connection) -> None:
+    """Rebuild the search index in one transaction (its normalisation rules changed since it was built)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        rebuild_index(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def migrate(conn: sqlite3.Connection, from_version: int) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from annotator.core.errors import NotFoundError
-from annotator.core.normalise import normalise, normalised_text
+from annotator.core.normalise import NORMALISATION_VERSION, normalise, normalised_text
 from annotator.core.search import SearchHit, SearchResult, find_occurrences, normalise_query, snippet
 
 if TYPE_CHECKING:
@@ -42,9 +42,27 @@ def index_articles(conn: sqlite3.Connection, articles: Iterable[tuple[str, str]]
 
 
 def rebuild_index(conn: sqlite3.Connection) -> None:
-    """Empty the search index and fill it again from every stored article (migration and repair)."""
+    """Empty the search index and fill it again from every stored article (migration and repair).
+
+    Records the normalisation rules' version it was built with (see ``index_is_current``).
+    """
     conn.execute("DELETE FROM search_texts")
     index_articles(conn, conn.execute("SELECT id, text FROM documents ORDER BY position, id").fetchall())
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                 "value = excluded.value", (INDEX_VERSION_KEY, str(NORMALISATION_VERSION)))
+
+
+INDEX_VERSION_KEY = "search_normalisation_version"
+
+
+def index_is_current(conn: sqlite3.Connection) -> bool:
+    """Whether the stored normalised texts were made by today's normalisation rules.
+
+    Queries normalise the needle (and map hits back) with the rules of the running version; an index
+    built by other rules would silently miss or misplace hits, so ``open_database`` rebuilds it.
+    """
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (INDEX_VERSION_KEY,)).fetchone()
+    return row is not None and row[0] == str(NORMALISATION_VERSION)
 
 
 def fts_query(needle: str) -> str:

@@ -229,3 +229,23 @@ def test_label_filter_matches_a_span_that_is_exactly_the_query_spelled_with_hara
         [hit] = search(project, "سريه", label="denial").hits
         assert (hit.start, hit.end, hit.match) == (start, start + 6, "سرّيّة")
         assert search(project, "سرية بين", label="denial").total == 0  # runs past the span's end
+
+
+def test_an_index_built_by_other_normalisation_rules_is_rebuilt_on_open(project: Project):
+    """Stored normalised texts from older rules would silently miss hits: opening rebuilds them."""
+    from annotator.store.search import INDEX_VERSION_KEY, documents_containing
+
+    needle = normalised_text("الأمريكية")
+    expected = documents_containing(project, needle)
+    assert expected
+    with project.transaction() as conn:  # an index left by older rules: it lacks an article here
+        conn.execute("DELETE FROM search_texts WHERE document_id = ?", (expected[0],))
+        conn.execute("UPDATE settings SET value = '0' WHERE key = ?", (INDEX_VERSION_KEY,))
+    assert documents_containing(project, needle) == expected[1:]
+    path = project.path
+    project.close()
+    with Project.open(path) as reopened:
+        assert documents_containing(reopened, needle) == expected
+        assert reopened.setting(INDEX_VERSION_KEY) != "0"
+        reopened.db.execute(  # FTS5's own check: raises if the index disagrees with its content
+            "INSERT INTO document_search (document_search, rank) VALUES ('integrity-check', 1)")
