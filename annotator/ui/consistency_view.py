@@ -41,7 +41,7 @@ from annotator.core.consistency_spans import SpanDifference, align_many, map_spa
 from annotator.core.errors import AnnotatorError
 from annotator.store import Changes, Project
 from annotator.ui.commands import AddSpans, push
-from annotator.ui.consistency_list import PassageList
+from annotator.ui.consistency_list import PassageList, PassageOrder, passage_order
 from annotator.ui.consistency_sides import PASSAGE_TINT, PassageSides
 from annotator.ui.workers import Progress, WorkerHandle, run_in_worker
 
@@ -147,7 +147,7 @@ class ConsistencyPage(QWidget):
         self.find_button.setEnabled(False)
         finding, comparing = self.tr("Finding shared passages…"), self.tr("Comparing the spans…")
 
-        def work(progress: Progress) -> tuple[ConsistencyReport, dict[str, str]]:
+        def work(progress: Progress) -> tuple[ConsistencyReport, dict[str, str], PassageOrder]:
             def found_so_far(done: int, total: int) -> None:
                 progress.check()
                 progress.report(done, total, finding)
@@ -157,7 +157,7 @@ class ConsistencyPage(QWidget):
                 report = consistency_report(project, across_annotators=True, check=progress.check,
                                             progress=found_so_far)
                 progress.report(1, 1, comparing)
-                return report, titles
+                return report, titles, passage_order(report)
 
         self.worker = run_in_worker(work, progress_dialog=self.window(), label=finding)
         self.worker.signals.finished.connect(lambda found: self.show_report(*found))
@@ -168,14 +168,15 @@ class ConsistencyPage(QWidget):
         self.find_button.setEnabled(True)
         self.summary.setText(self.tr("Could not look for passages: {error}").format(error=exc))
 
-    def show_report(self, report: ConsistencyReport, titles: dict[str, str]) -> None:
-        """List ``report``'s passages (articles named by ``titles``) and show the first one."""
+    def show_report(self, report: ConsistencyReport, titles: dict[str, str],
+                    order: PassageOrder | None = None) -> None:
+        """List ``report``'s passages (articles named by ``titles``, rows in ``order``) and show the first."""
         self.find_button.setEnabled(True)
         if self.comparing is not None:
             self.comparing.cancel()  # it compares the passages of the last report
             self.comparing = None
         self.report, self.titles = report, titles
-        self.passage_list.show_report(report, titles, lambda entry: len(self._differences_of(entry)))
+        self.passage_list.show_report(report, titles, lambda entry: len(self._differences_of(entry)), order)
         self.summary.setText(self.tr("{passages} shared passages in {pairs} pairs of articles").format(
             passages=len(report.passages), pairs=self.passage_list.passages.pair_count()))
         if not report.passages:
