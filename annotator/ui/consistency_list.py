@@ -254,8 +254,13 @@ class PassageDelegate(QStyledItemDelegate):
         letter = max(metrics.horizontalAdvance(self.tr("A")), metrics.horizontalAdvance(self.tr("B"))) + 8
         for n, (side, title) in enumerate(((self.tr("A"), titles[0]), (self.tr("B"), titles[1]))):
             row = QRect(option.rect.left() + 4, top + n * line, option.rect.width() - 8, line)
-            painter.drawText(row, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), side)
             room = QRect(row.left() + letter, row.top(), max(row.width() - letter, 0), line)
+            edge = Qt.AlignmentFlag.AlignLeft
+            if option.direction == Qt.LayoutDirection.RightToLeft:  # Arabic interface: letter on the right
+                room.moveLeft(row.left())
+                edge = Qt.AlignmentFlag.AlignRight
+            painter.drawText(row, int(edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter),
+                             side)
             elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room.width())
             # an Arabic title hugs the right edge and is laid out right-to-left, "…" at its end
             layout = QTextOption(Qt.AlignmentFlag.AlignVCenter)
