@@ -8,6 +8,11 @@
 2. 10,000 articles of ~3 kB: ``corpus_suggestions`` (what the worker runs) for a common name and a
    rare one. Baseline: the same answer by scanning every article (``suggest_in_articles`` over all
    texts, no index).
+3. The same corpus in the window: accept all in the corpus for the common name (every article), as the
+   page does it — stored by a worker behind a progress dialog, then one undo command — and its undo.
+   Figure: the longest the GUI thread went without running its event loop (a 5-ms timer's largest gap)
+   and the time to the command on the stack. Baseline: the same places stored and undone on the GUI
+   thread with ``AddSpans``, as before the worker (the whole time blocks the window).
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/suggestions.py [articles]``.
 """
@@ -25,7 +30,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import DEFAULT_LABELS, AnnotationSet, ArticleRecord, SpanRef
@@ -33,6 +38,7 @@ from annotator.core.suggestions import suggest_in_articles
 from annotator.corpus_suggestions import corpus_suggestions
 from annotator.store import Project
 from annotator.ui.app import create_application, load_bundled_fonts
+from annotator.ui.commands import AddSpans, push
 from annotator.ui.main_window import MainWindow
 
 HERE = Path(__file__).resolve().parent
@@ -121,6 +127,79 @@ def corpus(count: int) -> list[ArticleRecord]:
     return records
 
 
+class StallMeter:
+    """The largest gap between two ticks of a 5-ms timer: how long the GUI thread was blocked."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer(interval=5)
+        self.timer.timeout.connect(self._tick)
+        self.last, self.longest = time.perf_counter(), 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest, self.last = max(self.longest, now - self.last), now
+
+    def start(self) -> None:
+        self.last, self.longest = time.perf_counter(), 0.0
+        self.timer.start()
+
+    def stop(self) -> float:
+        self._tick()
+        self.timer.stop()
+        return self.longest
+
+
+def spin(app: QApplication, until) -> None:
+    while not until():
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def accept_times(app: QApplication, path: Path, settings: QSettings, tagged: str) -> dict[str, float]:
+    """Accept all in the corpus for ``tagged`` and undo it, worker way and GUI-thread way (see 3.)."""
+    project = Project.open(path)
+    window = MainWindow(project, settings=settings)
+    window.show()
+    page = window.page
+    page.set_suggest_enabled(True)
+    page.open_article(project.documents()[0].id)
+    start = page.article_view.text.index(tagged)
+    page.tag(start, start + len(tagged), DEFAULT_LABELS[0][0])
+    spin(app, lambda: page.offer is not None and not page.suggestions_pending())
+    offer = page.offer
+    places = offer.here + offer.elsewhere
+    articles = len({s.article_id for s in places})
+    stack = page.undo_stack()
+    meter = StallMeter()
+    figures: dict[str, float] = {"places": len(places), "articles": articles}
+    meter.start()
+    t0 = time.perf_counter()
+    page._accept_everywhere(offer, places, articles)
+    spin(app, lambda: stack.count() == 2)
+    figures["accept"], figures["accept stall"] = time.perf_counter() - t0, meter.stop()
+    assert len(project.spans()) == len(places) + 1
+    meter.start()
+    t0 = time.perf_counter()
+    stack.undo()
+    spin(app, lambda: not stack.command(1).busy and page.offer is offer and page.suggestions_bar.offering)
+    figures["undo"], figures["undo stall"] = time.perf_counter() - t0, meter.stop()
+    assert len(project.spans()) == 1
+    # baseline: the same places on the GUI thread, as one AddSpans (the page's way before the worker)
+    wanted = [(s.article_id, s.start, s.end, s.label) for s in places]
+    t0 = time.perf_counter()
+    push(stack, AddSpans(project, window.apply_changes, page.annotator, wanted, "baseline"))
+    app.processEvents()
+    figures["baseline accept"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    stack.undo()
+    app.processEvents()
+    figures["baseline undo"] = time.perf_counter() - t0
+    assert len(project.spans()) == 1
+    window.close()
+    project.close()
+    return figures
+
+
 def main() -> int:
     app = create_application()
     family = load_bundled_fonts()
@@ -159,6 +238,7 @@ def main() -> int:
             assert found == scanned, tagged
             figures.append((tagged, len(found), len({s.article_id for s in found}), indexed, scan))
         big.close()
+        accepted = accept_times(app, folder / "corpus.sqlite", settings, "طهران")
 
     highlight_off = statistics.median(off)
     highlight_on = statistics.median(h for h, _o in on)
@@ -175,6 +255,14 @@ def main() -> int:
         print(f"corpus, {count:,} articles: «{tagged}» {places:,} places in {articles:,} articles — "
               f"indexed {indexed:.3f} s, scanning every article (baseline) {scan:.3f} s "
               f"(ratio {indexed / scan:.2f}×)")
+    a = accepted
+    print(f"accept all in the corpus, «طهران»: {a['places']:,} places in {a['articles']:,} articles — "
+          f"worker: command on the stack after {a['accept']:.2f} s, GUI thread blocked at most "
+          f"{a['accept stall'] * 1000:.0f} ms; undo {a['undo']:.2f} s, blocked at most "
+          f"{a['undo stall'] * 1000:.0f} ms")
+    print(f"  baseline, on the GUI thread (AddSpans): accept blocks {a['baseline accept']:.2f} s, "
+          f"undo blocks {a['baseline undo']:.2f} s (ratio of the longest blocks: "
+          f"{a['accept stall'] / a['baseline accept']:.3f}× / {a['undo stall'] / a['baseline undo']:.3f}×)")
     return 0
 
 

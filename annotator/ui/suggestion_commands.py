@@ -124,7 +124,7 @@ class AcceptSuggestions(AnnotationCommand):
         handle = run_in_worker(work, progress_dialog=self.window, label=label.format(count=len(self.spans)))
         if handle.dialog is not None:
             handle.dialog.setCancelButton(None)  # one transaction: nothing to stop half-way
-            handle.dialog.setMinimumDuration(0)  # shown at once: the window takes no edit meanwhile
+            handle.dialog.show()  # at once (window-modal): the window takes no edit meanwhile
 
         def finished(spans: list[Span]) -> None:
             self.busy = False

@@ -336,7 +336,7 @@ class SuggestionOffers:
         handle = run_in_worker(work, progress_dialog=self.window(),
                                label=label.format(count=len(places), articles=articles))
         if handle.dialog is not None and len(places) > WORKER_LIMIT:
-            handle.dialog.setMinimumDuration(0)  # at once: the window takes no edit while the worker writes
+            handle.dialog.show()  # at once (window-modal): the window takes no edit while the worker writes
 
         def finished(result: tuple[list[Suggestion], list[Span]]) -> None:
             kept, added = result

@@ -68,7 +68,9 @@ def test_accepting_all_in_the_corpus_stores_in_a_worker_with_progress_and_one_un
     confirm_corpus(window)
     # the answer returns at once: the worker has not written yet, its progress dialog is up
     assert stored(project) == {(document.id, *tagged, "actor")}
-    assert window.findChild(QProgressDialog, "workerProgressDialog") is not None
+    dialog = window.findChild(QProgressDialog, "workerProgressDialog")
+    assert dialog is not None and dialog.isVisible() and dialog.isModal()
+    assert dialog.labelText() == f"Tagging {len(expected) - 1} places in {articles} article(s)…"
     qtbot.waitUntil(lambda: window.page.undo_stack().count() == 2, timeout=5000)
     assert stored(project) == expected
     back_to(qtbot, window)
