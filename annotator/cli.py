@@ -2,6 +2,8 @@
 
 Exit codes: 0 success, 1 data error (one clear message on stderr), 2 usage error.
 The commands, flags and file shapes here are a contract users script against: extend, never rename.
+The team commands live in ``cli_team``, search and consistency in ``cli_corpus``, shared argument
+types and project opening in ``cli_args``.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from annotator.cli_args import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, names, open_project
+from annotator.cli_corpus import add_consistency_commands, add_search_commands
+from annotator.cli_team import add_team_commands
 from annotator.core.errors import AnnotatorError
-from annotator.store import Project
 
-EXIT_OK, EXIT_DATA_ERROR, EXIT_USAGE = 0, 1, 2
+__all__ = ["EXIT_DATA_ERROR", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,8 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--json", action="store_true", help="print the report as JSON")
     output.add_argument("--csv", action="store_true",
                         help="print CSV rows: scope, item, label, measure, value, reason")
-    p_agreement.add_argument("--labels", type=_names, metavar="L,...", help="only these labels")
-    p_agreement.add_argument("--annotators", type=_names, metavar="A,B,...", help="only these annotators")
+    p_agreement.add_argument("--labels", type=names, metavar="L,...", help="only these labels")
+    p_agreement.add_argument("--annotators", type=names, metavar="A,B,...", help="only these annotators")
     p_agreement.add_argument("--against-gold", action="store_true",
                              help="each annotator against gold (span F1 per label) on curated articles")
     p_agreement.add_argument("--bootstrap", type=_resamples, metavar="N",
@@ -91,166 +95,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_search_commands(commands)
     add_consistency_commands(commands)
     return parser
-
-
-def add_team_commands(commands: argparse._SubParsersAction) -> None:
-    """pack, unpack and merge: handing work out to annotators and bringing it back together."""
-    p_pack = commands.add_parser("pack", help="write a .annotator pack to hand out (articles, labels, "
-                                              "guidelines, optional assignment)")
-    p_pack.add_argument("--out", required=True, type=Path, help="the .annotator file to write")
-    p_pack.add_argument("--annotators", nargs="+", metavar="NAME", help="assign articles round robin")
-    p_pack.add_argument("--per-article", type=int, default=1, metavar="N",
-                        help="annotators per article with --annotators (default 1)")
-    p_pack.add_argument("--assignment", type=Path, metavar="CSV",
-                        help="assign from a CSV with columns article_id,annotator")
-    p_pack.add_argument("--with-work", action="store_true",
-                        help="include annotators' spans (left out by default, so annotators work blind)")
-    p_pack.set_defaults(run=cmd_pack)
-
-    p_unpack = commands.add_parser("unpack", help="create or update the project from a .annotator pack")
-    p_unpack.add_argument("pack", type=Path, metavar="PACK")
-    p_unpack.add_argument("--annotator", help="list the articles assigned to this annotator")
-    p_unpack.set_defaults(run=cmd_unpack)
-
-    p_merge = commands.add_parser("merge", help="merge other projects (.sqlite/.db), packs or JSONL into "
-                                                "this project")
-    p_merge.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p_merge.add_argument("--prefer", choices=["newer"],
-                         help="settle conflicting work by keeping the more recent edit (default: stop)")
-    p_merge.set_defaults(run=cmd_merge)
-
-
-def add_consistency_commands(commands: argparse._SubParsersAction) -> None:
-    """consistency: passages articles share, and where their coding differs."""
-    p_consistency = commands.add_parser(
-        "consistency", help="list passages shared between articles (Arabic-normalised) and the spans that "
-                            "differ between the two copies")
-    p_consistency.add_argument("--json", action="store_true", help="print JSON instead of text")
-    p_consistency.add_argument("--annotators", type=_names, metavar="A,B,...",
-                               help="compare only these annotators' spans")
-    p_consistency.add_argument("--across", action="store_true",
-                               help="also compare each annotator in one article with every other annotator "
-                                    "in the other (default: each annotator with themself)")
-    p_consistency.add_argument("--min-words", type=_positive, default=8, metavar="N",
-                               help="shortest passage reported, in words (default 8)")
-    p_consistency.set_defaults(run=cmd_consistency)
-
-
-def cmd_consistency(args: argparse.Namespace) -> int:
-    from annotator.consistency import consistency_report, report_to_json, report_to_text
-
-    with open_project(args) as project:
-        report = consistency_report(project, min_words=args.min_words, annotators=args.annotators,
-                                    across_annotators=args.across)
-    if args.json:
-        print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
-    else:
-        print(report_to_text(report))
-    return EXIT_OK
-
-
-def _positive(text: str) -> int:
-    """argparse type: a whole number ≥ 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
-    return value
-
-
-def cmd_pack(args: argparse.Namespace) -> int:
-    from annotator.team import build_pack, plan_assignment, write_pack_file
-
-    with open_project(args) as project:
-        assignment = plan_assignment(project, annotators=args.annotators, per_article=args.per_article,
-                                     assignment_csv=args.assignment)
-        pack = build_pack(project, assignment, with_work=args.with_work)
-    write_pack_file(pack, args.out)
-    print(f"wrote {len(pack.records)} article(s) and {len(pack.labels)} label(s) to {args.out}")
-    for name, ids in sorted((assignment or {}).items()):
-        print(f"  {name}: {len(ids)} article(s)")
-    return EXIT_OK
-
-
-def cmd_unpack(args: argparse.Namespace) -> int:
-    from annotator.store.assignments import assigned_article_ids
-    from annotator.team import open_pack
-
-    with open_project(args) as project:
-        summary = open_pack(project, args.pack)
-        print(summary.describe())
-        if args.annotator:
-            ids = assigned_article_ids(project, args.annotator)
-            print(f"{len(ids)} article(s) for {args.annotator}: {' '.join(ids)}")
-    return EXIT_OK
-
-
-def cmd_merge(args: argparse.Namespace) -> int:
-    from annotator.team import merge_files
-
-    with open_project(args) as project:
-        summary = merge_files(project, args.files, prefer_newer=args.prefer == "newer")
-    print(summary.describe())
-    return EXIT_OK
-
-
-def add_search_commands(commands: argparse._SubParsersAction) -> None:
-    """search: Arabic-normalised search over every article, or over the spans of one label."""
-    p_search = commands.add_parser(
-        "search", help="find a word or phrase in every article (harakat, tatweel and alef/ya/ta marbuta "
-                       "variants ignored), or the spans of a label that contain it")
-    p_search.add_argument("query", type=_query, metavar="QUERY")
-    p_search.add_argument("--label", help="only spans with this label that contain the query")
-    p_search.add_argument("--annotator", help="only spans by this annotator that contain the query")
-    p_search.add_argument("--limit", type=_hit_count, default=50, metavar="N",
-                          help="hits listed (default 50; the totals count them all)")
-    p_search.add_argument("--offset", type=_hit_count, default=0, metavar="N",
-                          help="skip the first N hits (for the next page)")
-    p_search.add_argument("--json", action="store_true", help="print JSON instead of text")
-    p_search.set_defaults(run=cmd_search)
-
-
-def _query(text: str) -> str:
-    """argparse type: a query with something left to find once harakat, tatweel and spacing are dropped."""
-    from annotator.core.search import normalise_query
-
-    if not normalise_query(text):
-        raise argparse.ArgumentTypeError(f"expected a word or phrase to find, got {text!r} (nothing is left "
-                                         "of it once harakat, tatweel and spaces are dropped)")
-    return text
-
-
-def _hit_count(text: str) -> int:
-    """argparse type: a whole number ≥ 0."""
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, got {text!r}")
-    return int(text)
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    from annotator.search_report import result_to_json, result_to_text
-    from annotator.store.search import search
-
-    with open_project(args) as project:
-        result = search(project, args.query, label=args.label, annotator=args.annotator,
-                        limit=args.limit, offset=args.offset)
-    if args.json:
-        print(json.dumps(result_to_json(result, label=args.label, annotator=args.annotator,
-                                        offset=args.offset, limit=args.limit), ensure_ascii=False, indent=2))
-    else:
-        print(result_to_text(result, label=args.label, offset=args.offset))
-    return EXIT_OK
-
-
-def open_project(args: argparse.Namespace) -> Project:
-    """The project named by --db, or the default project (created with the sample articles)."""
-    if args.db is None:
-        from annotator.corpus import open_default_project
-
-        return open_default_project()
-    return Project.open(args.db)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -339,14 +183,6 @@ def cmd_adjudicate(args: argparse.Namespace) -> int:
         print(f"{row['article_id']}\t{row['start']}-{row['end']}\t{row['label']}\t{row['votes']}\t"
               f"{','.join(row['annotators'])}\t{row['text']}")
     return EXIT_OK
-
-
-def _names(value: str) -> list[str]:
-    """A comma-separated list of names (labels or annotators) from the command line."""
-    names = [name.strip() for name in value.split(",") if name.strip()]
-    if not names:
-        raise argparse.ArgumentTypeError("give at least one name, separated by commas")
-    return names
 
 
 def _resamples(text: str) -> int:
