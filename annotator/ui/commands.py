@@ -103,11 +103,10 @@ class AddSpan(AnnotationCommand):
 
 
 def spans_changes(spans: list[Span]) -> Changes:
-    """What an edit of several spans changed (see ``span_changes``)."""
-    changes = Changes()
-    for span in spans:
-        changes = changes | span_changes(span)
-    return changes
+    """What an edit of several spans changed (see ``span_changes``), in one pass: unioning one
+    ``Changes`` per span copies the growing sets each time (51 s for 63,000 spans)."""
+    return Changes(documents=frozenset(s.document_id for s in spans), spans=frozenset(s.id for s in spans),
+                   statuses=frozenset((s.document_id, s.annotator) for s in spans))
 
 
 class AddSpans(AnnotationCommand):

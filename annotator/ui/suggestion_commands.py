@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from annotator.core.model import Span
 from annotator.core.suggestions import Suggestion
 from annotator.store import Changes, Project
-from annotator.ui.commands import AnnotationCommand, Notify
+from annotator.ui.commands import AnnotationCommand, Notify, spans_changes
 from annotator.ui.suggestions_bar import Offer
 from annotator.ui.workers import run_in_worker
 
@@ -31,13 +31,6 @@ def reactivate(window: QWidget | None) -> None:
     no window took them (some platforms leave none active)."""
     if window is not None and QApplication.activeWindow() is None:
         window.activateWindow()
-
-
-def changes_of(spans: list[Span]) -> Changes:
-    """What an edit of ``spans`` changed, built in one pass (unioning one ``Changes`` per span is
-    quadratic: minutes for 60,000 spans)."""
-    return Changes(documents=frozenset(s.document_id for s in spans), spans=frozenset(s.id for s in spans),
-                   statuses=frozenset((s.document_id, s.annotator) for s in spans))
 
 
 def store_in_chunks(project: Project, annotator: str, wanted: list[tuple[str, int, int, str]],
@@ -82,14 +75,14 @@ class AcceptSuggestions(AnnotationCommand):
         if not self._stored:
             wanted = [(s.article_id, s.start, s.end, s.label) for s in self.places]
             self.spans = self.project.add_spans(self.annotator, wanted)
-        return changes_of(self.spans)
+        return spans_changes(self.spans)
 
     def reapply(self) -> Changes:
-        return changes_of(self.project.restore_spans(self.spans))
+        return spans_changes(self.project.restore_spans(self.spans))
 
     def revert(self) -> Changes:
         self.spans = self.project.delete_spans([span.id for span in self.spans])
-        return changes_of(self.spans)
+        return spans_changes(self.spans)
 
     def undo(self) -> None:
         if len(self.spans) > WORKER_LIMIT:
@@ -130,7 +123,7 @@ class AcceptSuggestions(AnnotationCommand):
             self.busy = False
             reactivate(self.window)
             self.spans = spans
-            self.notify(changes_of(spans))
+            self.notify(spans_changes(spans))
             if then is not None:
                 then(self)
 

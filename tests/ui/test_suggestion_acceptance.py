@@ -5,14 +5,17 @@ Places are checked against the regex reference of ``tests/ui/test_suggestions.py
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QProgressDialog
 
-from annotator.store import Project
+from annotator.store import Changes, Project
 from annotator.ui import suggestion_commands, suggestion_offers
+from annotator.ui.commands import span_changes, spans_changes
 from annotator.ui.main_window import MainWindow
 from annotator.ui.suggestion_commands import store_in_chunks
 from annotator.ui.workers import Cancelled
@@ -197,3 +200,11 @@ def test_esc_in_the_search_box_or_a_dialog_leaves_the_offer_and_in_the_text_dism
     assert len(project.spans()) == 1
     press(qtbot, window, "Escape")  # in the article text: dismissed
     assert page.offer is None and not page.suggestions_bar.offering
+
+
+def test_the_changes_of_many_spans_are_the_union_of_each_spans_changes(project) -> None:
+    documents = project.documents()
+    wanted = [(d.id, a, b, "actor") for d in documents for a, b in iran_places(d.text)]
+    spans = [*project.add_spans("sara", wanted), project.add_span(documents[0].id, "omar", 0, 4, "denial")]
+    assert spans_changes(spans) == reduce(operator.or_, map(span_changes, spans), Changes())
+    assert spans_changes([]) == Changes()
