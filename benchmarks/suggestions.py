@@ -184,6 +184,11 @@ def accept_times(app: QApplication, path: Path, settings: QSettings, tagged: str
     spin(app, lambda: not stack.command(1).busy and page.offer is offer and page.suggestions_bar.offering)
     figures["undo"], figures["undo stall"] = time.perf_counter() - t0, meter.stop()
     assert len(project.spans()) == 1
+    # what the window's article list costs on its own: every row rewritten, then laid out again
+    t0 = time.perf_counter()
+    window._update_article_items(None)
+    app.processEvents()
+    figures["article list"] = time.perf_counter() - t0
     # baseline: the same places on the GUI thread, as one AddSpans (the page's way before the worker)
     wanted = [(s.article_id, s.start, s.end, s.label) for s in places]
     t0 = time.perf_counter()
@@ -260,6 +265,8 @@ def main() -> int:
           f"worker: command on the stack after {a['accept']:.2f} s, GUI thread blocked at most "
           f"{a['accept stall'] * 1000:.0f} ms; undo {a['undo']:.2f} s, blocked at most "
           f"{a['undo stall'] * 1000:.0f} ms")
+    print(f"  of which the window's article list, every row rewritten and laid out again: "
+          f"{a['article list'] * 1000:.0f} ms")
     print(f"  baseline, on the GUI thread (AddSpans): accept blocks {a['baseline accept']:.2f} s, "
           f"undo blocks {a['baseline undo']:.2f} s (ratio of the longest blocks: "
           f"{a['accept stall'] / a['baseline accept']:.3f}× / {a['undo stall'] / a['baseline undo']:.3f}×)")
