@@ -175,7 +175,7 @@ def show_in_tab(db: Path) -> tuple[float, float, int, int]:
         page.show()
         while not page.worker.done:
             app.processEvents()
-        order = passage_order(report)  # worked out in the worker with the report, as the tab does
+        order = passage_order(report, titles)  # worked out in the worker with the report, as the tab does
         started = time.perf_counter()
         page.show_report(report, titles, order)
         app.processEvents()  # painted

@@ -381,6 +381,7 @@ ARABIC = {
     "Passage": "المقطع",
     "Comparing the spans…": "جارٍ مقارنة المقاطع…",
     "Comparing the spans again…": "جارٍ مقارنة المقاطع من جديد…",
+    "Filter by article title…": "صفِّ حسب عنوان المقالة…",
 }
 
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.consistency import ConsistencyReport, PassageReport
+from annotator.core.normalise import normalised_text
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole  # the row's passage number in the report
 TITLES_ROLE = Qt.ItemDataRole.UserRole + 1  # (title A, title B) on a pair's first row, else None
@@ -51,13 +52,37 @@ class PassageOrder:
     """The rows of a report's passages: those of one pair of articles together, in report order."""
 
     numbers: list[int]  # row → passage number
-    rows: list[int]  # passage number → row
+    rows: list[int]  # passage number → row (-1: filtered out)
     starts: list[bool]  # per row: whether it is its pair's first
     pairs: int
+    searchable: dict[str, str]  # article id → its title normalised and case-folded, for the filter
+
+    def matching(self, report: ConsistencyReport, needle: str) -> PassageOrder:
+        """The rows of the pairs with ``needle`` (already ``searchable_title``) in either title."""
+        numbers: list[int] = []
+        starts: list[bool] = []
+        rows = [-1] * len(self.rows)
+        pairs, keep = 0, False
+        for row, number in enumerate(self.numbers):
+            if self.starts[row]:
+                p = report.passages[number].passage
+                keep = needle in self.searchable.get(p.article_a, "") or needle in self.searchable.get(
+                    p.article_b, "")
+                pairs += keep
+            if keep:
+                rows[number] = len(numbers)
+                starts.append(self.starts[row])
+                numbers.append(number)
+        return PassageOrder(numbers, rows, starts, pairs, self.searchable)
 
 
-def passage_order(report: ConsistencyReport) -> PassageOrder:
-    """Group ``report``'s passages by pair (no Qt: a worker may call it)."""
+def searchable_title(title: str) -> str:
+    """A title (or what is typed in the filter) as the filter compares it: Arabic-normalised, case-folded."""
+    return normalised_text(" ".join(title.split())).casefold()
+
+
+def passage_order(report: ConsistencyReport, titles: dict[str, str] | None = None) -> PassageOrder:
+    """Group ``report``'s passages by pair (no Qt: a worker may call it); ``titles`` make the filter's."""
     groups: dict[tuple[str, str], list[int]] = {}
     for number, entry in enumerate(report.passages):
         groups.setdefault((entry.passage.article_a, entry.passage.article_b), []).append(number)
@@ -70,7 +95,8 @@ def passage_order(report: ConsistencyReport) -> PassageOrder:
     for group in groups.values():
         starts[row] = True
         row += len(group)
-    return PassageOrder(numbers, rows, starts, len(groups))
+    searchable = {article: searchable_title((titles or {}).get(article, article)) for article in report.texts}
+    return PassageOrder(numbers, rows, starts, len(groups), searchable)
 
 
 class PassageListModel(QAbstractTableModel):
@@ -86,6 +112,8 @@ class PassageListModel(QAbstractTableModel):
         self._rows: list[int] = []  # passage number → row
         self._starts: list[bool] = []  # per row: whether it is its pair's first
         self._pairs = 0
+        self._order: PassageOrder | None = None  # every passage's row, before filtering
+        self._filter = ""
         self._titles: dict[str, str] = {}
         self._count: Callable[[PassageReport], int] = lambda entry: len(entry.differences)
         self._counts: dict[int, int] = {}
@@ -102,13 +130,27 @@ class PassageListModel(QAbstractTableModel):
         ``order`` is ``passage_order(report)``, worked out beforehand (in the worker that made the report:
         grouping 40,000 passages takes ~60 ms) or here.
         """
-        order = order or passage_order(report)
+        order = order or passage_order(report, titles)
+        self._order, self._filter = order, ""
         self.beginResetModel()
         self.report, self.entries = report, list(report.passages)
-        self._numbers, self._rows, self._starts = order.numbers, order.rows, order.starts
-        self._pairs = order.pairs
+        self._show_order(order)
         self._titles, self._count, self._counts = titles, count, {}
         self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        """Show only the pairs with ``text`` in a title (Arabic-normalised, any case); "" shows them all."""
+        needle = searchable_title(text)
+        if self._order is None or needle == self._filter:
+            return
+        self._filter = needle
+        self.beginResetModel()
+        self._show_order(self._order.matching(self.report, needle) if needle else self._order)
+        self.endResetModel()
+
+    def _show_order(self, order: PassageOrder) -> None:
+        self._numbers, self._rows, self._starts = order.numbers, order.rows, order.starts
+        self._pairs = order.pairs
 
     def set_entry(self, number: int, entry: PassageReport) -> None:
         """Replace one passage's comparison (after an edit); call ``recount`` once afterwards."""
@@ -129,11 +171,11 @@ class PassageListModel(QAbstractTableModel):
         self.counts_changed.emit()
 
     def pair_count(self) -> int:
-        """How many pairs of articles share a passage."""
+        """How many pairs of articles share a passage (of those the filter shows)."""
         return self._pairs
 
     def row_of(self, number: int) -> int:
-        """The row showing passage ``number`` of the report."""
+        """The row showing passage ``number`` of the report; -1 when the filter hides it."""
         return self._rows[number]
 
     def number_at(self, row: int) -> int:
@@ -319,6 +361,9 @@ class PassageList(QTableView):
         index = self.currentIndex()
         return self.passages.number_at(index.row()) if index.isValid() else None
 
-    def show_number(self, number: int) -> None:
-        """Make passage ``number`` the current row."""
-        self.setCurrentIndex(self.passages.index(self.passages.row_of(number), PASSAGE))
+    def set_filter(self, text: str) -> None:
+        """Show only the pairs with ``text`` in a title; the current passage stays current if shown."""
+        number = self.current_number()
+        self.passages.set_filter(text)
+        row = self.passages.row_of(number) if number is not None else -1
+        self.setCurrentIndex(self.passages.index(max(row, 0), PASSAGE))

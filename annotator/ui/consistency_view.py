@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -86,6 +87,14 @@ class ConsistencyPage(QWidget):
         top.addWidget(self.summary)
 
         self.passage_list = PassageList()
+        self.filter_box = QLineEdit(objectName="passageFilter")
+        self.filter_box.setPlaceholderText(self.tr("Filter by article title…"))
+        self.filter_box.setClearButtonEnabled(True)
+        listing = QWidget()
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.setContentsMargins(0, 0, 0, 0)
+        listing_layout.addWidget(self.filter_box)
+        listing_layout.addWidget(self.passage_list, 1)
         self.sides = PassageSides(article_font_family)
         # the side-by-side widgets, by the names the rest of the window and the tests use
         self.view_a, self.view_b = self.sides.view_a, self.sides.view_b
@@ -93,7 +102,7 @@ class ConsistencyPage(QWidget):
         self.copy_a_to_b, self.copy_b_to_a = self.sides.copy_a_to_b, self.sides.copy_b_to_a
         self.open_a, self.open_b = self.sides.open_a, self.sides.open_b
         main = QSplitter(Qt.Orientation.Horizontal, objectName="consistencySplitter")
-        main.addWidget(self.passage_list)
+        main.addWidget(listing)
         main.addWidget(self.sides)
         main.setStretchFactor(0, 2)
         main.setStretchFactor(1, 3)
@@ -104,6 +113,7 @@ class ConsistencyPage(QWidget):
         layout.addWidget(main, 1)
 
         self.find_button.clicked.connect(self.find_passages)
+        self.filter_box.textChanged.connect(self.passage_list.set_filter)
         self.passage_list.selectionModel().currentRowChanged.connect(
             lambda index, _old: self._passage_chosen(index))
         self.annotator_box.currentIndexChanged.connect(lambda _i: self._show_current())
@@ -157,7 +167,7 @@ class ConsistencyPage(QWidget):
                 report = consistency_report(project, across_annotators=True, check=progress.check,
                                             progress=found_so_far)
                 progress.report(1, 1, comparing)
-                return report, titles, passage_order(report)
+                return report, titles, passage_order(report, titles)
 
         self.worker = run_in_worker(work, progress_dialog=self.window(), label=finding)
         self.worker.signals.finished.connect(lambda found: self.show_report(*found))
@@ -176,6 +186,9 @@ class ConsistencyPage(QWidget):
             self.comparing.cancel()  # it compares the passages of the last report
             self.comparing = None
         self.report, self.titles = report, titles
+        self.filter_box.blockSignals(True)
+        self.filter_box.clear()  # the new list starts whole
+        self.filter_box.blockSignals(False)
         self.passage_list.show_report(report, titles, lambda entry: len(self._differences_of(entry)), order)
         self.summary.setText(self.tr("{passages} shared passages in {pairs} pairs of articles").format(
             passages=len(report.passages), pairs=self.passage_list.passages.pair_count()))

@@ -385,6 +385,10 @@ corpus {measure}: {value}</source>
             <translation>مقاطع المُعلِّق:</translation>
         </message>
         <message>
+            <source>Filter by article title…</source>
+            <translation>صفِّ حسب عنوان المقالة…</translation>
+        </message>
+        <message>
             <source>Looking for shared passages…</source>
             <translation>جارٍ البحث عن المقاطع المشتركة…</translation>
         </message>

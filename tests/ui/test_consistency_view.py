@@ -229,3 +229,21 @@ def test_the_passage_list_is_a_model_read_only_for_the_rows_shown(qtbot, window:
     listed.setCurrentIndex(listed.model().index(1_999, 1))
     assert page.current.passage.words == 8 + 1_999
     assert page.view_a.text == project.documents()[0].text
+
+
+def test_the_filter_keeps_the_pairs_with_the_typed_title_arabic_normalised(qtbot, window: MainWindow,
+                                                                           project):
+    page = open_tab(qtbot, window)
+    page.show_report(*generated_report(project, 2_000, 400))  # 5 passages a pair, titles 'عنوان made-NNNN'
+    listed = page.passage_list.model()
+    page.filter_box.setText("عُنوان MADE-0007")  # with a damma, in capitals: matches all the same
+    assert listed.rowCount() == 10 and listed.pair_count() == 2  # made-0006 → 0007 and 0007 → 0008
+    pairs = {(page.entries[listed.number_at(row)].passage.article_a,
+              page.entries[listed.number_at(row)].passage.article_b) for row in range(listed.rowCount())}
+    assert pairs == {("made-0006", "made-0007"), ("made-0007", "made-0008")}
+    assert cell(page, 0, ARTICLES) == "A  عنوان made-0006\nB  عنوان made-0007"
+    assert cell(page, 1, ARTICLES) == ""
+    assert page.current.passage.article_b == "made-0007"  # the first shown passage is shown side by side
+    page.filter_box.clear()
+    assert listed.rowCount() == 2_000 and listed.pair_count() == 400
+    assert page.current.passage.article_b == "made-0007"  # still the one chosen
