@@ -247,3 +247,14 @@ def test_the_filter_keeps_the_pairs_with_the_typed_title_arabic_normalised(qtbot
     page.filter_box.clear()
     assert listed.rowCount() == 2_000 and listed.pair_count() == 400
     assert page.current.passage.article_b == "made-0007"  # still the one chosen
+
+
+def test_cancelling_a_search_keeps_the_list_and_frees_the_button(qtbot, window: MainWindow):
+    page = open_tab(qtbot, window)
+    report = page.report
+    qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
+    assert not page.find_button.isEnabled()
+    page.worker.cancel()  # what the progress dialog's Cancel does
+    qtbot.waitUntil(lambda: page.worker.done, timeout=20_000)
+    assert page.find_button.isEnabled() and page.report is report
+    assert page.passage_list.model().rowCount() == 2
