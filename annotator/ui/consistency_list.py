@@ -174,6 +174,10 @@ class PassageListModel(QAbstractTableModel):
         """How many pairs of articles share a passage (of those the filter shows)."""
         return self._pairs
 
+    def report_pair_count(self) -> int:
+        """How many pairs of articles share a passage in the whole report, the filter aside."""
+        return self._order.pairs if self._order is not None else 0
+
     def row_of(self, number: int) -> int:
         """The row showing passage ``number`` of the report; -1 when the filter hides it."""
         return self._rows[number]

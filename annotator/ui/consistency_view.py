@@ -266,7 +266,7 @@ class ConsistencyPage(QWidget):
             if self.current is not None:
                 self.current = self.entries[self._current_number()]
             self.summary.setText(self.tr("{passages} shared passages in {pairs} pairs of articles").format(
-                passages=len(self.entries), pairs=self.passage_list.passages.pair_count()))
+                passages=len(self.entries), pairs=self.passage_list.passages.report_pair_count()))
             self._show_passage(self.current)
 
         handle.signals.finished.connect(compared)
