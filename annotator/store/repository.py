@@ -511,16 +511,21 @@ class Project:
             self._touch_status(conn, span.document_id, self._annotator_id(span.annotator), now)
         return self.span(span_id)
 
-    def span_counts(self, annotator: str | None = None) -> dict[str, int]:
-        """Number of spans per article (of one annotator, or of all)."""
-        if annotator is None:
-            rows = self._query("SELECT document_id, COUNT(*) FROM spans GROUP BY document_id")
-        else:
-            rows = self._query(
-                "SELECT s.document_id, COUNT(*) FROM spans s JOIN annotators a ON a.id = s.annotator_id "
-                "WHERE a.name = ? GROUP BY s.document_id",
-                (annotator,),
-            )
+    def span_counts(self, annotator: str | None = None,
+                    document_ids: Iterable[str] | None = None) -> dict[str, int]:
+        """Number of spans per article (of one annotator, or of all; of some articles, or of all)."""
+        where, params = [], []
+        if annotator is not None:
+            where.append("a.name = ?")
+            params.append(annotator)
+        if document_ids is not None:
+            ids = list(document_ids)
+            where.append(f"s.document_id IN ({', '.join('?' * len(ids))})")
+            params.extend(ids)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self._query(
+            "SELECT s.document_id, COUNT(*) FROM spans s JOIN annotators a ON a.id = s.annotator_id "
+            f"{clause} GROUP BY s.document_id", params)
         return dict(rows)
 
     # -- statuses -----------------------------------------------------------------------------

@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
         self.assigned_only = QCheckBox(self.tr("Only articles assigned to me"), objectName="assignedOnly")
         self.assigned_only.setChecked(True)
         self._assigned: set[str] | None = None  # None: the project has no assignment
+        self._summaries: dict = {}  # article id → ArticleSummary, in list order (read by refresh_articles)
+        self._rows: dict[str, int] = {}  # article id → its row in the list
         dock_body = QWidget()
         dock_layout = QVBoxLayout(dock_body)
         dock_layout.setContentsMargins(4, 4, 4, 4)
@@ -310,7 +312,7 @@ class MainWindow(QMainWindow):
             self._fill_label_menu()
             if changes.spans:
                 self.page.forget_undo_history()
-        known = {self.article_list.item(i).data(ROLE) for i in range(self.article_list.count())}
+        known = set(self._rows)
         touched = set(changes.documents) | {doc for doc, who in changes.statuses if who == self.annotator}
         if changes.documents - known or changes.annotators:
             self.refresh_articles()
@@ -350,53 +352,71 @@ class MainWindow(QMainWindow):
         self._read_assignment()
         self.article_list.blockSignals(True)
         self.article_list.clear()
-        for article in self.project.article_summaries():
+        self._summaries = {article.id: article for article in self.project.article_summaries()}
+        self._rows = {}
+        for row, article in enumerate(self._summaries.values()):
             item = QListWidgetItem()
             item.setData(ROLE, article.id)
             item.setToolTip(article.title)
             self.article_list.addItem(item)
+            self._rows[article.id] = row
         self.article_list.blockSignals(False)
         self._update_article_items(None)
-        self._apply_filter()
-        ids = [self.article_list.item(i).data(ROLE) for i in range(self.article_list.count())]
+        ids = list(self._rows)
         visible = [i for i in range(len(ids)) if not self.article_list.item(i).isHidden()]
-        row = ids.index(current) if current in ids else (visible[0] if visible else 0)
+        row = self._rows[current] if current in self._rows else (visible[0] if visible else 0)
         if ids:
             self.article_list.setCurrentRow(row)
         else:
             self._show_selected(None)
 
     def _update_article_items(self, document_ids: set[str] | None) -> None:
-        """Rewrite the list entries of ``document_ids`` (all when ``None``): title, length, status."""
-        summaries = {a.id: a for a in self.project.article_summaries()}
-        statuses = self.project.statuses(self.annotator)
-        counts = self.project.span_counts(self.annotator)
-        for row in range(self.article_list.count()):
-            item = self.article_list.item(row)
-            doc_id = item.data(ROLE)
-            if (document_ids is not None and doc_id not in document_ids) or doc_id not in summaries:
-                continue
-            article = summaries[doc_id]
-            status = statuses.get((doc_id, self.annotator), Status.NEW)
-            title = article.title if len(article.title) <= TITLE_CHARS else article.title[:TITLE_CHARS] + "…"
-            item.setText(
-                self.tr("{title}\n{length} characters · {spans} spans · {status}").format(
-                    title=title,
-                    length=f"{article.length:,}",
-                    spans=counts.get(doc_id, 0),
-                    status=status_text(status),
-                )
-            )
-            item.setData(ROLE + 1, status.value)
-        self._apply_filter()
+        """Rewrite the list entries of ``document_ids`` (all when ``None``): title, length, status.
 
-    def _apply_filter(self) -> None:
+        Titles and lengths never change (they are read once by ``refresh_articles``); an edit touches
+        one article, so only its entry is rewritten and refiltered: on 10,000 articles rewriting every
+        entry after each edit blocked the window for ~0.3 s.
+        """
+        wanted = list(self._rows) if document_ids is None else [d for d in document_ids if d in self._rows]
+        if not wanted:
+            return
+        few = len(wanted) < 50
+        if few:
+            statuses = {(d, self.annotator): self.project.status(d, self.annotator) for d in wanted}
+            counts = self.project.span_counts(self.annotator, document_ids=wanted)
+        else:
+            statuses = self.project.statuses(self.annotator)
+            counts = self.project.span_counts(self.annotator)
+        line = self.tr("{title}\n{length} characters · {spans} spans · {status}")
+        self.article_list.setUpdatesEnabled(False)
+        try:
+            for doc_id in wanted:
+                item = self.article_list.item(self._rows[doc_id])
+                article = self._summaries[doc_id]
+                status = statuses.get((doc_id, self.annotator), Status.NEW)
+                title = article.title if len(article.title) <= TITLE_CHARS \
+                    else article.title[:TITLE_CHARS] + "…"
+                text = line.format(title=title, length=f"{article.length:,}", spans=counts.get(doc_id, 0),
+                                   status=status_text(status))
+                if item.text() != text:  # an unchanged entry costs Qt no new layout
+                    item.setText(text)
+                item.setData(ROLE + 1, status.value)
+        finally:
+            self.article_list.setUpdatesEnabled(True)
+        self._apply_filter(None if document_ids is None else wanted)
+
+    def _apply_filter(self, document_ids: list[str] | None = None) -> None:
+        """Hide entries the status filter or the assignment leaves out (of ``document_ids``, or all)."""
         wanted = self.status_filter.currentData()
         assigned = self._assigned if self.assigned_only.isChecked() else None
-        for row in range(self.article_list.count()):
+        rows = range(self.article_list.count()) if document_ids is None else \
+            [self._rows[d] for d in document_ids]
+        for row in rows:
             item = self.article_list.item(row)
-            item.setHidden((bool(wanted) and item.data(ROLE + 1) != wanted)
-                           or (assigned is not None and item.data(ROLE) not in assigned))
+            hidden = (bool(wanted) and item.data(ROLE + 1) != wanted) \
+                or (assigned is not None and item.data(ROLE) not in assigned)
+            if item.isHidden() != hidden:
+                item.setHidden(hidden)
 
     def step_article(self, step: int) -> None:
         """Open the next (``step`` = 1) or previous visible article."""
