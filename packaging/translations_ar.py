@@ -371,7 +371,7 @@ ARABIC = {
     "copy spans B → A": "نسخ المقاطع ب ← أ",
     "Copied {count} span(s) of {name} to article {side}": "نُسخ {count} من مقاطع {name} إلى المقالة {side}",
     "Could not look for passages: {error}": "تعذّر البحث عن المقاطع: {error}",
-    "{passages} shared passages in {pairs} pairs of articles": "{passages} مقاطع مشتركة في {pairs} أزواج من المقالات",
+    "{passages} shared passage(s) in {pairs} pair(s) of articles": "{passages} مقاطع مشتركة في {pairs} أزواج من المقالات",
     "A {start_a}–{end_a} · B {start_b}–{end_b}": "أ {start_a}–{end_a} · ب {start_b}–{end_b}",
     "{side}: {title} — characters {start}–{end}": "{side}: {title} — المحارف {start}–{end}",
     "missing in B": "ناقص في ب",

@@ -190,7 +190,7 @@ class ConsistencyPage(QWidget):
         self.filter_box.clear()  # the new list starts whole
         self.filter_box.blockSignals(False)
         self.passage_list.show_report(report, titles, lambda entry: len(self._differences_of(entry)), order)
-        self.summary.setText(self.tr("{passages} shared passages in {pairs} pairs of articles").format(
+        self.summary.setText(self.tr("{passages} shared passage(s) in {pairs} pair(s) of articles").format(
             passages=len(report.passages), pairs=self.passage_list.passages.pair_count()))
         if not report.passages:
             self._show_passage(None)
@@ -265,7 +265,7 @@ class ConsistencyPage(QWidget):
                 self._recompare(self._touched_while_comparing)
             if self.current is not None:
                 self.current = self.entries[self._current_number()]
-            self.summary.setText(self.tr("{passages} shared passages in {pairs} pairs of articles").format(
+            self.summary.setText(self.tr("{passages} shared passage(s) in {pairs} pair(s) of articles").format(
                 passages=len(self.entries), pairs=self.passage_list.passages.report_pair_count()))
             self._show_passage(self.current)
 

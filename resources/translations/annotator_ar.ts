@@ -405,6 +405,10 @@ corpus {measure}: {value}</source>
             <translation>تعذّر البحث عن المقاطع: {error}</translation>
         </message>
         <message>
+            <source>{passages} shared passage(s) in {pairs} pair(s) of articles</source>
+            <translation>{passages} مقاطع مشتركة في {pairs} أزواج من المقالات</translation>
+        </message>
+        <message>
             <source>Comparing the spans again…</source>
             <translation>جارٍ مقارنة المقاطع من جديد…</translation>
         </message>
@@ -415,10 +419,6 @@ corpus {measure}: {value}</source>
         <message>
             <source>B</source>
             <translation>ب</translation>
-        </message>
-        <message>
-            <source>{passages} shared passages in {pairs} pairs of articles</source>
-            <translation>{passages} مقاطع مشتركة في {pairs} أزواج من المقالات</translation>
         </message>
         <message>
             <source>copy spans A → B</source>
