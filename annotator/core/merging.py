@@ -12,7 +12,7 @@ the span sets themselves, so the winner never depends on the order of the files)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,21 +125,30 @@ def settle(works: list[PairWork], prefer_newer: bool) -> PairWork:
     never depends on the order of the files: different span sets conflict unless ``prefer_newer``,
     and even then when any of the pieces has no edit time to compare.
     """
-    first_set = works[0].span_set()
-    other = next((i for i, w in enumerate(works) if w.span_set() != first_set), None)
+    return _settle(works, prefer_newer, PairWork.span_set, _newness, _combine, "different spans")
+
+
+def _settle(works: list, prefer_newer: bool, decisions: Callable, newness: Callable, combine: Callable,
+            reason: str):
+    """``settle``'s rule for any kind of work (an annotator's, or an article's gold).
+
+    ``decisions(work)`` is what must agree; ``newness`` orders works under ``prefer_newer``;
+    ``combine`` joins two works whose decisions agree. The work that loses contributes nothing.
+    """
+    first = decisions(works[0])
+    other = next((i for i, w in enumerate(works) if decisions(w) != first), None)
     if other is not None:
         if not prefer_newer:
-            raise PairConflict("different spans", 0, other)
+            raise PairConflict(reason, 0, other)
         untimed = next((i for i, w in enumerate(works) if w.updated_at is None), None)
         if untimed is not None:
-            clash = next(i for i, w in enumerate(works) if w.span_set() != works[untimed].span_set())
+            clash = next(i for i, w in enumerate(works) if decisions(w) != decisions(works[untimed]))
             raise PairConflict("no edit time", min(untimed, clash), max(untimed, clash), untimed=True)
-        # the newest span set wins; the work that lost contributes nothing, not even span times
-        best = max(works, key=_newness).span_set()
-        works = [w for w in works if w.span_set() == best]
+        best = decisions(max(works, key=newness))
+        works = [w for w in works if decisions(w) == best]
     result = works[0]
     for work in works[1:]:
-        result = _combine(result, work)
+        result = combine(result, work)
     return result
 
 
@@ -208,26 +217,16 @@ def settle_gold(works: list[GoldWork], prefer_newer: bool) -> GoldWork:
     Raises PairConflict (positions of two clashing works) when the decisions differ and
     ``prefer_newer`` is off, or is on but a clashing work has no edit time.
     """
-    first = works[0].decisions()
-    other = next((i for i, w in enumerate(works) if w.decisions() != first), None)
-    if other is not None:
-        if not prefer_newer:
-            raise PairConflict("different gold", 0, other)
-        untimed = next((i for i, w in enumerate(works) if w.updated_at is None), None)
-        if untimed is not None:
-            clash = next(i for i, w in enumerate(works) if w.decisions() != works[untimed].decisions())
-            raise PairConflict("no edit time", min(untimed, clash), max(untimed, clash), untimed=True)
-        best = max(works, key=_gold_newness).decisions()
-        works = [w for w in works if w.decisions() == best]
-    result = works[0]
-    for work in works[1:]:
-        later = max(result, work, key=lambda w: (w.updated_at or "", _GOLD_RANK[w.status]))
-        result = GoldWork(
-            {ref: min(kept, work.spans[ref], key=lambda d: d[1]) for ref, kept in result.spans.items()},
-            {ref: min(kept, work.rejections[ref], key=lambda d: d[1])
-             for ref, kept in result.rejections.items()},
-            later.status, _latest(result.updated_at, work.updated_at))
-    return result
+    return _settle(works, prefer_newer, GoldWork.decisions, _gold_newness, _combine_gold, "different gold")
+
+
+def _combine_gold(ours: GoldWork, theirs: GoldWork) -> GoldWork:
+    """Equal decisions: the later gold status and, per decision, the earliest one."""
+    later = max(ours, theirs, key=lambda w: (w.updated_at or "", _GOLD_RANK[w.status]))
+    return GoldWork(
+        {ref: min(kept, theirs.spans[ref], key=lambda d: d[1]) for ref, kept in ours.spans.items()},
+        {ref: min(kept, theirs.rejections[ref], key=lambda d: d[1]) for ref, kept in ours.rejections.items()},
+        later.status, _latest(ours.updated_at, theirs.updated_at))
 
 
 def _gold_newness(work: GoldWork) -> tuple:
