@@ -249,3 +249,22 @@ def test_an_index_built_by_other_normalisation_rules_is_rebuilt_on_open(project:
         assert reopened.setting(INDEX_VERSION_KEY) != "0"
         reopened.db.execute(  # FTS5's own check: raises if the index disagrees with its content
             "INSERT INTO document_search (document_search, rank) VALUES ('integrity-check', 1)")
+
+
+@pytest.mark.parametrize(("query", "articles"), [("إيران", 5), ("ترامب", 3), ("أوباما", 1)])
+def test_label_search_equals_checking_every_span_whether_few_or_most_articles_hold_the_query(
+        project: Project, query: str, articles: int) -> None:
+    """A query in one article, in some, or in all: the spans found are exactly those a scan finds."""
+    for document in project.documents():
+        for n, word in enumerate(document.text.split()[:60]):
+            start = document.text.index(word)
+            project.add_span(document.id, "omar", start, start + len(word), "actor")
+            if n % 2:  # spans of another label on the same words must stay out
+                project.add_span(document.id, "omar", start, start + len(word), "demand")
+    needle = normalised_text(query)
+    expected = sorted((s.document_id, s.start) for s in project.spans()
+                      if s.label == "actor" and needle in normalised_text(
+                          project.document(s.document_id).text[s.start:s.end]))
+    assert len(documents_containing(project, needle)) == articles  # of the 5 seeds
+    hits = search(project, query, label="actor", limit=1000).hits
+    assert sorted((h.article_id, h.span_start) for h in hits) == expected != []
