@@ -5,16 +5,12 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/annotation_wind
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from scene import save, seed_window  # docs/screenshots/scene.py
 
-from annotator.corpus import import_paths
 from annotator.store import Project
-from annotator.ui.app import create_application, load_bundled_fonts
-from annotator.ui.main_window import MainWindow
+from annotator.ui.app import create_application
 
 HERE = Path(__file__).resolve().parent
 SPANS = [  # (words, label, which occurrence)
@@ -32,37 +28,29 @@ SPANS = [  # (words, label, which occurrence)
 ]
 
 
+def add_spans(project: Project) -> None:
+    """SPANS on seed 000, as sara."""
+    document = project.documents()[0]
+    for words, label, nth in SPANS:
+        start = -1
+        for _ in range(nth + 1):
+            start = document.text.find(words, start + 1)
+        if start >= 0:
+            project.add_span(document.id, "sara", start, start + len(words), label)
+
+
 def render(out: Path) -> None:
     """Seed 000 with SPANS, the mediator span selected, scrolled to the first paragraph, saved to ``out``.
 
     Uses the application as already set up (language, palette), so arabic_dark.py renders the same scene.
     """
-    family = load_bundled_fonts()
-    with tempfile.TemporaryDirectory() as folder:
-        project = Project.open(Path(folder) / "project.sqlite")
-        import_paths(project, [HERE.parent.parent / "seeds"])
+    with seed_window(1280, 800, add_spans) as (project, window):
         document = project.documents()[0]
-        for words, label, nth in SPANS:
-            start = -1
-            for _ in range(nth + 1):
-                start = document.text.find(words, start + 1)
-            if start < 0:
-                continue
-            project.add_span(document.id, "sara", start, start + len(words), label)
-        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue("annotator/name", "sara")
-        window = MainWindow(project, article_font_family=family, settings=settings)
-        window.resize(1280, 800)
-        window.show()
         window.page.select_span(next(s.id for s in window.page.spans if s.label == "mediator"))
         view = window.page.article_view
         view.select_range(document.text.index("قالت ثلاثة"), document.text.index("قالت ثلاثة"))
         view.verticalScrollBar().setValue(view.cursorRect().top() + view.verticalScrollBar().value() - 20)
-        for _ in range(5):
-            QApplication.processEvents()
-        window.grab().save(str(out))
-        window.close()
-        project.close()
+        save(window, out)
 
 
 def main() -> None:

@@ -7,17 +7,14 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/consistency_vie
 
 from __future__ import annotations
 
-import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from scene import save, seed_window  # docs/screenshots/scene.py
 
-from annotator.corpus import import_paths
 from annotator.store import Project
-from annotator.ui.app import create_application, load_bundled_fonts
-from annotator.ui.main_window import MainWindow
+from annotator.ui.app import create_application
 
 HERE = Path(__file__).resolve().parent
 # (seed number, words, label, which occurrence)
@@ -42,16 +39,7 @@ def add_spans(project: Project, annotator: str) -> None:
 
 
 def render(out: Path) -> None:
-    family = load_bundled_fonts()
-    with tempfile.TemporaryDirectory() as folder:
-        project = Project.open(Path(folder) / "project.sqlite")
-        import_paths(project, [HERE.parent.parent / "seeds"])
-        add_spans(project, "sara")
-        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue("annotator/name", "sara")
-        window = MainWindow(project, article_font_family=family, settings=settings)
-        window.resize(1400, 860)
-        window.show()
+    with seed_window(1400, 860, lambda project: add_spans(project, "sara")) as (_project, window):
         window.tabs.setCurrentWidget(window.consistency_tab)
         page = window.consistency_tab.page
         deadline = time.monotonic() + 30
@@ -59,11 +47,7 @@ def render(out: Path) -> None:
             QApplication.processEvents()
             time.sleep(0.02)
         page.difference_list.setCurrentItem(page.difference_list.topLevelItem(0))
-        for _ in range(10):
-            QApplication.processEvents()
-        window.grab().save(str(out))
-        window.close()
-        project.close()
+        save(window, out, turns=10)
 
 
 def main() -> None:

@@ -8,16 +8,13 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/search_panel.py
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from scene import save, seed_window  # docs/screenshots/scene.py
 
-from annotator.corpus import import_paths
-from annotator.store import Project
-from annotator.ui.app import create_application, load_bundled_fonts
-from annotator.ui.main_window import MainWindow
+from annotator.ui.app import create_application
 
 HERE = Path(__file__).resolve().parent
 QUERY = "الامريكيه"
@@ -31,15 +28,7 @@ def wait(ms: int) -> None:
 
 def render(out: Path, query: str = QUERY, row: int = 2) -> None:
     """Search ``query`` in the seed project, open hit ``row``, save the window to ``out``."""
-    family = load_bundled_fonts()
-    with tempfile.TemporaryDirectory() as folder:
-        project = Project.open(Path(folder) / "project.sqlite")
-        import_paths(project, [HERE.parent.parent / "seeds"])
-        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue("annotator/name", "sara")
-        window = MainWindow(project, article_font_family=family, settings=settings)
-        window.resize(1400, 820)
-        window.show()
+    with seed_window(1400, 820) as (_project, window):
         window.open_search()
         panel = window.search_panel
         panel.box.setText(query)
@@ -54,10 +43,8 @@ def render(out: Path, query: str = QUERY, row: int = 2) -> None:
         panel.results.setCurrentItem(item)
         panel.results.itemClicked.emit(item)
         wait(100)
-        window.grab().save(str(out))
-        window.close()
+        save(window, out, turns=0)
         panel.close_reader()
-        project.close()
 
 
 def main() -> int:

@@ -6,38 +6,32 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/suggestions.py
 
 from __future__ import annotations
 
-import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from scene import save, seed_window  # docs/screenshots/scene.py
 
-from annotator.corpus import import_paths
 from annotator.store import Project
-from annotator.ui.app import create_application, load_bundled_fonts
-from annotator.ui.main_window import MainWindow
+from annotator.ui.app import create_application
 
 HERE = Path(__file__).resolve().parent
 SPANS = [("ورفض البيت الأبيض التعليق", "denial"), ("البيت الأبيض", "actor"),
          ("أفغانستان", "actor")]
 
 
+def add_spans(project: Project) -> None:
+    """SPANS on seed 000, as sara."""
+    document = project.documents()[0]
+    for words, label in SPANS:
+        start = document.text.index(words)
+        project.add_span(document.id, "sara", start, start + len(words), label)
+
+
 def render(out: Path) -> None:
     """Tag «إيران» in the first paragraph the way the annotator does, wait for the corpus count, save."""
-    family = load_bundled_fonts()
-    with tempfile.TemporaryDirectory() as folder:
-        project = Project.open(Path(folder) / "project.sqlite")
-        import_paths(project, [HERE.parent.parent / "seeds"])
+    with seed_window(1280, 800, add_spans) as (project, window):
         document = project.documents()[0]
-        for words, label in SPANS:
-            start = document.text.index(words)
-            project.add_span(document.id, "sara", start, start + len(words), label)
-        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue("annotator/name", "sara")
-        window = MainWindow(project, article_font_family=family, settings=settings)
-        window.resize(1280, 800)
-        window.show()
         page, view = window.page, window.page.article_view
         start = document.text.index("وتنفي إيران") + len("وتنفي ")
         view.select_range(start, start + 2)
@@ -49,11 +43,7 @@ def render(out: Path) -> None:
         top = document.text.index("ورفض البيت")
         view.setTextCursor(view.cursor_for(top, top))
         view.verticalScrollBar().setValue(view.cursorRect().top() + view.verticalScrollBar().value() - 20)
-        for _ in range(5):
-            QApplication.processEvents()
-        window.grab().save(str(out))
-        window.close()
-        project.close()
+        save(window, out)
 
 
 def main() -> None:
