@@ -51,22 +51,29 @@ def lay_out_fully(view: QTextEdit) -> None:
     document.documentLayout().blockBoundingRect(document.lastBlock())
 
 
+def big_project(folder: Path) -> tuple[Project, str, list[int], int]:
+    """A project in ``folder`` holding the big article with SPANS spans of "bench", one every ``step``
+    words; returns the project, the text, the offsets where words start, and ``step``."""
+    text = big_article()
+    project = Project.open(folder / "bench.sqlite")
+    words = [i + 1 for i, ch in enumerate(text[:-1]) if ch == " "]
+    step = len(words) // SPANS
+    labels = [name for name, _colour, _key in DEFAULT_LABELS]
+    spans = []
+    for n in range(SPANS):
+        start = words[n * step]
+        end = text.find(" ", start + 1) if n % 3 else text.find(" ", text.find(" ", start + 1) + 1)
+        spans.append(SpanRef(start, end, labels[n % len(labels)]))
+    project.import_articles([ArticleRecord(text=text, title="big", id="big",
+                                           annotations=(AnnotationSet("bench", tuple(spans)),))])
+    return project, text, words, step
+
+
 def main() -> int:
     app = create_application()
     family = load_bundled_fonts()
-    text = big_article()
     with tempfile.TemporaryDirectory() as folder:
-        project = Project.open(Path(folder) / "bench.sqlite")
-        words = [i + 1 for i, ch in enumerate(text[:-1]) if ch == " "]
-        step = len(words) // SPANS
-        labels = [name for name, _colour, _key in DEFAULT_LABELS]
-        spans = []
-        for n in range(SPANS):
-            start = words[n * step]
-            end = text.find(" ", start + 1) if n % 3 else text.find(" ", text.find(" ", start + 1) + 1)
-            spans.append(SpanRef(start, end, labels[n % len(labels)]))
-        project.import_articles([ArticleRecord(text=text, title="big", id="big",
-                                               annotations=(AnnotationSet("bench", tuple(spans)),))])
+        project, text, words, step = big_project(Path(folder))
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         settings.setValue("annotator/name", "bench")
 

@@ -33,7 +33,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from annotator.core.model import DEFAULT_LABELS, AnnotationSet, ArticleRecord, SpanRef
+from annotator.core.model import DEFAULT_LABELS, ArticleRecord
 from annotator.core.suggestions import suggest_in_articles
 from annotator.corpus_suggestions import corpus_suggestions
 from annotator.store import Project
@@ -54,18 +54,7 @@ WORDS = ["قال", "وزير", "الخارجية", "إن", "المفاوضات",
 
 def big_project(folder: Path) -> tuple[Project, str, list[int]]:
     """The benchmark article of annotation_view.py with its 10,000 spans; returns word starts too."""
-    text = annotation_view.big_article()
-    project = Project.open(folder / "bench.sqlite")
-    words = [i + 1 for i, ch in enumerate(text[:-1]) if ch == " "]
-    step = len(words) // SPANS
-    labels = [name for name, _colour, _key in DEFAULT_LABELS]
-    spans = []
-    for n in range(SPANS):
-        start = words[n * step]
-        end = text.find(" ", start + 1) if n % 3 else text.find(" ", text.find(" ", start + 1) + 1)
-        spans.append(SpanRef(start, end, labels[n % len(labels)]))
-    project.import_articles([ArticleRecord(text=text, title="big", id="big",
-                                           annotations=(AnnotationSet("bench", tuple(spans)),))])
+    project, text, words, step = annotation_view.big_project(folder)
     return project, text, [words[n * step + step // 2] for n in range(3 * TAGS)]
 
 
