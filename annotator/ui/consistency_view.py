@@ -265,7 +265,8 @@ class ConsistencyPage(QWidget):
                 self._recompare(self._touched_while_comparing)
             if self.current is not None:
                 self.current = self.entries[self._current_number()]
-            self.summary.setText(self.tr("{passages} shared passage(s) in {pairs} pair(s) of articles").format(
+            summary = self.tr("{passages} shared passage(s) in {pairs} pair(s) of articles")
+            self.summary.setText(summary.format(
                 passages=len(self.entries), pairs=self.passage_list.passages.report_pair_count()))
             self._show_passage(self.current)
 
