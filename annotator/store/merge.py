@@ -24,6 +24,7 @@ from annotator.core.merging import (
 )
 from annotator.core.model import Label, SpanRef, Status, default_article_id
 from annotator.store.merge_gold import read_gold, write_gold
+from annotator.store.merge_source import is_project_file, read_project_file  # noqa: F401 (re-exported)
 from annotator.store.repository import Changes, Project, _extra_label_colours, utc_now
 from annotator.store.search import index_articles
 
