@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from annotator.cli import main as cli_main
+from annotator.cli.main import main as cli_main
 from annotator.consistency import ConsistencyReport, consistency_report
 from annotator.core.consistency import find_shared_passages, words
 from annotator.core.model import ArticleRecord

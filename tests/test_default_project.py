@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.corpus import default_project_path, open_default_project, seed_files
 
 

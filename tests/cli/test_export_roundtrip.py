@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.brat import read_brat
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.corpus import import_paths
 from annotator.store import Project
 

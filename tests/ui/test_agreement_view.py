@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.core.agreement.report import build_report
 from annotator.store import Changes, Project
 from annotator.ui.agreement_view import AgreementDashboard

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from annotator.cli_args import EXIT_OK, open_project
+from annotator.cli.args import EXIT_OK, open_project
 
 
 def add_team_commands(commands: argparse._SubParsersAction) -> None:

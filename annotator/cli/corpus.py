@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from annotator.cli_args import EXIT_OK, hit_count, names, open_project, positive
+from annotator.cli.args import EXIT_OK, hit_count, names, open_project, positive
 
 
 def add_search_commands(commands: argparse._SubParsersAction) -> None:
