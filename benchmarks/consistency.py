@@ -34,10 +34,10 @@ import time
 from pathlib import Path
 
 from annotator.cli.main import main as cli_main
-from annotator.consistency import ConsistencyReport, consistency_report
 from annotator.core.consistency import find_shared_passages, words
 from annotator.core.model import ArticleRecord
 from annotator.core.normalise import normalised_text
+from annotator.operations.consistency import ConsistencyReport, consistency_report
 from annotator.store import Project
 
 TARGET_SECONDS = 30.0

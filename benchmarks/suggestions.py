@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import DEFAULT_LABELS, ArticleRecord
 from annotator.core.suggestions import suggest_in_articles
-from annotator.corpus_suggestions import corpus_suggestions
+from annotator.operations.corpus_suggestions import corpus_suggestions
 from annotator.store import Project
 from annotator.ui.app import create_application, load_bundled_fonts
 from annotator.ui.commands import AddSpans, push

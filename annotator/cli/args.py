@@ -12,7 +12,7 @@ EXIT_OK, EXIT_DATA_ERROR, EXIT_USAGE = 0, 1, 2
 def open_project(args: argparse.Namespace) -> Project:
     """The project named by --db, or the default project (created with the sample articles)."""
     if args.db is None:
-        from annotator.corpus import open_default_project
+        from annotator.operations.import_corpus import open_default_project
 
         return open_default_project()
     return Project.open(args.db)

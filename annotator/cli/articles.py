@@ -42,7 +42,7 @@ def add_article_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from annotator.corpus import import_paths
+    from annotator.operations.import_corpus import import_paths
 
     # A failed import leaves the project as it was: for a --db that did not exist, that means no file.
     created = args.db is not None and not args.db.exists()
@@ -86,7 +86,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from annotator.export import export_project
+    from annotator.operations.export import export_project
 
     with open_project(args) as project:
         result = export_project(project, args.format, args.out, gold=args.gold, annotator=args.annotator,

@@ -36,7 +36,7 @@ def _query(text: str) -> str:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from annotator.search_report import result_to_json, result_to_text
+    from annotator.operations.search_report import result_to_json, result_to_text
     from annotator.store.search import search
 
     with open_project(args) as project:
@@ -67,7 +67,7 @@ def add_consistency_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_consistency(args: argparse.Namespace) -> int:
-    from annotator.consistency import consistency_report, report_to_json, report_to_text
+    from annotator.operations.consistency import consistency_report, report_to_json, report_to_text
 
     with open_project(args) as project:
         report = consistency_report(project, min_words=args.min_words, annotators=args.annotators,

@@ -36,7 +36,7 @@ def add_team_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
-    from annotator.team import build_pack, plan_assignment, write_pack_file
+    from annotator.operations.team import build_pack, plan_assignment, write_pack_file
 
     with open_project(args) as project:
         assignment = plan_assignment(project, annotators=args.annotators, per_article=args.per_article,
@@ -50,8 +50,8 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
 
 def cmd_unpack(args: argparse.Namespace) -> int:
+    from annotator.operations.team import open_pack
     from annotator.store.assignments import assigned_article_ids
-    from annotator.team import open_pack
 
     with open_project(args) as project:
         summary = open_pack(project, args.pack)
@@ -63,7 +63,7 @@ def cmd_unpack(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from annotator.team import merge_files
+    from annotator.operations.team import merge_files
 
     with open_project(args) as project:
         summary = merge_files(project, args.files, prefer_newer=args.prefer == "newer")

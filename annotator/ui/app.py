@@ -89,7 +89,7 @@ def chosen_language(settings: QSettings, lang: str | None) -> str:
 
 def open_project_for_gui(db_path: Path | None) -> Project:
     if db_path is None:
-        from annotator.corpus import open_default_project
+        from annotator.operations.import_corpus import open_default_project
 
         return open_default_project()
     return Project.open(db_path)

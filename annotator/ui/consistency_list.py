@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.consistency import ConsistencyReport, PassageReport
 from annotator.core.normalise import normalised_text
+from annotator.operations.consistency import ConsistencyReport, PassageReport
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole  # the row's passage number in the report
 TITLES_ROLE = Qt.ItemDataRole.UserRole + 1  # (title A, title B) on a pair's first row, else None

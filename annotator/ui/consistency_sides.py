@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.consistency import ConsistencyReport, PassageReport
 from annotator.core.consistency_spans import DifferenceKind, SpanDifference
 from annotator.core.model import Label, Span
+from annotator.operations.consistency import ConsistencyReport, PassageReport
 from annotator.ui.article_view import ArticleView
 
 PASSAGE_TINT = QColor(255, 214, 10, 46)  # a pale amber wash under the spans: "this is the shared part"

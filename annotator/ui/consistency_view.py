@@ -31,15 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.consistency import (
+from annotator.core.consistency_spans import SpanDifference, align_many, map_spans, span_differences
+from annotator.core.errors import AnnotatorError
+from annotator.operations.consistency import (
     ConsistencyReport,
     PassageReport,
     compare_passages,
     consistency_report,
     passage_alignment,
 )
-from annotator.core.consistency_spans import SpanDifference, align_many, map_spans, span_differences
-from annotator.core.errors import AnnotatorError
 from annotator.store import Changes, Project
 from annotator.ui.commands import AddSpans, push
 from annotator.ui.consistency_list import PassageList, PassageOrder, passage_order

@@ -1,7 +1,7 @@
 """The annotation page's suggestions: after a tag, offer its label on the string's other occurrences.
 
 In the open article at once (``core.suggestions``, after the tag's highlight is painted), in the other
-articles from a worker thread (``annotator.corpus_suggestions``). Nothing is tagged until the annotator
+articles from a worker thread (``annotator.operations.corpus_suggestions``). Nothing is tagged until the annotator
 accepts — next, one clicked, all in the article, or all in the corpus after confirming — and every
 acceptance is one ``AcceptSuggestions`` command on the article's undo stack (``ui/suggestion_commands.py``).
 Undoing it offers its places again. All in the corpus stores its spans in a worker behind a progress
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.model import Span
 from annotator.core.suggestions import NormalisedArticle, Suggestion, still_open, suggest
-from annotator.corpus_suggestions import corpus_suggestions, open_places
+from annotator.operations.corpus_suggestions import corpus_suggestions, open_places
 from annotator.store import Changes, Project
 from annotator.ui.commands import spans_changes
 from annotator.ui.suggestion_commands import WORKER_LIMIT, AcceptSuggestions, reactivate, store_in_chunks

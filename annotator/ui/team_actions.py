@@ -1,6 +1,6 @@
 """File-menu actions for team work: Export for annotators…, Export my work…, Open pack…, Merge….
 
-Thin: each action asks for files and names with standard dialogs, calls ``annotator.team`` (or the
+Thin: each action asks for files and names with standard dialogs, calls ``annotator.operations.team`` (or the
 export module), shows the outcome in one message, and reports what changed through ``on_changed`` so
 the window refreshes its views. The main window adds them with one call::
 
@@ -116,7 +116,7 @@ def add_team_actions(
         )
         if not path:
             return
-        from annotator.team import open_pack as unpack
+        from annotator.operations.team import open_pack as unpack
 
         summary = unpack(project(), Path(path))
         on_changed(summary.changes)
@@ -128,7 +128,7 @@ def add_team_actions(
         )
         if not paths:
             return
-        from annotator.team import merge_files
+        from annotator.operations.team import merge_files
 
         files = [Path(p) for p in paths]
         try:
@@ -179,7 +179,7 @@ def add_team_actions(
 
 def export_pack(project: Project, path: Path, annotators: list[str], per_article: int) -> str:
     """Write a pack (round robin over ``annotators`` when given); returns the message to show."""
-    from annotator.team import build_pack, plan_assignment, write_pack_file
+    from annotator.operations.team import build_pack, plan_assignment, write_pack_file
 
     assignment = plan_assignment(project, annotators=annotators or None, per_article=per_article)
     pack = build_pack(project, assignment)
@@ -193,7 +193,7 @@ def export_pack(project: Project, path: Path, annotators: list[str], per_article
 
 def export_work(project: Project, path: Path, annotator: str) -> str:
     """Write ``annotator``'s work as JSONL (as `export --format jsonl --annotator`); returns the message."""
-    from annotator.export import export_project
+    from annotator.operations.export import export_project
 
     if annotator not in project.annotators():
         raise AnnotatorError(f"{annotator!r} has no work in this project yet")

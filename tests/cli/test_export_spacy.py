@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from annotator.cli.main import main
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef
-from annotator.export import export_project
+from annotator.operations.export import export_project
 from annotator.store import Project
 
 spacy = pytest.importorskip("spacy")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.cli.main import main
-from annotator.corpus import import_paths
+from annotator.operations.import_corpus import import_paths
 from annotator.store import Project
 
 HIT_KEYS = {"article_id", "title", "start", "end", "text", "before", "after", "label", "annotator",

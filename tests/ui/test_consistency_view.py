@@ -9,9 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QObject, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QListWidget, QTableWidget, QTreeWidget
 
-from annotator.consistency import ConsistencyReport, PassageReport
 from annotator.core.consistency import SharedPassage, words
 from annotator.core.consistency_spans import DifferenceKind, SpanDifference
+from annotator.operations.consistency import ConsistencyReport, PassageReport
 from annotator.store import Project
 from annotator.ui.consistency_list import ARTICLES, DIFFERENCES, WORDS
 from annotator.ui.consistency_view import PASSAGE_TINT

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.suggestions import suggest_in_articles
-from annotator.corpus_suggestions import candidate_articles, corpus_suggestions, open_places
+from annotator.operations.corpus_suggestions import candidate_articles, corpus_suggestions, open_places
 from annotator.store import Project
 
 
