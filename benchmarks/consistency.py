@@ -161,8 +161,8 @@ def show_in_tab(db: Path) -> tuple[float, float, int, int]:
     from PySide6.QtGui import QUndoGroup
     from PySide6.QtWidgets import QApplication
 
-    from annotator.ui.consistency_list import passage_order
-    from annotator.ui.consistency_view import ConsistencyPage
+    from annotator.ui.consistency.passage_list import passage_order
+    from annotator.ui.consistency.view import ConsistencyPage
 
     app = QApplication.instance() or QApplication([])
     with Project.open(db) as project:

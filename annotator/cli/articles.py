@@ -68,9 +68,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         rows = []
         shown = None
         if args.annotator:
-            from annotator.store.assignments import assigned_article_ids
 
-            shown = set(assigned_article_ids(project, args.annotator))
+            shown = set(project.assigned_article_ids(args.annotator))
         for article in project.article_summaries():
             if shown is not None and article.id not in shown:
                 continue

@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from annotator.ui.app import run_gui
+        from annotator.ui.shell.app import run_gui
 
         return run_gui(args.db, lang=args.lang, smoke_test=args.smoke_test)
     try:

@@ -51,13 +51,12 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
 def cmd_unpack(args: argparse.Namespace) -> int:
     from annotator.operations.team import open_pack
-    from annotator.store.assignments import assigned_article_ids
 
     with open_project(args) as project:
         summary = open_pack(project, args.pack)
         print(summary.describe())
         if args.annotator:
-            ids = assigned_article_ids(project, args.annotator)
+            ids = project.assigned_article_ids(args.annotator)
             print(f"{len(ids)} article(s) for {args.annotator}: {' '.join(ids)}")
     return EXIT_OK
 

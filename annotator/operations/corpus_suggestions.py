@@ -1,6 +1,6 @@
 """Suggestions across the corpus: the other articles where a tagged string occurs, read from the store.
 
-Runs in a worker thread (``annotator.ui.workers``) with its own ``Project``: on a large corpus a common
+Runs in a worker thread (``annotator.ui.shell.workers``) with its own ``Project``: on a large corpus a common
 name occurs in thousands of articles. Only the articles that can hold the string are read.
 """
 

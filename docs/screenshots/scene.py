@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.operations.import_corpus import import_paths
 from annotator.store import Project
-from annotator.ui.app import load_bundled_fonts
-from annotator.ui.main_window import MainWindow
+from annotator.ui.shell.app import load_bundled_fonts
+from annotator.ui.shell.main_window import MainWindow
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
 

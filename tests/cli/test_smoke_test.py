@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from annotator.cli.main import main
-from annotator.ui.app import install_language
+from annotator.ui.shell.app import install_language
 
 
 def run_smoke_test(argv: list[str], capsys: pytest.CaptureFixture) -> Path:
