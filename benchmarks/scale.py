@@ -70,8 +70,8 @@ def baseline_insert(path: Path, corpus: Path) -> float:
             for n, line in enumerate(lines):
                 text = json.loads(line)["text"]
                 yield {"id": default_article_id(text), "title": title_from_text(text), "source": "",
-                       "text": text, "sha256": text_sha256(text), "imported_at": "2026-12-02T00:00:00+00:00",
-                       "meta": "{}", "position": n}
+                       "text": text, "sha256": text_sha256(text),
+                       "imported_at": "2026-12-02T00:00:00+00:00", "meta": "{}", "position": n}
     started = time.perf_counter()
     sqlite_utils.Database(path)["documents"].insert_all(rows(), pk="id", batch_size=1000)
     return time.perf_counter() - started
@@ -107,7 +107,8 @@ def main() -> int:
         corpus = folder / "archive.jsonl"
         started = time.perf_counter()
         text_mb = write_corpus(corpus, count)
-        print(f"corpus: {count:,} articles, {text_mb:,.0f} MB of text, JSONL {corpus.stat().st_size / 1e6:,.0f} MB"
+        jsonl_mb = corpus.stat().st_size / 1e6
+        print(f"corpus: {count:,} articles, {text_mb:,.0f} MB of text, JSONL {jsonl_mb:,.0f} MB"
               f" (written in {time.perf_counter() - started:.0f} s)")
         print(f"load average: {os.getloadavg()[0]:.1f} (2 shared cores: figures are upper bounds)")
         base = baseline_insert(folder / "baseline.sqlite", corpus)
