@@ -1,7 +1,8 @@
 """Bring files into a project: find them, read them with core.formats, hand them to the store at once.
 
 Records stream from the readers into the store's one transaction (constant memory whatever the
-corpus size); a bad file or line anywhere rolls the whole import back, so nothing is written. Also opens the default project with the sample corpus.
+corpus size); a bad file or line anywhere rolls the whole import back, so nothing
+is written. Also opens the default project with the sample corpus.
 """
 
 from __future__ import annotations
