@@ -166,7 +166,7 @@ def build_report(data: AgreementInput, progress: Progress | None = None, *, boot
     n_pairs = len(layout.pairs)
     gamma_steps = layout.n_articles + 1 if gamma else 0
     tick = _Ticker(len(layout.labels) + 2 * n_pairs + 2 + gamma_steps, progress)
-    chars = character_counts(layout, [a.text for a in data.articles], tick)
+    chars = character_counts(layout, tick)
     raters = character_rater_sums(chars, layout.present.sum(axis=0))
     spans = span_counts(layout, tick)
     full = layout.present.all(axis=0) if len(layout.annotators) else np.zeros(layout.n_articles, bool)
