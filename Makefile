@@ -40,7 +40,7 @@ soak: $(STAMP)
 # The Arabic interface: the .qm is committed (so a plain `pip install` has it) and rebuilt from the .ts.
 TS := resources/translations/annotator_ar.ts
 QM := resources/translations/annotator_ar.qm
-UI_SOURCES := $(filter-out annotator/ui/__init__.py,$(wildcard annotator/ui/*.py))
+UI_SOURCES := $(shell find annotator/ui -name "*.py" ! -name "__init__.py" | sort)
 
 translations: $(QM)
 
