@@ -94,12 +94,17 @@ def build_layout(data: AgreementInput) -> Layout:
     start = counted[np.array(starts, dtype=np.int64) + base]
     end = counted[np.array(ends, dtype=np.int64) + base]
     keep = (label >= 0) & (end > start)
+    owner_of = np.repeat(owner[:, 0], owner[:, 2])
+    # Spans of one annotator that differ only by white space are one span once it is taken out.
+    rows = np.stack([owner_of, article_of, label, start, end])[:, keep]
+    _, first = np.unique(rows, axis=1, return_index=True)
+    keep = np.flatnonzero(keep)[np.sort(first)]
     return Layout(
         annotators=annotators,
         labels=labels,
         offsets=counted[raw_offsets],
         present=present,
-        annotator=np.repeat(owner[:, 0], owner[:, 2])[keep],
+        annotator=owner_of[keep],
         label=label[keep],
         article=article_of[keep],
         start=start[keep],
