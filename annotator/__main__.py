@@ -2,6 +2,6 @@
 
 import sys
 
-from annotator.cli import main
+from annotator.cli.main import main
 
 sys.exit(main())

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QTextEdit
 
 from annotator.core.model import DEFAULT_LABELS, AnnotationSet, ArticleRecord, SpanRef
 from annotator.store import Project
-from annotator.ui.app import create_application, load_bundled_fonts
-from annotator.ui.main_window import MainWindow
+from annotator.ui.shell.app import create_application, load_bundled_fonts
+from annotator.ui.shell.main_window import MainWindow
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TARGET_CHARS = 1_000_000

@@ -23,7 +23,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from annotator.store import Project
-from annotator.ui.main_window import MainWindow
+from annotator.ui.shell.main_window import MainWindow
 from benchmarks.suggestions import corpus
 
 ARTICLES, EDITS = 10_000, 7

@@ -33,11 +33,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from annotator.cli import main as cli_main
-from annotator.consistency import ConsistencyReport, consistency_report
+from annotator.cli.main import main as cli_main
 from annotator.core.consistency import find_shared_passages, words
 from annotator.core.model import ArticleRecord
 from annotator.core.normalise import normalised_text
+from annotator.operations.consistency import ConsistencyReport, consistency_report
 from annotator.store import Project
 
 TARGET_SECONDS = 30.0
@@ -161,8 +161,8 @@ def show_in_tab(db: Path) -> tuple[float, float, int, int]:
     from PySide6.QtGui import QUndoGroup
     from PySide6.QtWidgets import QApplication
 
-    from annotator.ui.consistency_list import passage_order
-    from annotator.ui.consistency_view import ConsistencyPage
+    from annotator.ui.consistency.passage_list import passage_order
+    from annotator.ui.consistency.view import ConsistencyPage
 
     app = QApplication.instance() or QApplication([])
     with Project.open(db) as project:

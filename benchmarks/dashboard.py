@@ -29,10 +29,10 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).parent))
 from agreement import corpus
 
-from annotator.core.agreement.disagreements import label_confusion, label_confusion_per_pair
+from annotator.core.agreement.confusion import label_confusion, label_confusion_per_pair
 from annotator.core.agreement.report import build_report
 from annotator.store import Project
-from annotator.ui.agreement_view import RESAMPLES, SEED, AgreementDashboard, DashboardData
+from annotator.ui.agreement.view import RESAMPLES, SEED, AgreementDashboard, DashboardData
 
 SIZE = (1500, 950)
 RUNS = 3

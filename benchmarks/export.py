@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef
-from annotator.export import FORMATS, agreement_summary, export_project, select_records
+from annotator.operations.export import FORMATS, agreement_summary, export_project, select_records
 from annotator.store import Project
 from annotator.store.gold import Gold
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from annotator.cli import main as cli_main
+from annotator.cli.main import main as cli_main
 from annotator.core.model import default_article_id, text_sha256, title_from_text
 from annotator.store import Project
 

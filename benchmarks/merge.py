@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status
+from annotator.operations.team import merge_files
 from annotator.store import Project
-from annotator.team import merge_files
 
 STORES, ARTICLES, SPANS = 10, 1_000, 30
 REPEATS = 3

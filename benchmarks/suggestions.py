@@ -35,11 +35,11 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import DEFAULT_LABELS, ArticleRecord
 from annotator.core.suggestions import suggest_in_articles
-from annotator.corpus_suggestions import corpus_suggestions
+from annotator.operations.corpus_suggestions import corpus_suggestions
 from annotator.store import Project
-from annotator.ui.app import create_application, load_bundled_fonts
-from annotator.ui.commands import AddSpans, push
-from annotator.ui.main_window import MainWindow
+from annotator.ui.annotate.commands import AddSpans, push
+from annotator.ui.shell.app import create_application, load_bundled_fonts
+from annotator.ui.shell.main_window import MainWindow
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("annotation_view", HERE / "annotation_view.py")
@@ -87,7 +87,7 @@ def tag_times(app: QApplication, window: MainWindow, text: str,
         offered.clear()
         t0 = time.perf_counter()
         page.actions()[0].trigger()  # the first label's "Tag as" action, as the key press does
-        while not painted or page._offer_due:
+        while not painted or page.offers._offer_due:
             app.processEvents()
         if offered:  # the offer is shown with the first paint after it was made
             while painted[-1] < offered[0]:
@@ -163,7 +163,7 @@ def accept_times(app: QApplication, path: Path, settings: QSettings, tagged: str
     figures: dict[str, float] = {"places": len(places), "articles": articles}
     meter.start()
     t0 = time.perf_counter()
-    page._accept_everywhere(offer, places, articles)
+    page.offers._accept_everywhere(offer, places, articles)
     spin(app, lambda: stack.count() == 2)
     figures["accept"], figures["accept stall"] = time.perf_counter() - t0, meter.stop()
     assert len(project.spans()) == len(places) + 1

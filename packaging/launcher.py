@@ -2,7 +2,7 @@
 
 import sys
 
-from annotator.cli import main
+from annotator.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.corpus import import_paths
+from annotator.operations.import_corpus import import_paths
 from annotator.store import Project
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.store.schema import SCHEMA_VERSION
 
 TEXT = "قال وزير الخارجية المصري إن القاهرة تتوسط بين الطرفين."  # TEXT[4:8] == "وزير"

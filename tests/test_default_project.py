@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
-from annotator.corpus import default_project_path, open_default_project, seed_files
+from annotator.cli.main import main
+from annotator.operations.import_corpus import default_project_path, open_default_project, seed_files
 
 
 @pytest.fixture

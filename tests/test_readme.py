@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli.main import main
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -37,7 +37,7 @@ def test_readme_jsonl_example_imports_and_exports_unchanged(
 
 def test_readme_command_line_section_names_only_real_commands_and_options() -> None:
     """Every command and --option in the README's command list exists, and every command is listed."""
-    from annotator.cli import build_parser
+    from annotator.cli.main import build_parser
 
     section = README.read_text(encoding="utf-8").split("## Command line\n", 1)[1]
     block = re.search(r"```\n(.*?)```", section, re.S).group(1)

@@ -17,19 +17,6 @@ def assignment(project: Project) -> Assignment:
     return result
 
 
-def assigned_article_ids(project: Project, annotator: str) -> list[str]:
-    """The articles ``annotator`` should see, in corpus order.
-
-    A project without any assignment shows everyone every article; once there is one, an annotator
-    sees only their own articles (none, if the assignment leaves them out).
-    """
-    if project.db.execute("SELECT 1 FROM assignments LIMIT 1").fetchone() is None:
-        return [a.id for a in project.article_summaries()]
-    return [row[0] for row in project.db.execute(
-        "SELECT d.id FROM assignments s JOIN annotators a ON a.id = s.annotator_id "
-        "JOIN documents d ON d.id = s.document_id WHERE a.name = ? ORDER BY d.position, d.id", (annotator,))]
-
-
 def set_assignment(project: Project, new: Assignment) -> Changes:
     """Replace the project's assignment with ``new`` in one transaction (annotators are created)."""
     known = {a.id for a in project.article_summaries()}

@@ -350,10 +350,17 @@ class Project:
         return self._query("SELECT COUNT(*) FROM documents")[0][0]
 
     def assigned_article_ids(self, annotator: str) -> list[str]:
-        """The articles ``annotator`` should see, in corpus order (all of them without an assignment)."""
-        from annotator.store.assignments import assigned_article_ids
+        """The articles ``annotator`` should see, in corpus order.
 
-        return assigned_article_ids(self, annotator)
+        A project without any assignment shows everyone every article; once there is one, an annotator
+        sees only their own articles (none, if the assignment leaves them out).
+        """
+        if self.db.execute("SELECT 1 FROM assignments LIMIT 1").fetchone() is None:
+            return [a.id for a in self.article_summaries()]
+        return [row[0] for row in self.db.execute(
+            "SELECT d.id FROM assignments s JOIN annotators a ON a.id = s.annotator_id "
+            "JOIN documents d ON d.id = s.document_id WHERE a.name = ? ORDER BY d.position, d.id",
+            (annotator,))]
 
     # -- spans --------------------------------------------------------------------------------
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from annotator.corpus import import_paths
+from annotator.operations.import_corpus import import_paths
 from annotator.store import Project
-from annotator.ui.agreement_view import AgreementDashboard
-from annotator.ui.app import create_application, load_bundled_fonts
+from annotator.ui.agreement.view import AgreementDashboard
+from annotator.ui.shell.app import create_application, load_bundled_fonts
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent

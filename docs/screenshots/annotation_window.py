@@ -10,7 +10,7 @@ from pathlib import Path
 from scene import save, seed_window  # docs/screenshots/scene.py
 
 from annotator.store import Project
-from annotator.ui.app import create_application
+from annotator.ui.shell.app import create_application
 
 HERE = Path(__file__).resolve().parent
 SPANS = [  # (words, label, which occurrence)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor, QPalette
 
-from annotator.ui.app import create_application, install_language
+from annotator.ui.shell.app import create_application, install_language
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("annotation_window", HERE / "annotation_window.py")

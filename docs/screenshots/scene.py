@@ -11,10 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from annotator.corpus import import_paths
+from annotator.operations.import_corpus import import_paths
 from annotator.store import Project
-from annotator.ui.app import load_bundled_fonts
-from annotator.ui.main_window import MainWindow
+from annotator.ui.shell.app import load_bundled_fonts
+from annotator.ui.shell.main_window import MainWindow
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
 

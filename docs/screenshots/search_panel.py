@@ -14,7 +14,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from scene import save, seed_window  # docs/screenshots/scene.py
 
-from annotator.ui.app import create_application
+from annotator.ui.shell.app import create_application
 
 HERE = Path(__file__).resolve().parent
 QUERY = "الامريكيه"

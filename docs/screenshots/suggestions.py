@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from scene import save, seed_window  # docs/screenshots/scene.py
 
 from annotator.store import Project
-from annotator.ui.app import create_application
+from annotator.ui.shell.app import create_application
 
 HERE = Path(__file__).resolve().parent
 SPANS = [("ورفض البيت الأبيض التعليق", "denial"), ("البيت الأبيض", "actor"),

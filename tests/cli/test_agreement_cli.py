@@ -11,7 +11,7 @@ import krippendorff
 import numpy as np
 import pytest
 
-from annotator.cli import main
+from annotator.cli.main import main
 
 TEXT_1 = "قال وزير الخارجية إن المفاوضات مع الوسطاء ستستأنف غدا"
 TEXT_2 = "رفض المتحدث باسم الحكومة الاتهامات وطالب بتحقيق مستقل"

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.brat import read_brat
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status
-from annotator.corpus import import_paths
-from annotator.export import export_project
+from annotator.operations.export import export_project
+from annotator.operations.import_corpus import import_paths
 from annotator.store import Project
 from annotator.store.gold import Gold
 

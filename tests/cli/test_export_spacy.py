@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef
-from annotator.export import export_project
+from annotator.operations.export import export_project
 from annotator.store import Project
 
 spacy = pytest.importorskip("spacy")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.core.model import Status
 from annotator.store import Project
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status
 from annotator.store import Project
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.core.model import ArticleRecord
 from annotator.store import Project
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
-from annotator.corpus import import_paths
+from annotator.cli.main import main
+from annotator.operations.import_corpus import import_paths
 from annotator.store import Project
 
 HIT_KEYS = {"article_id", "title", "start", "end", "text", "before", "after", "label", "annotator",

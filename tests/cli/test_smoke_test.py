@@ -1,4 +1,4 @@
-"""`annotator --smoke-test`: what the packaged app's test runs, here through ``annotator.cli.main``.
+"""`annotator --smoke-test`: what the packaged app's test runs, here through ``annotator.cli.main.main``.
 
 It must start on a fresh default project in a temporary data folder (never the user's), save a picture
 of the real window and return 0.
@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from annotator.cli import main
-from annotator.ui.app import install_language
+from annotator.cli.main import main
+from annotator.ui.shell.app import install_language
 
 
 def run_smoke_test(argv: list[str], capsys: pytest.CaptureFixture) -> Path:

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.store import Project
-from annotator.store.assignments import assigned_article_ids
 
 NAMES = ["alice", "bob", "carol"]
 
@@ -61,7 +60,7 @@ def test_pack_opened_on_a_second_machine_shows_each_annotator_only_their_article
     with Project.open(local) as project:
         assert project.setting("guidelines") == "ضع علامة على كل فاعل."
         assert [label.name for label in project.labels()] == ["actor", "mediator", "demand", "denial"]
-        assert assigned_article_ids(project, "dina") == []
+        assert project.assigned_article_ids("dina") == []
         assert project.assigned_article_ids("carol") == expected["carol"]
     # opening the same pack again changes nothing
     before = local.read_bytes()
@@ -103,7 +102,7 @@ def test_bad_pack_requests_are_refused_clearly(reviewer, tmp_path, capsys):
 
 def annotate(db: Path, annotator: str, start: int) -> None:
     with Project.open(db) as project:
-        for article_id in assigned_article_ids(project, annotator):
+        for article_id in project.assigned_article_ids(annotator):
             project.add_span(article_id, annotator, start, start + 4, "actor")
 
 
@@ -205,7 +204,7 @@ def test_a_newer_pack_updates_guidelines_and_adds_to_the_assignment(reviewer, tm
     assert run(capsys, "--db", local, "unpack", second)[0] == 0
     with Project.open(local) as project:
         assert project.setting("guidelines") == "الإرشادات الجديدة"
-        assert assigned_article_ids(project, "alice") == [ids[0], ids[1], ids[2], ids[4]]
+        assert project.assigned_article_ids("alice") == [ids[0], ids[1], ids[2], ids[4]]
 
 
 def test_importing_a_pack_points_to_unpack(reviewer, tmp_path, capsys):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from annotator.core.agreement.confusion import label_confusion
 from annotator.core.agreement.data import AgreementArticle, AgreementInput
-from annotator.core.agreement.disagreements import label_confusion
 from annotator.core.agreement.report import build_report
 from annotator.core.agreement_charts import (
     Order,

@@ -1,7 +1,7 @@
 """The corpus-wide label confusion equals pairing each ordered annotator pair on its own.
 
 The reference is the per-pair computation the dashboard used before (``label_confusion_per_pair``:
-``_pairing`` per ordered pair and article, the pairing the comparison view shows), on random corpora
+``pair_spans`` per ordered pair and article, the pairing the comparison view shows), on random corpora
 with crowded, nested, repeated and unsorted spans; several articles at once (the blocks of one graph
 must not affect each other's matching); and labels outside the counted ones (they take part in the
 pairing but are not counted). About a quarter of these examples change if the matching breaks ties
@@ -13,9 +13,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator.core.agreement.confusion import label_confusion
+from annotator.core.agreement.confusion import label_confusion_per_pair as per_pair_confusion
 from annotator.core.agreement.data import AgreementArticle, AgreementInput
-from annotator.core.agreement.disagreements import MISSED, label_confusion
-from annotator.core.agreement.disagreements import label_confusion_per_pair as per_pair_confusion
+from annotator.core.agreement.disagreements import MISSED
 from annotator.core.model import SpanRef
 
 LABELS = ("actor", "demand", "denial")

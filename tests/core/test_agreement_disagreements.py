@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from annotator.core.agreement.confusion import label_confusion
 from annotator.core.agreement.data import AgreementArticle, AgreementInput
-from annotator.core.agreement.disagreements import DisagreementKind, article_disagreements, label_confusion
+from annotator.core.agreement.disagreements import DisagreementKind, article_disagreements
 from annotator.core.model import SpanRef as S
 
 LABELS = ("actor", "demand", "denial")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from annotator.core.errors import InputError
 from annotator.core.formats.brat import read_brat, write_brat
 from annotator.core.model import SpanRef
-from annotator.corpus import import_paths
+from annotator.operations.import_corpus import import_paths
 from annotator.store import Project
 
 # An Arabic sentence with a CRLF line break and an astral character (two UTF-16 units, one code point)

@@ -29,8 +29,8 @@ from annotator.core.formats.spans_csv import read_spans_csv
 from annotator.core.formats.table_csv import write_spans_csv
 from annotator.core.model import AnnotationSet, ArticleRecord, Document, SpanRef, Status
 from annotator.core.text import normalise_newlines
-from annotator.corpus import import_paths
-from annotator.export import export_project
+from annotator.operations.export import export_project
+from annotator.operations.import_corpus import import_paths
 from annotator.store import Project
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

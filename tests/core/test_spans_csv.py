@@ -9,7 +9,7 @@ import pytest
 from annotator.core.errors import InputError
 from annotator.core.formats.spans_csv import read_spans_csv
 from annotator.core.model import Document, SpanRef
-from annotator.corpus import import_paths
+from annotator.operations.import_corpus import import_paths
 from annotator.store import Project
 
 TEXT = "قال الرئيس 𝔸 إن الوسطاء يحاولون"

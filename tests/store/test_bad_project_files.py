@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.core.errors import ProjectFileError
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef
 from annotator.store import Project

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef
+from annotator.operations.team import load_merge_source
 from annotator.store import Project
-from annotator.team import load_merge_source
 
 SCRATCH = "/dev/shm" if Path("/dev/shm").is_dir() else None
 

@@ -141,7 +141,7 @@ def test_restore_snapshot_gives_back_exact_rows(project: Project) -> None:
 
 def test_agreement_against_gold_gives_hand_computed_f1(project: Project,
                                                        capsys: pytest.CaptureFixture) -> None:
-    from annotator.cli import main
+    from annotator.cli.main import main
 
     Gold(project).adjudicate()
     Gold(project).set_status("a1", GoldStatus.CURATED)
@@ -163,7 +163,7 @@ def test_agreement_against_gold_gives_hand_computed_f1(project: Project,
 
 
 def test_gold_export_metadata_carries_agreement_summaries(project: Project, tmp_path: Path) -> None:
-    from annotator.export import export_project
+    from annotator.operations.export import export_project
 
     Gold(project).adjudicate()
     Gold(project).set_status("a1", GoldStatus.CURATED)

@@ -9,7 +9,7 @@ import pytest
 
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status, text_sha256
-from annotator.corpus import import_paths
+from annotator.operations.import_corpus import import_paths
 from annotator.store import Project
 
 TEXT = "قال وزير الخارجية المصري إن القاهرة تتوسط بين الطرفين."

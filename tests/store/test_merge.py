@@ -15,9 +15,9 @@ from annotator.core.errors import ConflictError, InputError, ProjectFileError
 from annotator.core.formats.jsonl import write_jsonl
 from annotator.core.formats.plaintext import read_txt
 from annotator.core.model import Status
+from annotator.operations.team import merge_files
 from annotator.store import Project
 from annotator.store.schema import SCHEMA_VERSION
-from annotator.team import merge_files
 
 
 def seed_jsonl(seeds_dir: Path, path: Path, prefix: str) -> Path:
@@ -35,7 +35,7 @@ def build_store(tmp: Path, seeds_dir: Path, name: str, annotator: str, offset: i
     folder.mkdir()
     path = folder / "project.sqlite"
     with Project.open(path) as project:
-        from annotator.corpus import import_paths
+        from annotator.operations.import_corpus import import_paths
 
         import_paths(project, [seed_jsonl(seeds_dir, folder / "seeds.jsonl", name)])
         for document in project.documents():

@@ -12,9 +12,9 @@ import pytest
 
 from annotator.core.errors import ConflictError
 from annotator.core.model import GoldStatus, SpanRef
+from annotator.operations.team import merge_files
 from annotator.store import Project
 from annotator.store.gold import Gold
-from annotator.team import merge_files
 from tests.store.test_merge import build_store
 
 

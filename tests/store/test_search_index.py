@@ -13,11 +13,11 @@ from annotator.core.formats.plaintext import read_txt
 from annotator.core.model import ArticleRecord, text_sha256
 from annotator.core.normalise import normalised_text
 from annotator.core.search import normalise_query
-from annotator.corpus import import_paths
+from annotator.operations.import_corpus import import_paths
+from annotator.operations.team import merge_files
 from annotator.store import Project
 from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
 from annotator.store.search import documents_containing, search
-from annotator.team import merge_files
 from tests.core.test_search import reference as reference_text
 
 # Needles chosen on the seeds: a clitic-prefixed occurrence ("والمفاوضات", "بالتعاون"), spellings

@@ -9,8 +9,8 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.store import Project
-from annotator.ui.article_view import ArticleView
-from annotator.ui.main_window import MainWindow
+from annotator.ui.annotate.article_view import ArticleView
+from annotator.ui.shell.main_window import MainWindow
 
 
 def make_window(qtbot, project: Project, settings_path: Path, annotator: str = "sara") -> MainWindow:
@@ -45,7 +45,7 @@ def char_point(view: ArticleView, offset: int) -> QPoint:
 def painted_ranges(view: ArticleView) -> dict[int, tuple[int, int, str]]:
     """span id → (UTF-16 start, UTF-16 end, selected text) of what the view draws for each visible span."""
     out = {}
-    for painted, selection in view.span_selections():
+    for painted, selection in view.span_painter.span_selections():
         cursor = selection.cursor
         out[painted.span.id] = (cursor.selectionStart(), cursor.selectionEnd(),
                                 cursor.selectedText().replace("\u2029", "\n"))

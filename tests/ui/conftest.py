@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.corpus import import_paths
+from annotator.operations.import_corpus import import_paths
 from annotator.store import Project
 
 ANNOTATORS = ("ali", "omar", "sara")

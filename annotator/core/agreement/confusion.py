@@ -22,8 +22,8 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_bipartite_matching
 
-from annotator.core.agreement.data import AgreementArticle
-from annotator.core.agreement.disagreements import MISSED
+from annotator.core.agreement.data import AgreementArticle, AgreementInput
+from annotator.core.agreement.disagreements import MISSED, pair_spans
 from annotator.core.agreement.f1 import overlap_edges
 
 
@@ -172,3 +172,33 @@ def label_confusion_counts(articles: Iterable[AgreementArticle], labels: tuple[s
     column_index = [*range(len(labels)), len(every)]
     return {row: {c: int(matrix[r, k]) for c, k in zip(columns, column_index, strict=True)}
             for r, row in enumerate(labels)}
+
+
+def label_confusion(data: AgreementInput | Iterable[AgreementArticle],
+                    labels: tuple[str, ...] | None = None) -> dict[str, dict[str, int]]:
+    """labels × (labels + "missed") counts over every ordered annotator pair of every counted article.
+
+    The same counts as pairing each ordered pair with ``pair_spans``, computed for the whole corpus at
+    once (``confusion.label_confusion_counts``).
+    """
+    articles = data.articles if isinstance(data, AgreementInput) else tuple(data)
+    if labels is None:
+        labels = data.labels if isinstance(data, AgreementInput) else tuple(
+            sorted({s.label for a in articles for spans in a.spans.values() for s in spans}))
+    return label_confusion_counts(articles, labels)
+
+
+def label_confusion_per_pair(articles: Iterable[AgreementArticle],
+                             labels: tuple[str, ...]) -> dict[str, dict[str, int]]:
+    """``label_confusion`` the plain way, one ``pair_spans`` per ordered pair of each article: the
+    reference the tests and ``benchmarks/dashboard.py`` compare the whole-corpus version with."""
+    matrix = {row: dict.fromkeys((*labels, MISSED), 0) for row in labels}
+    for article in articles:
+        for a, b in permutations(article.annotators, 2):
+            for span_a, span_b, _ in pair_spans(list(article.spans[a]), list(article.spans[b])):
+                if span_a is None or span_a.label not in matrix:
+                    continue
+                column = MISSED if span_b is None else span_b.label
+                if column in matrix[span_a.label]:
+                    matrix[span_a.label][column] += 1
+    return matrix

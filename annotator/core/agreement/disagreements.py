@@ -9,16 +9,16 @@ spans once: row = its label, column = the label of the b-span it was paired with
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import combinations, permutations
+from itertools import combinations
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_bipartite_matching
 
-from annotator.core.agreement.data import AgreementArticle, AgreementInput
+from annotator.core.agreement.data import AgreementArticle
 from annotator.core.model import SpanRef
 
 MISSED = "missed"
@@ -47,7 +47,7 @@ class Disagreement:
 Paired = tuple[SpanRef | None, SpanRef | None, str]
 
 
-def _pairing(spans_a: list[SpanRef], spans_b: list[SpanRef]) -> list[Paired]:
+def pair_spans(spans_a: list[SpanRef], spans_b: list[SpanRef]) -> list[Paired]:
     """Pair two annotators' spans in the order the module docstring gives; (a, b, kind) with kind "" for
     identical spans and None on the side that has nothing."""
     left, right = list(dict.fromkeys(spans_a)), list(dict.fromkeys(spans_b))
@@ -85,7 +85,7 @@ def article_disagreements(article: AgreementArticle) -> list[Disagreement]:
     """Every disagreement between every pair of the article's counted annotators, by position."""
     found: list[Disagreement] = []
     for a, b in combinations(article.annotators, 2):
-        for span_a, span_b, kind in _pairing(list(article.spans[a]), list(article.spans[b])):
+        for span_a, span_b, kind in pair_spans(list(article.spans[a]), list(article.spans[b])):
             if not kind:
                 continue
             if span_a is None:
@@ -93,35 +93,3 @@ def article_disagreements(article: AgreementArticle) -> list[Disagreement]:
             else:
                 found.append(Disagreement(article.id, DisagreementKind(kind), a, span_a, b, span_b))
     return sorted(found, key=lambda d: (d.span.start, d.span.end, d.annotator, d.other))
-
-
-def label_confusion(data: AgreementInput | Iterable[AgreementArticle],
-                    labels: tuple[str, ...] | None = None) -> dict[str, dict[str, int]]:
-    """labels × (labels + "missed") counts over every ordered annotator pair of every counted article.
-
-    The same counts as pairing each ordered pair with ``_pairing``, computed for the whole corpus at
-    once (``confusion.label_confusion_counts``).
-    """
-    from annotator.core.agreement.confusion import label_confusion_counts
-
-    articles = data.articles if isinstance(data, AgreementInput) else tuple(data)
-    if labels is None:
-        labels = data.labels if isinstance(data, AgreementInput) else tuple(
-            sorted({s.label for a in articles for spans in a.spans.values() for s in spans}))
-    return label_confusion_counts(articles, labels)
-
-
-def label_confusion_per_pair(articles: Iterable[AgreementArticle],
-                             labels: tuple[str, ...]) -> dict[str, dict[str, int]]:
-    """``label_confusion`` the plain way, one ``_pairing`` per ordered pair of each article: the
-    reference the tests and ``benchmarks/dashboard.py`` compare the whole-corpus version with."""
-    matrix = {row: dict.fromkeys((*labels, MISSED), 0) for row in labels}
-    for article in articles:
-        for a, b in permutations(article.annotators, 2):
-            for span_a, span_b, _ in _pairing(list(article.spans[a]), list(article.spans[b])):
-                if span_a is None or span_a.label not in matrix:
-                    continue
-                column = MISSED if span_b is None else span_b.label
-                if column in matrix[span_a.label]:
-                    matrix[span_a.label][column] += 1
-    return matrix

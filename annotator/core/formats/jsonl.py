@@ -20,28 +20,42 @@ from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status, 
 
 
 def read_jsonl(path: Path, default_annotator: str | None = None) -> Iterator[ArticleRecord]:
-    """Yield one ArticleRecord per non-empty line; raise InputError naming the line on any fault."""
+    """Yield one ArticleRecord per non-empty line; raise InputError naming the line on any fault.
+
+    Streams: one line is in memory at a time, so a corpus of any size is read in constant memory
+    (the caller's transaction makes the import all-or-nothing, whichever line is bad).
+    """
     try:
-        raw = path.read_bytes()
+        handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror})", path=str(path)) from exc
-    if not raw.strip():
-        raise InputError("the file is empty", path=str(path))
+    with handle:
+        empty = True
+        for number, raw in enumerate(_lines(handle, path), start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"is not valid UTF-8 ({exc.reason})", path=str(path), line=number) from exc
+            if not line.strip():
+                continue
+            empty = False
+            obj = load_json(line, lambda msg, n=number: InputError(msg, path=str(path), line=n))
+            if not isinstance(obj, dict):
+                raise InputError("expected a JSON object per line", path=str(path), line=number)
+            if "answer" in obj and obj["answer"] != "accept":
+                continue
+            yield parse_record(obj, f"{path}, line {number}", default_annotator,
+                               error=lambda msg, n=number: InputError(msg, path=str(path), line=n))
+        if empty:
+            raise InputError("the file is empty", path=str(path))
+
+
+def _lines(handle: IO[bytes], path: Path) -> Iterator[bytes]:
+    """The file's lines split on \\n only (as str.split did: other line breaks may sit inside text)."""
     try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"is not valid UTF-8 ({exc.reason})", path=str(path), line=line) from exc
-    for number, line in enumerate(content.split("\n"), start=1):
-        if not line.strip():
-            continue
-        obj = load_json(line, lambda msg, n=number: InputError(msg, path=str(path), line=n))
-        if not isinstance(obj, dict):
-            raise InputError("expected a JSON object per line", path=str(path), line=number)
-        if "answer" in obj and obj["answer"] != "accept":
-            continue
-        yield parse_record(obj, f"{path}, line {number}", default_annotator,
-                           error=lambda msg, n=number: InputError(msg, path=str(path), line=n))
+        yield from handle
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", path=str(path)) from exc
 
 
 def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None, error) -> ArticleRecord:

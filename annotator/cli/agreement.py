@@ -1,0 +1,122 @@
+"""The agreement commands: `agreement` (how far annotators agree), `adjudicate` (agreed spans into gold)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from annotator.cli.args import EXIT_OK, names, open_project
+
+
+def add_agreement_commands(commands: argparse._SubParsersAction) -> None:
+    """agreement and adjudicate: the reviewer's figures and the gold standard they lead to."""
+    p_adjudicate = commands.add_parser(
+        "adjudicate", help="accept into gold the spans enough done annotators agree on; list the rest")
+    p_adjudicate.add_argument("--min-votes", type=int, metavar="N",
+                              help="votes needed (default: a majority of the article's done annotators)")
+    p_adjudicate.add_argument("--annotators", nargs="+", metavar="NAME",
+                              help="count only these annotators (space- or comma-separated)")
+    p_adjudicate.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p_adjudicate.set_defaults(run=cmd_adjudicate)
+
+    p_agreement = commands.add_parser(
+        "agreement", help="inter-annotator agreement over articles two or more annotators have done")
+    output = p_agreement.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the report as JSON")
+    output.add_argument("--csv", action="store_true",
+                        help="print CSV rows: scope, item, label, measure, value, reason")
+    p_agreement.add_argument("--labels", type=names, metavar="L,...", help="only these labels")
+    p_agreement.add_argument("--annotators", type=names, metavar="A,B,...", help="only these annotators")
+    p_agreement.add_argument("--against-gold", action="store_true",
+                             help="each annotator against gold (span F1 per label) on curated articles")
+    p_agreement.add_argument("--bootstrap", type=_resamples, metavar="N",
+                             help="95%% intervals from N resamples of the articles (default 1000; 0 = none)")
+    p_agreement.add_argument("--seed", type=int, metavar="S",
+                             help="seed for the bootstrap resamples (default 0: repeatable output)")
+    p_agreement.add_argument("--gamma", action="store_true",
+                             help="add γ per article and for the corpus (slow; needs annotator[gamma])")
+    p_agreement.set_defaults(run=cmd_agreement)
+
+
+def cmd_adjudicate(args: argparse.Namespace) -> int:
+    from annotator.store.gold import Gold
+
+    with open_project(args) as project:
+        names = None if args.annotators is None else [
+            name.strip() for value in args.annotators for name in value.split(",") if name.strip()]
+        summary = Gold(project).adjudicate(min_votes=args.min_votes, annotators=names)
+        texts = {d.id: d.text for d in project.documents()} if summary.undecided else {}
+    undecided = [
+        {"article_id": a.document_id, "start": c.ref.start, "end": c.ref.end, "label": c.ref.label,
+         "text": texts[a.document_id][c.ref.start:c.ref.end], "annotators": list(c.annotators),
+         "votes": f"{c.votes}/{len(a.annotators)}"}
+        for a in summary.articles for c in a.undecided
+    ]
+    if args.json:
+        print(json.dumps({"summary": summary.describe(), "spans_accepted": summary.spans_accepted,
+                          "undecided": undecided}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(summary.describe())
+    for row in undecided:
+        print(f"{row['article_id']}\t{row['start']}-{row['end']}\t{row['label']}\t{row['votes']}\t"
+              f"{','.join(row['annotators'])}\t{row['text']}")
+    return EXIT_OK
+
+
+def _resamples(text: str) -> int:
+    """argparse type for --bootstrap: a whole number ≥ 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number of resamples ≥ 0, got {text!r}")
+    return value
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from annotator.core.agreement.bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED
+    from annotator.core.agreement.render import report_to_json, report_to_text, write_csv
+    from annotator.core.agreement.report import build_report
+
+    if args.against_gold:
+        return agreement_against_gold(args)
+    with open_project(args) as project:
+        data = project.agreement_input(annotators=args.annotators, labels=args.labels)
+    if args.gamma:
+        from annotator.core.agreement.gamma import require_pygamma
+
+        require_pygamma()  # before the slow part, so a missing extra fails at once
+    resamples = DEFAULT_RESAMPLES if args.bootstrap is None else args.bootstrap
+    seed = DEFAULT_SEED if args.seed is None else args.seed
+    report = build_report(data, bootstrap=resamples, seed=seed, gamma=args.gamma)
+    if args.json:
+        print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
+    elif args.csv:
+        write_csv(report, sys.stdout)
+    else:
+        print(report_to_text(report))
+    return EXIT_OK
+
+
+def agreement_against_gold(args: argparse.Namespace) -> int:
+    import csv
+
+    from annotator.core.agreement import against_gold as gold_agreement
+    from annotator.core.agreement.render import CSV_HEADER
+    from annotator.core.agreement.report import build_report
+    from annotator.store.gold import GOLD_RATER, Gold
+
+    with open_project(args) as project:
+        data = Gold(project).agreement_input(annotators=args.annotators, labels=args.labels)
+    rows = gold_agreement.against_gold(build_report(data), GOLD_RATER)
+    if args.json:
+        print(json.dumps({"against_gold": gold_agreement.to_json(rows)}, ensure_ascii=False, indent=2))
+    elif args.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(CSV_HEADER)
+        writer.writerows(gold_agreement.csv_rows(rows))
+    else:
+        print(gold_agreement.to_text(rows, data.labels))
+    return EXIT_OK

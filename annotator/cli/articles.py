@@ -1,0 +1,103 @@
+"""The article commands: `import` (bring articles and annotations in), `list` and `export`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from annotator.cli.args import EXIT_OK, open_project
+from annotator.core.errors import AnnotatorError
+
+
+def add_article_commands(commands: argparse._SubParsersAction) -> None:
+    """import, list and export: articles and their annotations in and out of the project."""
+    p_import = commands.add_parser("import", help="import .txt articles, folders and .jsonl records")
+    p_import.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p_import.add_argument("--annotator", help="annotator for records with spans but no \"annotator\" field")
+    p_import.add_argument("--add-labels", action="store_true", help="add unknown labels to the schema")
+    p_import.add_argument("--format", choices=["txt", "jsonl", "brat", "csv"],
+                          help="read every file as this format (default: by file name; a .txt with an .ann "
+                               "beside it is brat standoff; .csv is document_id,annotator,start,end,label)")
+    p_import.set_defaults(run=cmd_import)
+
+    p_list = commands.add_parser("list", help="list articles with their annotators and statuses")
+    p_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p_list.add_argument("--annotator", help="only the articles assigned to this annotator (all when the "
+                                            "project has no assignment)")
+    p_list.set_defaults(run=cmd_list)
+
+    p_export = commands.add_parser("export", help="export articles and spans (or gold) in NLP formats")
+    p_export.add_argument("--format", required=True, choices=["jsonl", "spacy", "brat", "conll", "csv"],
+                          help="file format (brat writes a folder; spacy needs annotator[spacy])")
+    p_export.add_argument("--out", required=True, type=Path, help="file to write (a new folder for brat)")
+    source = p_export.add_mutually_exclusive_group()
+    source.add_argument("--annotator", help="only this annotator's work")
+    source.add_argument("--gold", action="store_true", help="the adjudicated gold spans")
+    p_export.add_argument("--only-curated", action="store_true", help="only articles whose gold is curated")
+    p_export.add_argument("--no-agreement", action="store_true",
+                          help="leave the agreement summary out of the metadata (faster on large corpora)")
+    p_export.set_defaults(run=cmd_export)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from annotator.operations.import_corpus import import_paths
+
+    # A failed import leaves the project as it was: for a --db that did not exist, that means no file.
+    created = args.db is not None and not args.db.exists()
+    try:
+        with open_project(args) as project:
+            summary = import_paths(project, args.paths, annotator=args.annotator,
+                                   add_labels=args.add_labels, format=args.format)
+    except AnnotatorError:
+        if created:
+            for path in (args.db, Path(f"{args.db}-wal"), Path(f"{args.db}-shm")):
+                path.unlink(missing_ok=True)
+        raise
+    print(summary.describe())
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        # grouped once: looking every article up in the whole status table was quadratic in the corpus
+        annotators_of: dict[str, dict[str, str]] = {}
+        for (doc, name), status in sorted(project.statuses().items()):
+            annotators_of.setdefault(doc, {})[name] = status.value
+        rows = []
+        shown = None
+        if args.annotator:
+
+            shown = set(project.assigned_article_ids(args.annotator))
+        for article in project.article_summaries():
+            if shown is not None and article.id not in shown:
+                continue
+            rows.append({"id": article.id, "title": article.title, "characters": article.length,
+                         "annotators": annotators_of.get(article.id, {})})
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for row in rows:
+        who = ", ".join(f"{name}: {status}" for name, status in row["annotators"].items()) or "-"
+        print(f"{row['id']}\t{row['characters']:>7}\t{row['title'][:60]}\t{who}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from annotator.operations.export import export_project
+
+    with open_project(args) as project:
+        result = export_project(project, args.format, args.out, gold=args.gold, annotator=args.annotator,
+                                only_curated=args.only_curated, workers=os.cpu_count() or 1,
+                                agreement=not args.no_agreement)
+    if args.format == "jsonl":
+        print(f"wrote {result.lines} line(s) to {args.out}")
+    else:
+        print(result.describe())
+    for note in result.notes[:20]:
+        print(f"  {note}")
+    if len(result.notes) > 20:
+        print(f"  … and {len(result.notes) - 20} more in {result.metadata_path}")
+    print(f"metadata: {result.metadata_path}")
+    return EXIT_OK

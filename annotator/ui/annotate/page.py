@@ -1,0 +1,452 @@
+"""The annotation page: label buttons, the article text and the span list, and the edits made there.
+
+Thin: every edit becomes a command from ``commands`` on the article's undo stack; the page learns
+what changed only through ``refresh(changes)``, called by the window for every ``Changes`` it emits,
+and then re-reads the article's spans from the store in one query.
+
+After a tag, the page offers the label on the tagged string's other occurrences: see
+``ui/suggestions/offers.py``, the half of the page that does that.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QVBoxLayout, QWidget
+
+from annotator.core.errors import AnnotatorError, NotFoundError
+from annotator.core.model import Label, Span, Status
+from annotator.core.text import snap_to_words, word_at, word_edge
+from annotator.store import Changes, Project
+from annotator.ui.annotate.article_view import ArticleView
+from annotator.ui.annotate.commands import AddSpan, AnnotationCommand, ChangeSpan, DeleteSpan, SetStatus, push
+from annotator.ui.annotate.label_bar import LabelBar
+from annotator.ui.annotate.span_list import SpanList
+from annotator.ui.suggestions.bar import Offer, SuggestionsBar
+from annotator.ui.suggestions.offers import SuggestionOffers
+
+Notify = Callable[[Changes], None]
+
+
+def _list_order(span: Span) -> tuple[int, int, int]:
+    """The order of ``AnnotationPage.spans``: the store's (start, end, id)."""
+    return span.start, span.end, span.id
+
+
+class AnnotationPage(QWidget):
+    """Tag, edit and review the spans of one article at a time."""
+
+    message = Signal(str)  # something to tell the user in the status bar
+    failed = Signal(str)  # an edit the store refused or could not save
+
+    def __init__(self, project: Project, annotator: str, notify: Notify, *, font_family: str = "Amiri",
+                 point_size: int = 20, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationPage")
+        self.project = project
+        self.annotator = annotator
+        self.notify = notify
+        self.show_others = False
+        self.document_id: str | None = None
+        self.spans: list[Span] = []
+        self._own_count = 0  # own spans in self.spans
+        self.selected_span_id: int | None = None
+        self.labels: dict[str, Label] = {}
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[tuple[str, str], QUndoStack] = {}
+        self.label_actions: list[QAction] = []
+
+        self.label_bar = LabelBar()
+        self.suggestions_bar = SuggestionsBar()
+        self.article_view = ArticleView(font_family, point_size)
+        self.span_list = SpanList()
+        splitter = QSplitter()
+        splitter.setObjectName("annotationSplitter")
+        splitter.addWidget(self.span_list)
+        splitter.addWidget(self.article_view)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([280, 840])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label_bar)
+        layout.addWidget(self.suggestions_bar)
+        layout.addWidget(splitter, 1)
+
+        self.label_bar.labelClicked.connect(self._label_button_clicked)
+        self.article_view.spanClicked.connect(
+            lambda span_id: self.select_span(span_id if span_id >= 0 else None))
+        self.span_list.spanSelected.connect(self._span_row_selected)
+        self.article_view.edgeClicked.connect(self.move_edge_to)
+        self.article_view.context_menu_entries = self._context_menu_entries
+        self.offers = SuggestionOffers(self)  # what is offered after a tag: its own state
+        self.reload_labels()
+
+    # -- suggestions (the offers controller owns them; the window's actions and the tests call here) --
+
+    @property
+    def offer(self) -> Offer | None:
+        """What the suggestions bar offers now."""
+        return self.offers.offer
+
+    @property
+    def suggest_action(self) -> QAction:
+        return self.offers.suggest_action
+
+    @property
+    def suggest_enabled(self) -> bool:
+        return self.offers.suggest_enabled
+
+    def set_suggest_enabled(self, enabled: bool) -> None:
+        self.offers.set_suggest_enabled(enabled)
+
+    def set_suggestion_actions(self, actions: dict[str, QAction]) -> None:
+        self.offers.set_suggestion_actions(actions)
+
+    def suggestions_pending(self) -> bool:
+        return self.offers.suggestions_pending()
+
+    def accept_next_suggestion(self) -> None:
+        self.offers.accept_next_suggestion()
+
+    def accept_article_suggestions(self) -> None:
+        self.offers.accept_article_suggestions()
+
+    def accept_corpus_suggestions(self) -> None:
+        self.offers.accept_corpus_suggestions()
+
+    def dismiss_suggestions(self) -> None:
+        self.offers.dismiss_suggestions()
+
+    # -- what is shown --------------------------------------------------------------------------
+
+    def undo_stack(self) -> QUndoStack | None:
+        return self.undo_group.activeStack()
+
+    def open_article(self, document_id: str | None) -> None:
+        """Show an article (``None``: nothing) with its own undo stack active."""
+        self.document_id = document_id
+        self.selected_span_id = None
+        self.offers.forget_article()
+        if document_id is None:
+            self.article_view.set_article("")
+            self.spans = []
+            self._show_spans()
+            self.undo_group.setActiveStack(None)
+            return
+        document = self.project.document(document_id)
+        self.article_view.set_article(document.text)
+        key = (self.annotator, document_id)
+        if key not in self._stacks:
+            self._stacks[key] = QUndoStack(self.undo_group)
+        self.undo_group.setActiveStack(self._stacks[key])
+        self.reload_spans()
+
+    def set_annotator(self, annotator: str) -> None:
+        self.annotator = annotator
+        self.open_article(self.document_id)
+
+    def set_show_others(self, show: bool) -> None:
+        self.show_others = show
+        self.reload_spans()
+
+    def reload_labels(self) -> None:
+        labels = self.project.labels()
+        self.labels = {label.name: label for label in labels}
+        self.label_bar.set_labels(labels)
+        for action in self.label_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self.label_actions = []
+        for label in labels:
+            tag = QAction(self.tr("Tag as {label}").format(label=label.name), self)
+            tag.setObjectName(f"tag_{label.name}")
+            exact = QAction(self.tr("Tag exact characters as {label}").format(label=label.name), self)
+            exact.setObjectName(f"tagExact_{label.name}")
+            if label.key:
+                tag.setShortcut(QKeySequence(label.key))
+                exact.setShortcut(QKeySequence(f"Alt+{label.key}"))
+                tag.setToolTip(self.tr("Tag the selection as {label} ({key})").format(label=label.name,
+                                                                                      key=label.key))
+            tag.triggered.connect(lambda _c=False, name=label.name: self.apply_label(name, exact=False))
+            exact.triggered.connect(lambda _c=False, name=label.name: self.apply_label(name, exact=True))
+            for action in (tag, exact):
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                self.addAction(action)
+            self.label_actions += [tag, exact]
+
+    def reload_spans(self) -> None:
+        """Read the article's spans (own, or everyone's in review mode) in one query and show them."""
+        if self.document_id is None:
+            return
+        annotator = None if self.show_others else self.annotator
+        self.spans = self.project.spans(self.document_id, annotator=annotator)
+        if self.selected_span_id is not None and not any(s.id == self.selected_span_id for s in self.spans):
+            self.selected_span_id = None
+        self._show_spans()
+
+    def _show_spans(self) -> None:
+        self._own_count = sum(1 for s in self.spans if s.annotator == self.annotator)
+        self.article_view.set_spans(self.spans, self.labels, self.annotator, self.selected_span_id)
+        self.span_list.set_spans(self.spans, self.article_view.text, self.labels, self.annotator,
+                                 show_annotator=self.show_others)
+        self.span_list.select_span(self.selected_span_id)
+
+    def own_span_count(self) -> int:
+        """How many of the spans shown are the annotator's own."""
+        return self._own_count
+
+    def refresh(self, changes: Changes) -> None:
+        """Redraw what ``changes`` names, if it concerns this page."""
+        if changes.labels:
+            self.reload_labels()
+        if changes.labels:
+            self.offers.dismiss_suggestions()  # its label may be renamed, recoloured or gone
+        if self.document_id is None or not (changes.labels or self.document_id in changes.documents):
+            return
+        if changes.labels or not changes.spans or len(changes.spans) > 50:
+            self.reload_spans()
+            reread = self.spans
+        else:
+            reread = self._reload_some_spans(changes.spans)
+        self.offers.spans_reread(changes.spans, reread)
+
+    def _reload_some_spans(self, span_ids: frozenset[int]) -> list[Span]:
+        """Re-read only the named spans (an edit names one or two), keeping the list in text order.
+
+        The view and the span list are updated in place (``update_spans``), not rebuilt.
+        """
+        removed = [s for s in self.spans if s.id in span_ids]
+        added = []
+        for span_id in span_ids:
+            try:
+                span = self.project.span(span_id)
+            except NotFoundError:
+                continue  # deleted
+            shown = self.show_others or span.annotator == self.annotator
+            if span.document_id == self.document_id and shown:
+                added.append(span)
+        for span in removed:
+            index = bisect_left(self.spans, _list_order(span), key=_list_order)
+            if self.spans[index] is span:
+                del self.spans[index]
+            else:  # not in the store's order after all
+                self.spans.remove(span)
+        for span in added:
+            insort(self.spans, span, key=_list_order)
+        self._own_count += (sum(1 for s in added if s.annotator == self.annotator)
+                            - sum(1 for s in removed if s.annotator == self.annotator))
+        if self.selected_span_id in span_ids and not any(s.id == self.selected_span_id for s in added):
+            self.selected_span_id = None
+        self.article_view.update_spans(removed, added, self.selected_span_id)
+        self.span_list.update_spans(removed, added)
+        self.span_list.select_span(self.selected_span_id)
+        return added
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def selected_span(self) -> Span | None:
+        return next((s for s in self.spans if s.id == self.selected_span_id), None)
+
+    def select_span(self, span_id: int | None, *, show_text: bool = False) -> None:
+        """Make ``span_id`` the selected span in the text and in the list."""
+        self.selected_span_id = span_id
+        self.article_view.set_selected_span(span_id)
+        self.span_list.select_span(span_id)
+        span = self.selected_span()
+        if span is not None and show_text:
+            self.article_view.select_range(span.start, span.end)
+
+    def _span_row_selected(self, span_id: int) -> None:
+        self.select_span(span_id, show_text=True)
+
+    def step_span(self, forward: bool) -> None:
+        """Select the next (or previous) span in reading order."""
+        ordered = self.span_list.span_model.spans
+        if not ordered:
+            return
+        row = self.span_list.span_model.row_of(self.selected_span_id) if self.selected_span_id else -1
+        row = (row + 1) % len(ordered) if forward else (row - 1) % len(ordered)
+        self.select_span(ordered[row].id, show_text=True)
+
+    # -- edits ----------------------------------------------------------------------------------
+
+    def run_command(self, command: AnnotationCommand) -> bool:
+        """Push ``command`` on the open article's undo stack; False if there is none or the store refused."""
+        stack = self.undo_stack()
+        if stack is None:
+            return False
+        command.on_error = self.failed.emit
+        try:
+            push(stack, command)
+        except AnnotatorError as exc:
+            self.failed.emit(str(exc))
+            return False
+        return True
+
+    def _own_selected_span(self, doing: str) -> Span | None:
+        span = self.selected_span()
+        if span is None:
+            self.message.emit(self.tr("Select a span first to {action} it.").format(action=doing))
+            return None
+        if span.annotator != self.annotator:
+            self.message.emit(self.tr("That span is {annotator}'s: other annotators' spans are read-only.")
+                              .format(annotator=span.annotator))
+            return None
+        return span
+
+    def _label_button_clicked(self, name: str) -> None:
+        exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
+        self.apply_label(name, exact=exact)
+
+    def apply_label(self, name: str, *, exact: bool = False) -> None:
+        """Tag the selected text (snapped to words unless ``exact``); without a text selection,
+        give the selected span this label."""
+        if self.document_id is None:
+            return
+        start, end = self.article_view.selected_range()
+        if start == end:
+            span = self._own_selected_span(self.tr("label"))
+            if span is not None and span.label != name:
+                self.run_command(ChangeSpan(self.project, self.notify, span, label=name))
+            return
+        self.tag(start, end, name, exact=exact)
+
+    def tag(self, start: int, end: int, label: str, *, exact: bool = False) -> Span | None:
+        """Store a span over ``start``–``end`` (code points), snapped to whole words unless ``exact``."""
+        if self.document_id is None:
+            return None
+        if not exact:
+            start, end = snap_to_words(self.article_view.text, start, end)
+        if start == end:
+            self.message.emit(
+                self.tr("Nothing to tag: the selection holds no word (Alt tags exact characters)."))
+            return None
+        wanted = (start, end, label, self.annotator)
+        same_place = self.spans[bisect_left(self.spans, (start, end), key=lambda s: (s.start, s.end)):
+                                bisect_right(self.spans, (start, end), key=lambda s: (s.start, s.end))]
+        if any((s.start, s.end, s.label, s.annotator) == wanted for s in same_place):
+            self.message.emit(self.tr("Already tagged as {label}.").format(label=label))
+            return None
+        command = AddSpan(self.project, self.notify, self.document_id, self.annotator, start, end, label)
+        if not self.run_command(command):
+            return None
+        assert command.span is not None
+        self.select_span(command.span.id)
+        cursor = self.article_view.textCursor()
+        cursor.clearSelection()  # so the next label key changes this span's label
+        self.article_view.setTextCursor(cursor)
+        if self.offers.suggest_enabled:
+            self.offers.offer_after_paint(command.span)
+        return command.span
+
+    def delete_selected_span(self) -> None:
+        span = self._own_selected_span(self.tr("delete"))
+        if span is not None:
+            self.run_command(DeleteSpan(self.project, self.notify, span))
+
+    def set_span_to_selection(self) -> None:
+        """Move the selected span's boundaries to the text selected now (snapped like tagging)."""
+        span = self._own_selected_span(self.tr("move"))
+        if span is None:
+            return
+        start, end = self.article_view.selected_range()
+        exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
+        if not exact:
+            start, end = snap_to_words(self.article_view.text, start, end)
+        if start == end:
+            self.message.emit(self.tr("Select the text the span should cover, then press E."))
+            return
+        if (start, end) != (span.start, span.end):
+            self.run_command(ChangeSpan(self.project, self.notify, span, start=start, end=end))
+
+    def move_boundary(self, *, at_start: bool, forward: bool) -> None:
+        """Move the selected span's start or end one word later (``forward``) or earlier."""
+        span = self._own_selected_span(self.tr("resize"))
+        if span is None:
+            return
+        text = self.article_view.text
+        position = span.start if at_start else span.end
+        edge = word_edge(text, position, start=at_start, forward=forward)
+        if edge is None:
+            return
+        start, end = (edge, span.end) if at_start else (span.start, edge)
+        if start >= end:
+            self.message.emit(self.tr("A span cannot be shorter than one word."))
+            return
+        self.run_command(ChangeSpan(self.project, self.notify, span, start=start, end=end))
+
+    def move_edge_to(self, position: int) -> None:
+        """Ctrl+click: move the selected span's nearer edge to take in (or stop at) the clicked word.
+
+        Outside the span the span grows to include the word; inside, the edge nearer the click moves so
+        the clicked word becomes the span's first or last word.
+        """
+        span = self._own_selected_span(self.tr("resize"))
+        if span is None:
+            return
+        word_start, word_end = word_at(self.article_view.text, position)
+        if word_start == word_end:
+            return
+        if word_end <= span.start or (word_start < span.end and position - span.start < span.end - position):
+            start, end = word_start, span.end
+        else:
+            start, end = span.start, word_end
+        if start < end and (start, end) != (span.start, span.end):
+            self.run_command(ChangeSpan(self.project, self.notify, span, start=start, end=end))
+
+    def toggle_done(self) -> None:
+        """Mark the article done for the current annotator, or back to in progress."""
+        if self.document_id is None:
+            return
+        done = self.project.status(self.document_id, self.annotator) == Status.DONE
+        status = Status.IN_PROGRESS if done else Status.DONE
+        self.run_command(SetStatus(self.project, self.notify, self.document_id, self.annotator, status))
+
+    def forget_undo_history(self) -> None:
+        """Drop every undo stack (after a schema change the recorded spans may no longer be valid)."""
+        for stack in self._stacks.values():
+            stack.clear()
+
+    # -- context menu ---------------------------------------------------------------------------
+
+    def _context_menu_entries(self, menu: QMenu, position: int) -> None:
+        start, end = self.article_view.selected_range()
+        suggestion = self.article_view.suggestion_at(position)
+        if suggestion is not None:
+            excerpt = self.article_view.text[suggestion.start:suggestion.end][:30]
+            act = menu.addAction(self.tr("Accept suggestion: {label} «{excerpt}»")
+                                 .format(label=suggestion.label, excerpt=excerpt))
+            act.setObjectName("acceptSuggestion")
+            act.triggered.connect(
+                lambda _c=False, s=suggestion: self.offers.accept_suggestion_at(s.start, s.end))
+            act = menu.addAction(self.tr("Dismiss suggestions") + "\tEsc")
+            act.triggered.connect(lambda _c=False: self.offers.dismiss_suggestions())
+            menu.addSeparator()
+        for label in self.labels.values():
+            action = menu.addAction(self.tr("Tag as {label}").format(label=label.name)
+                                    + (f"\t{label.key}" if label.key else ""))
+            action.setEnabled(start != end)
+            action.triggered.connect(lambda _c=False, name=label.name: self.apply_label(name))
+        covering = [p.span for p in self.article_view.spans_at(position) if p.own]
+        for span in reversed(covering):
+            menu.addSeparator()
+            excerpt = self.article_view.text[span.start:span.end][:30]
+            sub = menu.addMenu(self.tr("Span {label}: «{excerpt}»").format(label=span.label, excerpt=excerpt))
+            for label in self.labels.values():
+                if label.name != span.label:
+                    act = sub.addAction(self.tr("Change to {label}").format(label=label.name))
+                    act.triggered.connect(lambda _c=False, s=span, n=label.name: self._change_label(s, n))
+            act = sub.addAction(self.tr("Set boundaries to selection") + "\tE")
+            act.setEnabled(start != end)
+            act.triggered.connect(
+                lambda _c=False, s=span: (self.select_span(s.id), self.set_span_to_selection()))
+            act = sub.addAction(self.tr("Delete") + "\tDelete")
+            act.triggered.connect(
+                lambda _c=False, s=span: self.run_command(DeleteSpan(self.project, self.notify, s)))
+
+    def _change_label(self, span: Span, name: str) -> None:
+        self.run_command(ChangeSpan(self.project, self.notify, span, label=name))

@@ -1,0 +1,121 @@
+"""The "Curate" tab: choose an article, accept majority votes into gold, curate the rest.
+
+Wraps one ``CurationView`` per article (built when the article is chosen) with its own undo stack, so
+undo in the curation tab never reaches another article's decisions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.store import Changes, Project
+from annotator.store.gold import Gold
+from annotator.ui.curation.view import CurationView
+
+
+class CurationPage(QWidget):
+    """Article chooser, "accept majority votes" and the curation view of the chosen article."""
+
+    def __init__(self, project: Project, *, curator: Callable[[], str], on_changes: Callable[[Changes], None],
+                 article_font_family: str = "Amiri", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("curationPage")
+        self.project = project
+        self.curator = curator
+        self.on_changes = on_changes
+        self.font_family = article_font_family
+        self.undo_stacks: dict[str, QUndoStack] = {}
+        self.view: CurationView | None = None
+
+        self.article_choice = QComboBox(objectName="curationArticle")
+        self.min_votes = QSpinBox(objectName="minVotes")
+        self.min_votes.setRange(0, 99)
+        self.min_votes.setSpecialValueText(self.tr("majority"))
+        self.min_votes.setPrefix(self.tr("votes needed: "))
+        self.adjudicate_button = QPushButton(self.tr("Accept agreed spans into gold"),
+                                             objectName="adjudicateButton")
+        self.adjudicate_button.setToolTip(self.tr(
+            "Spans that enough 'done' annotators marked identically (start, end, label) go into gold; "
+            "the curator decides the rest. Curated articles are left alone."))
+        self.summary = QLabel(objectName="adjudicationSummary")
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Article:")))
+        controls.addWidget(self.article_choice, 1)
+        controls.addWidget(self.min_votes)
+        controls.addWidget(self.adjudicate_button)
+        self.body = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.summary)
+        layout.addLayout(self.body, 1)
+
+        self.article_choice.currentIndexChanged.connect(lambda _i: self._show_article())
+        self.adjudicate_button.clicked.connect(self.adjudicate)
+        self.refresh_articles()
+
+    def refresh_articles(self) -> None:
+        """Re-list the articles with their gold status, keeping the current choice."""
+        current = self.article_choice.currentData()
+        statuses = Gold(self.project).statuses()
+        self.article_choice.blockSignals(True)
+        self.article_choice.clear()
+        for article in self.project.article_summaries():
+            status = statuses.get(article.id)
+            suffix = f" — {status.value}" if status is not None else ""
+            self.article_choice.addItem(f"{article.title[:70]}{suffix}", article.id)
+        index = self.article_choice.findData(current) if current is not None else 0
+        self.article_choice.setCurrentIndex(max(index, 0))
+        self.article_choice.blockSignals(False)
+        if self.view is None or self.view.article_id != self.article_choice.currentData():
+            self._show_article()
+
+    def _show_article(self) -> None:
+        article_id = self.article_choice.currentData()
+        if self.view is not None:
+            self.body.removeWidget(self.view)
+            self.view.deleteLater()
+            self.view = None
+        if article_id is None:
+            return
+        stack = self.undo_stacks.setdefault(article_id, QUndoStack(self))
+        self.view = CurationView(self.project, article_id, stack, curator=self.curator(),
+                                 article_font_family=self.font_family)
+        self.view.goldChanged.connect(self.on_changes)
+        self.body.addWidget(self.view, 1)
+
+    def adjudicate(self) -> None:
+        """Accept every span enough done annotators agree on (one transaction), then show the rest."""
+        min_votes = self.min_votes.value() or None
+        try:
+            summary = Gold(self.project).adjudicate(min_votes=min_votes)
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, self.tr("Cannot adjudicate"), str(exc))
+            return
+        self.summary.setText(summary.describe())
+        # Decisions taken by the vote are not undoable per article: the curated history starts fresh.
+        for stack in self.undo_stacks.values():
+            stack.clear()
+        self.on_changes(Changes(gold=frozenset(a.document_id for a in summary.articles)))
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh the article list's gold statuses and the open view when the change touches them."""
+        if changes.gold or changes.documents or changes.labels:
+            self.refresh_articles()
+        if self.view is not None:
+            self.view.on_changes(changes)
+            if changes.spans or changes.statuses:
+                self.view.refresh()

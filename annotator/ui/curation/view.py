@@ -1,0 +1,300 @@
+"""The curation view: one article's gold beside the annotators' spans still waiting for a decision.
+
+Keys (when the view has focus), the same as in the annotation window where they mean the same:
+  Enter / A        accept the selected candidate (competing versions of it are rejected)
+  Delete / R       reject the selected candidate, or take the selected gold span out of gold
+  1…9 (label key)  with text selected in the article: add it to gold with that label;
+                   with a gold span selected: change its label
+  E                set the selected gold span's boundaries to the text selected in the article
+  C                mark the article's gold curated (again: back to in progress)
+  Ctrl+Z / Ctrl+Shift+Z   undo / redo (the article's QUndoStack, passed in)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.adjudication import Candidate, alternatives, open_candidates
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import GoldSpan, GoldStatus, SpanRef
+from annotator.core.text import Utf16Map
+from annotator.store import Changes, Project
+from annotator.store.gold import Gold
+from annotator.ui.curation.gold_commands import (
+    AcceptSpan,
+    EditGoldSpan,
+    GoldCommand,
+    RejectSpan,
+    SetGoldStatus,
+)
+
+ROLE = Qt.ItemDataRole.UserRole
+
+GOLD_STATUS_TEXT = {  # adjudication progress as the interface writes it
+    GoldStatus.NOT_STARTED: QT_TRANSLATE_NOOP("GoldStatus", "not started"),
+    GoldStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("GoldStatus", "in progress"),
+    GoldStatus.CURATED: QT_TRANSLATE_NOOP("GoldStatus", "curated"),
+}
+
+
+class CurationView(QWidget):
+    """Curate one article: accept an annotator's version, edit, or reject, with undo."""
+
+    goldChanged = Signal(object)  # Changes
+
+    def __init__(self, project: Project, article_id: str, undo_stack: QUndoStack, *, curator: str = "curator",
+                 article_font_family: str = "Amiri", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("curationView")
+        self.project = project
+        self.gold = Gold(project)
+        self.article_id = article_id
+        self.undo_stack = undo_stack
+        self.curator = curator
+        self.document = project.document(article_id)
+        self.offsets = Utf16Map(self.document.text)
+        self.labels = {label.name: label for label in project.labels()}
+
+        self.title = QLabel(objectName="curationTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        self.status_label = QLabel(objectName="goldStatus")
+        self.message = QLabel(objectName="curationMessage")
+        self.article_view = QTextEdit(objectName="curationArticle")
+        self.article_view.setReadOnly(True)
+        self.article_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.article_view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        option = QTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        # AlignAbsolute: in a right-to-left widget a plain AlignRight is mirrored to the left edge.
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.article_view.document().setDefaultTextOption(option)
+        self.article_view.setFont(QFont(article_font_family, 18))
+        self.article_view.setPlainText(self.document.text)
+
+        self.gold_list = QListWidget(objectName="goldList")
+        self.candidate_list = QListWidget(objectName="candidateList")
+        self.active_list = self.candidate_list  # the list whose selection Delete / R acts on
+        for widget in (self.gold_list, self.candidate_list):
+            widget.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            widget.setFont(QFont(article_font_family, 13))
+            widget.currentItemChanged.connect(lambda *_, w=widget: self._activate(w))
+
+        lists = QVBoxLayout()
+        lists.addWidget(QLabel(self.tr("Gold")))
+        lists.addWidget(self.gold_list)
+        lists.addWidget(QLabel(self.tr("Waiting for a decision (Enter accept · Delete reject)")))
+        lists.addWidget(self.candidate_list)
+        body = QHBoxLayout()
+        body.addLayout(lists, 2)
+        body.addWidget(self.article_view, 3)
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        header.addWidget(self.status_label)
+        header.addStretch(1)
+        header.addWidget(self.title)
+        layout.addLayout(header)
+        layout.addLayout(body)
+        layout.addWidget(self.message)
+
+        self._add_actions()
+        self.refresh()
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def _add_actions(self) -> None:
+        """Keys as actions scoped to this view, so they work whichever child has focus."""
+        actions = [
+            (self.undo_stack.createUndoAction(self), [QKeySequence.StandardKey.Undo]),
+            (self.undo_stack.createRedoAction(self), [QKeySequence.StandardKey.Redo]),
+        ]
+        for name, keys, slot in (
+            (self.tr("Accept"), ["Return", "Enter", "A"], self.accept_selected),
+            (self.tr("Reject"), ["Delete", "Backspace", "R"], self.reject_selected),
+            (self.tr("Set boundaries from selection"), ["E"], self.set_boundaries_from_selection),
+            (self.tr("Mark curated"), ["C"], self.toggle_curated),
+        ):
+            action = QAction(name, self)
+            action.triggered.connect(slot)
+            actions.append((action, [QKeySequence(k) for k in keys]))
+        for label in self.labels.values():
+            if label.key:
+                action = QAction(self.tr("Label {label}").format(label=label.name), self)
+                action.triggered.connect(lambda _=False, name=label.name: self.apply_label(name))
+                actions.append((action, [QKeySequence(label.key)]))
+        for action, keys in actions:
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+    def _activate(self, widget: QListWidget) -> None:
+        self.active_list = widget
+        self._highlight()
+
+    def current_list(self) -> QListWidget:
+        """The list the curator is working in: the focused one, else the one whose selection last changed."""
+        focused = self.focusWidget()
+        if focused in (self.gold_list, self.candidate_list):
+            return focused  # type: ignore[return-value]
+        return self.active_list
+
+    def on_changes(self, changes: Changes) -> None:
+        """Redraw when ``changes`` touch this article's gold (or the labels)."""
+        if self.article_id in changes.gold or changes.labels:
+            self.labels = {label.name: label for label in self.project.labels()}
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read gold, decisions and candidates from the store and redraw."""
+        text = self.document.text
+        self.gold_spans = self.gold.spans(self.article_id)
+        rejected = [r.ref for r in self.gold.rejections(self.article_id)]
+        annotations = self.gold.annotations(self.article_id, done_only=False).get(self.article_id, {})
+        self.candidates = open_candidates(annotations, [g.ref for g in self.gold_spans], rejected)
+        status = self.gold.status(self.article_id)
+        self.status_label.setText(self.tr("Gold: {status} · {spans} span(s) · {waiting} waiting").format(
+            status=QCoreApplication.translate("GoldStatus", GOLD_STATUS_TEXT[status]),
+            spans=len(self.gold_spans), waiting=len(self.candidates)))
+        self.title.setText(self.document.title)
+        self._fill(self.gold_list, [(g, f"{g.label}  «{text[g.start:g.end]}»  — {g.decided_by}")
+                                    for g in self.gold_spans])
+        self._fill(self.candidate_list, [
+            (c, f"{c.ref.label}  «{text[c.ref.start:c.ref.end]}»  — {', '.join(c.annotators)}")
+            for c in self.candidates])
+        self._highlight()
+
+    def _fill(self, widget: QListWidget, rows: list[tuple[object, str]]) -> None:
+        row = max(widget.currentRow(), 0)
+        widget.blockSignals(True)
+        widget.clear()
+        for value, caption in rows:
+            item = QListWidgetItem(caption)
+            item.setData(ROLE, value)
+            label = self.labels.get(value.label if isinstance(value, GoldSpan) else value.ref.label)
+            if label is not None:
+                item.setForeground(QColor(label.color))
+            widget.addItem(item)
+        if widget.count():
+            widget.setCurrentRow(min(row, widget.count() - 1))
+        widget.blockSignals(False)
+
+    def _highlight(self, *_: object) -> None:
+        """Gold spans in their label colour; the selected candidate outlined."""
+        selections = []
+        for span in self.gold_spans:
+            label = self.labels.get(span.label)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(label.color if label else "#cccccc").lighter(150))
+            selections.append(self._selection(span.ref, fmt))
+        candidate = self.selected_candidate() if self.current_list() is self.candidate_list else None
+        if candidate is not None:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor("#d62728"))
+            fmt.setFontUnderline(True)
+            selections.append(self._selection(candidate.ref, fmt))
+        self.article_view.setExtraSelections(selections)
+
+    def _selection(self, ref: SpanRef, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        cursor = QTextCursor(self.article_view.document())
+        cursor.setPosition(self.offsets.to_utf16(ref.start))
+        cursor.setPosition(self.offsets.to_utf16(ref.end), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor, selection.format = cursor, fmt
+        return selection
+
+    # -- what is selected ---------------------------------------------------------------------
+
+    def selected_candidate(self) -> Candidate | None:
+        item = self.candidate_list.currentItem()
+        return item.data(ROLE) if item is not None else None
+
+    def selected_gold(self) -> GoldSpan | None:
+        item = self.gold_list.currentItem()
+        return item.data(ROLE) if item is not None else None
+
+    def text_selection(self) -> tuple[int, int] | None:
+        """The article text the curator selected, as code-point offsets, or None."""
+        cursor = self.article_view.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (self.offsets.to_codepoint(cursor.selectionStart()),
+                self.offsets.to_codepoint(cursor.selectionEnd()))
+
+    # -- deciding -----------------------------------------------------------------------------
+
+    def _do(self, command: GoldCommand) -> None:
+        try:
+            command.run()
+        except AnnotatorError as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.clear()
+        self.undo_stack.push(command)  # its redo() finds the change made and notifies the views
+
+    def _notify(self, changes: Changes) -> None:
+        self.on_changes(changes)
+        self.goldChanged.emit(changes)
+
+    def accept_selected(self) -> None:
+        candidate = self.selected_candidate()
+        if candidate is None:
+            return
+        pool = [c.ref for c in self.candidates] + [g.ref for g in self.gold_spans if g.origin != "curated"]
+        self._do(AcceptSpan(self.gold, self.article_id, candidate.ref, self.curator, self._notify,
+                            also_reject=alternatives(candidate.ref, pool)))
+
+    def reject_selected(self) -> None:
+        """Reject what is selected in the list last used: a candidate, or a gold span."""
+        item = self.current_list().currentItem()
+        if item is None:
+            return
+        value = item.data(ROLE)
+        ref = value.ref
+        self._do(RejectSpan(self.gold, self.article_id, ref, self.curator, self._notify))
+
+    def apply_label(self, label: str) -> None:
+        # The label key acts on what the curator last focused: selected text, or the gold list.
+        in_text = self.focusWidget() is self.article_view
+        selection = self.text_selection() if in_text else None
+        gold = self.selected_gold() if not in_text and self.current_list() is self.gold_list else None
+        if selection is not None and selection[0] < selection[1]:
+            ref = SpanRef(selection[0], selection[1], label)
+            self._do(AcceptSpan(self.gold, self.article_id, ref, self.curator, self._notify))
+        elif gold is not None and gold.label != label:
+            self._do(EditGoldSpan(self.gold, self.article_id, gold.id, SpanRef(gold.start, gold.end, label),
+                                  self.curator, self._notify))
+
+    def set_boundaries_from_selection(self) -> None:
+        gold, selection = self.selected_gold(), self.text_selection()
+        if gold is None or selection is None or selection[0] >= selection[1]:
+            self.message.setText("select a gold span in the list and the new extent in the text, "
+                                 "then press E")
+            return
+        self._do(EditGoldSpan(self.gold, self.article_id, gold.id, SpanRef(*selection, gold.label),
+                              self.curator, self._notify))
+
+    def toggle_curated(self) -> None:
+        status = self.gold.status(self.article_id)
+        new = GoldStatus.IN_PROGRESS if status is GoldStatus.CURATED else GoldStatus.CURATED
+        self._do(SetGoldStatus(self.gold, self.article_id, new, self._notify))

@@ -1,0 +1,505 @@
+"""The main window: the article list in a dock, the annotation page in a tab, menus and the status bar.
+
+One signal, ``changes_made(Changes)``, carries every change (from an edit, an undo, the label editor or
+a team action); each view decides from it what to redraw. More pages (agreement, curation) plug in as
+tabs with ``add_tab``.
+"""
+
+from __future__ import annotations
+
+import getpass
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import Status
+from annotator.store import Changes, Project
+from annotator.ui.annotate.page import AnnotationPage
+from annotator.ui.labels.editor import LabelEditor
+from annotator.ui.search.panel import add_search_dock, open_hit_in
+from annotator.ui.shell.actions import SUGGESTION_ACTIONS, apply_spec, create_actions, spec
+from annotator.ui.shell.languages import LANGUAGES
+from annotator.ui.shell.lazy_tab import LazyTab
+from annotator.ui.team.actions import add_team_actions
+
+ANNOTATOR_KEY = "annotator/name"
+POINT_SIZE_KEY = "view/pointSize"
+SUGGEST_KEY = "view/suggestOccurrences"
+ROLE = Qt.ItemDataRole.UserRole
+TITLE_CHARS = 60
+STATUS_TEXT = {  # an annotator's progress on an article, as the interface writes it
+    Status.NEW: QT_TRANSLATE_NOOP("Status", "new"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("Status", "in progress"),
+    Status.DONE: QT_TRANSLATE_NOOP("Status", "done"),
+}
+LANGUAGE_NAMES = {
+    "en": QT_TRANSLATE_NOOP("Language", "English"),
+    "ar": QT_TRANSLATE_NOOP("Language", "Arabic"),
+}
+
+
+def status_text(status: Status) -> str:
+    """``status`` in the interface language ("done", "منتهية"…)."""
+    return QCoreApplication.translate("Status", STATUS_TEXT[status])
+
+
+def default_annotator_name() -> str:
+    """The login name: a sensible first identity until the annotator chooses one."""
+    try:
+        return getpass.getuser() or "annotator"
+    except (KeyError, OSError):
+        return "annotator"
+
+
+class MainWindow(QMainWindow):
+    """Articles beside the annotation page; everything the annotator does is saved at once."""
+
+    changes_made = Signal(object)  # Changes
+    language_chosen = Signal(str)  # "en", "ar": View ▸ Language; the application rebuilds the window
+
+    def __init__(
+        self, project: Project, article_font_family: str = "Amiri", settings: QSettings | None = None
+    ) -> None:
+        super().__init__()
+        self.project = project
+        self.settings = settings if settings is not None else QSettings()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Annotator — {file}").format(file=project.path.name))
+        self.resize(1280, 820)
+        self.annotator = str(self.settings.value(ANNOTATOR_KEY, "") or default_annotator_name())
+        self.label_undo_stack: QUndoStack | None = None
+        point_size = int(self.settings.value(POINT_SIZE_KEY, 18))
+
+        self.page = AnnotationPage(
+            project,
+            self.annotator,
+            self.apply_changes,
+            font_family=article_font_family,
+            point_size=point_size,
+        )
+        self.article_view = self.page.article_view
+        self.page.set_suggest_enabled(self.settings.value(SUGGEST_KEY, True, type=bool))
+        self.page.suggest_action.toggled.connect(lambda on: self.settings.setValue(SUGGEST_KEY, on))
+        self.tabs = QTabWidget(objectName="mainTabs")
+        self.tabs.addTab(self.page, self.tr("Annotate"))
+        self.setCentralWidget(self.tabs)
+        # Reviewer pages are built (and pyqtgraph/scipy imported) only when their tab is first shown.
+        self.agreement_tab = LazyTab(lambda: self._build_dashboard(article_font_family))
+        self.add_tab(self.agreement_tab, self.tr("Agreement"))
+        self.curation_tab = LazyTab(lambda: self._build_curation(article_font_family))
+        self.add_tab(self.curation_tab, self.tr("Curate"))
+        self.consistency_tab = LazyTab(lambda: self._build_consistency(article_font_family))
+        self.add_tab(self.consistency_tab, self.tr("Consistency"))
+
+        self.article_list = QListWidget(objectName="articleList")
+        self.article_list.setWordWrap(True)
+        self.article_list.setSpacing(3)
+        self.article_list.setAlternatingRowColors(True)
+        self.status_filter = QComboBox(objectName="statusFilter")
+        self.status_filter.addItem(self.tr("All articles"), "")
+        for status in Status:
+            self.status_filter.addItem(
+                self.tr("Only {status}").format(status=status_text(status)), status.value
+            )
+        # Shown only when the project carries an assignment (from a pack or `pack --assign`).
+        self.assigned_only = QCheckBox(self.tr("Only articles assigned to me"), objectName="assignedOnly")
+        self.assigned_only.setChecked(True)
+        self._assigned: set[str] | None = None  # None: the project has no assignment
+        self._summaries: dict = {}  # article id → ArticleSummary, in list order (read by refresh_articles)
+        self._rows: dict[str, int] = {}  # article id → its row in the list
+        dock_body = QWidget()
+        dock_layout = QVBoxLayout(dock_body)
+        dock_layout.setContentsMargins(4, 4, 4, 4)
+        dock_layout.addWidget(self.status_filter)
+        dock_layout.addWidget(self.assigned_only)
+        dock_layout.addWidget(self.article_list)
+        dock = QDockWidget(self.tr("Articles"), self, objectName="articlesDock")
+        dock.setWidget(dock_body)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.resizeDocks([dock], [290], Qt.Orientation.Horizontal)
+        self.search_dock = add_search_dock(self, project, lambda hit: open_hit_in(self, hit),
+                                           self.changes_made)
+        self.search_panel = self.search_dock.panel
+
+        self.annotator_label = QLabel(objectName="annotatorStatus")
+        self.article_label = QLabel(objectName="articleStatus")
+        self.span_count_label = QLabel(objectName="spanCountStatus")
+        self.save_label = QLabel(self.tr("All changes saved"), objectName="saveStatus")
+        for label in (self.annotator_label, self.article_label, self.span_count_label, self.save_label):
+            label.setStyleSheet("padding: 0 10px; border-left: 1px solid #bbbbbb;")
+            self.statusBar().addPermanentWidget(label)
+
+        self._build_menus()
+        self.changes_made.connect(self._on_changes)
+        self.changes_made.connect(self.agreement_tab.apply_changes)
+        self.changes_made.connect(self.curation_tab.apply_changes)
+        self.changes_made.connect(self.consistency_tab.apply_changes)
+        self.page.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.page.failed.connect(self._edit_failed)
+        self.article_list.currentItemChanged.connect(self._show_selected)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.assigned_only.toggled.connect(lambda _checked: self._apply_filter())
+        self.refresh_articles()
+        self._update_status_bar()
+
+    # -- menus ----------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        page = self.page
+        self.actions = create_actions(
+            self,
+            {
+                "delete_span": page.delete_selected_span,
+                "span_to_selection": page.set_span_to_selection,
+                "start_earlier": lambda: page.move_boundary(at_start=True, forward=False),
+                "start_later": lambda: page.move_boundary(at_start=True, forward=True),
+                "end_later": lambda: page.move_boundary(at_start=False, forward=True),
+                "end_earlier": lambda: page.move_boundary(at_start=False, forward=False),
+                "next_span": lambda: page.step_span(True),
+                "previous_span": lambda: page.step_span(False),
+                "next_article": lambda: self.step_article(1),
+                "previous_article": lambda: self.step_article(-1),
+                "mark_done": page.toggle_done,
+                "zoom_in": lambda: self.zoom(2),
+                "zoom_out": lambda: self.zoom(-2),
+                "switch_annotator": self.ask_annotator,
+                "edit_labels": self.edit_labels,
+                "search_corpus": self.open_search,
+                "accept_next_suggestion": page.accept_next_suggestion,
+                "accept_article_suggestions": page.accept_article_suggestions,
+                "accept_corpus_suggestions": page.accept_corpus_suggestions,
+                "dismiss_suggestions": page.dismiss_suggestions,
+            },
+        )
+        undo = page.undo_group.createUndoAction(self, self.tr("Undo"))
+        redo = page.undo_group.createRedoAction(self, self.tr("Redo"))
+        apply_spec(undo, spec("undo"))
+        apply_spec(redo, spec("redo"))
+        self.actions["undo"], self.actions["redo"] = undo, redo
+        show_others = self.actions["show_others"]
+        show_others.setCheckable(True)
+        show_others.toggled.connect(self.set_show_others)
+        page.set_suggestion_actions({name: self.actions[name] for name in SUGGESTION_ACTIONS})
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.team_actions = add_team_actions(
+            file_menu, self, lambda: self.project, lambda: self.annotator, self.apply_changes
+        )
+        menus = {
+            "edit": (
+                self.tr("&Edit"),
+                [
+                    "undo",
+                    "redo",
+                    None,
+                    "delete_span",
+                    "span_to_selection",
+                    "start_earlier",
+                    "start_later",
+                    "end_later",
+                    "end_earlier",
+                    None,
+                    "next_span",
+                    "previous_span",
+                    None,
+                    *SUGGESTION_ACTIONS,
+                ],
+            ),
+            "article": (self.tr("&Article"), ["next_article", "previous_article", "mark_done", None,
+                                              "search_corpus"]),
+            "view": (self.tr("&View"), ["zoom_in", "zoom_out", None, "show_others"]),
+            "annotator": (self.tr("A&nnotator"), ["switch_annotator"]),
+            "labels": (self.tr("&Labels"), ["edit_labels"]),
+        }
+        for key, (title, names) in menus.items():
+            menu = self.menuBar().addMenu(title)
+            menu.setObjectName(f"menu_{key}")
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.actions[name])
+                    if self.actions[name].shortcutContext() == Qt.ShortcutContext.WindowShortcut:
+                        self.addAction(self.actions[name])  # shortcuts work wherever the focus is
+            if key == "view":
+                menu.addAction(page.suggest_action)
+                self._add_language_menu(menu)
+            if key == "labels":
+                self.tag_menu = menu.addSection(self.tr("Tag the selection"))
+                self.labels_menu = menu
+        self._fill_label_menu()
+
+    def _add_language_menu(self, view_menu) -> None:
+        """View ▸ Language: the choice is saved and the window is rebuilt in that language."""
+        view_menu.addSeparator()
+        menu = view_menu.addMenu(self.tr("&Language"))
+        menu.setObjectName("menu_language")
+        current = QCoreApplication.instance().property("annotatorLanguage") or "en"
+        for lang in LANGUAGES:
+            action = menu.addAction(QCoreApplication.translate("Language", LANGUAGE_NAMES[lang]))
+            action.setObjectName(f"language_{lang}")
+            action.setCheckable(True)
+            action.setChecked(lang == current)
+            action.triggered.connect(lambda _checked=False, chosen=lang: self.language_chosen.emit(chosen))
+
+    def _fill_label_menu(self) -> None:
+        for action in self.labels_menu.actions()[2:]:
+            self.labels_menu.removeAction(action)
+        for action in self.page.label_actions:
+            if action.objectName().startswith("tag_"):
+                self.labels_menu.addAction(action)
+
+    def _build_dashboard(self, font_family: str) -> QWidget:
+        from annotator.ui.agreement.view import AgreementDashboard
+
+        return AgreementDashboard(self.project, article_font_family=font_family)
+
+    def _build_curation(self, font_family: str) -> QWidget:
+        from annotator.ui.curation.page import CurationPage
+
+        return CurationPage(self.project, curator=lambda: self.annotator, on_changes=self.apply_changes,
+                            article_font_family=font_family)
+
+    def _build_consistency(self, font_family: str) -> QWidget:
+        from annotator.ui.consistency.view import ConsistencyPage
+
+        return ConsistencyPage(self.project, annotator=lambda: self.annotator, on_changes=self.apply_changes,
+                               undo_group=self.page.undo_group, open_article=self.show_article,
+                               article_font_family=font_family)
+
+    def show_article(self, document_id: str) -> None:
+        """Open an article in the Annotate tab (from another tab's "Open in Annotate")."""
+        for row in range(self.article_list.count()):
+            item = self.article_list.item(row)
+            if item.data(ROLE) == document_id:
+                item.setHidden(False)  # even when the status filter would hide it
+                self.article_list.setCurrentItem(item)
+                break
+        self.tabs.setCurrentWidget(self.page)
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Add a page (agreement, curation…) beside the annotation page; connect it to ``changes_made``."""
+        return self.tabs.addTab(widget, title)
+
+    # -- changes --------------------------------------------------------------------------------
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Every change passes here: it is already saved; tell every view."""
+        self.save_label.setText(self.tr("Saved {time}").format(time=f"{datetime.now():%H:%M:%S}"))
+        self.save_label.setStyleSheet("padding: 0 10px; border-left: 1px solid #bbbbbb;")
+        self.changes_made.emit(changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        self.page.refresh(changes)
+        if changes.labels:
+            self._fill_label_menu()
+            if changes.spans:
+                self.page.forget_undo_history()
+        known = set(self._rows)
+        touched = set(changes.documents) | {doc for doc, who in changes.statuses if who == self.annotator}
+        if changes.documents - known or changes.annotators:
+            self.refresh_articles()
+        elif touched or changes.labels:
+            self._update_article_items(touched if not changes.labels else known)
+        self._update_status_bar()
+
+    def _edit_failed(self, text: str) -> None:
+        self.save_label.setText(self.tr("Not saved"))
+        self.save_label.setStyleSheet("padding: 0 10px; color: #c0392b; font-weight: bold;")
+        # not modal: the annotator reads it and goes on; nothing was written
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("The change was not saved"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("notSavedMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- articles -------------------------------------------------------------------------------
+
+    def _read_assignment(self) -> None:
+        """Which articles are assigned to the current annotator (``None`` when nobody is assigned any)."""
+        from annotator.store.assignments import assignment
+
+        if assignment(self.project):
+            self._assigned = set(self.project.assigned_article_ids(self.annotator))
+        else:
+            self._assigned = None
+        self.assigned_only.setVisible(self._assigned is not None)
+
+    def refresh_articles(self) -> None:
+        current = self.page.document_id
+        self._read_assignment()
+        self.article_list.blockSignals(True)
+        self.article_list.clear()
+        self._summaries = {article.id: article for article in self.project.article_summaries()}
+        self._rows = {}
+        for row, article in enumerate(self._summaries.values()):
+            item = QListWidgetItem()
+            item.setData(ROLE, article.id)
+            item.setToolTip(article.title)
+            self.article_list.addItem(item)
+            self._rows[article.id] = row
+        self.article_list.blockSignals(False)
+        self._update_article_items(None)
+        ids = list(self._rows)
+        visible = [i for i in range(len(ids)) if not self.article_list.item(i).isHidden()]
+        row = self._rows[current] if current in self._rows else (visible[0] if visible else 0)
+        if ids:
+            self.article_list.setCurrentRow(row)
+        else:
+            self._show_selected(None)
+
+    def _update_article_items(self, document_ids: set[str] | None) -> None:
+        """Rewrite the list entries of ``document_ids`` (all when ``None``): title, length, status.
+
+        Titles and lengths never change (they are read once by ``refresh_articles``); an edit touches
+        one article, so only its entry is rewritten and refiltered: on 10,000 articles rewriting every
+        entry after each edit blocked the window for ~0.3 s.
+        """
+        wanted = list(self._rows) if document_ids is None else [d for d in document_ids if d in self._rows]
+        if not wanted:
+            return
+        few = len(wanted) < 50
+        if few:
+            statuses = {(d, self.annotator): self.project.status(d, self.annotator) for d in wanted}
+            counts = self.project.span_counts(self.annotator, document_ids=wanted)
+        else:
+            statuses = self.project.statuses(self.annotator)
+            counts = self.project.span_counts(self.annotator)
+        line = self.tr("{title}\n{length} characters · {spans} spans · {status}")
+        self.article_list.setUpdatesEnabled(False)
+        try:
+            for doc_id in wanted:
+                item = self.article_list.item(self._rows[doc_id])
+                article = self._summaries[doc_id]
+                status = statuses.get((doc_id, self.annotator), Status.NEW)
+                title = article.title if len(article.title) <= TITLE_CHARS \
+                    else article.title[:TITLE_CHARS] + "…"
+                text = line.format(title=title, length=f"{article.length:,}", spans=counts.get(doc_id, 0),
+                                   status=status_text(status))
+                if item.text() != text:  # an unchanged entry costs Qt no new layout
+                    item.setText(text)
+                item.setData(ROLE + 1, status.value)
+        finally:
+            self.article_list.setUpdatesEnabled(True)
+        self._apply_filter(None if document_ids is None else wanted)
+
+    def _apply_filter(self, document_ids: list[str] | None = None) -> None:
+        """Hide entries the status filter or the assignment leaves out (of ``document_ids``, or all)."""
+        wanted = self.status_filter.currentData()
+        assigned = self._assigned if self.assigned_only.isChecked() else None
+        rows = range(self.article_list.count()) if document_ids is None else \
+            [self._rows[d] for d in document_ids]
+        for row in rows:
+            item = self.article_list.item(row)
+            hidden = (bool(wanted) and item.data(ROLE + 1) != wanted) \
+                or (assigned is not None and item.data(ROLE) not in assigned)
+            if item.isHidden() != hidden:
+                item.setHidden(hidden)
+
+    def step_article(self, step: int) -> None:
+        """Open the next (``step`` = 1) or previous visible article."""
+        rows = [r for r in range(self.article_list.count()) if not self.article_list.item(r).isHidden()]
+        if not rows:
+            return
+        current = self.article_list.currentRow()
+        later = [r for r in rows if (r > current if step > 0 else r < current)]
+        if later:
+            self.article_list.setCurrentRow(later[0] if step > 0 else later[-1])
+
+    def _show_selected(self, item: QListWidgetItem | None) -> None:
+        self.page.open_article(item.data(ROLE) if item is not None else None)
+        self._update_status_bar()
+
+    # -- annotator, view, labels ----------------------------------------------------------------
+
+    def switch_annotator(self, name: str) -> None:
+        """Work as ``name`` from now on (remembered for the next start); shows their spans only."""
+        name = name.strip()
+        if not name:
+            return
+        self.settings.setValue(ANNOTATOR_KEY, name)
+        if name == self.annotator:
+            return
+        self.annotator = name
+        self.page.set_annotator(name)
+        self._read_assignment()
+        self._update_article_items(None)
+        self._update_status_bar()
+
+    def ask_annotator(self) -> None:
+        """Ask who is annotating (offered at the first start, and from the Annotator menu)."""
+        names = sorted(set(self.project.annotators()) | {self.annotator})
+        name, ok = QInputDialog.getItem(
+            self,
+            self.tr("Switch annotator"),
+            self.tr("Who is annotating? (type a new name to add one)"),
+            names,
+            names.index(self.annotator),
+            True,
+        )
+        if ok:
+            self.switch_annotator(name)
+
+    def set_show_others(self, show: bool) -> None:
+        """Reviewer mode: other annotators' spans appear, dashed and read-only."""
+        if self.actions["show_others"].isChecked() != show:
+            self.actions["show_others"].setChecked(show)  # toggled → back here once
+            return
+        self.page.set_show_others(show)
+        self._update_status_bar()
+
+    def open_search(self) -> None:
+        """Show the Search dock with the cursor in its box (Ctrl+Shift+F)."""
+        self.search_dock.open()
+
+    def zoom(self, step: int) -> None:
+        view = self.page.article_view
+        view.set_point_size(view.point_size() + step)
+        self.settings.setValue(POINT_SIZE_KEY, view.point_size())
+
+    def edit_labels(self) -> None:
+        if self.label_undo_stack is None:  # kept for the session: undo reaches edits of earlier openings
+            self.label_undo_stack = QUndoStack(self)
+        editor = LabelEditor(self.project, self.apply_changes, self, undo_stack=self.label_undo_stack)
+        editor.exec()
+        editor.deleteLater()
+
+    def _update_status_bar(self) -> None:
+        self.annotator_label.setText(
+            self.tr("Annotator: {name}").format(name=self.annotator)
+            + (self.tr(" · reviewing others") if self.page.show_others else "")
+        )
+        item = self.article_list.currentItem()
+        if self.page.document_id is None or item is None:
+            self.article_label.setText(self.tr("No article"))
+            self.span_count_label.setText("")
+            return
+        title = item.toolTip()
+        self.article_label.setText(title if len(title) <= 40 else title[:40] + "…")
+        status = self.project.status(self.page.document_id, self.annotator)
+        self.span_count_label.setText(
+            self.tr("{spans} spans · {status}").format(
+                spans=self.page.own_span_count(), status=status_text(status)
+            )
+        )

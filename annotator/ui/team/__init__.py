@@ -1,0 +1,3 @@
+"""The team menus of the main window: pack work out, unpack it, merge annotators' projects and packs,
+and export (``actions``).
+"""
