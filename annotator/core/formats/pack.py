@@ -81,11 +81,12 @@ class PackLimits:
     ratio: int = 100
 
 
+DEFAULT_LIMITS = PackLimits()
 _RATIO_FROM = 1 << 20  # small members (pack.json) may compress very well and are harmless
 _METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
 
 
-def read_pack(path: Path, limits: PackLimits = PackLimits()) -> Pack:
+def read_pack(path: Path, limits: PackLimits = DEFAULT_LIMITS) -> Pack:
     """Read a pack; raise InputError naming the file (and the member and line) on any fault.
 
     The zip is checked before anything is decompressed (member count, declared sizes and ratios,
