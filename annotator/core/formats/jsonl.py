@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.core.errors import InputError
+from annotator.core.formats.untrusted import blank, load_json
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status, title_from_text
 
 
@@ -38,11 +39,7 @@ def read_jsonl(path: Path, default_annotator: str | None = None) -> Iterator[Art
             if not line.strip():
                 continue
             empty = False
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})", path=str(path),
-                                 line=number) from exc
+            obj = load_json(line, lambda msg, n=number: InputError(msg, path=str(path), line=n))
             if not isinstance(obj, dict):
                 raise InputError("expected a JSON object per line", path=str(path), line=number)
             if "answer" in obj and obj["answer"] != "accept":
@@ -66,8 +63,10 @@ def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None
     text = obj.get("text")
     if not isinstance(text, str):
         raise error('missing "text" (every record needs the article text as a string)')
-    if not text.strip():
+    if not text:
         raise error('"text" is empty')
+    if not text.strip():
+        raise error('"text" holds only white space (an article needs some words)')
     meta = obj.get("meta") or {}
     if not isinstance(meta, dict):
         raise error('"meta" must be an object')
@@ -79,7 +78,7 @@ def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None
     annotations: tuple[AnnotationSet, ...] = ()
     if spans is not None:
         annotator = obj.get("annotator") or default_annotator
-        if not annotator or not isinstance(annotator, str):
+        if blank(annotator):
             raise error('has spans but no "annotator" field; give one with --annotator NAME')
         status_value = obj.get("status", Status.DONE.value)
         try:
@@ -146,8 +145,8 @@ def _read_spans(obj: dict[str, Any], text: str, error) -> list[SpanRef] | None:
         if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool) \
                 or isinstance(end, bool):
             raise error(f"span {n}: start and end must be whole numbers, got {start!r} and {end!r}")
-        if not isinstance(label, str) or not label:
-            raise error(f"span {n}: label must be a non-empty string")
+        if blank(label):
+            raise error(f"span {n}: label must be a non-empty string (not only white space)")
         if not 0 <= start < end <= len(text):
             raise error(f"span {n} ({start}-{end}, {label}) is outside the text (length {len(text)}) "
                         "or has start >= end")
