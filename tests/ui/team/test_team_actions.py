@@ -125,8 +125,8 @@ def test_errors_become_one_warning(qtbot, project, tmp_path, dialogs):
     bad.write_text("not a zip", encoding="utf-8")
     dialogs.open = [[str(bad)]]
     trigger(window, "openPackAction")
-    assert dialogs.messages == [("warning", f"{bad}: is not an annotator pack (not a readable zip of UTF-8 "
-                                            "files: File is not a zip file)")]
+    assert dialogs.messages == [("warning", f"{bad}: is not an annotator pack, or is damaged (not a readable "
+                                            "zip: File is not a zip file)")]
 
 
 def test_main_window_file_menu_offers_the_team_actions(qtbot, project):
