@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 
@@ -36,6 +37,9 @@ def add_agreement_commands(commands: argparse._SubParsersAction) -> None:
                              help="seed for the bootstrap resamples (default 0: repeatable output)")
     p_agreement.add_argument("--gamma", action="store_true",
                              help="add γ per article and for the corpus (slow; needs annotator[gamma])")
+    p_agreement.add_argument("--by", metavar="KEY",
+                             help="also report agreement per value of this article metadata key "
+                                  "(e.g. outlet, date)")
     p_agreement.set_defaults(run=cmd_agreement)
 
 
@@ -84,6 +88,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         return agreement_against_gold(args)
     with open_project(args) as project:
         data = project.agreement_input(annotators=args.annotators, labels=args.labels)
+        groups = _groups(project, data, args.by) if args.by else []
     if args.gamma:
         from annotator.core.agreement.gamma import require_pygamma
 
@@ -91,13 +96,40 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     resamples = DEFAULT_RESAMPLES if args.bootstrap is None else args.bootstrap
     seed = DEFAULT_SEED if args.seed is None else args.seed
     report = build_report(data, bootstrap=resamples, seed=seed, gamma=args.gamma)
+    parts = [(value, build_report(part, bootstrap=resamples, seed=seed, gamma=args.gamma))
+             for value, part in groups]
     if args.json:
-        print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
+        shown = report_to_json(report)
+        if args.by:
+            shown["by"] = {"key": args.by, "groups": [{"value": value, **report_to_json(part)}
+                                                       for value, part in parts]}
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
     elif args.csv:
+        from annotator.core.agreement.render import csv_rows
+
         write_csv(report, sys.stdout)
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        for value, part in parts:  # the same columns; the scope says which group, e.g. "outlet=X/corpus"
+            writer.writerows((f"{args.by}={value}/{row[0]}", *row[1:]) for row in csv_rows(part))
     else:
         print(report_to_text(report))
+        for value, part in parts:
+            print(f"\n== {args.by} = {value} ({len(part.articles)} article(s))")
+            print(report_to_text(part))
     return EXIT_OK
+
+
+def _groups(project, data, key: str):
+    """The counted articles split by metadata ``key``; a key no article has is an error naming the keys."""
+    from annotator.core.agreement.groups import split_by
+    from annotator.core.errors import NotFoundError
+
+    meta = {document.id: document.meta for document in project.documents()}
+    if not any(key in m for m in meta.values()):
+        keys = sorted({k for m in meta.values() for k in m})
+        raise NotFoundError(f"no article has the metadata key {key!r} (the articles have: "
+                            f"{', '.join(keys) or 'no metadata'})")
+    return split_by(data, {doc: m.get(key) for doc, m in meta.items()})
 
 
 def agreement_against_gold(args: argparse.Namespace) -> int:

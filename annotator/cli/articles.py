@@ -17,9 +17,23 @@ def add_article_commands(commands: argparse._SubParsersAction) -> None:
     p_import.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p_import.add_argument("--annotator", help="annotator for records with spans but no \"annotator\" field")
     p_import.add_argument("--add-labels", action="store_true", help="add unknown labels to the schema")
-    p_import.add_argument("--format", choices=["txt", "jsonl", "brat", "csv"],
+    p_import.add_argument("--format",
+                          choices=["txt", "jsonl", "brat", "csv", "table", "docx", "html", "xmi", "qdpx",
+                                   "webanno-tsv"],
                           help="read every file as this format (default: by file name; a .txt with an .ann "
-                               "beside it is brat standoff; .csv is document_id,annotator,start,end,label)")
+                               "beside it is brat standoff; .csv is document_id,annotator,start,end,label, "
+                               "or an article table when its header has the text column and no start/end; "
+                               ".xlsx/.tsv are article tables; .xmi is INCEpTION/WebAnno UIMA CAS XMI)")
+    p_import.add_argument("--text-column", metavar="NAME",
+                          help="article tables: the text column (default text)")
+    p_import.add_argument("--title-column", metavar="NAME",
+                          help="article tables: the title column (default title, if present)")
+    p_import.add_argument("--id-column", metavar="NAME", help="article tables: the id column (default id, "
+                                                              "if present); every other column is metadata")
+    p_import.add_argument("--xmi-layer", metavar="TYPE", help="XMI and WebAnno TSV: the span layer (default "
+                          "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity)")
+    p_import.add_argument("--xmi-feature", metavar="NAME",
+                          help="XMI and WebAnno TSV: the layer's label feature (default value)")
     p_import.set_defaults(run=cmd_import)
 
     p_list = commands.add_parser("list", help="list articles with their annotators and statuses")
@@ -29,8 +43,9 @@ def add_article_commands(commands: argparse._SubParsersAction) -> None:
     p_list.set_defaults(run=cmd_list)
 
     p_export = commands.add_parser("export", help="export articles and spans (or gold) in NLP formats")
-    p_export.add_argument("--format", required=True, choices=["jsonl", "spacy", "brat", "conll", "csv"],
-                          help="file format (brat writes a folder; spacy needs annotator[spacy])")
+    p_export.add_argument("--format", required=True,
+                          choices=["jsonl", "spacy", "brat", "conll", "csv", "xmi", "qdpx"],
+                          help="file format (brat and xmi write a folder; spacy needs annotator[spacy])")
     p_export.add_argument("--out", required=True, type=Path, help="file to write (a new folder for brat)")
     source = p_export.add_mutually_exclusive_group()
     source.add_argument("--annotator", help="only this annotator's work")
@@ -49,7 +64,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         with open_project(args) as project:
             summary = import_paths(project, args.paths, annotator=args.annotator,
-                                   add_labels=args.add_labels, format=args.format)
+                                   add_labels=args.add_labels, format=args.format, options=_options(args))
     except AnnotatorError:
         if created:
             for path in (args.db, Path(f"{args.db}-wal"), Path(f"{args.db}-shm")):
@@ -57,6 +72,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise
     print(summary.describe())
     return EXIT_OK
+
+
+def _options(args: argparse.Namespace):
+    """The column mapping and XMI layer given on the command line (defaults where not given)."""
+    from annotator.core.formats.article_table import TableColumns
+    from annotator.core.formats.xmi import XmiMapping
+    from annotator.operations.import_documents import DocumentOptions
+
+    default = XmiMapping()
+    return DocumentOptions(
+        TableColumns(args.text_column, args.title_column, args.id_column),
+        XmiMapping(args.xmi_layer or default.layer, args.xmi_feature or default.feature))
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -24,7 +24,7 @@ from annotator.core.model import AnnotationSet, ArticleRecord, GoldStatus, Statu
 from annotator.store import Project
 from annotator.store.gold import Gold
 
-FORMATS = ("jsonl", "spacy", "brat", "conll", "csv")
+FORMATS = ("jsonl", "spacy", "brat", "conll", "csv", "xmi", "qdpx")
 GOLD_ANNOTATOR = "gold"  # the annotator name gold spans carry in exported files
 
 FORMAT_NOTES = {
@@ -43,6 +43,14 @@ FORMAT_NOTES = {
              "(article, annotator) block in the order of 'documents'; a blank line separates sentences and "
              "paragraphs (never inside a span). Tokens: runs of letters/digits/marks and single punctuation "
              "characters, also cut at every span edge so no span is lost.",
+    "xmi": "INCEpTION / WebAnno UIMA CAS XMI (XML 1.0): TypeSystem.xml at the top of the folder and "
+           "annotation/<article id>/<annotator>.xmi per annotation set (INCEpTION's project-export layout); "
+           "spans are DKPro Core NamedEntity annotations whose 'value' is the label, the title and article "
+           "id in DocumentMetaData. Offsets are UTF-16 units, as UIMA counts them.",
+    "qdpx": "A REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder): a zip of project.qde (QDA-XML "
+            "urn:QDA-XML:project:1.0) and sources/<guid>.txt. Labels are Codes, annotators Users, articles "
+            "TextSources, spans PlainTextSelections with one Coding each; metadata are Text Variables. "
+            "startPosition/endPosition count Unicode code points from 0 (REFI-QDA 1.5, 10.2), end exclusive.",
     "csv": "Columns article_id,title,annotator,start,end,label,text; UTF-8 with byte-order mark so Excel "
            "shows Arabic; offsets are Python code points, end exclusive.",
 }
@@ -109,7 +117,8 @@ def _replacing(path: Path, *, folder: bool = False) -> Iterator[Path]:
     if not path.parent.exists():
         raise AnnotatorError(f"{path}: the folder {path.parent} does not exist")
     if folder and path.exists() and (not path.is_dir() or any(path.iterdir())):
-        raise AnnotatorError(f"{path}: exists and is not an empty folder; give a new folder for brat export")
+        raise AnnotatorError(f"{path}: exists and is not an empty folder; give a new folder for a brat or "
+                             "xmi export")
     if not folder and path.is_dir():
         raise AnnotatorError(f"{path}: is a folder; give a file name to write")
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
@@ -223,6 +232,19 @@ def export_project(
                else f"stored as {r.stored.start}-{r.stored.end} (expanded to token edges)")
             for r in summary.realigned
         ]
+    elif fmt == "xmi":
+        from annotator.core.formats.xmi import write_xmi_folder
+
+        with _replacing(out, folder=True) as target:
+            _, renamed_ids = write_xmi_folder(records, target)
+        extra["renamed"] = renamed_ids
+        result.notes = [f"article {old} written as {new}" for old, new in renamed_ids.items()]
+    elif fmt == "qdpx":
+        from annotator.core.formats.qdpx import write_qdpx
+
+        with _replacing(out) as target:
+            write_qdpx(records, [(lb.name, lb.color) for lb in project.labels()], target,
+                       project.setting("name") or project.path.stem)
     else:  # brat
         from annotator.core.formats.brat_collection import write_brat_collection
 
@@ -234,7 +256,8 @@ def export_project(
     result.articles = len(records)
     result.annotation_sets = sum(len(r.annotations) for r in records)
     result.spans = sum(len(a.spans) for r in records for a in r.annotations)
-    metadata_path = out / "metadata.json" if fmt == "brat" else out.with_name(out.name + ".metadata.json")
+    metadata_path = (out / "metadata.json" if fmt in ("brat", "xmi")
+                     else out.with_name(out.name + ".metadata.json"))
     metadata = {
         "project": project.setting("name") or project.path.stem,
         "project_file": str(project.path),

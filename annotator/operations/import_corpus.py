@@ -19,10 +19,20 @@ from annotator.core.formats.jsonl import read_jsonl
 from annotator.core.formats.plaintext import read_txt
 from annotator.core.formats.spans_csv import read_spans_csv
 from annotator.core.model import ArticleRecord, Document, default_article_id
+from annotator.operations.import_documents import (
+    DOCUMENT_FORMATS,
+    DOCUMENT_READERS,
+    DocumentOptions,
+    csv_kind,
+    read_document_file,
+    refine_kind,
+)
 from annotator.store import ImportSummary, Project
 
-READERS = {".txt": "txt", ".jsonl": "jsonl", ".json": "jsonl", ".ann": "brat", ".csv": "csv"}
-FORMATS = ("txt", "jsonl", "brat", "csv")  # --format choices; without it, each file's name decides
+READERS = {".txt": "txt", ".jsonl": "jsonl", ".json": "jsonl", ".ann": "brat", ".csv": "csv",
+           **DOCUMENT_READERS}
+# --format choices; without it, each file's name decides
+FORMATS = ("txt", "jsonl", "brat", "csv", *DOCUMENT_FORMATS)
 DEFAULT_PROJECT_NAME = "default-project.sqlite"
 
 
@@ -50,7 +60,8 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
             if path.suffix.lower() not in READERS:
                 raise InputError(
                     "unsupported file type (import reads .txt articles, .jsonl records, brat .txt + .ann "
-                    "pairs and span .csv files)", path=str(path))
+                    "pairs, span .csv files, article tables (.csv/.tsv/.xlsx), .docx, .html and "
+                    "INCEpTION .xmi)", path=str(path))
             found.append(path)
         else:
             raise InputError("no such file or folder", path=str(path))
@@ -60,6 +71,7 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
 def read_article_files(
     paths: Iterable[Path], annotator: str | None = None, *, format: str | None = None,
     articles: Mapping[str, Document] | None = None, notes: list[str] | None = None,
+    options: DocumentOptions | None = None,
 ) -> list[ArticleRecord]:
     """Read every file fully; raises InputError on the first bad file, before anything is stored.
 
@@ -67,12 +79,14 @@ def read_article_files(
     brat spans belong to ``annotator``, or else to the folder they are in (said in ``notes``). Span CSV
     rows refer to ``articles`` (the project's) or to articles read in the same call.
     """
-    return list(iter_article_records(paths, annotator, format=format, articles=articles, notes=notes))
+    return list(iter_article_records(paths, annotator, format=format, articles=articles, notes=notes,
+                                     options=options))
 
 
 def iter_article_records(
     paths: Iterable[Path], annotator: str | None = None, *, format: str | None = None,
     articles: Mapping[str, Document] | None = None, notes: list[str] | None = None,
+    options: DocumentOptions | None = None,
 ) -> Iterator[ArticleRecord]:
     """``read_article_files`` one record at a time (JSONL line by line); span CSV files come last."""
     paths = list(paths)
@@ -88,11 +102,20 @@ def iter_article_records(
     named: set[str] = set()
     for path in files_found:
         kind = READERS[path.suffix.lower()]
+        options = options or DocumentOptions()
+        if kind == "csv" and format in (None, "table"):
+            kind = "table" if format == "table" else csv_kind(path, options)
+        kind = refine_kind(path, kind, format)
         if format is not None and kind not in ({"brat", "txt"} if format == "brat" else {format}):
             raise InputError(f"is not a {format} file (remove --format to let the file name decide)",
                              path=str(path))
         if kind == "csv":
             csv_files.append(path)
+        elif kind in DOCUMENT_FORMATS:
+            for record in read_document_file(path, kind, annotator, options, notes):
+                if keep:
+                    records.append(record)
+                yield record
         elif kind == "jsonl":
             for record in read_jsonl(path, default_annotator=annotator):
                 if keep:
@@ -129,7 +152,7 @@ def iter_article_records(
 
 def import_paths(
     project: Project, paths: Iterable[Path], *, annotator: str | None = None, add_labels: bool = False,
-    format: str | None = None,
+    format: str | None = None, options: DocumentOptions | None = None,
 ) -> ImportSummary:
     """Import files and folders into ``project`` as one transaction."""
     notes: list[str] = []
@@ -138,10 +161,11 @@ def import_paths(
         # span rows refer to articles by id: the project's and those read beside them, all in memory
         documents = {d.id: d for d in project.documents()}
         records: Iterable[ArticleRecord] = read_article_files(paths, annotator, format=format,
-                                                               articles=documents, notes=notes)
+                                                               articles=documents, notes=notes,
+                                                               options=options)
     else:
         # streamed into the one transaction: constant memory, and a bad line anywhere rolls it all back
-        records = iter_article_records(paths, annotator, format=format, notes=notes)
+        records = iter_article_records(paths, annotator, format=format, notes=notes, options=options)
     summary = project.import_articles(records, add_labels=add_labels)
     summary.notes.extend(notes)
     return summary

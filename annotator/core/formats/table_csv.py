@@ -1,4 +1,6 @@
-"""Spans as a spreadsheet table: ``article_id,title,annotator,start,end,label,text``, one row per span.
+"""Spans as a spreadsheet table: ``article_id,title,annotator,start,end,label,text``, one row per span,
+then one column per article metadata key (``date``, ``outlet``, …, in first-seen order; values that are
+not text are written as JSON).
 
 Written as UTF-8 with a byte-order mark: without it Excel reads the file as the local code page and
 shows Arabic as mojibake. Rows end in CRLF, as RFC 4180 and Excel expect; fields with commas, quotes or
@@ -8,6 +10,7 @@ line breaks are quoted.
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterable
 from typing import IO
 
@@ -22,16 +25,27 @@ def write_spans_csv(records: Iterable[ArticleRecord], out: IO[str]) -> int:
 
     ``out`` must be opened with ``newline=""`` or ``"\\n"`` so the CRLF row ends are not doubled.
     """
+    records = list(records)
+    keys = list(dict.fromkeys(k for r in records for k in r.meta if k not in HEADER))
     out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    writer.writerow((*HEADER, *keys))
     rows = 0
     for record in records:
         text = record.text
+        meta = tuple(_cell(record.meta.get(k)) for k in keys)
         for annotation in record.annotations:
             writer.writerows(
-                (record.id, record.title, annotation.annotator, s.start, s.end, s.label, text[s.start:s.end])
+                (record.id, record.title, annotation.annotator, s.start, s.end, s.label, text[s.start:s.end],
+                 *meta)
                 for s in sorted(annotation.spans)
             )
             rows += len(annotation.spans)
     return rows
+
+
+def _cell(value: object) -> str:
+    """A metadata value in one cell: text as it is, anything else as JSON, a missing key empty."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
