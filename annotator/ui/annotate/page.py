@@ -308,6 +308,9 @@ class AnnotationPage(QWidget):
         if self.document_id is None:
             return
         start, end = self.article_view.selected_range()
+        chosen = self.selected_span()
+        if chosen is not None and (start, end) == (chosen.start, chosen.end):
+            start = end  # the text shows the span chosen in the list: relabel it, do not add a second
         if start == end:
             span = self._own_selected_span(self.tr("label"))
             if span is not None and span.label != name:
