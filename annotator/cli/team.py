@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from annotator.cli.args import EXIT_OK, open_project
+from annotator.cli.args import EXIT_OK, open_project, positive
+from annotator.core.formats.pack import PackLimits
 
 
 def add_team_commands(commands: argparse._SubParsersAction) -> None:
@@ -25,6 +26,7 @@ def add_team_commands(commands: argparse._SubParsersAction) -> None:
     p_unpack = commands.add_parser("unpack", help="create or update the project from a .annotator pack")
     p_unpack.add_argument("pack", type=Path, metavar="PACK")
     p_unpack.add_argument("--annotator", help="list the articles assigned to this annotator")
+    add_pack_limits(p_unpack)
     p_unpack.set_defaults(run=cmd_unpack)
 
     p_merge = commands.add_parser("merge", help="merge other projects (.sqlite/.db), packs or JSONL into "
@@ -32,7 +34,24 @@ def add_team_commands(commands: argparse._SubParsersAction) -> None:
     p_merge.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p_merge.add_argument("--prefer", choices=["newer"],
                          help="settle conflicting work by keeping the more recent edit (default: stop)")
+    add_pack_limits(p_merge)
     p_merge.set_defaults(run=cmd_merge)
+
+
+def add_pack_limits(parser: argparse.ArgumentParser) -> None:
+    """--max-pack-mib, --max-pack-members, --max-pack-ratio: how far a pack may expand (zip bombs)."""
+    defaults = PackLimits()
+    parser.add_argument("--max-pack-mib", type=positive, default=defaults.megabytes, metavar="MIB",
+                        help=f"largest total a pack may expand to (default {defaults.megabytes} MiB)")
+    parser.add_argument("--max-pack-members", type=positive, default=defaults.members, metavar="N",
+                        help=f"most files a pack may hold (default {defaults.members})")
+    parser.add_argument("--max-pack-ratio", type=positive, default=defaults.ratio, metavar="R",
+                        help=f"most a member over 1 MiB may expand, as a multiple (default {defaults.ratio})")
+
+
+def pack_limits(args: argparse.Namespace) -> PackLimits:
+    """The limits the command line asked for."""
+    return PackLimits(megabytes=args.max_pack_mib, members=args.max_pack_members, ratio=args.max_pack_ratio)
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
@@ -53,7 +72,7 @@ def cmd_unpack(args: argparse.Namespace) -> int:
     from annotator.operations.team import open_pack
 
     with open_project(args) as project:
-        summary = open_pack(project, args.pack)
+        summary = open_pack(project, args.pack, pack_limits(args))
         print(summary.describe())
         if args.annotator:
             ids = project.assigned_article_ids(args.annotator)
@@ -65,6 +84,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from annotator.operations.team import merge_files
 
     with open_project(args) as project:
-        summary = merge_files(project, args.files, prefer_newer=args.prefer == "newer")
+        summary = merge_files(project, args.files, prefer_newer=args.prefer == "newer",
+                              limits=pack_limits(args))
     print(summary.describe())
     return EXIT_OK

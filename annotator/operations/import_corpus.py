@@ -1,12 +1,13 @@
 """Bring files into a project: find them, read them with core.formats, hand them to the store at once.
 
-Reading happens completely before writing, so a bad file stops the import with nothing written; the
-store then adds everything in one transaction. Also opens the default project with the sample corpus.
+Records stream from the readers into the store's one transaction (constant memory whatever the
+corpus size); a bad file or line anywhere rolls the whole import back, so nothing
+is written. Also opens the default project with the sample corpus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib.resources import files
 from pathlib import Path
 
@@ -66,12 +67,21 @@ def read_article_files(
     brat spans belong to ``annotator``, or else to the folder they are in (said in ``notes``). Span CSV
     rows refer to ``articles`` (the project's) or to articles read in the same call.
     """
+    return list(iter_article_records(paths, annotator, format=format, articles=articles, notes=notes))
+
+
+def iter_article_records(
+    paths: Iterable[Path], annotator: str | None = None, *, format: str | None = None,
+    articles: Mapping[str, Document] | None = None, notes: list[str] | None = None,
+) -> Iterator[ArticleRecord]:
+    """``read_article_files`` one record at a time (JSONL line by line); span CSV files come last."""
     paths = list(paths)
     files_found = find_article_files(paths)
     if not files_found:
         raise InputError("no .txt, .jsonl, .ann or .csv files found in " + ", ".join(str(p) for p in paths))
     notes = notes if notes is not None else []
     brat_texts = {p.with_suffix(".txt") for p in files_found if p.suffix.lower() == ".ann"}
+    keep = any(p.suffix.lower() == ".csv" for p in files_found)  # span rows may refer to these articles
     records: list[ArticleRecord] = []
     csv_files: list[Path] = []
     brat = BratSummary()
@@ -84,7 +94,10 @@ def read_article_files(
         if kind == "csv":
             csv_files.append(path)
         elif kind == "jsonl":
-            records.extend(read_jsonl(path, default_annotator=annotator))
+            for record in read_jsonl(path, default_annotator=annotator):
+                if keep:
+                    records.append(record)
+                yield record
         elif kind == "brat" or path in brat_texts or format == "brat":
             if kind == "txt" and path in brat_texts:
                 continue  # read with its .ann
@@ -95,19 +108,23 @@ def read_article_files(
                              "folder's name; choose another with --annotator)")
             txt = path.with_suffix(".txt")
             document = read_brat(txt, path if kind == "brat" else None, who)
-            records.append(document.record)
             brat.add(document.summary)
+            if keep:
+                records.append(document.record)
+            yield document.record
         else:
-            records.append(read_txt(path))
+            record = read_txt(path)
+            if keep:
+                records.append(record)
+            yield record
     if csv_files:
         known = dict(articles or {})
         for record in records:
             record_id = record.id or default_article_id(record.text)
             known.setdefault(record_id, Document(record_id, record.title, record.text, record.source))
         for path in csv_files:
-            records.extend(read_spans_csv(path, known))
+            yield from read_spans_csv(path, known)
     notes.extend(brat.notes())
-    return records
 
 
 def import_paths(
@@ -116,8 +133,15 @@ def import_paths(
 ) -> ImportSummary:
     """Import files and folders into ``project`` as one transaction."""
     notes: list[str] = []
-    documents = {d.id: d for d in project.documents()}
-    records = read_article_files(list(paths), annotator, format=format, articles=documents, notes=notes)
+    paths = list(paths)
+    if any(p.suffix.lower() == ".csv" for p in find_article_files(paths)):
+        # span rows refer to articles by id: the project's and those read beside them, all in memory
+        documents = {d.id: d for d in project.documents()}
+        records: Iterable[ArticleRecord] = read_article_files(paths, annotator, format=format,
+                                                               articles=documents, notes=notes)
+    else:
+        # streamed into the one transaction: constant memory, and a bad line anywhere rolls it all back
+        records = iter_article_records(paths, annotator, format=format, notes=notes)
     summary = project.import_articles(records, add_labels=add_labels)
     summary.notes.extend(notes)
     return summary

@@ -14,7 +14,15 @@ from pathlib import Path
 from annotator.core.assignment import Assignment, from_pairs, round_robin
 from annotator.core.errors import InputError
 from annotator.core.formats.jsonl import read_jsonl
-from annotator.core.formats.pack import SUFFIX, Pack, read_assignment_csv, read_pack, write_pack
+from annotator.core.formats.pack import (
+    DEFAULT_LIMITS,
+    SUFFIX,
+    Pack,
+    PackLimits,
+    read_assignment_csv,
+    read_pack,
+    write_pack,
+)
 from annotator.core.merging import MergeSource, source_from_pack, source_from_records
 from annotator.core.model import ArticleRecord
 from annotator.store import Project
@@ -31,7 +39,7 @@ PROJECT_SUFFIXES = (".sqlite", ".db", ".sqlite3")
 JSONL_SUFFIXES = (".jsonl", ".json")
 
 
-def load_merge_source(path: Path) -> MergeSource:
+def load_merge_source(path: Path, limits: PackLimits = DEFAULT_LIMITS) -> MergeSource:
     """Read one file to merge: another project (.sqlite/.db), a pack (.annotator) or our JSONL."""
     suffix = path.suffix.lower()
     if not path.is_file():
@@ -39,16 +47,17 @@ def load_merge_source(path: Path) -> MergeSource:
     if suffix in PROJECT_SUFFIXES or is_project_file(path):
         return read_project_file(path)
     if suffix == SUFFIX:
-        return source_from_pack(str(path), read_pack(path))
+        return source_from_pack(str(path), read_pack(path, limits))
     if suffix in JSONL_SUFFIXES:
         return source_from_records(str(path), read_jsonl(path))
     raise InputError("cannot be merged: give a project file (.sqlite, .db), a pack (.annotator) or JSONL "
                      "(.jsonl)", path=str(path))
 
 
-def merge_files(project: Project, paths: Iterable[Path], *, prefer_newer: bool = False) -> MergeSummary:
-    """Merge every file into ``project`` as one transaction, in the order given."""
-    sources = [load_merge_source(Path(p)) for p in paths]
+def merge_files(project: Project, paths: Iterable[Path], *, prefer_newer: bool = False,
+                limits: PackLimits = DEFAULT_LIMITS) -> MergeSummary:
+    """Merge every file into ``project`` as one transaction, in the order given (packs within ``limits``)."""
+    sources = [load_merge_source(Path(p), limits) for p in paths]
     return merge_sources(project, sources, prefer_newer=prefer_newer)
 
 
@@ -96,12 +105,12 @@ def write_pack_file(pack: Pack, out: Path) -> None:
         raise
 
 
-def open_pack(project: Project, path: Path) -> MergeSummary:
+def open_pack(project: Project, path: Path, limits: PackLimits = DEFAULT_LIMITS) -> MergeSummary:
     """Create or update a local project from a pack: articles, labels, guidelines, assignment, work.
 
     Opening the same pack again changes nothing; opening a newer pack adds what is new and replaces
     the guidelines with the pack's (assignments add up, so earlier batches stay visible).
     """
-    source = source_from_pack(str(path), read_pack(path))
+    source = source_from_pack(str(path), read_pack(path, limits))
     source.authoritative = True
     return merge_sources(project, [source])

@@ -11,9 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from annotator.core.errors import InputError, ProjectFileError
 from annotator.core.merging import (
     GoldWork,
     MergeSource,
@@ -26,11 +24,9 @@ from annotator.core.merging import (
 )
 from annotator.core.model import Label, SpanRef, Status, default_article_id
 from annotator.store.merge_gold import read_gold, write_gold
+from annotator.store.merge_source import is_project_file, read_project_file  # noqa: F401 (re-exported)
 from annotator.store.repository import Changes, Project, _extra_label_colours, utc_now
-from annotator.store.schema import SCHEMA_VERSION
 from annotator.store.search import index_articles
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 @dataclass
@@ -74,81 +70,6 @@ def edit_times(project: Project) -> dict[tuple[str, str], str]:
     return {(d, a): t for d, a, t in project.db.execute(
         "SELECT st.document_id, a.name, st.updated_at FROM statuses st "
         "JOIN annotators a ON a.id = st.annotator_id")}
-
-
-def is_project_file(path: Path) -> bool:
-    """True when ``path`` starts like an SQLite database (whatever its name ends with)."""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-    except OSError:
-        return False
-
-
-def read_project_file(path: Path) -> MergeSource:
-    """Read another project's file (read-only, never migrated or written) as a merge source."""
-    where = str(path)
-    if not path.is_file():
-        raise InputError("no such file", path=where)
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise ProjectFileError(f"{where}: cannot be opened for reading ({exc})") from exc
-    try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if version > SCHEMA_VERSION:
-            raise ProjectFileError(
-                f"{where}: was written by a newer version of annotator (schema {version}, this version "
-                f"reads up to {SCHEMA_VERSION}); update annotator to merge it")
-        if version < 1 or not {"documents", "spans", "statuses", "labels", "annotators"} <= tables:
-            raise InputError("is an SQLite database but not an annotator project", path=where)
-        # A damaged file must not be merged into a good one (found by tests/store/test_fuzz_project_files).
-        if [r[0] for r in conn.execute("PRAGMA quick_check(1)")] != ["ok"] \
-                or conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            raise ProjectFileError(f"{where}: the project file is damaged (SQLite's check failed); it cannot "
-                                   "be merged. Ask for a fresh copy or an export.")
-        try:
-            return _read_source(conn, where, tables)
-        except (KeyError, ValueError) as exc:  # rows that contradict each other: damaged by hand or by disk
-            raise ProjectFileError(f"{where}: the project file is inconsistent ({exc!r}); it cannot be "
-                                   "merged. Ask for a fresh copy or an export.") from exc
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged schema's error text may not decode
-        raise ProjectFileError(f"{where}: cannot be read as an annotator project ({exc})") from exc
-    finally:
-        conn.close()
-
-
-def _read_source(conn: sqlite3.Connection, where: str, tables: set[str]) -> MergeSource:
-    source = MergeSource(path=where)
-    sha_by_id: dict[str, str] = {}
-    for doc_id, title, src, text, sha, imported_at, meta in conn.execute(
-            "SELECT id, title, source, text, sha256, imported_at, meta FROM documents ORDER BY position, id"):
-        sha_by_id[doc_id] = sha
-        source.articles.append(SourceArticle(sha, doc_id, title, src, text, json.loads(meta), imported_at))
-    source.labels = [Label(*row) for row in conn.execute(
-        "SELECT name, color, key, position FROM labels ORDER BY position, id")]
-    for doc_id, annotator, status, updated_at in conn.execute(
-            "SELECT st.document_id, a.name, st.status, st.updated_at FROM statuses st "
-            "JOIN annotators a ON a.id = st.annotator_id"):
-        source.pairs[(sha_by_id[doc_id], annotator)] = PairWork({}, Status(status), updated_at)
-    for doc_id, annotator, start, end, label, created_at, updated_at in conn.execute(
-            "SELECT s.document_id, a.name, s.start, s.end, l.name, s.created_at, s.updated_at FROM spans s "
-            "JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id"):
-        key = (sha_by_id[doc_id], annotator)
-        work = source.pairs.get(key)
-        if work is None:  # spans without a status row: only possible in files edited by hand
-            work = source.pairs[key] = PairWork({}, Status.IN_PROGRESS, updated_at)
-        work.spans[SpanRef(start, end, label)] = (created_at, updated_at)
-    source.gold = {sha_by_id[doc]: work for doc, work in read_gold(conn, tables).items()}
-    if "assignments" in tables:
-        source.assignment = {(sha_by_id[d], a) for d, a in conn.execute(
-            "SELECT s.document_id, a.name FROM assignments s JOIN annotators a ON a.id = s.annotator_id")}
-    if "settings" in tables:
-        settings = dict(conn.execute("SELECT key, value FROM settings WHERE key IN ('guidelines', 'name')"))
-        source.guidelines = settings.get("guidelines", "")
-        source.name = settings.get("name", "")
-    return source
 
 
 @dataclass

@@ -13,9 +13,13 @@ Add a version by appending to MIGRATIONS; never edit a shipped step.
 
 from __future__ import annotations
 
+import functools
 import os
+import shutil
 import sqlite3
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -176,6 +180,62 @@ MIGRATIONS: dict[int, Migration] = {
     4: _create_v5,
 }
 SCHEMA_VERSION = max(MIGRATIONS) + 1
+
+
+@functools.cache
+def expected_schema(version: int) -> frozenset[tuple[str, str]]:
+    """(type, name) of every table, view and trigger a project at ``version`` holds (FTS5's own too)."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for step in range(min(version, SCHEMA_VERSION)):
+            MIGRATIONS[step](conn)
+        return frozenset(conn.execute(
+            "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger')"))
+    finally:
+        conn.close()
+
+
+def unexpected_schema(conn: sqlite3.Connection, version: int) -> list[str]:
+    """The tables, views and triggers in ``conn`` that a project of ``version`` does not have."""
+    known = expected_schema(version)
+    return sorted(f"{kind} {name}" for kind, name in conn.execute(
+        "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger')")
+        if (kind, name) not in known and not (kind == "table" and name.startswith("sqlite_")))
+
+
+@contextmanager
+def untrusted_connection(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to someone else's project file that leaves nothing beside it.
+
+    A read-only open of a WAL database creates ``-wal`` and ``-shm`` files it cannot remove again; so a
+    file nobody has open (no ``-wal``/``-shm``) is opened ``immutable``, one in use (both exist) plainly
+    read-only (its companions are there already, and hold work not yet written back), and a crashed
+    one (only one of them) is read from a private copy. ``trusted_schema=OFF`` keeps views and triggers
+    from calling the application's functions (SQLite's advice for files of unknown origin).
+    """
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    copy_dir = None
+    try:
+        if wal.exists() and shm.exists():
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+        elif not wal.exists() and not shm.exists():
+            uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+        else:
+            copy_dir = Path(tempfile.mkdtemp(prefix="annotator-merge-"))
+            copy = copy_dir / "source.sqlite"
+            shutil.copyfile(path, copy)
+            if wal.exists():
+                shutil.copyfile(wal, Path(f"{copy}-wal"))
+            uri = f"{copy.as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            yield conn
+        finally:
+            conn.close()
+    finally:
+        if copy_dir is not None:
+            shutil.rmtree(copy_dir, ignore_errors=True)
 
 
 def project_file_error(path: Path, exc: sqlite3.Error, doing: str = "cannot be opened") -> ProjectFileError:

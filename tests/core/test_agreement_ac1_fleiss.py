@@ -121,7 +121,8 @@ def test_fleiss_kappa_without_variation_is_undefined_with_reason() -> None:
     data = AgreementInput(("actor",), (AgreementArticle("x", "x", text, {"ali": (), "sara": ()}),))
     overall = build_report(data).overall
     assert overall.fleiss_kappa is None and "no variation" in overall.reasons["fleiss_kappa"]
-    assert overall.ac1 == 1.0  # both annotators agree on every character: AC1 is defined and perfect
+    # Nothing was marked: AC1's arithmetic gives 1.0, which would read as perfect agreement.
+    assert overall.ac1 is None and "nothing was marked" in overall.reasons["ac1"]
 
 
 # irrCAC 0.4.4 (`CAC(df).gwet()` / `.fleiss()`) on the character data of ``random_corpus(1)``: one

@@ -126,7 +126,7 @@ BAD_RECORDS: dict[str, tuple[object, str]] = {
     "not an object": ('["نص"]', "expected a JSON object"),
     "missing text": ({"meta": {"id": "x"}}, 'missing "text"'),
     "text not a string": ({"text": 5}, 'missing "text"'),
-    "empty text": ({"text": "  "}, '"text" is empty'),
+    "empty text": ({"text": "  "}, "\"text\" holds only white space"),
     "span past the end": ({"text": TEXT, "spans": [{"start": 50, "end": 99, "label": "actor"}]}, "outside"),
     "negative start": ({"text": TEXT, "spans": [{"start": -1, "end": 3, "label": "actor"}]}, "outside"),
     "start equals end": ({"text": TEXT, "spans": [{"start": 4, "end": 4, "label": "actor"}]}, "start >= end"),

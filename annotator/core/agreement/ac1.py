@@ -14,17 +14,21 @@ from annotator.core.agreement.multirater import NO_UNITS, RaterSums, count_table
 from annotator.core.agreement.undefined import Figures, one, undefined_where
 
 NO_CATEGORIES = "fewer than two categories to choose from"
+NOTHING_MARKED = ("nothing was marked: no annotator marked any of these characters, so there is no "
+                  "agreement to measure (AC1 would read a perfect 1)")
 
 
 def ac1_many(sums: RaterSums) -> Figures:
-    """AC1 of binary data (q = 2, so p_e = 2π(1 − π)) for every cell of ``sums`` at once."""
+    """AC1 of binary data (q = 2, so p_e = 2π(1 − π)) for every cell of ``sums`` at once; undefined
+    where nothing was marked (AC1 would be 1 by arithmetic alone, where α, κ and Fleiss' κ are
+    undefined for want of variation)."""
     units, agreeing, share = sums.as_floats()
     with np.errstate(divide="ignore", invalid="ignore"):
         observed = agreeing / units
         ones = share / units
         chance = 2 * ones * (1 - ones)
         ac1 = (observed - chance) / (1 - chance)
-    return undefined_where([units == 0], [NO_UNITS], ac1)
+    return undefined_where([units == 0, share <= 0], [NO_UNITS, NOTHING_MARKED], ac1)
 
 
 def ac1(sums: RaterSums) -> tuple[float | None, str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from annotator.core.agreement.numbers import fixed
 from annotator.core.agreement.report import AgreementReport, Scores
 
 MEASURES = ("f1_exact", "f1_overlap")
@@ -45,7 +46,7 @@ def csv_rows(rows: list[AgainstGold]) -> list[tuple[str, str, str, str, str, str
         for label, scores in [("", row.scores), *row.per_label.items()]:
             for measure in MEASURES:
                 value = scores.value(measure)
-                out.append(("gold", row.annotator, label, measure, "" if value is None else f"{value:.4f}",
+                out.append(("gold", row.annotator, label, measure, fixed(value, 4, ""),
                             scores.reasons.get(measure, "") if value is None else ""))
     return out
 
@@ -59,6 +60,5 @@ def to_text(rows: list[AgainstGold], labels: tuple[str, ...]) -> str:
         for label, scores in [("all", row.scores), *((name, row.per_label[name]) for name in labels)]:
             exact, overlap = (scores.value(m) for m in MEASURES)
             lines.append(f"{row.annotator:<16} {label:<12} {row.scores.n_articles:>8} "
-                         f"{'—' if exact is None else f'{exact:.3f}':>9} "
-                         f"{'—' if overlap is None else f'{overlap:.3f}':>10}")
+                         f"{fixed(exact):>9} {fixed(overlap):>10}")
     return "\n".join(lines)

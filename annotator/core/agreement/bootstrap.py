@@ -18,6 +18,11 @@ import numpy as np
 DEFAULT_RESAMPLES = 1000
 DEFAULT_SEED = 0  # so the same report, asked for twice, shows the same intervals (CLI and dashboard alike)
 LEVEL = 0.95
+MIN_ARTICLES = 2
+TOO_FEW_ARTICLES = ("no interval: a bootstrap interval needs at least two articles (resampling a single "
+                    "article draws it every time, so the interval would be the figure itself)")
+UNDEFINED_FIGURE = "no interval: the figure itself is undefined"
+TOO_FEW_DEFINED = "no interval: fewer than half of the resamples give a defined figure"
 
 Interval = tuple[float, float]
 Statistic = Callable[[dict[str, np.ndarray]], tuple[np.ndarray, np.ndarray]]
@@ -46,6 +51,19 @@ def percentile_interval(samples: np.ndarray, defined: np.ndarray) -> list[Interv
     return out
 
 
+def resampled_sums(sums: Mapping[str, np.ndarray], counts: np.ndarray) -> dict[str, np.ndarray]:
+    """Every sum of ``sums`` (name → cells × articles) over each resample: name → cells × resamples.
+
+    One product for every statistic, so the weights matrix (``counts`` from ``resample_counts``) is
+    read once."""
+    weights = np.ascontiguousarray(counts.T, dtype=float)  # articles × resamples
+    names = list(sums)
+    blocks = [np.asarray(sums[name], dtype=float) for name in names]
+    product = np.vstack(blocks) @ weights
+    bounds = np.cumsum([0, *(len(b) for b in blocks)])
+    return {name: product[bounds[i]:bounds[i + 1]] for i, name in enumerate(names)}
+
+
 def bootstrap_intervals(
     sums: Mapping[str, np.ndarray],
     measures: Mapping[str, Statistic],
@@ -57,13 +75,10 @@ def bootstrap_intervals(
     measure to a function of the resampled sums (each cells × resamples) returning (values, reasons) with
     reason "" where defined; ``counts`` comes from ``resample_counts``.
     """
-    weights = np.ascontiguousarray(counts.T, dtype=float)  # articles × resamples
-    names = list(sums)
-    blocks = [np.asarray(sums[name], dtype=float) for name in names]
-    # One product for every statistic: the weights matrix is read once.
-    product = np.vstack(blocks) @ weights
-    bounds = np.cumsum([0, *(len(b) for b in blocks)])
-    resampled = {name: product[bounds[i]:bounds[i + 1]] for i, name in enumerate(names)}
+    return _intervals(resampled_sums(sums, counts), measures)
+
+
+def _intervals(resampled: dict[str, np.ndarray], measures: Mapping[str, Statistic]) -> dict:
     out = {}
     for measure, statistic in measures.items():
         values, reasons = statistic(resampled)
@@ -76,14 +91,18 @@ def corpus_intervals(
     raters: tuple[np.ndarray, np.ndarray, np.ndarray],
     spans: tuple[np.ndarray, np.ndarray, np.ndarray],
     counts: np.ndarray,
+    used: np.ndarray | None = None,
 ) -> list[dict[str, Interval]]:
     """Intervals of ``alpha_char``, ``ac1``, ``fleiss_kappa``, ``f1_exact`` and ``f1_overlap`` for all
     labels pooled (first) and each label.
 
     Inputs are labels × articles: ``alpha`` = α's (values, ones, disagreeing); ``raters`` = AC1's
     (units, agreeing, share of ones); ``spans`` = (exact matches, overlap matches, spans) summed over
-    annotator pairs; ``counts`` comes from ``resample_counts``. Returns one {measure: (low, high)} per
-    cell; a measure is left out where undefined.
+    annotator pairs; ``counts`` comes from ``resample_counts``; ``used`` (labels × articles) says
+    where some annotator marked the label: the pooled figure of a resample pools the labels used in
+    the articles it drew, as the report built on that resample would. Returns one
+    {measure: (low, high)} per cell; a measure is left out where undefined. Fewer than
+    ``MIN_ARTICLES`` articles give no interval at all.
     """
     from annotator.core.agreement.ac1 import ac1_many
     from annotator.core.agreement.characters import binary_alpha_many
@@ -94,9 +113,15 @@ def corpus_intervals(
     names = ("values", "ones", "disagreeing", "units", "agreeing", "share", "exact", "overlap", "spans")
     arrays = [np.asarray(a, dtype=float) for a in (*alpha, *raters, *spans)]
     n_articles = arrays[0].shape[-1]
-    if n_articles == 0 or len(counts) == 0:
+    if n_articles < MIN_ARTICLES or len(counts) == 0:
         return [{} for _ in range(arrays[0].shape[0] + 1)]
-    sums = {name: np.vstack([a.sum(axis=0, keepdims=True), a]) for name, a in zip(names, arrays, strict=True)}
+    if used is None:
+        used = np.ones(arrays[0].shape, dtype=bool)
+    per_label = resampled_sums({"used": used, **dict(zip(names, arrays, strict=True))}, counts)
+    drawn = per_label.pop("used") > 0  # labels × resamples
+    pooled_mask = np.where(drawn.any(axis=0), drawn, True)  # nothing used: every label, as the report does
+    sums = {name: np.vstack([(a * pooled_mask).sum(axis=0, keepdims=True), a])
+            for name, a in per_label.items()}
 
     def rater_sums(s: dict[str, np.ndarray]) -> RaterSums:
         return RaterSums(s["units"], s["agreeing"], s["share"])
@@ -109,6 +134,6 @@ def corpus_intervals(
         "f1_exact": lambda s: f1_many(s["exact"], s["spans"], 0),
         "f1_overlap": lambda s: f1_many(s["overlap"], s["spans"], 0),
     }
-    found = bootstrap_intervals(sums, measures, counts)
+    found = _intervals(sums, measures)
     cells = sums["values"].shape[0]
     return [{m: found[m][c] for m in measures if found[m][c] is not None} for c in range(cells)]

@@ -16,23 +16,9 @@ import numpy as np
 
 from annotator.core.agreement.layout import Layout, per_article_sums
 from annotator.core.agreement.undefined import Figures, one, undefined_where
+from annotator.core.agreement.white_space import WHITESPACE, non_space_mask  # noqa: F401  (re-exported)
 
 NO_VARIATION = "no variation: every counted character has the same value, so chance agreement is total"
-
-
-# The code points ``str.isspace`` accepts (Python 3.11's Unicode tables); a test checks the list
-# against every code point, so a new Unicode version cannot silently change it.
-WHITESPACE = np.array(
-    [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B),
-     0x2028, 0x2029, 0x202F, 0x205F, 0x3000],
-    dtype=np.uint32,
-)
-
-
-def non_space_mask(text: str) -> np.ndarray:
-    """True at every code point of ``text`` that is not white space (``not ch.isspace()``)."""
-    code_points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return ~np.isin(code_points, WHITESPACE)
 
 
 def nominal_alpha(reliability_data: np.ndarray) -> tuple[float | None, str]:
@@ -130,19 +116,12 @@ def coverage(layout: Layout, rows: np.ndarray) -> np.ndarray:
     return covered(layout.start[rows], layout.end[rows], layout.length)
 
 
-def character_counts(
-    layout: Layout, texts: list[str], progress: Callable[[], None] | None = None
-) -> CharacterCounts:
-    """Count the binary character data of every (annotator, label) over the non-space characters.
-
-    Span offsets are first mapped onto the non-space characters only (a prefix count of the mask), so
-    each coverage vector is built directly at that length.
-    """
-    mask = non_space_mask("".join(texts))
-    prefix = np.concatenate(([0], np.cumsum(mask)))  # continuum offset → index among kept characters
-    kept = prefix[layout.offsets]  # article bounds among kept characters
-    size = int(prefix[-1])
-    kept_start, kept_end = prefix[layout.start], prefix[layout.end]
+def character_counts(layout: Layout, progress: Callable[[], None] | None = None) -> CharacterCounts:
+    """Count the binary character data of every (annotator, label) over the layout's characters (which
+    hold no white space: ``white_space``)."""
+    kept = layout.offsets
+    size = layout.length
+    kept_start, kept_end = layout.start, layout.end
     characters = np.diff(kept)
     raters = layout.present.sum(axis=0)  # annotators counted per article
     n_labels, n_articles = len(layout.labels), layout.n_articles

@@ -11,6 +11,7 @@ so callers run it in a worker with progress: ``build_report(..., gamma=True)`` t
 from __future__ import annotations
 
 from annotator.core.agreement.data import AgreementArticle, AgreementInput
+from annotator.core.agreement.white_space import counted_before
 from annotator.core.errors import AnnotatorError
 
 MISSING = ("γ (gamma) needs the optional package pygamma-agreement, which is not installed: "
@@ -57,10 +58,17 @@ def gamma_of_units(units: list[tuple[str, int, int, str]], annotators: tuple[str
     return float(result.gamma), ""
 
 
+def _units(article: AgreementArticle, offset: int = 0) -> list[tuple[str, int, int, str]]:
+    """The article's spans as (annotator, start, end, label) on its non-white-space characters (the
+    agreement figures' white-space rule), shifted by ``offset``."""
+    counted = counted_before(article.text).tolist()
+    return [(name, offset + counted[s.start], offset + counted[s.end], s.label)
+            for name, spans in article.spans.items() for s in spans]
+
+
 def article_gamma(article: AgreementArticle) -> tuple[float | None, str]:
-    """γ of one article's counted annotators (offsets in code points)."""
-    units = [(name, s.start, s.end, s.label) for name, spans in article.spans.items() for s in spans]
-    return gamma_of_units(units, article.annotators)
+    """γ of one article's counted annotators (offsets in non-white-space code points)."""
+    return gamma_of_units(_units(article), article.annotators)
 
 
 def corpus_gamma(data: AgreementInput) -> tuple[float | None, str]:
@@ -73,7 +81,6 @@ def corpus_gamma(data: AgreementInput) -> tuple[float | None, str]:
         return None, "no article was finished by all counted annotators; choose some with --annotators"
     units, offset = [], 0
     for article in full:
-        units += [(name, offset + s.start, offset + s.end, s.label)
-                  for name, spans in article.spans.items() for s in spans]
-        offset += len(article.text)
+        units += _units(article, offset)
+        offset += int(counted_before(article.text)[-1])
     return gamma_of_units(units, annotators, fast=len(units) > FAST_ABOVE)

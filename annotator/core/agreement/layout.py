@@ -1,7 +1,8 @@
 """The counted articles laid end to end: one continuum, and every span as rows of numpy arrays.
 
 Every measure works on these arrays instead of Python objects, so a corpus of thousands of articles is
-a handful of vector operations. Offsets into the continuum are code points, like the stored offsets.
+a handful of vector operations. The continuum holds the articles' non-white-space characters only
+(``white_space``: white space is never a unit of agreement); its offsets count those code points.
 """
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ from operator import attrgetter
 import numpy as np
 
 from annotator.core.agreement.data import AgreementInput
+from annotator.core.agreement.white_space import counted_before
 
 
 @dataclass(frozen=True)
 class Layout:
-    """The counted articles concatenated in corpus order, and their spans as parallel arrays.
+    """The counted articles' non-white-space characters concatenated in corpus order, and their spans
+    as parallel arrays.
 
     ``offsets[i]`` is where article ``i`` starts (``offsets[-1]`` is the total length); ``present[a, i]``
     says annotator ``a`` is counted on article ``i``. Span rows: ``annotator``, ``label``, ``article``
-    (indices) and ``start``/``end`` in continuum coordinates.
+    (indices) and ``start``/``end`` in continuum coordinates; a span of white space alone has no row.
     """
 
     annotators: tuple[str, ...]
@@ -61,13 +64,15 @@ class Layout:
 
 
 def build_layout(data: AgreementInput) -> Layout:
-    """Lay out ``data``; one pass over spans at C speed (``attrgetter``), never over characters."""
+    """Lay out ``data``; one pass over spans at C speed (``attrgetter``), never over characters in
+    Python (white space is found with numpy on the joined text)."""
     annotators = data.annotators
     labels = data.labels
     annotator_index = {name: i for i, name in enumerate(annotators)}
     label_index = {name: i for i, name in enumerate(labels)}
     lengths = np.array([len(article.text) for article in data.articles], dtype=np.int64)
-    offsets = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+    raw_offsets = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+    counted = counted_before("".join(article.text for article in data.articles))
     present = np.zeros((len(annotators), len(data.articles)), dtype=bool)
     get_start, get_end, get_label = attrgetter("start"), attrgetter("end"), attrgetter("label")
     starts: list[int] = []
@@ -85,18 +90,25 @@ def build_layout(data: AgreementInput) -> Layout:
     owner = np.array(owners, dtype=np.int64).reshape(-1, 3)
     article_of = np.repeat(owner[:, 1], owner[:, 2])
     label = np.array([label_index.get(n, -1) for n in names], dtype=np.int64)
-    keep = label >= 0
-    base = offsets[:-1][article_of]
+    base = raw_offsets[:-1][article_of]
+    start = counted[np.array(starts, dtype=np.int64) + base]
+    end = counted[np.array(ends, dtype=np.int64) + base]
+    keep = (label >= 0) & (end > start)
+    owner_of = np.repeat(owner[:, 0], owner[:, 2])
+    # Spans of one annotator that differ only by white space are one span once it is taken out.
+    rows = np.stack([owner_of, article_of, label, start, end])[:, keep]
+    _, first = np.unique(rows, axis=1, return_index=True)
+    keep = np.flatnonzero(keep)[np.sort(first)]
     return Layout(
         annotators=annotators,
         labels=labels,
-        offsets=offsets,
+        offsets=counted[raw_offsets],
         present=present,
-        annotator=np.repeat(owner[:, 0], owner[:, 2])[keep],
+        annotator=owner_of[keep],
         label=label[keep],
         article=article_of[keep],
-        start=(np.array(starts, dtype=np.int64) + base)[keep],
-        end=(np.array(ends, dtype=np.int64) + base)[keep],
+        start=start[keep],
+        end=end[keep],
     )
 
 

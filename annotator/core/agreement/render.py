@@ -6,6 +6,7 @@ import csv
 from collections.abc import Iterator
 from typing import IO
 
+from annotator.core.agreement.numbers import fixed, plain
 from annotator.core.agreement.report import AgreementReport, Scores
 
 CORPUS_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa")
@@ -20,23 +21,28 @@ def _gamma_asked(report: AgreementReport) -> bool:
 
 def report_to_json(report: AgreementReport) -> dict:
     """The report in the issue's JSON shape (plus ``reasons``, ``span_counts``, ``n_articles``, ``notes``,
-    ``{measure}_ci_low``/``_ci_high`` where intervals were computed, and ``gamma`` where asked for)."""
+    ``pooled_labels`` (overall, per article, per pair), ``{measure}_ci_low``/``_ci_high`` where intervals
+    were asked for (null, with ``reasons["{measure}_ci"]``, where there is none), and ``gamma`` where
+    asked for)."""
     gamma = ("gamma",) if _gamma_asked(report) else ()
     corpus, article = (*CORPUS_MEASURES, *gamma), (*ARTICLE_MEASURES, *gamma)
     return {
         "annotators": list(report.annotators),
         "labels": list(report.labels),
+        "pooled_labels": list(report.pooled_labels),
         "overall": report.overall.as_dict(corpus, n_articles=True),
         "per_label": {label: scores.as_dict(CORPUS_MEASURES, n_articles=True)
                       for label, scores in report.per_label.items()},
         "per_article": [
             {"id": a.id, "title": a.title, "annotators": list(a.annotators),
              **a.scores.as_dict(article), "span_counts": dict(a.span_counts),
+             "pooled_labels": list(a.pooled_labels),
              "per_label": {label: s.as_dict(ARTICLE_MEASURES) for label, s in a.per_label.items()}}
             for a in report.articles
         ],
         "pairs": [
             {"a": p.a, "b": p.b, **p.scores.as_dict(PAIR_MEASURES, n_articles=True),
+             "pooled_labels": list(p.pooled_labels),
              "per_label": {label: s.as_dict(PAIR_MEASURES) for label, s in p.per_label.items()}}
             for p in report.pairs
         ],
@@ -54,12 +60,15 @@ def csv_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str,
     def rows(scope: str, item: str, label: str, scores: Scores, measures: tuple[str, ...]):
         for measure in measures:
             value = scores.value(measure)
-            yield (scope, item, label, measure, "" if value is None else repr(value),
+            yield (scope, item, label, measure, "" if value is None else plain(value),
                    scores.reasons.get(measure, "") if value is None else "")
             if measure in scores.intervals:
                 low, high = scores.intervals[measure]
-                yield (scope, item, label, f"{measure}_ci_low", repr(low), "")
-                yield (scope, item, label, f"{measure}_ci_high", repr(high), "")
+                yield (scope, item, label, f"{measure}_ci_low", plain(low), "")
+                yield (scope, item, label, f"{measure}_ci_high", plain(high), "")
+            elif measure in scores.interval_reasons:
+                for bound in ("low", "high"):
+                    yield (scope, item, label, f"{measure}_ci_{bound}", "", scores.interval_reasons[measure])
 
     yield from rows("overall", "", "", report.overall, (*CORPUS_MEASURES, *gamma))
     for label, scores in report.per_label.items():
@@ -83,7 +92,7 @@ def write_csv(report: AgreementReport, out: IO[str]) -> None:
 
 
 def _figure(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3f}"
+    return fixed(value)
 
 
 def _table(header: list[str], lines: list[list[str]], text_columns: int = 1) -> list[str]:
@@ -99,8 +108,11 @@ def report_to_text(report: AgreementReport, lowest: int = 10) -> str:
         lines = ["No article counts for agreement yet: an article needs at least two annotators with "
                  "status 'done'."]
         return "\n".join([*lines, *report.notes])
+    unused = [label for label in report.labels if label not in report.pooled_labels]
     out = [f"Agreement over {report.overall.n_articles} article(s); annotators: "
-           f"{', '.join(report.annotators)}", ""]
+           f"{', '.join(report.annotators)}",
+           f"Labels pooled in 'overall': {', '.join(report.pooled_labels) or 'none (nothing was marked)'}"
+           + (f" (not used, left out: {', '.join(unused)})" if unused and report.pooled_labels else ""), ""]
     header = ["", *CORPUS_MEASURES]
     rows = [["overall", *(_figure(report.overall.value(m)) for m in CORPUS_MEASURES)]]
     rows += [[label, *(_figure(s.value(m)) for m in CORPUS_MEASURES)]
@@ -114,10 +126,15 @@ def report_to_text(report: AgreementReport, lowest: int = 10) -> str:
              *(_figure(a.scores.value(m)) for m in ARTICLE_MEASURES)] for a in report.lowest_articles(lowest)]
     out += [f"Lowest agreement ({min(lowest, len(report.articles))} article(s), by alpha_char):"]
     out += _table(["article", "title", "annotators", *ARTICLE_MEASURES], rows, text_columns=3)
-    intervals = [f"{m} {low:.3f}–{high:.3f}" for m in CORPUS_MEASURES
+    intervals = [f"{m} {fixed(low)}–{fixed(high)}" for m in CORPUS_MEASURES
                  if m in report.overall.intervals for low, high in [report.overall.intervals[m]]]
     if intervals:
         out += ["", "95% bootstrap intervals (overall, resampling articles): " + ", ".join(intervals)]
+    missing = report.overall.interval_reasons
+    if missing:
+        groups = {why: [m for m, r in missing.items() if r == why] for why in sorted(set(missing.values()))}
+        out += ["", "Overall figures without a 95% interval: " + "; ".join(
+            f"{', '.join(names)} ({why.removeprefix('no interval: ')})" for why, names in groups.items())]
     if _gamma_asked(report):
         out += ["", f"gamma (corpus): {_figure(report.overall.gamma)}"]
     undefined = sorted({f"{m}: {r}" for m, r in report.overall.reasons.items()})

@@ -1,20 +1,30 @@
 """The agreement report: every measure overall, per label, per article and per annotator pair.
 
-``build_report`` turns an :class:`AgreementInput` into a frozen tree of plain values that the CLI
-renders (``render.py``) and the dashboard reads directly. Undefined figures are ``None`` with a reason
-in ``Scores.reasons``, never NaN, 0 or 1.
+``build_report`` turns an :class:`AgreementInput` into a frozen tree of plain values (``scores``) that
+the CLI renders (``render.py``) and the dashboard reads directly. Undefined figures are ``None`` with a
+reason in ``Scores.reasons``, never NaN, 0 or 1. Pooled figures pool only the labels some annotator of
+the scope used in its articles (overall and per article: any counted annotator; per pair: either of
+the two), so a label nobody used adds no all-zero characters that would look like agreement.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from types import MappingProxyType
 
 import numpy as np
 
 from annotator.core.agreement.ac1 import ac1, ac1_many
-from annotator.core.agreement.bootstrap import DEFAULT_SEED, Interval, corpus_intervals, resample_counts
+from annotator.core.agreement.bootstrap import (
+    DEFAULT_SEED,
+    MIN_ARTICLES,
+    TOO_FEW_ARTICLES,
+    TOO_FEW_DEFINED,
+    UNDEFINED_FIGURE,
+    corpus_intervals,
+    resample_counts,
+)
 from annotator.core.agreement.characters import (
     CharacterCounts,
     binary_alpha,
@@ -28,6 +38,7 @@ from annotator.core.agreement.f1 import SpanCounts, f1_many, f1_score, span_coun
 from annotator.core.agreement.fleiss import fleiss_kappa_many
 from annotator.core.agreement.layout import Layout, build_layout
 from annotator.core.agreement.multirater import RaterSums, character_rater_sums, pair_rater_sums
+from annotator.core.agreement.scores import AgreementReport, ArticleAgreement, PairAgreement, Scores
 from annotator.core.agreement.undefined import Figures, as_pairs, stack, undefined_where
 from annotator.core.agreement.unitizing import (
     TOO_FEW_RATERS,
@@ -45,96 +56,17 @@ MEASURES = ("alpha_char", "alpha_u", "kappa", "kappa_mean", "f1_exact", "f1_over
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True)
-class Scores:
-    """The figures of one scope (overall, a label, an article, a pair); ``None`` = undefined or not
-    computed for this scope, with ``reasons[measure]`` saying why when it is undefined."""
-
-    alpha_char: float | None = None
-    alpha_u: float | None = None
-    kappa: float | None = None
-    kappa_mean: float | None = None
-    f1_exact: float | None = None
-    f1_overlap: float | None = None
-    n_articles: int = 0
-    reasons: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    ac1: float | None = None
-    fleiss_kappa: float | None = None
-    gamma: float | None = None
-    # Bootstrap 95% intervals (measure → (low, high)), only where asked for and defined.
-    intervals: Mapping[str, Interval] = field(default_factory=lambda: MappingProxyType({}))
-
-    def value(self, measure: str) -> float | None:
-        """The figure named ``measure`` (one of ``MEASURES``)."""
-        return getattr(self, measure)
-
-    def as_dict(self, measures: tuple[str, ...], n_articles: bool = False) -> dict:
-        """``{measure: value}`` for ``measures`` (plus ``n_articles``), ``{measure}_ci_low``/``_ci_high``
-        where there is an interval, and ``reasons`` for the None ones."""
-        out: dict = {m: self.value(m) for m in measures}
-        for m in measures:
-            if m in self.intervals:
-                out[f"{m}_ci_low"], out[f"{m}_ci_high"] = self.intervals[m]
-        if n_articles:
-            out["n_articles"] = self.n_articles
-        reasons = {m: self.reasons[m] for m in measures if out[m] is None and m in self.reasons}
-        if reasons:
-            out["reasons"] = reasons
-        return out
-
-
 def _scores(n_articles: int = 0, **measured: tuple[float | None, str]) -> Scores:
     values = {name: result[0] for name, result in measured.items()}
     reasons = {name: result[1] for name, result in measured.items() if result[0] is None}
     return Scores(n_articles=n_articles, reasons=MappingProxyType(reasons), **values)
 
 
-@dataclass(frozen=True)
-class ArticleAgreement:
-    """One counted article: who is counted, how many spans each marked, and its figures."""
+def pooling_mask(used: np.ndarray, axis: int = 0) -> np.ndarray:
+    """Which labels a pooled figure pools: those used (True) along ``axis``; where none was used at
+    all, every label (so the figures say "no variation" / "nothing was marked" rather than nothing)."""
+    return np.where(used.any(axis=axis, keepdims=True), used, True)
 
-    id: str
-    title: str
-    annotators: tuple[str, ...]
-    span_counts: Mapping[str, int]
-    scores: Scores
-    per_label: Mapping[str, Scores]
-
-
-@dataclass(frozen=True)
-class PairAgreement:
-    """One annotator pair over the articles both have counted."""
-
-    a: str
-    b: str
-    scores: Scores
-    per_label: Mapping[str, Scores]
-
-
-@dataclass(frozen=True)
-class AgreementReport:
-    """The whole report. ``articles`` are in corpus order; ``notes`` explain what was left out."""
-
-    annotators: tuple[str, ...]
-    labels: tuple[str, ...]
-    overall: Scores
-    per_label: Mapping[str, Scores]
-    articles: tuple[ArticleAgreement, ...]
-    pairs: tuple[PairAgreement, ...]
-    skipped_articles: int = 0
-    notes: tuple[str, ...] = ()
-
-    def lowest_articles(self, n: int = 10) -> list[ArticleAgreement]:
-        """The ``n`` articles with the lowest α_char (F1 overlap where α is undefined; undefined last)."""
-
-        def key(article: ArticleAgreement) -> tuple[int, float]:
-            for measure in ("alpha_char", "f1_overlap"):
-                value = article.scores.value(measure)
-                if value is not None:
-                    return (0, value)
-            return (1, 0.0)
-
-        return sorted(self.articles, key=key)[:n]
 
 
 class _Ticker:
@@ -166,7 +98,7 @@ def build_report(data: AgreementInput, progress: Progress | None = None, *, boot
     n_pairs = len(layout.pairs)
     gamma_steps = layout.n_articles + 1 if gamma else 0
     tick = _Ticker(len(layout.labels) + 2 * n_pairs + 2 + gamma_steps, progress)
-    chars = character_counts(layout, [a.text for a in data.articles], tick)
+    chars = character_counts(layout, tick)
     raters = character_rater_sums(chars, layout.present.sum(axis=0))
     spans = span_counts(layout, tick)
     full = layout.present.all(axis=0) if len(layout.annotators) else np.zeros(layout.n_articles, bool)
@@ -186,11 +118,14 @@ def build_report(data: AgreementInput, progress: Progress | None = None, *, boot
             "throughout; choose some with --annotators)"
         )
     arrays = _pair_arrays(layout, chars, spans)
-    overall, per_label = _corpus_scores(layout, chars, raters, arrays, unitizing_all, int(full.sum()))
+    used = spans.spans.sum(axis=0) > 0  # labels × articles: some counted annotator marked it there
+    pair_used = (arrays["spans_a"] + arrays["spans_b"]) > 0  # pairs × labels × articles
+    overall, per_label = _corpus_scores(layout, chars, raters, arrays, unitizing_all, int(full.sum()),
+                                        used.any(axis=1), pair_used.any(axis=2))
     if bootstrap > 0:
-        overall, per_label = _with_intervals(layout, full, overall, per_label, chars, raters, arrays,
+        overall, per_label = _with_intervals(layout, full, overall, per_label, chars, raters, arrays, used,
                                              resample_counts(layout.n_articles, bootstrap, seed))
-    articles = tuple(_article_scores(layout, data, chars, raters, arrays))
+    articles = tuple(_article_scores(layout, data, chars, raters, arrays, used, pair_used))
     if gamma:
         overall, articles = _with_gamma(data, overall, articles, tick)
     report = AgreementReport(
@@ -199,9 +134,10 @@ def build_report(data: AgreementInput, progress: Progress | None = None, *, boot
         overall=overall,
         per_label=MappingProxyType(per_label),
         articles=articles,
-        pairs=tuple(_pair_scores(layout, arrays, pair_unitizing)),
+        pairs=tuple(_pair_scores(layout, arrays, pair_unitizing, pair_used.any(axis=2))),
         skipped_articles=data.skipped,
         notes=tuple(notes),
+        pooled_labels=_names(layout.labels, used.any(axis=1)),
     )
     tick()
     return report
@@ -282,19 +218,38 @@ def _scores_many(chars_alpha: tuple[np.ndarray, ...], raters: RaterSums, pairs: 
             for c in range(cells)]
 
 
-def _alpha_sums(chars: CharacterCounts, axis: int | tuple[int, ...] | None) -> tuple[np.ndarray, ...]:
-    return tuple(np.asarray(a).sum(axis=axis) for a in
-                 (chars.alpha_values, chars.alpha_ones, chars.alpha_disagreeing))
+def _names(labels: tuple[str, ...], used: np.ndarray) -> tuple[str, ...]:
+    return tuple(label for label, on in zip(labels, used.tolist(), strict=True) if on)
 
 
-def _pair_sums(arrays: dict[str, np.ndarray], axis: int | tuple[int, ...] | None) -> dict[str, np.ndarray]:
-    return {k: v.sum(axis=axis) if axis is not None else v for k, v in arrays.items()}
+def _alpha_sums(chars: CharacterCounts, axis: int | tuple[int, ...] | None,
+                mask: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
+    """α's sums (labels × articles) summed along ``axis``, after keeping only the cells ``mask`` pools."""
+    arrays = (chars.alpha_values, chars.alpha_ones, chars.alpha_disagreeing)
+    return tuple((np.asarray(a) if mask is None else np.asarray(a) * mask).sum(axis=axis) for a in arrays)
+
+
+def _rater_sums(raters: RaterSums, axis: int | tuple[int, ...] | None, mask: np.ndarray) -> RaterSums:
+    return RaterSums(*(np.asarray(x, dtype=float) * mask for x in
+                       (raters.units, raters.agreeing, raters.share_ones))).total(axis)
+
+
+def _pair_sums(arrays: dict[str, np.ndarray], axis: int | tuple[int, ...] | None,
+               mask: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """The pair arrays (pairs × labels × articles) summed along ``axis``, pooling only where ``mask``."""
+    masked = arrays if mask is None else {k: v * mask for k, v in arrays.items()}
+    return {k: v.sum(axis=axis) if axis is not None else v for k, v in masked.items()}
 
 
 def _corpus_scores(layout: Layout, chars: CharacterCounts, raters: RaterSums, arrays: dict[str, np.ndarray],
-                   unitizing: UnitizingDisagreement, unitizing_articles: int) -> tuple[Scores, dict]:
+                   unitizing: UnitizingDisagreement, unitizing_articles: int, used: np.ndarray,
+                   pair_used: np.ndarray) -> tuple[Scores, dict]:
+    """Overall (pooling the labels in ``used``; each pair's κ its own ``pair_used``) and per label."""
     n = layout.n_articles
-    (overall,) = _scores_many(_alpha_sums(chars, None), raters.total(None), _pair_sums(arrays, (1, 2)), n,
+    labels = pooling_mask(used)[:, None]
+    pairs = pooling_mask(pair_used, axis=1)[:, :, None]
+    (overall,) = _scores_many(_alpha_sums(chars, None, labels), _rater_sums(raters, None, labels),
+                              _pair_sums(arrays, (1, 2), pairs), n,
                               stack([_unitizing_scores(unitizing, unitizing_articles, None)]))
     per_label = _scores_many(_alpha_sums(chars, 1), raters.total(1), _pair_sums(arrays, 2), n,
                              stack([_unitizing_scores(unitizing, unitizing_articles, k)
@@ -302,23 +257,34 @@ def _corpus_scores(layout: Layout, chars: CharacterCounts, raters: RaterSums, ar
     return overall, dict(zip(layout.labels, per_label, strict=True))
 
 
+INTERVAL_MEASURES = ("alpha_char", "alpha_u", "ac1", "fleiss_kappa", "f1_exact", "f1_overlap")
+
+
 def _with_intervals(layout: Layout, full: np.ndarray, overall: Scores, per_label: dict[str, Scores],
                     chars: CharacterCounts, raters: RaterSums, arrays: dict[str, np.ndarray],
-                    counts: np.ndarray) -> tuple[Scores, dict]:
-    """The corpus scores with bootstrap intervals (resampling articles as ``counts`` says) attached."""
+                    used: np.ndarray, counts: np.ndarray) -> tuple[Scores, dict]:
+    """The corpus scores with bootstrap intervals (resampling articles as ``counts`` says) attached,
+    and for every measure without one, why."""
     cells = corpus_intervals(
         (chars.alpha_values, chars.alpha_ones, chars.alpha_disagreeing),
         (raters.units, raters.agreeing, raters.share_ones),
         (arrays["exact"].sum(axis=0), arrays["overlap"].sum(axis=0),
          (arrays["spans_a"] + arrays["spans_b"]).sum(axis=0)),
-        counts)
-    if full.any():
+        counts, used)
+    if full.sum() >= MIN_ARTICLES:
         for cell, interval in zip(cells, alpha_u_intervals(layout, full, counts), strict=True):
             if interval is not None:
                 cell["alpha_u"] = interval
-    overall = replace(overall, intervals=MappingProxyType(cells[0]))
-    return overall, {label: replace(scores, intervals=MappingProxyType(cells[k + 1]))
-                     for k, (label, scores) in enumerate(per_label.items())}
+    articles = {m: layout.n_articles for m in INTERVAL_MEASURES} | {"alpha_u": int(full.sum())}
+
+    def attach(scores: Scores, cell: dict) -> Scores:
+        missing = {m: TOO_FEW_ARTICLES if articles[m] < MIN_ARTICLES
+                   else UNDEFINED_FIGURE if scores.value(m) is None else TOO_FEW_DEFINED
+                   for m in INTERVAL_MEASURES if m not in cell}
+        return replace(scores, intervals=MappingProxyType(cell), interval_reasons=MappingProxyType(missing))
+
+    return attach(overall, cells[0]), {label: attach(scores, cells[k + 1])
+                                       for k, (label, scores) in enumerate(per_label.items())}
 
 
 def _with_gamma(data: AgreementInput, overall: Scores, articles: tuple[ArticleAgreement, ...],
@@ -342,7 +308,9 @@ def _with_gamma(data: AgreementInput, overall: Scores, articles: tuple[ArticleAg
 
 
 def _article_scores(layout: Layout, data: AgreementInput, chars: CharacterCounts, raters: RaterSums,
-                    arrays: dict[str, np.ndarray]) -> Iterator[ArticleAgreement]:
+                    arrays: dict[str, np.ndarray], used: np.ndarray,
+                    pair_used: np.ndarray) -> Iterator[ArticleAgreement]:
+    """Each article's figures: pooled over the labels used in it, and per label."""
     n_articles = layout.n_articles
     relative = layout.offsets[layout.article]
     blocks = block_disagreement(layout.annotator, layout.start - relative, layout.end - relative,
@@ -351,7 +319,9 @@ def _article_scores(layout: Layout, data: AgreementInput, chars: CharacterCounts
     pooled_u = alpha_u_many(blocks.observed.sum(axis=0), blocks.expected.sum(axis=0),
                             blocks.units.sum(axis=0), blocks.raters)
     label_u = alpha_u_many(blocks.observed, blocks.expected, blocks.units, blocks.raters[np.newaxis, :])
-    pooled = _scores_many(_alpha_sums(chars, 0), raters.total(0), _pair_sums(arrays, 1), 1, pooled_u)
+    labels = pooling_mask(used)
+    pooled = _scores_many(_alpha_sums(chars, 0, labels), _rater_sums(raters, 0, labels),
+                          _pair_sums(arrays, 1, pooling_mask(pair_used, axis=1)), 1, pooled_u)
     by_label = _scores_many(_alpha_sums(chars, ()), raters.total(()), arrays, 1, label_u)  # k·n_articles + i
     for i, article in enumerate(data.articles):
         per_label = {label: by_label[k * n_articles + i] for k, label in enumerate(layout.labels)}
@@ -362,15 +332,18 @@ def _article_scores(layout: Layout, data: AgreementInput, chars: CharacterCounts
             span_counts=MappingProxyType({name: len(s) for name, s in sorted(article.spans.items())}),
             scores=pooled[i],
             per_label=MappingProxyType(per_label),
+            pooled_labels=_names(layout.labels, used[:, i]),
         )
 
 
-def _pair_scores(layout: Layout, arrays: dict[str, np.ndarray],
-                 unitizing: list[UnitizingDisagreement]) -> Iterator[PairAgreement]:
+def _pair_scores(layout: Layout, arrays: dict[str, np.ndarray], unitizing: list[UnitizingDisagreement],
+                 pair_used: np.ndarray) -> Iterator[PairAgreement]:
+    """Each pair's figures: pooled over the labels either of the two used where both are counted."""
     for p, (a, b) in enumerate(layout.pairs):
         shared = int(layout.pair_present(a, b).sum())
+        pooled = np.flatnonzero(pooling_mask(pair_used[p]))
 
-        def scores(labels: slice | int, p: int = p, shared: int = shared) -> Scores:
+        def scores(labels: np.ndarray | int, p: int = p, shared: int = shared) -> Scores:
             def total(key: str) -> float:
                 return float(arrays[key][p, labels].sum())
 
@@ -384,12 +357,12 @@ def _pair_scores(layout: Layout, arrays: dict[str, np.ndarray],
                 f1_overlap=f1_score(total("overlap"), total("spans_a"), total("spans_b")),
                 ac1=ac1(pair_rater_sums(total("n"), total("ones_a"), total("ones_b"), total("both"))),
                 alpha_u=_unitizing_scores(unitizing[p], shared,
-                                          None if isinstance(labels, slice) else labels),
+                                          None if isinstance(labels, np.ndarray) else labels),
             )
 
         per_label = {name: scores(k) for k, name in enumerate(layout.labels)}
-        yield PairAgreement(layout.annotators[a], layout.annotators[b], scores(slice(None)),
-                            MappingProxyType(per_label))
+        yield PairAgreement(layout.annotators[a], layout.annotators[b], scores(pooled),
+                            MappingProxyType(per_label), _names(layout.labels, pair_used[p]))
 
 
 __all__ = ["MEASURES", "AgreementReport", "ArticleAgreement", "PairAgreement", "Scores", "build_report"]

@@ -24,13 +24,14 @@ def one(figures: Figures, index: int = 0) -> tuple[float | None, str]:
     """Cell ``index`` of the flattened figures as ``(value, "")`` or ``(None, reason)``."""
     values, reasons = (np.ravel(x) for x in figures)
     reason = str(reasons[index])
-    return (None, reason) if reason else (float(values[index]), "")
+    return (None, reason) if reason else (float(values[index]) + 0.0, "")
 
 
 def as_pairs(figures: Figures) -> list[tuple[float | None, str]]:
     """Every cell (flattened) as ``(value or None, reason)``."""
     values, reasons = (np.ravel(x) for x in figures)
-    return [(None, r) if r else (v, "") for v, r in zip(values.tolist(), reasons.tolist(), strict=True)]
+    # + 0.0 turns a negative zero into 0.0, so no table or CSV ever shows "-0.0".
+    return [(None, r) if r else (v + 0.0, "") for v, r in zip(values.tolist(), reasons.tolist(), strict=True)]
 
 
 def stack(results: list[tuple[float | None, str]]) -> Figures:

@@ -31,7 +31,7 @@ UNSUPPORTED_KINDS = {
     "*": "equivalence",
 }
 _T_ID = re.compile(r"T\S*")
-_FRAGMENT = re.compile(r"(\d+) (\d+)")
+_FRAGMENT = re.compile(r"([0-9]{1,15}) ([0-9]{1,15})")  # ASCII: \\d takes "٤"; long: int() limit
 
 
 @dataclass
@@ -158,7 +158,8 @@ def _parse_t_line(line: str, text: str, path: str, number: int) -> list[SpanRef]
     for fragment in offsets.split(";"):
         match = _FRAGMENT.fullmatch(fragment.strip())
         if not match:
-            raise InputError(f"{parts[0]}: offsets {fragment!r} are not 'start end' whole numbers",
+            raise InputError(f"{parts[0]}: offsets {fragment!r} are not 'start end' whole numbers "
+                             "(ASCII digits, at most 15)",
                              path=path, line=number)
         start, end = int(match.group(1)), int(match.group(2))
         if not start < end:

@@ -15,36 +15,47 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.core.errors import InputError
+from annotator.core.formats.untrusted import blank, load_json
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status, title_from_text
 
 
 def read_jsonl(path: Path, default_annotator: str | None = None) -> Iterator[ArticleRecord]:
-    """Yield one ArticleRecord per non-empty line; raise InputError naming the line on any fault."""
+    """Yield one ArticleRecord per non-empty line; raise InputError naming the line on any fault.
+
+    Streams: one line is in memory at a time, so a corpus of any size is read in constant memory
+    (the caller's transaction makes the import all-or-nothing, whichever line is bad).
+    """
     try:
-        raw = path.read_bytes()
+        handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror})", path=str(path)) from exc
-    if not raw.strip():
-        raise InputError("the file is empty", path=str(path))
+    with handle:
+        empty = True
+        for number, raw in enumerate(_lines(handle, path), start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"is not valid UTF-8 ({exc.reason})", path=str(path), line=number) from exc
+            if not line.strip():
+                continue
+            empty = False
+            obj = load_json(line, lambda msg, n=number: InputError(msg, path=str(path), line=n))
+            if not isinstance(obj, dict):
+                raise InputError("expected a JSON object per line", path=str(path), line=number)
+            if "answer" in obj and obj["answer"] != "accept":
+                continue
+            yield parse_record(obj, f"{path}, line {number}", default_annotator,
+                               error=lambda msg, n=number: InputError(msg, path=str(path), line=n))
+        if empty:
+            raise InputError("the file is empty", path=str(path))
+
+
+def _lines(handle: IO[bytes], path: Path) -> Iterator[bytes]:
+    """The file's lines split on \\n only (as str.split did: other line breaks may sit inside text)."""
     try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"is not valid UTF-8 ({exc.reason})", path=str(path), line=line) from exc
-    for number, line in enumerate(content.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})", path=str(path),
-                             line=number) from exc
-        if not isinstance(obj, dict):
-            raise InputError("expected a JSON object per line", path=str(path), line=number)
-        if "answer" in obj and obj["answer"] != "accept":
-            continue
-        yield parse_record(obj, f"{path}, line {number}", default_annotator,
-                           error=lambda msg, n=number: InputError(msg, path=str(path), line=n))
+        yield from handle
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", path=str(path)) from exc
 
 
 def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None, error) -> ArticleRecord:
@@ -52,8 +63,10 @@ def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None
     text = obj.get("text")
     if not isinstance(text, str):
         raise error('missing "text" (every record needs the article text as a string)')
-    if not text.strip():
+    if not text:
         raise error('"text" is empty')
+    if not text.strip():
+        raise error('"text" holds only white space (an article needs some words)')
     meta = obj.get("meta") or {}
     if not isinstance(meta, dict):
         raise error('"meta" must be an object')
@@ -65,7 +78,7 @@ def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None
     annotations: tuple[AnnotationSet, ...] = ()
     if spans is not None:
         annotator = obj.get("annotator") or default_annotator
-        if not annotator or not isinstance(annotator, str):
+        if blank(annotator):
             raise error('has spans but no "annotator" field; give one with --annotator NAME')
         status_value = obj.get("status", Status.DONE.value)
         try:
@@ -132,8 +145,8 @@ def _read_spans(obj: dict[str, Any], text: str, error) -> list[SpanRef] | None:
         if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool) \
                 or isinstance(end, bool):
             raise error(f"span {n}: start and end must be whole numbers, got {start!r} and {end!r}")
-        if not isinstance(label, str) or not label:
-            raise error(f"span {n}: label must be a non-empty string")
+        if blank(label):
+            raise error(f"span {n}: label must be a non-empty string (not only white space)")
         if not 0 <= start < end <= len(text):
             raise error(f"span {n} ({start}-{end}, {label}) is outside the text (length {len(text)}) "
                         "or has start >= end")

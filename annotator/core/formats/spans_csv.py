@@ -8,12 +8,11 @@ may also be called ``article_id`` (as our table export writes it), other columns
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 from pathlib import Path
 
 from annotator.core.errors import InputError
+from annotator.core.formats.untrusted import csv_rows, whole_number
 from annotator.core.model import AnnotationSet, ArticleRecord, Document, SpanRef, Status
 
 REQUIRED = ("annotator", "start", "end", "label")
@@ -33,9 +32,9 @@ def read_spans_csv(path: Path, articles: Mapping[str, Document]) -> list[Article
         raise InputError(f"is not valid UTF-8 ({exc.reason})", path=where) from exc
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror})", path=where) from exc
-    reader = csv.reader(io.StringIO(content, newline=""))
+    rows = csv_rows(content, lambda msg, n: InputError(msg, path=where, line=n))
     try:
-        header = [h.strip().lower() for h in next(reader)]
+        header = [h.strip().lower() for h in next(rows)[1]]
     except StopIteration:
         raise InputError("the file is empty", path=where) from None
     id_column = next((c for c in ID_COLUMNS if c in header), None)
@@ -47,9 +46,7 @@ def read_spans_csv(path: Path, articles: Mapping[str, Document]) -> list[Article
     column = {name: header.index(name) for name in (id_column, *REQUIRED)}
     text_column = header.index("text") if "text" in header else None
     spans: dict[str, dict[str, list[SpanRef]]] = {}
-    ended = reader.line_num  # a quoted field may hold line breaks: name a row by the line it starts on
-    for row in reader:
-        number, ended = ended + 1, reader.line_num
+    for number, row in rows:  # a quoted field may hold line breaks: a row is named by its first line
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < len(header):
@@ -64,11 +61,10 @@ def read_spans_csv(path: Path, articles: Mapping[str, Document]) -> list[Article
                              path=where, line=number)
         if not annotator or not label:
             raise InputError("annotator and label must not be empty", path=where, line=number)
-        try:
-            start, end = int(row[column["start"]]), int(row[column["end"]])
-        except ValueError:
+        start, end = whole_number(row[column["start"]]), whole_number(row[column["end"]])
+        if start is None or end is None:
             raise InputError(f"start and end must be whole numbers, got {row[column['start']]!r} and "
-                             f"{row[column['end']]!r}", path=where, line=number) from None
+                             f"{row[column['end']]!r}", path=where, line=number)
         if not 0 <= start < end <= len(article.text):
             raise InputError(f"span {start}-{end} is outside article {article_id} (length "
                              f"{len(article.text)}) or has start >= end", path=where, line=number)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
+from annotator.core.agreement.numbers import fixed
 from annotator.core.agreement_charts import ConfusionTable, PairMatrix
 from annotator.ui.agreement.plots import style_chart
 
@@ -85,9 +86,9 @@ def draw_pair_matrix(chart: MatrixChart, matrix: PairMatrix, measure: str, chose
                 colours[i].append(QColor("#dddddd"))
                 tips[i].append(f"{names[i]} / {names[j]}: undefined — {f.reason}")
             else:
-                texts[i].append(f"{f.value:.2f}")
+                texts[i].append(fixed(f.value, 2))
                 colours[i].append(_scale(f.value))
-                tips[i].append(f"{names[i]} / {names[j]}: {measure} {f.value:.3f} over "
+                tips[i].append(f"{names[i]} / {names[j]}: {measure} {fixed(f.value)} over "
                                f"{matrix.articles[i][j]} article(s)")
     annotator = translate("AgreementCharts", "annotator")
     title = translate("AgreementCharts", "annotator pairs: {measure}").format(measure=measure)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor
 from PySide6.QtWidgets import QToolTip
 
+from annotator.core.agreement.numbers import fixed
 from annotator.core.agreement_charts import (
     ArticleBar,
     Figure,
@@ -44,9 +45,9 @@ def figure_text(f: Figure, digits: int = 3) -> str:
     if f.value is None:
         return translate("AgreementCharts", "undefined — {reason}").format(reason=f.reason)
     if f.interval is None:
-        return f"{f.value:.{digits}f}"
+        return fixed(f.value, digits)
     low, high = f.interval
-    return f"{f.value:.{digits}f} [{low:.{digits}f}, {high:.{digits}f}]"
+    return f"{fixed(f.value, digits)} [{fixed(low, digits)}, {fixed(high, digits)}]"
 
 
 def _short(text: str, limit: int = TITLE_CHARS) -> str:
@@ -374,7 +375,7 @@ class LabelSpreadChart(pg.PlotWidget):
                 plot.addItem(pg.PlotDataItem([k - 0.38, k + 0.38], [overall.value] * 2,
                                              pen=pg.mkPen("#111111", width=3)))
                 top = overall.interval[1] if overall.interval is not None else overall.value
-                text = pg.TextItem(f"{overall.value:.2f}", color="#111111", anchor=(0.5, 1.0),
+                text = pg.TextItem(fixed(overall.value, 2), color="#111111", anchor=(0.5, 1.0),
                                    fill=pg.mkBrush(255, 255, 255, 190))
                 text.setPos(k, top)
             else:
@@ -415,8 +416,8 @@ class LabelSpreadChart(pg.PlotWidget):
         if quartiles is not None:
             text += "\n" + translate("AgreementCharts", "{count} article(s): median {median}, middle half "
                                                          "{q1}–{q3}").format(
-                count=len(spread.per_article), median=f"{quartiles[1]:.3f}", q1=f"{quartiles[0]:.3f}",
-                q3=f"{quartiles[2]:.3f}")
+                count=len(spread.per_article), median=fixed(quartiles[1]), q1=fixed(quartiles[0]),
+                q3=fixed(quartiles[2]))
         if spread.undefined_articles:
             text += "\n" + translate("AgreementCharts", "{count} article(s) undefined").format(
                 count=spread.undefined_articles)

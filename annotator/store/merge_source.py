@@ -1,0 +1,158 @@
+"""Reading another project's file as a merge source: read-only, leaving nothing beside it, untrusted.
+
+Someone else's project file is input like any other: its schema, hashes, offsets, labels and
+statuses are checked here, before the merge plans anything, and a failure names the article.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from annotator.core.errors import InputError, ProjectFileError
+from annotator.core.formats.untrusted import blank, load_json
+from annotator.core.merging import MergeSource, PairWork, SourceArticle
+from annotator.core.model import Label, SpanRef, Status, text_sha256
+from annotator.store.merge_gold import read_gold
+from annotator.store.schema import SCHEMA_VERSION, unexpected_schema, untrusted_connection
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def is_project_file(path: Path) -> bool:
+    """True when ``path`` starts like an SQLite database (whatever its name ends with)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def read_project_file(path: Path) -> MergeSource:
+    """Read another project's file as a merge source: read-only, never migrated or written, untrusted.
+
+    Nothing is created beside it; a schema holding tables, views or triggers ours does not is refused,
+    and so is any article whose text does not match its stored SHA-256, any span outside its text,
+    and any blank label or unknown status, naming the article: such a file was altered by hand or by
+    a fault, and its work cannot be trusted to land on the right words.
+    """
+    where = str(path)
+    if not path.is_file():
+        raise InputError("no such file", path=where)
+    try:
+        with untrusted_connection(path) as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if version > SCHEMA_VERSION:
+                raise ProjectFileError(
+                    f"{where}: was written by a newer version of annotator (schema {version}, this version "
+                    f"reads up to {SCHEMA_VERSION}); update annotator to merge it")
+            if version < 1 or not {"documents", "spans", "statuses", "labels", "annotators"} <= tables:
+                raise InputError("is an SQLite database but not an annotator project", path=where)
+            foreign = unexpected_schema(conn, version)
+            if foreign:
+                raise ProjectFileError(
+                    f"{where}: holds {', '.join(foreign[:8])}{' …' if len(foreign) > 8 else ''}, which an "
+                    "annotator project does not have; it was changed by another program and is not "
+                    "merged. Ask for a fresh copy or an export.")
+            # A damaged file must not be merged into a good one (tests/store/test_fuzz_project_files).
+            if [r[0] for r in conn.execute("PRAGMA quick_check(1)")] != ["ok"] \
+                    or conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise ProjectFileError(f"{where}: the project file is damaged (SQLite's check failed); it "
+                                       "cannot be merged. Ask for a fresh copy or an export.")
+            try:
+                return _read_source(conn, where, tables)
+            except (KeyError, ValueError) as exc:  # rows that contradict each other: damaged by hand or disk
+                raise ProjectFileError(f"{where}: the project file is inconsistent ({exc!r}); it cannot be "
+                                       "merged. Ask for a fresh copy or an export.") from exc
+    except (sqlite3.Error, UnicodeDecodeError, OSError) as exc:  # a damaged schema's text may not decode
+        reason = str(exc).encode("utf-8", "backslashreplace").decode()
+        raise ProjectFileError(f"{where}: cannot be read as an annotator project ({reason})") from exc
+
+
+class _Checker:
+    """Checks one source file's rows as they are read; each refusal names the article."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.texts: dict[str, tuple[str, str]] = {}  # article id → (title, text)
+
+    def refuse(self, doc_id: str, problem: str) -> ProjectFileError:
+        title = self.texts.get(doc_id, ("", ""))[0][:60]
+        return ProjectFileError(f"{self.where}: article {doc_id!r} ({title}): {problem}; the file was "
+                                "altered "
+                                "and is not merged (the project was not changed). Ask for a fresh copy.")
+
+    def article(self, doc_id: str, title: str, text: str, sha: str, meta: str) -> dict:
+        self.texts[doc_id] = (title, text)
+        if text_sha256(text) != sha:
+            raise self.refuse(doc_id, "its stored SHA-256 does not match its text")
+        if not text.strip() or "\x00" in text:
+            raise self.refuse(doc_id, "its text is empty or holds a NUL character")
+        value = load_json(meta, lambda msg: self.refuse(doc_id, f"its meta is not usable: {msg}"))
+        if not isinstance(value, dict):
+            raise self.refuse(doc_id, "its meta is not a JSON object")
+        return value
+
+    def span(self, doc_id: str, start: object, end: object, label: str, who: str) -> SpanRef:
+        length = len(self.texts[doc_id][1])
+        if type(start) is not int or type(end) is not int or not 0 <= start < end <= length:
+            raise self.refuse(doc_id, f"a span of {who} ({start!r}-{end!r}, {label}) lies outside its text "
+                                      f"({length} characters)")
+        if blank(label):
+            raise self.refuse(doc_id, f"a span of {who} has a blank label")
+        return SpanRef(start, end, label)
+
+    def status(self, doc_id: str, value: str, who: str, kind: type = Status) -> Status:
+        try:
+            return kind(value)
+        except ValueError:
+            raise self.refuse(doc_id, f"{who} has an unknown status {value!r}") from None
+
+
+def _read_source(conn: sqlite3.Connection, where: str, tables: set[str]) -> MergeSource:
+    source = MergeSource(path=where)
+    check = _Checker(where)
+    sha_by_id: dict[str, str] = {}
+    for doc_id, title, src, text, sha, imported_at, meta in conn.execute(
+            "SELECT id, title, source, text, sha256, imported_at, meta FROM documents ORDER BY position, id"):
+        meta_value = check.article(doc_id, title, text, sha, meta)
+        sha_by_id[doc_id] = sha
+        source.articles.append(SourceArticle(sha, doc_id, title, src, text, meta_value, imported_at))
+    source.labels = [Label(*row) for row in conn.execute(
+        "SELECT name, color, key, position FROM labels ORDER BY position, id")]
+    for label in source.labels:
+        if blank(label.name):
+            raise ProjectFileError(f"{where}: the label schema holds a blank label name; the file was "
+                                   "altered and is not merged. Ask for a fresh copy.")
+    for doc_id, annotator, status, updated_at in conn.execute(
+            "SELECT st.document_id, a.name, st.status, st.updated_at FROM statuses st "
+            "JOIN annotators a ON a.id = st.annotator_id"):
+        source.pairs[(sha_by_id[doc_id], annotator)] = PairWork(
+            {}, check.status(doc_id, status, f"annotator {annotator!r}"), updated_at)
+    for doc_id, annotator, start, end, label, created_at, updated_at in conn.execute(
+            "SELECT s.document_id, a.name, s.start, s.end, l.name, s.created_at, s.updated_at FROM spans s "
+            "JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id"):
+        ref = check.span(doc_id, start, end, label, f"annotator {annotator!r}")
+        key = (sha_by_id[doc_id], annotator)
+        work = source.pairs.get(key)
+        if work is None:  # spans without a status row: only possible in files edited by hand
+            work = source.pairs[key] = PairWork({}, Status.IN_PROGRESS, updated_at)
+        work.spans[ref] = (created_at, updated_at)
+    for _, annotator in source.pairs:
+        if blank(annotator):
+            raise ProjectFileError(f"{where}: an annotator has a blank name; the file was altered and is "
+                                   "not merged. Ask for a fresh copy.")
+    gold = read_gold(conn, tables)
+    for doc_id, work in gold.items():
+        for ref in (*work.spans, *work.rejections):
+            check.span(doc_id, ref.start, ref.end, ref.label, "the gold")
+    source.gold = {sha_by_id[doc]: work for doc, work in gold.items()}
+    if "assignments" in tables:
+        source.assignment = {(sha_by_id[d], a) for d, a in conn.execute(
+            "SELECT s.document_id, a.name FROM assignments s JOIN annotators a ON a.id = s.annotator_id")}
+    if "settings" in tables:
+        settings = dict(conn.execute("SELECT key, value FROM settings WHERE key IN ('guidelines', 'name')"))
+        source.guidelines = settings.get("guidelines", "")
+        source.name = settings.get("name", "")
+    return source
