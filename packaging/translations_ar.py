@@ -13,6 +13,24 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ARABIC = {
+    # File menu: projects
+    "&New project…": "مشروع &جديد…",
+    "Create a project file with the default labels, then import articles": "أنشئ ملف مشروع بالوسوم الافتراضية ثم استورد المقالات",
+    "&Open project…": "&فتح مشروع…",
+    "Open another project file in this window": "افتح ملف مشروع آخر في هذه النافذة",
+    "Re&load": "إعادة ال&تحميل",
+    "Read the project again (articles imported from the command line appear)": "اقرأ المشروع من جديد (تظهر المقالات المستوردة من سطر الأوامر)",
+    "&Close": "إ&غلاق",
+    "Close this project's window (everything is already saved)": "أغلق نافذة هذا المشروع (كل شيء محفوظ)",
+    "&Quit": "&خروج",
+    "Quit Annotator (everything is already saved)": "اخرج من المُعلِّق (كل شيء محفوظ)",
+    "Open &Recent": "المشاريع ال&أخيرة",
+    "No recent projects": "لا مشاريع حديثة",
+    "{name} — {path} (missing)": "{name} — {path} (غير موجود)",
+    "{name} — {path}": "{name} — {path}",
+    "New project": "مشروع جديد",
+    "{path} already exists; open it with File ▸ Open project…": "{path} موجود من قبل؛ افتحه من ملف ▸ فتح مشروع…",
+    "Open project": "فتح مشروع",
     # main window
     "Annotator — {file}": "المُعلِّق — {file}",
     "Annotate": "الوسم",

@@ -1129,6 +1129,46 @@ corpus {measure}: {value}</source>
     <context>
         <name>actions</name>
         <message>
+            <source>&amp;New project…</source>
+            <translation>مشروع &amp;جديد…</translation>
+        </message>
+        <message>
+            <source>Create a project file with the default labels, then import articles</source>
+            <translation>أنشئ ملف مشروع بالوسوم الافتراضية ثم استورد المقالات</translation>
+        </message>
+        <message>
+            <source>&amp;Open project…</source>
+            <translation>&amp;فتح مشروع…</translation>
+        </message>
+        <message>
+            <source>Open another project file in this window</source>
+            <translation>افتح ملف مشروع آخر في هذه النافذة</translation>
+        </message>
+        <message>
+            <source>Re&amp;load</source>
+            <translation>إعادة ال&amp;تحميل</translation>
+        </message>
+        <message>
+            <source>Read the project again (articles imported from the command line appear)</source>
+            <translation>اقرأ المشروع من جديد (تظهر المقالات المستوردة من سطر الأوامر)</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>إ&amp;غلاق</translation>
+        </message>
+        <message>
+            <source>Close this project's window (everything is already saved)</source>
+            <translation>أغلق نافذة هذا المشروع (كل شيء محفوظ)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;خروج</translation>
+        </message>
+        <message>
+            <source>Quit Annotator (everything is already saved)</source>
+            <translation>اخرج من المُعلِّق (كل شيء محفوظ)</translation>
+        </message>
+        <message>
             <source>&amp;Undo</source>
             <translation>&amp;تراجع</translation>
         </message>
@@ -1364,6 +1404,37 @@ corpus {measure}: {value}</source>
         <message>
             <source>mark gold {status}</source>
             <translation>تعليم المعيار الذهبي {status}</translation>
+        </message>
+    </context>
+    <context>
+        <name>projects</name>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>المشاريع ال&amp;أخيرة</translation>
+        </message>
+        <message>
+            <source>No recent projects</source>
+            <translation>لا مشاريع حديثة</translation>
+        </message>
+        <message>
+            <source>{name} — {path} (missing)</source>
+            <translation>{name} — {path} (غير موجود)</translation>
+        </message>
+        <message>
+            <source>{name} — {path}</source>
+            <translation>{name} — {path}</translation>
+        </message>
+        <message>
+            <source>New project</source>
+            <translation>مشروع جديد</translation>
+        </message>
+        <message>
+            <source>{path} already exists; open it with File ▸ Open project…</source>
+            <translation>{path} موجود من قبل؛ افتحه من ملف ▸ فتح مشروع…</translation>
+        </message>
+        <message>
+            <source>Open project</source>
+            <translation>فتح مشروع</translation>
         </message>
     </context>
     <context>

@@ -32,6 +32,37 @@ def translated(text: str) -> str:
 # Texts are marked for lupdate here and translated when an action is made (the README shows them in English).
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
+        "new_project",
+        QT_TRANSLATE_NOOP("actions", "&New project…"),
+        ("Ctrl+N",),
+        QT_TRANSLATE_NOOP("actions", "Create a project file with the default labels, then import articles"),
+    ),
+    ActionSpec(
+        "open_project",
+        QT_TRANSLATE_NOOP("actions", "&Open project…"),
+        ("Ctrl+O",),
+        QT_TRANSLATE_NOOP("actions", "Open another project file in this window"),
+    ),
+    ActionSpec(
+        "reload",
+        QT_TRANSLATE_NOOP("actions", "Re&load"),
+        ("F5",),
+        QT_TRANSLATE_NOOP("actions",
+                          "Read the project again (articles imported from the command line appear)"),
+    ),
+    ActionSpec(
+        "close_project",
+        QT_TRANSLATE_NOOP("actions", "&Close"),
+        ("Ctrl+W",),
+        QT_TRANSLATE_NOOP("actions", "Close this project's window (everything is already saved)"),
+    ),
+    ActionSpec(
+        "quit",
+        QT_TRANSLATE_NOOP("actions", "&Quit"),
+        ("Ctrl+Q",),
+        QT_TRANSLATE_NOOP("actions", "Quit Annotator (everything is already saved)"),
+    ),
+    ActionSpec(
         "undo",
         QT_TRANSLATE_NOOP("actions", "&Undo"),
         ("Ctrl+Z",),

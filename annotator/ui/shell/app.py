@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator.core.errors import AnnotatorError
 from annotator.store import Project
 from annotator.ui.shell.languages import LANGUAGES, RIGHT_TO_LEFT_LANGUAGES
+from annotator.ui.shell.projects import remember_project
 
 ARABIC_FONT_FAMILY = "Amiri"
 LANGUAGE_KEY = "view/language"
@@ -123,7 +124,7 @@ def run_gui(db_path: Path | None = None, *, lang: str | None = None, smoke_test:
     if not session.settings.value(ANNOTATOR_KEY):
         QTimer.singleShot(0, window.ask_annotator)  # first start: who is annotating?
     code = app.exec()
-    project.close()
+    session.project.close()
     return code
 
 
@@ -140,6 +141,8 @@ class WindowSession:
 
         window = MainWindow(self.project, article_font_family=self.family, settings=self.settings)
         window.language_chosen.connect(lambda chosen: self.switch_language(window, chosen))
+        window.project_chosen.connect(lambda path, offer: self.switch_project(window, Path(path), offer))
+        remember_project(self.settings, self.project.path)
         window.show()
         self.window = window
         return window
@@ -152,6 +155,27 @@ class WindowSession:
         old.close()
         old.deleteLater()
         self.open_window().restoreGeometry(geometry)
+
+    def switch_project(self, old, path: Path, offer_import: bool = False) -> None:
+        """Open ``path`` (created with the default labels when new) in a new window replacing ``old``.
+
+        A file that cannot be opened leaves the current project open and says why. With
+        ``offer_import`` (File ▸ New project…) the new window asks whether to import articles now.
+        """
+        try:
+            project = Project.open(path)
+        except AnnotatorError as exc:
+            QMessageBox.critical(old, QCoreApplication.translate("app", "Cannot open project"), str(exc))
+            return
+        geometry = old.saveGeometry()
+        old.close()
+        old.deleteLater()
+        self.project.close()
+        self.project = project
+        window = self.open_window()
+        window.restoreGeometry(geometry)
+        if offer_import and hasattr(window, "offer_import"):
+            QTimer.singleShot(0, window.offer_import)
 
 
 

@@ -35,6 +35,12 @@ from annotator.ui.search.panel import add_search_dock, open_hit_in
 from annotator.ui.shell.actions import SUGGESTION_ACTIONS, apply_spec, create_actions, spec
 from annotator.ui.shell.languages import LANGUAGES
 from annotator.ui.shell.lazy_tab import LazyTab
+from annotator.ui.shell.projects import (
+    add_project_actions,
+    ask_new_project,
+    ask_open_project,
+    quit_application,
+)
 from annotator.ui.team.actions import add_team_actions
 
 ANNOTATOR_KEY = "annotator/name"
@@ -71,6 +77,7 @@ class MainWindow(QMainWindow):
 
     changes_made = Signal(object)  # Changes
     language_chosen = Signal(str)  # "en", "ar": View ▸ Language; the application rebuilds the window
+    project_chosen = Signal(str, bool)  # path, offer an import: File ▸ New/Open/Recent/Reload (the session)
 
     def __init__(
         self, project: Project, article_font_family: str = "Amiri", settings: QSettings | None = None
@@ -80,6 +87,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Annotator — {file}").format(file=project.path.name))
+        self.setWindowFilePath(str(project.path))
         self.resize(1280, 820)
         self.annotator = str(self.settings.value(ANNOTATOR_KEY, "") or default_annotator_name())
         self.label_undo_stack: QUndoStack | None = None
@@ -185,6 +193,11 @@ class MainWindow(QMainWindow):
                 "accept_article_suggestions": page.accept_article_suggestions,
                 "accept_corpus_suggestions": page.accept_corpus_suggestions,
                 "dismiss_suggestions": page.dismiss_suggestions,
+                "new_project": lambda: ask_new_project(self),
+                "open_project": lambda: ask_open_project(self),
+                "reload": self.reload_project,
+                "close_project": self.close,
+                "quit": quit_application,
             },
         )
         undo = page.undo_group.createUndoAction(self, self.tr("Undo"))
@@ -198,9 +211,16 @@ class MainWindow(QMainWindow):
         page.set_suggestion_actions({name: self.actions[name] for name in SUGGESTION_ACTIONS})
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.setObjectName("menu_file")
+        self.recent_menu = add_project_actions(file_menu, self, self.actions)
         self.team_actions = add_team_actions(
             file_menu, self, lambda: self.project, lambda: self.annotator, self.apply_changes
         )
+        file_menu.addSeparator()
+        for name in ("close_project", "quit"):
+            file_menu.addAction(self.actions[name])
+        for name in ("new_project", "open_project", "reload", "close_project", "quit"):
+            self.addAction(self.actions[name])
         menus = {
             "edit": (
                 self.tr("&Edit"),
@@ -244,6 +264,10 @@ class MainWindow(QMainWindow):
                 self.tag_menu = menu.addSection(self.tr("Tag the selection"))
                 self.labels_menu = menu
         self._fill_label_menu()
+
+    def reload_project(self) -> None:
+        """File ▸ Reload (F5): the session re-opens this project's file and rebuilds the window."""
+        self.project_chosen.emit(str(self.project.path), False)
 
     def _add_language_menu(self, view_menu) -> None:
         """View ▸ Language: the choice is saved and the window is rebuilt in that language."""
