@@ -42,29 +42,38 @@ soak: $(STAMP)
 	$(PY) benchmarks/soak.py 100
 
 # The Arabic interface: the .qm is committed (so a plain `pip install` has it) and rebuilt from the .ts.
+# annotator_en holds only English plural forms ("1 span", "2 spans").
 TS := resources/translations/annotator_ar.ts
 QM := resources/translations/annotator_ar.qm
+TS_EN := resources/translations/annotator_en.ts
+QM_EN := resources/translations/annotator_en.qm
 UI_SOURCES := $(shell find annotator/ui -name "*.py" ! -name "__init__.py" | sort)
 
-translations: $(QM)
+translations: $(QM) $(QM_EN)
 
 $(QM): $(TS) | $(STAMP)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(QM)
 
+$(QM_EN): $(TS_EN) | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease $(TS_EN) -qm $(QM_EN)
+
 # After changing interface texts: collect them from the code, fill in the Arabic, rebuild the .qm.
 update-translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate $(UI_SOURCES) -no-obsolete -locations none -ts $(TS)
-	$(PY) packaging/translations_ar.py $(TS)
+	$(VENV)/bin/pyside6-lupdate $(UI_SOURCES) -no-obsolete -locations none -pluralonly \
+		-target-language en -ts $(TS_EN)
+	$(PY) packaging/translations_ar.py $(TS) $(TS_EN)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(QM)
+	$(VENV)/bin/pyside6-lrelease $(TS_EN) -qm $(QM_EN)
 
 # A one-folder desktop app in dist/annotator/ (run dist/annotator/annotator).
-package: $(STAMP) $(QM)
+package: $(STAMP) $(QM) $(QM_EN)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
 		packaging/annotator.spec
 
 # Builds the app in a temporary folder and starts it offscreen with --smoke-test (~1 min). `make test`
 # runs it too (the whole suite, slow tests included, stays under 5 minutes on 2 cores).
-test-package: $(STAMP) $(QM)
+test-package: $(STAMP) $(QM) $(QM_EN) $(QM_EN)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m slow tests/test_package.py
 
 clean:

@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (one catalogue entry per line reads best; Arabic and English side by side)
-"""Write the Arabic translations into annotator_ar.ts (run after `make update-translations` adds sources).
+"""Write the translations into annotator_ar.ts and the plural forms into annotator_en.ts (run after `make update-translations` adds sources).
 
 The catalogue below is the reviewed Arabic text, keyed by English source; lupdate keeps the .ts file's
 sources in step with the code, this fills in every translation it finds here. Placeholders in braces
@@ -54,13 +54,13 @@ ARABIC = {
     "Saved {time}": "حُفظ {time}",
     "Not saved": "لم يُحفظ",
     "The change was not saved": "لم يُحفظ التغيير",
-    "{title}\n{length} characters · {spans} spans · {status}": "{title}\n{length} حرفًا · {spans} مقاطع · {status}",
+    "{title}\n{length} characters · {spans} · {status}": "{title}\n{length} حرفًا · {spans} · {status}",
     "Switch annotator": "تبديل المُعلِّق",
     "Who is annotating? (type a new name to add one)": "من يقوم بالتعليق؟ (اكتب اسمًا جديدًا لإضافته)",
     "Annotator: {name}": "المُعلِّق: {name}",
     " · reviewing others": " · مراجعة الآخرين",
     "No article": "لا مقالة",
-    "{spans} spans · {status}": "{spans} مقاطع · {status}",
+    "{spans} · {status}": "{spans} · {status}",
     "English": "الإنجليزية",
     "Arabic": "العربية",
     "new": "جديدة",
@@ -151,9 +151,9 @@ ARABIC = {
     "Add label": "إضافة وسم",
     "Name of the new label:": "اسم الوسم الجديد:",
     "Colour of {label}": "لون {label}",
-    "{count} span(s) use the label {label}. Deleting the label deletes them too, for every annotator "
+    "{spans} use the label {label}. Deleting the label deletes them too, for every annotator "
     "(Undo in this window brings them back). Delete?":
-        "يستخدم {count} مقطعًا الوسم {label}. حذف الوسم يحذفها أيضًا لدى كل المُعلِّقين (يعيدها زر التراجع "
+        "عدد المقاطع التي تستخدم الوسم {label}: {spans}. حذف الوسم يحذفها أيضًا لدى كل المُعلِّقين (يعيدها زر التراجع "
         "في هذه النافذة). هل تريد الحذف؟",
     "add label {label}": "إضافة الوسم {label}",
     "rename label {label} to {name}": "إعادة تسمية الوسم {label} إلى {name}",
@@ -184,7 +184,7 @@ ARABIC = {
         "<b>الاختلافات</b> (N / F8 التالي · P / Shift+F8 السابق)",
     "Next disagreement": "الاختلاف التالي",
     "Previous disagreement": "الاختلاف السابق",
-    "{lane}. <b>{name}</b> ({count} spans)": "{lane}. <b>{name}</b> ({count} مقاطع)",
+    "{lane}. <b>{name}</b> ({spans})": "{lane}. <b>{name}</b> ({spans})",
     "no span in that lane": "لا مقطع في هذا المسار",
     "Lanes under each line, top to bottom: {lanes}<br>Labels: {labels}<br>Disagreements: {kinds} &nbsp; "
     "{missing}":
@@ -211,8 +211,8 @@ ARABIC = {
     "No article counts for agreement with these filters: an article needs at least {count} annotators with status 'done'.":
         "لا تُحتسب أي مقالة في الاتفاق بهذه المرشحات: تحتاج المقالة إلى {count} مُعلِّقين على الأقل بحالة «منتهية».",
     "undefined ({reason})": "غير معرّف ({reason})",
-    "{count} article(s), annotators {names}; corpus {measure}: {value}.": "{count} مقالة، المُعلِّقون {names}؛ {measure} للمدونة: {value}.",
-    "{count} article(s) left out.": "استُبعدت {count} مقالة.",
+    "{articles}, annotators {names}; corpus {measure}: {value}.": "{articles}، المُعلِّقون {names}؛ {measure} للمدونة: {value}.",
+    "{articles} left out.": "استُبعد من الحساب: {articles}.",
     "undefined — {reason}": "غير معرّف — {reason}",
     "{measure} per article ({order})": "{measure} لكل مقالة ({order})",
     " by label": " حسب الوسم",
@@ -246,10 +246,10 @@ ARABIC = {
         "{measure} لكل وسم: المدونة ± فترة الثقة 95% (بالأسود)، والمقالات (الصندوق والنقاط)",
     "{label}\ncorpus {measure}: {value}":
         "{label}\n{measure} للمدونة: {value}",
-    "{count} article(s): median {median}, middle half {q1}–{q3}":
-        "{count} مقالة: الوسيط {median}، النصف الأوسط {q1}–{q3}",
-    "{count} article(s) undefined":
-        "{count} مقالة غير معرّفة",
+    "{articles}: median {median}, middle half {q1}–{q3}":
+        "{articles}: الوسيط {median}، النصف الأوسط {q1}–{q3}",
+    "{articles} undefined":
+        "غير معرّف في {articles}",
     "annotator pairs: {measure}<br>({chosen} has no pair figure)":
         "أزواج المُعلِّقين: {measure}<br>(لا قيمة لـ {chosen} لكل زوج)",
     "In brackets: 95% bootstrap interval ({count} resamples of the articles, seed {seed}).":
@@ -270,9 +270,9 @@ ARABIC = {
         "كابا فلايس: قيمة واحدة مصحَّحة للصدفة لثلاثة مُعلِّقين أو أكثر معًا، قابلة للمقارنة مع الدراسات المنشورة متعددة المُقيِّمين.",
     # team work messages
     "Keep the more recent edit wherever work differs?": "الإبقاء على التعديل الأحدث حيثما اختلف العمل؟",
-    "\n{name}: {count} article(s)": "\n{name}: {count} مقالة",
-    "Wrote {count} article(s) to {path}.": "كُتبت {count} مقالة في {path}.",
-    "Wrote {count} article(s) of {annotator}'s work to {path}.": "كُتبت {count} مقالة من عمل {annotator} في {path}.",
+    "\n{name}: {articles}": "\n{name}: {articles}",
+    "Wrote {articles} to {path}.": "كُتب في {path}: {articles}.",
+    "Wrote {articles} of {annotator}'s work to {path}.": "كُتب من عمل {annotator} في {path}: {articles}.",
     # curation view and its undo entries
     "Gold": "المعيار الذهبي",
     "Waiting for a decision (Enter accept · Delete reject)": "بانتظار قرار (Enter قبول · Delete رفض)",
@@ -281,7 +281,7 @@ ARABIC = {
     "Set boundaries from selection": "تعيين الحدود من التحديد",
     "Mark curated": "تعليم كمُراجَعة",
     "Label {label}": "وسم {label}",
-    "Gold: {status} · {spans} span(s) · {waiting} waiting": "المعيار الذهبي: {status} · {spans} مقطع · {waiting} بالانتظار",
+    "Gold: {status} · {spans} · {waiting}": "المعيار الذهبي: {status} · {spans} · {waiting}",
     "not started": "لم يبدأ",
     "curated": "مُراجَعة",
     "accept {label} {start}-{end}": "قبول {label} {start}-{end}",
@@ -324,25 +324,25 @@ ARABIC = {
     "All in this article": "الكل في هذه المقالة",
     "All in the corpus…": "الكل في المدوّنة…",
     "Dismiss": "تجاهل",
-    "«{text}» also appears {here}× in this article (searching the other articles…) — tag as {label}?":
-        "«{text}» يرد أيضًا {here}× في هذه المقالة (جارٍ البحث في المقالات الأخرى…) — وسمه {label}؟",
-    "«{text}» also appears {here}× in this article and {elsewhere}× in {articles} other article(s) — tag as "
-    "{label}?": "«{text}» يرد أيضًا {here}× في هذه المقالة و{elsewhere}× في {articles} مقالة أخرى — وسمه {label}؟",
+    "«{text}» also appears {here} in this article (searching the other articles…) — tag as {label}?":
+        "«{text}» يرد أيضًا {here} في هذه المقالة (جارٍ البحث في المقالات الأخرى…) — وسمه {label}؟",
+    "«{text}» also appears {here} in this article and {elsewhere} in {articles} — tag as {label}?":
+        "«{text}» يرد أيضًا {here} في هذه المقالة و{elsewhere} في {articles} — وسمه {label}؟",
     "Suggest other occurrences": "اقتراح المواضع الأخرى",
     "After a tag, offer its label on the other occurrences":
         "بعد الوسم، اقتراح الوسم نفسه على المواضع الأخرى للنص",
     "Could not search the other articles: {error}": "تعذّر البحث في المقالات الأخرى: {error}",
     "tag suggestion {label}": "وسم اقتراح {label}",
-    "tag {count} suggestions as {label}": "وسم {count} اقتراحًا بـ{label}",
-    "tag {count} suggestions in {articles} article(s) as {label}": "وسم {count} اقتراحًا في {articles} مقالة بـ{label}",
-    "Tagging {count} places in {articles} article(s)…": "جارٍ وسم {count} موضعًا في {articles} مقالة…",
+    "tag {suggestions} as {label}": "وسم {suggestions} بـ{label}",
+    "tag {suggestions} in {articles} as {label}": "وسم {suggestions} في {articles} بـ{label}",
+    "Tagging {places} in {articles}…": "جارٍ وسم {places} في {articles}…",
     "Cancelled: nothing was tagged.": "أُلغي: لم يُوسم شيء.",
     "Taking back {count} tags…": "جارٍ التراجع عن {count} وسمًا…",
     "Tagging {count} places again…": "جارٍ وسم {count} موضعًا من جديد…",
     "Still searching the other articles; try again in a moment.": "ما زال البحث جاريًا في المقالات الأخرى؛ حاول بعد لحظة.",
     "Accept all suggestions": "قبول كل الاقتراحات",
-    "Tag {count} places in {articles} article(s) as {label}? (One undo takes them all back.)":
-        "وسم {count} موضعًا في {articles} مقالة بـ{label}؟ (تراجع واحد يلغيها كلها.)",
+    "Tag {places} in {articles} as {label}? (One undo takes them all back.)":
+        "وسم {places} في {articles} بـ{label}؟ (تراجع واحد يلغيها كلها.)",
     "Accept suggestion: {label} «{excerpt}»": "قبول الاقتراح: {label} «{excerpt}»",
     "Dismiss suggestions": "تجاهل الاقتراحات",
     "Suggested: {label} — click to accept": "مقترح: {label} — انقر للقبول",
@@ -363,11 +363,7 @@ ARABIC = {
     "No matches.": "لا نتائج.",
     " (the first {shown} are listed)": " (تُعرض أول {shown})",
     "1 span contains it": "مقطع واحد يحتويها",
-    "1 match": "نتيجة واحدة",
-    "{total} spans in one article": "{total} مقاطع في مقالة واحدة",
-    "{total} matches in one article": "{total} نتائج في مقالة واحدة",
-    "{total} spans in {articles} articles": "{total} مقاطع في {articles} مقالات",
-    "{total} matches in {articles} articles": "{total} نتائج في {articles} مقالات",
+    "{found} in {articles}": "{found} في {articles}",
     # consistency tab
     "Consistency": "الاتساق",
     "Find shared passages": "ابحث عن المقاطع المشتركة",
@@ -387,9 +383,9 @@ ARABIC = {
     "Copy spans B → A": "انسخ المقاطع ب ← أ",
     "copy spans A → B": "نسخ المقاطع أ ← ب",
     "copy spans B → A": "نسخ المقاطع ب ← أ",
-    "Copied {count} span(s) of {name} to article {side}": "نُسخ {count} من مقاطع {name} إلى المقالة {side}",
+    "Copied {spans} of {name} to article {side}": "نُسخ من عمل {name} إلى المقالة {side}: {spans}",
     "Could not look for passages: {error}": "تعذّر البحث عن المقاطع: {error}",
-    "{passages} shared passage(s) in {pairs} pair(s) of articles": "{passages} مقاطع مشتركة في {pairs} أزواج من المقالات",
+    "{passages} in {pairs}": "{passages} في {pairs}",
     "A {start_a}–{end_a} · B {start_b}–{end_b}": "أ {start_a}–{end_a} · ب {start_b}–{end_b}",
     "{side}: {title} — characters {start}–{end}": "{side}: {title} — المحارف {start}–{end}",
     "missing in B": "ناقص في ب",
@@ -400,22 +396,75 @@ ARABIC = {
     "Comparing the spans…": "جارٍ مقارنة المقاطع…",
     "Comparing the spans again…": "جارٍ مقارنة المقاطع من جديد…",
     "Filter by article title…": "صفِّ حسب عنوان المقالة…",
+    # counts and figures read right in Arabic
+    "{label}: corpus {value}": "{label}: المدونة {value}",
+    "missed": "لا مقابل",
+    "by vote": "بالتصويت",
+}
+
+
+# Counted nouns (annotator/ui/shell/counts.py) in Qt's six Arabic plural forms, in Qt's order:
+# n = 0, n = 1, n = 2, n % 100 in 3–10, n % 100 in 11–99, the rest (100–102, 200…).
+ARABIC_PLURALS = {
+    "%n span(s)": ("%n مقطع", "مقطع واحد", "مقطعان", "%n مقاطع", "%n مقطعًا", "%n مقطع"),
+    "%n article(s)": ("%n مقالة", "مقالة واحدة", "مقالتان", "%n مقالات", "%n مقالةً", "%n مقالة"),
+    "%n other article(s)": ("%n مقالة أخرى", "مقالة أخرى واحدة", "مقالتان أخريان", "%n مقالات أخرى",
+                            "%n مقالةً أخرى", "%n مقالة أخرى"),
+    "%n pair(s) of articles": ("%n زوج من المقالات", "زوج واحد من المقالات", "زوجان من المقالات",
+                               "%n أزواج من المقالات", "%n زوجًا من المقالات", "%n زوج من المقالات"),
+    "%n shared passage(s)": ("%n مقطع مشترك", "مقطع مشترك واحد", "مقطعان مشتركان", "%n مقاطع مشتركة",
+                             "%n مقطعًا مشتركًا", "%n مقطع مشترك"),
+    "%n place(s)": ("%n موضع", "موضع واحد", "موضعان", "%n مواضع", "%n موضعًا", "%n موضع"),
+    "%n suggestion(s)": ("%n اقتراح", "اقتراح واحد", "اقتراحان", "%n اقتراحات", "%n اقتراحًا", "%n اقتراح"),
+    "%n tag(s)": ("%n وسم", "وسم واحد", "وسمان", "%n وسوم", "%n وسمًا", "%n وسم"),
+    "%n match(es)": ("%n نتيجة", "نتيجة واحدة", "نتيجتان", "%n نتائج", "%n نتيجةً", "%n نتيجة"),
+    "%n time(s)": ("%n مرة", "مرة واحدة", "مرتان", "%n مرات", "%n مرةً", "%n مرة"),
+    "%n waiting": ("%n بالانتظار",) * 6,
+}
+
+# English is the source language, but "%n span(s)" needs its two forms too: annotator_en.ts holds only
+# these (lupdate -pluralonly), one and other.
+ENGLISH_PLURALS = {
+    "%n span(s)": ("%n span", "%n spans"),
+    "%n article(s)": ("%n article", "%n articles"),
+    "%n other article(s)": ("%n other article", "%n other articles"),
+    "%n pair(s) of articles": ("%n pair of articles", "%n pairs of articles"),
+    "%n shared passage(s)": ("%n shared passage", "%n shared passages"),
+    "%n place(s)": ("%n place", "%n places"),
+    "%n suggestion(s)": ("%n suggestion", "%n suggestions"),
+    "%n tag(s)": ("%n tag", "%n tags"),
+    "%n match(es)": ("%n match", "%n matches"),
+    "%n time(s)": ("%n time", "%n times"),
+    "%n waiting": ("%n waiting", "%n waiting"),
 }
 
 
 def fill(ts_path: Path) -> list[str]:
-    """Fill every message of ``ts_path`` found in ARABIC; returns the sources still untranslated."""
+    """Fill every message of ``ts_path`` from the catalogue of its language; returns those still missing.
+
+    The language is the file's own (``annotator_ar.ts`` or the plural-only ``annotator_en.ts``).
+    """
     tree = ET.parse(ts_path)
+    language = "en" if ts_path.stem.endswith("_en") else "ar"
+    singular, plural = (({}, ENGLISH_PLURALS) if language == "en" else (ARABIC, ARABIC_PLURALS))
     missing = []
     for message in tree.getroot().iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
-        if source in ARABIC:
-            translation.text = ARABIC[source]
+        if message.get("numerus") == "yes" and source in plural:
+            forms = translation.findall("numerusform")
+            if len(forms) != len(plural[source]):
+                raise SystemExit(f"{ts_path}: {source!r} has {len(forms)} plural forms, the catalogue "
+                                 f"{len(plural[source])}")
+            for form, text in zip(forms, plural[source], strict=True):
+                form.text = text
+            translation.attrib.pop("type", None)
+        elif message.get("numerus") != "yes" and source in singular:
+            translation.text = singular[source]
             translation.attrib.pop("type", None)
         else:
             missing.append(source)
-    tree.getroot().set("language", "ar")
+    tree.getroot().set("language", language)
     ET.indent(tree, space="    ")
     with ts_path.open("wb") as out:
         out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
@@ -424,7 +473,9 @@ def fill(ts_path: Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    untranslated = fill(Path(sys.argv[1]))
-    for source in untranslated:
-        print(f"untranslated: {source!r}", file=sys.stderr)
-    sys.exit(1 if untranslated else 0)
+    for argument in sys.argv[1:]:
+        untranslated = fill(Path(argument))
+        for source in untranslated:
+            print(f"untranslated: {source!r}", file=sys.stderr)
+        if untranslated:
+            sys.exit(1)

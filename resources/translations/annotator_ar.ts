@@ -8,6 +8,10 @@
             <translation>غير معرّف — {reason}</translation>
         </message>
         <message>
+            <source>{label}: corpus {value}</source>
+            <translation>{label}: المدونة {value}</translation>
+        </message>
+        <message>
             <source>{measure} per article ({order})</source>
             <translation>{measure} لكل مقالة ({order})</translation>
         </message>
@@ -38,6 +42,14 @@ click to compare the annotators</source>
 المُعلِّقون: {count} ({names})
 المقاطع: {spans} ({counts})
 انقر لمقارنة المُعلِّقين</translation>
+        </message>
+        <message>
+            <source>{articles}: median {median}, middle half {q1}–{q3}</source>
+            <translation>{articles}: الوسيط {median}، النصف الأوسط {q1}–{q3}</translation>
+        </message>
+        <message>
+            <source>{articles} undefined</source>
+            <translation>غير معرّف في {articles}</translation>
         </message>
         <message>
             <source>undefined</source>
@@ -82,14 +94,6 @@ corpus {measure}: {value}</source>
 {measure} للمدونة: {value}</translation>
         </message>
         <message>
-            <source>{count} article(s): median {median}, middle half {q1}–{q3}</source>
-            <translation>{count} مقالة: الوسيط {median}، النصف الأوسط {q1}–{q3}</translation>
-        </message>
-        <message>
-            <source>{count} article(s) undefined</source>
-            <translation>{count} مقالة غير معرّفة</translation>
-        </message>
-        <message>
             <source>annotator</source>
             <translation>المُعلِّق</translation>
         </message>
@@ -108,6 +112,10 @@ corpus {measure}: {value}</source>
         <message>
             <source>{count} × a {row} span of one annotator was paired with a {column} span of another</source>
             <translation>{count} × مقطع {row} لمُعلِّق قوبل بمقطع {column} لمُعلِّق آخر</translation>
+        </message>
+        <message>
+            <source>missed</source>
+            <translation>لا مقابل</translation>
         </message>
         <message>
             <source>label confusion (spans of one annotator vs the other's)</source>
@@ -177,16 +185,16 @@ corpus {measure}: {value}</source>
             <translation>غير معرّف ({reason})</translation>
         </message>
         <message>
-            <source>{count} article(s), annotators {names}; corpus {measure}: {value}.</source>
-            <translation>{count} مقالة، المُعلِّقون {names}؛ {measure} للمدونة: {value}.</translation>
+            <source>{articles}, annotators {names}; corpus {measure}: {value}.</source>
+            <translation>{articles}، المُعلِّقون {names}؛ {measure} للمدونة: {value}.</translation>
+        </message>
+        <message>
+            <source>{articles} left out.</source>
+            <translation>استُبعد من الحساب: {articles}.</translation>
         </message>
         <message>
             <source>In brackets: 95% bootstrap interval ({count} resamples of the articles, seed {seed}).</source>
             <translation>بين القوسين: فترة ثقة 95% بالإقلاع ({count} إعادة معاينة للمقالات، البذرة {seed}).</translation>
-        </message>
-        <message>
-            <source>{count} article(s) left out.</source>
-            <translation>استُبعدت {count} مقالة.</translation>
         </message>
         <message>
             <source>Export charts and table to folder</source>
@@ -296,28 +304,28 @@ corpus {measure}: {value}</source>
             <translation>وسم اقتراح {label}</translation>
         </message>
         <message>
-            <source>tag {count} suggestions as {label}</source>
-            <translation>وسم {count} اقتراحًا بـ{label}</translation>
+            <source>tag {suggestions} as {label}</source>
+            <translation>وسم {suggestions} بـ{label}</translation>
+        </message>
+        <message>
+            <source>Tag {places} in {articles} as {label}? (One undo takes them all back.)</source>
+            <translation>وسم {places} في {articles} بـ{label}؟ (تراجع واحد يلغيها كلها.)</translation>
+        </message>
+        <message>
+            <source>Tagging {places} in {articles}…</source>
+            <translation>جارٍ وسم {places} في {articles}…</translation>
+        </message>
+        <message>
+            <source>tag {suggestions} in {articles} as {label}</source>
+            <translation>وسم {suggestions} في {articles} بـ{label}</translation>
         </message>
         <message>
             <source>Still searching the other articles; try again in a moment.</source>
             <translation>ما زال البحث جاريًا في المقالات الأخرى؛ حاول بعد لحظة.</translation>
         </message>
         <message>
-            <source>Tag {count} places in {articles} article(s) as {label}? (One undo takes them all back.)</source>
-            <translation>وسم {count} موضعًا في {articles} مقالة بـ{label}؟ (تراجع واحد يلغيها كلها.)</translation>
-        </message>
-        <message>
             <source>Accept all suggestions</source>
             <translation>قبول كل الاقتراحات</translation>
-        </message>
-        <message>
-            <source>tag {count} suggestions in {articles} article(s) as {label}</source>
-            <translation>وسم {count} اقتراحًا في {articles} مقالة بـ{label}</translation>
-        </message>
-        <message>
-            <source>Tagging {count} places in {articles} article(s)…</source>
-            <translation>جارٍ وسم {count} موضعًا في {articles} مقالة…</translation>
         </message>
         <message>
             <source>Cancelled: nothing was tagged.</source>
@@ -354,8 +362,8 @@ corpus {measure}: {value}</source>
             <translation>الاختلاف السابق</translation>
         </message>
         <message>
-            <source>{lane}. &lt;b&gt;{name}&lt;/b&gt; ({count} spans)</source>
-            <translation>{lane}. &lt;b&gt;{name}&lt;/b&gt; ({count} مقاطع)</translation>
+            <source>{lane}. &lt;b&gt;{name}&lt;/b&gt; ({spans})</source>
+            <translation>{lane}. &lt;b&gt;{name}&lt;/b&gt; ({spans})</translation>
         </message>
         <message>
             <source>no span in that lane</source>
@@ -405,12 +413,12 @@ corpus {measure}: {value}</source>
             <translation>تعذّر البحث عن المقاطع: {error}</translation>
         </message>
         <message>
-            <source>{passages} shared passage(s) in {pairs} pair(s) of articles</source>
-            <translation>{passages} مقاطع مشتركة في {pairs} أزواج من المقالات</translation>
-        </message>
-        <message>
             <source>Comparing the spans again…</source>
             <translation>جارٍ مقارنة المقاطع من جديد…</translation>
+        </message>
+        <message>
+            <source>Copied {spans} of {name} to article {side}</source>
+            <translation>نُسخ من عمل {name} إلى المقالة {side}: {spans}</translation>
         </message>
         <message>
             <source>A</source>
@@ -425,12 +433,12 @@ corpus {measure}: {value}</source>
             <translation>نسخ المقاطع أ ← ب</translation>
         </message>
         <message>
-            <source>copy spans B → A</source>
-            <translation>نسخ المقاطع ب ← أ</translation>
+            <source>{passages} in {pairs}</source>
+            <translation>{passages} في {pairs}</translation>
         </message>
         <message>
-            <source>Copied {count} span(s) of {name} to article {side}</source>
-            <translation>نُسخ {count} من مقاطع {name} إلى المقالة {side}</translation>
+            <source>copy spans B → A</source>
+            <translation>نسخ المقاطع ب ← أ</translation>
         </message>
     </context>
     <context>
@@ -491,8 +499,12 @@ corpus {measure}: {value}</source>
             <translation>وسم {label}</translation>
         </message>
         <message>
-            <source>Gold: {status} · {spans} span(s) · {waiting} waiting</source>
-            <translation>المعيار الذهبي: {status} · {spans} مقطع · {waiting} بالانتظار</translation>
+            <source>Gold: {status} · {spans} · {waiting}</source>
+            <translation>المعيار الذهبي: {status} · {spans} · {waiting}</translation>
+        </message>
+        <message>
+            <source>by vote</source>
+            <translation>بالتصويت</translation>
         </message>
     </context>
     <context>
@@ -588,8 +600,8 @@ corpus {measure}: {value}</source>
             <translation>لون {label}</translation>
         </message>
         <message>
-            <source>{count} span(s) use the label {label}. Deleting the label deletes them too, for every annotator (Undo in this window brings them back). Delete?</source>
-            <translation>يستخدم {count} مقطعًا الوسم {label}. حذف الوسم يحذفها أيضًا لدى كل المُعلِّقين (يعيدها زر التراجع في هذه النافذة). هل تريد الحذف؟</translation>
+            <source>{spans} use the label {label}. Deleting the label deletes them too, for every annotator (Undo in this window brings them back). Delete?</source>
+            <translation>عدد المقاطع التي تستخدم الوسم {label}: {spans}. حذف الوسم يحذفها أيضًا لدى كل المُعلِّقين (يعيدها زر التراجع في هذه النافذة). هل تريد الحذف؟</translation>
         </message>
         <message>
             <source>Delete label</source>
@@ -703,9 +715,13 @@ corpus {measure}: {value}</source>
         </message>
         <message>
             <source>{title}
-{length} characters · {spans} spans · {status}</source>
+{length} characters · {spans} · {status}</source>
             <translation>{title}
-{length} حرفًا · {spans} مقاطع · {status}</translation>
+{length} حرفًا · {spans} · {status}</translation>
+        </message>
+        <message>
+            <source>{spans} · {status}</source>
+            <translation>{spans} · {status}</translation>
         </message>
         <message>
             <source>Switch annotator</source>
@@ -726,10 +742,6 @@ corpus {measure}: {value}</source>
         <message>
             <source>No article</source>
             <translation>لا مقالة</translation>
-        </message>
-        <message>
-            <source>{spans} spans · {status}</source>
-            <translation>{spans} مقاطع · {status}</translation>
         </message>
     </context>
     <context>
@@ -944,24 +956,8 @@ corpus {measure}: {value}</source>
             <translation>مقطع واحد يحتويها</translation>
         </message>
         <message>
-            <source>1 match</source>
-            <translation>نتيجة واحدة</translation>
-        </message>
-        <message>
-            <source>{total} spans in one article</source>
-            <translation>{total} مقاطع في مقالة واحدة</translation>
-        </message>
-        <message>
-            <source>{total} matches in one article</source>
-            <translation>{total} نتائج في مقالة واحدة</translation>
-        </message>
-        <message>
-            <source>{total} spans in {articles} articles</source>
-            <translation>{total} مقاطع في {articles} مقالات</translation>
-        </message>
-        <message>
-            <source>{total} matches in {articles} articles</source>
-            <translation>{total} نتائج في {articles} مقالات</translation>
+            <source>{found} in {articles}</source>
+            <translation>{found} في {articles}</translation>
         </message>
     </context>
     <context>
@@ -1025,12 +1021,12 @@ corpus {measure}: {value}</source>
             <translation>تجاهل</translation>
         </message>
         <message>
-            <source>«{text}» also appears {here}× in this article (searching the other articles…) — tag as {label}?</source>
-            <translation>«{text}» يرد أيضًا {here}× في هذه المقالة (جارٍ البحث في المقالات الأخرى…) — وسمه {label}؟</translation>
+            <source>«{text}» also appears {here} in this article (searching the other articles…) — tag as {label}?</source>
+            <translation>«{text}» يرد أيضًا {here} في هذه المقالة (جارٍ البحث في المقالات الأخرى…) — وسمه {label}؟</translation>
         </message>
         <message>
-            <source>«{text}» also appears {here}× in this article and {elsewhere}× in {articles} other article(s) — tag as {label}?</source>
-            <translation>«{text}» يرد أيضًا {here}× في هذه المقالة و{elsewhere}× في {articles} مقالة أخرى — وسمه {label}؟</translation>
+            <source>«{text}» also appears {here} in this article and {elsewhere} in {articles} — tag as {label}?</source>
+            <translation>«{text}» يرد أيضًا {here} في هذه المقالة و{elsewhere} في {articles} — وسمه {label}؟</translation>
         </message>
     </context>
     <context>
@@ -1113,17 +1109,141 @@ corpus {measure}: {value}</source>
         </message>
         <message>
             <source>
-{name}: {count} article(s)</source>
+{name}: {articles}</source>
             <translation>
-{name}: {count} مقالة</translation>
+{name}: {articles}</translation>
         </message>
         <message>
-            <source>Wrote {count} article(s) to {path}.</source>
-            <translation>كُتبت {count} مقالة في {path}.</translation>
+            <source>Wrote {articles} to {path}.</source>
+            <translation>كُتب في {path}: {articles}.</translation>
         </message>
         <message>
-            <source>Wrote {count} article(s) of {annotator}'s work to {path}.</source>
-            <translation>كُتبت {count} مقالة من عمل {annotator} في {path}.</translation>
+            <source>Wrote {articles} of {annotator}'s work to {path}.</source>
+            <translation>كُتب من عمل {annotator} في {path}: {articles}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Counts</name>
+        <message numerus="yes">
+            <source>%n span(s)</source>
+            <translation>
+                <numerusform>%n مقطع</numerusform>
+                <numerusform>مقطع واحد</numerusform>
+                <numerusform>مقطعان</numerusform>
+                <numerusform>%n مقاطع</numerusform>
+                <numerusform>%n مقطعًا</numerusform>
+                <numerusform>%n مقطع</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n مقالة</numerusform>
+                <numerusform>مقالة واحدة</numerusform>
+                <numerusform>مقالتان</numerusform>
+                <numerusform>%n مقالات</numerusform>
+                <numerusform>%n مقالةً</numerusform>
+                <numerusform>%n مقالة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n other article(s)</source>
+            <translation>
+                <numerusform>%n مقالة أخرى</numerusform>
+                <numerusform>مقالة أخرى واحدة</numerusform>
+                <numerusform>مقالتان أخريان</numerusform>
+                <numerusform>%n مقالات أخرى</numerusform>
+                <numerusform>%n مقالةً أخرى</numerusform>
+                <numerusform>%n مقالة أخرى</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pair(s) of articles</source>
+            <translation>
+                <numerusform>%n زوج من المقالات</numerusform>
+                <numerusform>زوج واحد من المقالات</numerusform>
+                <numerusform>زوجان من المقالات</numerusform>
+                <numerusform>%n أزواج من المقالات</numerusform>
+                <numerusform>%n زوجًا من المقالات</numerusform>
+                <numerusform>%n زوج من المقالات</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shared passage(s)</source>
+            <translation>
+                <numerusform>%n مقطع مشترك</numerusform>
+                <numerusform>مقطع مشترك واحد</numerusform>
+                <numerusform>مقطعان مشتركان</numerusform>
+                <numerusform>%n مقاطع مشتركة</numerusform>
+                <numerusform>%n مقطعًا مشتركًا</numerusform>
+                <numerusform>%n مقطع مشترك</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n place(s)</source>
+            <translation>
+                <numerusform>%n موضع</numerusform>
+                <numerusform>موضع واحد</numerusform>
+                <numerusform>موضعان</numerusform>
+                <numerusform>%n مواضع</numerusform>
+                <numerusform>%n موضعًا</numerusform>
+                <numerusform>%n موضع</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n suggestion(s)</source>
+            <translation>
+                <numerusform>%n اقتراح</numerusform>
+                <numerusform>اقتراح واحد</numerusform>
+                <numerusform>اقتراحان</numerusform>
+                <numerusform>%n اقتراحات</numerusform>
+                <numerusform>%n اقتراحًا</numerusform>
+                <numerusform>%n اقتراح</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tag(s)</source>
+            <translation>
+                <numerusform>%n وسم</numerusform>
+                <numerusform>وسم واحد</numerusform>
+                <numerusform>وسمان</numerusform>
+                <numerusform>%n وسوم</numerusform>
+                <numerusform>%n وسمًا</numerusform>
+                <numerusform>%n وسم</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n نتيجة</numerusform>
+                <numerusform>نتيجة واحدة</numerusform>
+                <numerusform>نتيجتان</numerusform>
+                <numerusform>%n نتائج</numerusform>
+                <numerusform>%n نتيجةً</numerusform>
+                <numerusform>%n نتيجة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n time(s)</source>
+            <translation>
+                <numerusform>%n مرة</numerusform>
+                <numerusform>مرة واحدة</numerusform>
+                <numerusform>مرتان</numerusform>
+                <numerusform>%n مرات</numerusform>
+                <numerusform>%n مرةً</numerusform>
+                <numerusform>%n مرة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n بالانتظار</numerusform>
+                <numerusform>%n بالانتظار</numerusform>
+                <numerusform>%n بالانتظار</numerusform>
+                <numerusform>%n بالانتظار</numerusform>
+                <numerusform>%n بالانتظار</numerusform>
+                <numerusform>%n بالانتظار</numerusform>
+            </translation>
         </message>
     </context>
     <context>

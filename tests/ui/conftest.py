@@ -59,3 +59,11 @@ def agreement_project(project: Project, tmp_path: Path) -> Project:
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     import_paths(project, [source])
     return project
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english_plural_forms(qapp):
+    """The window as an English user sees it: English's own plural forms ("1 span", "2 spans")."""
+    from annotator.ui.shell.app import install_language
+
+    install_language(qapp, "en")

@@ -45,6 +45,7 @@ from annotator.core.agreement.data import AgreementArticle
 from annotator.core.agreement.disagreements import Disagreement, DisagreementKind, article_disagreements
 from annotator.core.model import SpanRef
 from annotator.core.text import Utf16Map
+from annotator.ui.shell import counts as counted
 
 KIND_COLOURS = {
     DisagreementKind.MISSING: "#f6b3b3",
@@ -259,8 +260,9 @@ class ComparisonView(QWidget):
             self._show_current(-1)
 
     def _legend_html(self, names: tuple[str, ...]) -> str:
-        lanes = " · ".join(self.tr("{lane}. <b>{name}</b> ({count} spans)").format(
-            lane=i + 1, name=name, count=len(self.article.spans[name])) for i, name in enumerate(names))
+        lanes = " · ".join(self.tr("{lane}. <b>{name}</b> ({spans})").format(
+            lane=i + 1, name=name, spans=counted.spans(len(self.article.spans[name])))
+            for i, name in enumerate(names))
         labels = " ".join(f"<span style='background:{colour}'>&nbsp;&nbsp;&nbsp;</span>&nbsp;{name}"
                           for name, colour in self.label_colours.items())
         kinds = " ".join(f"<span style='background:{colour}'>&nbsp;{kind.value}&nbsp;</span>"

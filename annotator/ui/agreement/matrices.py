@@ -13,9 +13,11 @@ from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
+from annotator.core.agreement.disagreements import MISSED
 from annotator.core.agreement.numbers import fixed
 from annotator.core.agreement_charts import ConfusionTable, PairMatrix
 from annotator.ui.agreement.plots import style_chart
+from annotator.ui.shell import counts as counted
 
 translate = QCoreApplication.translate
 
@@ -89,7 +91,7 @@ def draw_pair_matrix(chart: MatrixChart, matrix: PairMatrix, measure: str, chose
                 texts[i].append(fixed(f.value, 2))
                 colours[i].append(_scale(f.value))
                 tips[i].append(f"{names[i]} / {names[j]}: {measure} {fixed(f.value)} over "
-                               f"{matrix.articles[i][j]} article(s)")
+                               f"{counted.articles(matrix.articles[i][j])}")
     annotator = translate("AgreementCharts", "annotator")
     title = translate("AgreementCharts", "annotator pairs: {measure}").format(measure=measure)
     if chosen and chosen != measure:
@@ -113,14 +115,15 @@ def draw_confusion(chart: MatrixChart, table: ConfusionTable) -> None:
                 colour = QColor.fromRgbF(1.0 - 0.1 * t, 1.0 - 0.55 * t, 1.0 - 0.85 * t)  # clash: orange
             texts[i].append(str(count))
             colours[i].append(colour)
-            if column == "missed":
+            if column == MISSED:
                 tip = translate("AgreementCharts", "{count} × a {row} span of one annotator had no "
                                                    "overlapping span of another")
             else:
                 tip = translate("AgreementCharts", "{count} × a {row} span of one annotator was paired with "
                                                    "a {column} span of another")
             tips[i].append(tip.format(count=count, row=row, column=column))
-    chart.draw_cells(table.rows, table.columns, texts, colours, tips,
+    columns = [translate("AgreementCharts", "missed") if c == MISSED else c for c in table.columns]
+    chart.draw_cells(table.rows, columns, texts, colours, tips,
                      translate("AgreementCharts", "label confusion (spans of one annotator vs the other's)"),
                      translate("AgreementCharts", "span's label"),
                      translate("AgreementCharts", "other annotator's label"))

@@ -23,6 +23,7 @@ from annotator.core.agreement_charts import (
     Figure,
     LabelSpread,
 )
+from annotator.ui.shell import counts as counted
 
 BAR_COLOUR = "#4e79a7"
 INTERVAL_COLOUR = "#222222"
@@ -47,7 +48,8 @@ def figure_text(f: Figure, digits: int = 3) -> str:
     if f.interval is None:
         return fixed(f.value, digits)
     low, high = f.interval
-    return f"{fixed(f.value, digits)} [{fixed(low, digits)}, {fixed(high, digits)}]"
+    # isolated left-to-right: in an Arabic line the bidi algorithm would otherwise print "[0.881 ,0.805]"
+    return f"\u2066{fixed(f.value, digits)} [{fixed(low, digits)}, {fixed(high, digits)}]\u2069"
 
 
 def _short(text: str, limit: int = TITLE_CHARS) -> str:
@@ -144,7 +146,9 @@ class ArticleBarsChart(pg.PlotWidget):
         for group in groups:
             f = corpus.get(group)
             if legend is not None:
-                legend.addItem(self.defined_items[group], f"{group}: corpus {figure_text(f)}" if f else group)
+                entry = translate("AgreementCharts", "{label}: corpus {value}")
+                legend.addItem(self.defined_items[group],
+                               entry.format(label=group, value=figure_text(f)) if f else group)
             if f is None or f.value is None:
                 continue
             colour = colours.get(group, "#222222") if group else "#222222"
@@ -414,13 +418,14 @@ class LabelSpreadChart(pg.PlotWidget):
             label=spread.label, measure=self.measure, value=figure_text(spread.overall))
         quartiles = spread.quartiles()
         if quartiles is not None:
-            text += "\n" + translate("AgreementCharts", "{count} article(s): median {median}, middle half "
+            text += "\n" + translate("AgreementCharts", "{articles}: median {median}, middle half "
                                                          "{q1}–{q3}").format(
-                count=len(spread.per_article), median=fixed(quartiles[1]), q1=fixed(quartiles[0]),
+                articles=counted.articles(len(spread.per_article)), median=fixed(quartiles[1]),
+                q1=fixed(quartiles[0]),
                 q3=fixed(quartiles[2]))
         if spread.undefined_articles:
-            text += "\n" + translate("AgreementCharts", "{count} article(s) undefined").format(
-                count=spread.undefined_articles)
+            text += "\n" + translate("AgreementCharts", "{articles} undefined").format(
+                articles=counted.articles(spread.undefined_articles))
         return text
 
     def drawn_intervals(self) -> dict[str, tuple[float, float]]:

@@ -58,6 +58,7 @@ from annotator.ui.agreement.comparison import ComparisonView
 from annotator.ui.agreement.controls import MEASURE_HELP_TEXT, ORDER_TEXT, NameFilter
 from annotator.ui.agreement.matrices import MatrixChart, draw_confusion, draw_pair_matrix
 from annotator.ui.agreement.plots import ArticleBarsChart, LabelSpreadChart, figure_text
+from annotator.ui.shell import counts as counted
 from annotator.ui.shell.workers import Progress, WorkerHandle, run_in_worker
 
 # the module, not the class pyqtgraph.exporters re-exports under the same name
@@ -343,15 +344,16 @@ class AgreementDashboard(QWidget):
         overall = figure(report.overall, self.current_measure)
         value = (figure_text(overall) if overall.value is not None
                  else self.tr("undefined ({reason})").format(reason=overall.reason))
-        parts = [self.tr("{count} article(s), annotators {names}; corpus {measure}: {value}.").format(
-                     count=len(report.articles), names=", ".join(report.annotators),
+        parts = [self.tr("{articles}, annotators {names}; corpus {measure}: {value}.").format(
+                     articles=counted.articles(len(report.articles)), names=", ".join(report.annotators),
                      measure=self.current_measure, value=value)]
         if overall.interval is not None:
             parts.append(self.tr("In brackets: 95% bootstrap interval ({count} resamples of the articles, "
                                  "seed {seed}).").format(count=RESAMPLES, seed=SEED))
         parts += report.notes
         if self.result is not None and self.result.data.skipped and not report.notes:
-            parts.append(self.tr("{count} article(s) left out.").format(count=self.result.data.skipped))
+            parts.append(self.tr("{articles} left out.").format(
+                articles=counted.articles(self.result.data.skipped)))
         return " ".join(parts)
 
     # -- drill-down --------------------------------------------------------------------------

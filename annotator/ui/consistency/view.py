@@ -44,6 +44,7 @@ from annotator.store import Changes, Project
 from annotator.ui.annotate.commands import AddSpans, push
 from annotator.ui.consistency.passage_list import PassageList, PassageOrder, passage_order
 from annotator.ui.consistency.sides import PASSAGE_TINT, PassageSides
+from annotator.ui.shell import counts as counted
 from annotator.ui.shell.workers import Progress, WorkerHandle, run_in_worker
 
 __all__ = ["PASSAGE_TINT", "ConsistencyPage"]
@@ -190,8 +191,9 @@ class ConsistencyPage(QWidget):
         self.filter_box.clear()  # the new list starts whole
         self.filter_box.blockSignals(False)
         self.passage_list.show_report(report, titles, lambda entry: len(self._differences_of(entry)), order)
-        self.summary.setText(self.tr("{passages} shared passage(s) in {pairs} pair(s) of articles").format(
-            passages=len(report.passages), pairs=self.passage_list.passages.pair_count()))
+        self.summary.setText(self.tr("{passages} in {pairs}").format(
+            passages=counted.shared_passages(len(report.passages)),
+            pairs=counted.pairs_of_articles(self.passage_list.passages.pair_count())))
         if not report.passages:
             self._show_passage(None)
 
@@ -265,9 +267,10 @@ class ConsistencyPage(QWidget):
                 self._recompare(self._touched_while_comparing)
             if self.current is not None:
                 self.current = self.entries[self._current_number()]
-            summary = self.tr("{passages} shared passage(s) in {pairs} pair(s) of articles")
+            summary = self.tr("{passages} in {pairs}")
             self.summary.setText(summary.format(
-                passages=len(self.entries), pairs=self.passage_list.passages.report_pair_count()))
+                passages=counted.shared_passages(len(self.entries)),
+                pairs=counted.pairs_of_articles(self.passage_list.passages.report_pair_count())))
             self._show_passage(self.current)
 
         handle.signals.finished.connect(compared)
@@ -334,8 +337,8 @@ class ConsistencyPage(QWidget):
             self.message.setText(str(exc))
             return 0
         added = len(command.spans)
-        self.message.setText(self.tr("Copied {count} span(s) of {name} to article {side}").format(
-            count=added, name=name, side=self.tr("B") if to_b else self.tr("A")))
+        self.message.setText(self.tr("Copied {spans} of {name} to article {side}").format(
+            spans=counted.spans(added), name=name, side=self.tr("B") if to_b else self.tr("A")))
         return added
 
     def apply_changes(self, changes: Changes) -> None:

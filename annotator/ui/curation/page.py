@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.store import Changes, Project
 from annotator.store.gold import Gold
-from annotator.ui.curation.view import CurationView
+from annotator.ui.curation.view import GOLD_STATUS_TEXT, CurationView
 
 
 class CurationPage(QWidget):
@@ -75,7 +76,8 @@ class CurationPage(QWidget):
         self.article_choice.clear()
         for article in self.project.article_summaries():
             status = statuses.get(article.id)
-            suffix = f" — {status.value}" if status is not None else ""
+            suffix = (" — " + QCoreApplication.translate("GoldStatus", GOLD_STATUS_TEXT[status])
+                      if status is not None else "")
             self.article_choice.addItem(f"{article.title[:70]}{suffix}", article.id)
         index = self.article_choice.findData(current) if current is not None else 0
         self.article_choice.setCurrentIndex(max(index, 0))

@@ -38,7 +38,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import GoldSpan, GoldStatus, SpanRef
 from annotator.core.text import Utf16Map
 from annotator.store import Changes, Project
-from annotator.store.gold import Gold
+from annotator.store.gold import AUTO, Gold
 from annotator.ui.curation.gold_commands import (
     AcceptSpan,
     EditGoldSpan,
@@ -46,6 +46,7 @@ from annotator.ui.curation.gold_commands import (
     RejectSpan,
     SetGoldStatus,
 )
+from annotator.ui.shell import counts as counted
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -172,16 +173,21 @@ class CurationView(QWidget):
         annotations = self.gold.annotations(self.article_id, done_only=False).get(self.article_id, {})
         self.candidates = open_candidates(annotations, [g.ref for g in self.gold_spans], rejected)
         status = self.gold.status(self.article_id)
-        self.status_label.setText(self.tr("Gold: {status} · {spans} span(s) · {waiting} waiting").format(
+        self.status_label.setText(self.tr("Gold: {status} · {spans} · {waiting}").format(
             status=QCoreApplication.translate("GoldStatus", GOLD_STATUS_TEXT[status]),
-            spans=len(self.gold_spans), waiting=len(self.candidates)))
+            spans=counted.spans(len(self.gold_spans)), waiting=counted.waiting(len(self.candidates))))
         self.title.setText(self.document.title)
-        self._fill(self.gold_list, [(g, f"{g.label}  «{text[g.start:g.end]}»  — {g.decided_by}")
-                                    for g in self.gold_spans])
+        self._fill(self.gold_list, [
+            (g, f"{g.label}  «{text[g.start:g.end]}»  — {self._decider(g.decided_by)}")
+            for g in self.gold_spans])
         self._fill(self.candidate_list, [
             (c, f"{c.ref.label}  «{text[c.ref.start:c.ref.end]}»  — {', '.join(c.annotators)}")
             for c in self.candidates])
         self._highlight()
+
+    def _decider(self, decided_by: str) -> str:
+        """Who put a gold span there: a curator's name, or "by vote" for spans accepted by agreement."""
+        return self.tr("by vote") if decided_by == AUTO else decided_by
 
     def _fill(self, widget: QListWidget, rows: list[tuple[object, str]]) -> None:
         row = max(widget.currentRow(), 0)

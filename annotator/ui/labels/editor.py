@@ -30,6 +30,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Label
 from annotator.store import Changes, Project
 from annotator.ui.labels.commands import AddLabel, DeleteLabel, LabelCommand, ReorderLabels, UpdateLabel
+from annotator.ui.shell import counts as counted
+from annotator.ui.shell.actions import isolated_keys
 
 Notify = Callable[[Changes], None]
 PALETTE = ("#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
@@ -74,7 +76,7 @@ class LabelEditor(QDialog):
             action.setShortcut(shortcut)
             self.addAction(action)
             button = QPushButton(objectName=name)
-            button.setToolTip(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+            button.setToolTip(isolated_keys(action.shortcut()))
             button.clicked.connect(action.trigger)
             buttons.addWidget(button)
             self.history_buttons.append((button, action))
@@ -197,9 +199,9 @@ class LabelEditor(QDialog):
         label = self.labels[row]
         used = self.project.label_usage(label.name)
         if used:
-            question = self.tr("{count} span(s) use the label {label}. Deleting the label deletes them too, "
+            question = self.tr("{spans} use the label {label}. Deleting the label deletes them too, "
                                "for every annotator (Undo in this window brings them back). Delete?").format(
-                count=used, label=repr(label.name))
+                spans=counted.spans(used), label=repr(label.name))
             ask = confirm or (lambda text: QMessageBox.question(self, self.tr("Delete label"), text)
                               == QMessageBox.StandardButton.Yes)
             if not ask(question):

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from annotator.core.search import SearchHit, SearchResult
 from annotator.store import Changes, Project
 from annotator.store.search import search
+from annotator.ui.shell import counts as counted
 from annotator.ui.shell.workers import Progress, WorkerHandle, run_in_worker
 
 if TYPE_CHECKING:
@@ -187,14 +188,9 @@ class SearchPanel(QWidget):
 
     def _count_text(self, labelled: bool, total: int, articles: int) -> str:
         if total == 1:
-            return self.tr("1 span contains it") if labelled else self.tr("1 match")
-        if articles == 1:
-            text = (self.tr("{total} spans in one article") if labelled
-                    else self.tr("{total} matches in one article"))
-        else:
-            text = (self.tr("{total} spans in {articles} articles") if labelled
-                    else self.tr("{total} matches in {articles} articles"))
-        return text.format(total=f"{total:,}", articles=f"{articles:,}")
+            return self.tr("1 span contains it") if labelled else counted.matches(1)
+        found = counted.spans(total) if labelled else counted.matches(total)
+        return self.tr("{found} in {articles}").format(found=found, articles=counted.articles(articles))
 
     def _search_or_open_first(self) -> None:
         if self._timer.isActive() or self.result is None:

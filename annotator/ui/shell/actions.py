@@ -210,8 +210,15 @@ EXACT_SELECTION_NOTE = "Hold Alt with a label key to tag the exact characters se
 
 
 def shortcut_text(spec: ActionSpec) -> str:
-    """The shortcuts as the user's platform writes them, e.g. "Ctrl+Shift+Z"."""
-    return ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in spec.shortcuts)
+    """The shortcuts as the user's platform writes them, e.g. "Ctrl+Shift+Z".
+
+    Each is isolated left-to-right: in an Arabic sentence "Ctrl++" would otherwise read "++Ctrl"."""
+    return ", ".join(isolated_keys(QKeySequence(s)) for s in spec.shortcuts)
+
+
+def isolated_keys(keys: QKeySequence) -> str:
+    """``keys`` as the platform writes them, as a left-to-right isolate safe inside right-to-left text."""
+    return f"\u2066{keys.toString(QKeySequence.SequenceFormat.NativeText)}\u2069"
 
 
 def create_actions(parent: QWidget, slots: dict[str, Callable[[], None]]) -> dict[str, QAction]:

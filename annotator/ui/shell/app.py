@@ -51,7 +51,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def install_language(app: QCoreApplication, lang: str) -> None:
-    """Translate the interface into ``lang`` ("en" removes translations) and set the layout direction.
+    """Translate the interface into ``lang`` (English: only its plural forms) and set the layout direction.
 
     Qt's own strings (standard dialog buttons) come from Qt's qtbase catalogue; ours from
     ``resources/translations/annotator_<lang>.qm``. Arabic also turns the whole layout right-to-left.
@@ -64,12 +64,13 @@ def install_language(app: QCoreApplication, lang: str) -> None:
         if qt_translator.load(QLocale(lang), "qtbase", "_",
                               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt_translator)
-        ours = files("annotator.resources") / "translations" / f"annotator_{lang}.qm"
-        translator = QTranslator(app)
-        with as_file(ours) as qm_path:
-            if not translator.load(str(qm_path)):
-                raise AnnotatorError(f"{qm_path}: the {lang} translation is missing or damaged")
-        translators.append(translator)
+    # English has a .qm too: it holds only the plural forms of counts ("1 span", "2 spans").
+    ours = files("annotator.resources") / "translations" / f"annotator_{lang}.qm"
+    translator = QTranslator(app)
+    with as_file(ours) as qm_path:
+        if not translator.load(str(qm_path)):
+            raise AnnotatorError(f"{qm_path}: the {lang} translation is missing or damaged")
+    translators.append(translator)
     for translator in translators:
         app.installTranslator(translator)
     app._annotator_translators = translators  # type: ignore[attr-defined]  # kept alive with the app

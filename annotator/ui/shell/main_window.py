@@ -32,6 +32,7 @@ from annotator.store import Changes, Project
 from annotator.ui.annotate.page import AnnotationPage
 from annotator.ui.labels.editor import LabelEditor
 from annotator.ui.search.panel import add_search_dock, open_hit_in
+from annotator.ui.shell import counts as counted
 from annotator.ui.shell.actions import SUGGESTION_ACTIONS, apply_spec, create_actions, spec
 from annotator.ui.shell.languages import LANGUAGES
 from annotator.ui.shell.lazy_tab import LazyTab
@@ -410,7 +411,7 @@ class MainWindow(QMainWindow):
         else:
             statuses = self.project.statuses(self.annotator)
             counts = self.project.span_counts(self.annotator)
-        line = self.tr("{title}\n{length} characters · {spans} spans · {status}")
+        line = self.tr("{title}\n{length} characters · {spans} · {status}")
         self.article_list.setUpdatesEnabled(False)
         try:
             for doc_id in wanted:
@@ -419,7 +420,8 @@ class MainWindow(QMainWindow):
                 status = statuses.get((doc_id, self.annotator), Status.NEW)
                 title = article.title if len(article.title) <= TITLE_CHARS \
                     else article.title[:TITLE_CHARS] + "…"
-                text = line.format(title=title, length=f"{article.length:,}", spans=counts.get(doc_id, 0),
+                text = line.format(title=title, length=f"{article.length:,}",
+                                   spans=counted.spans(counts.get(doc_id, 0)),
                                    status=status_text(status))
                 if item.text() != text:  # an unchanged entry costs Qt no new layout
                     item.setText(text)
@@ -523,7 +525,7 @@ class MainWindow(QMainWindow):
         self.article_label.setText(title if len(title) <= 40 else title[:40] + "…")
         status = self.project.status(self.page.document_id, self.annotator)
         self.span_count_label.setText(
-            self.tr("{spans} spans · {status}").format(
-                spans=self.page.own_span_count(), status=status_text(status)
+            self.tr("{spans} · {status}").format(
+                spans=counted.spans(self.page.own_span_count()), status=status_text(status)
             )
         )

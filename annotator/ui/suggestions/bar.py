@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QS
 from annotator.core.model import Span
 from annotator.core.suggestions import Suggestion
 from annotator.ui.annotate.article_view import blend
+from annotator.ui.shell import counts as counted
 from annotator.ui.shell.actions import shortcut_text, spec, translated
 
 
@@ -110,14 +111,15 @@ class SuggestionsBar(QWidget):
         excerpt = offer.tagged if len(offer.tagged) <= 40 else offer.tagged[:40] + "…"
         excerpt = f"\u2068{excerpt}\u2069"  # isolated: the Arabic must not reorder the sentence around it
         if offer.elsewhere is None:
-            text = self.tr("«{text}» also appears {here}× in this article (searching the other "
+            text = self.tr("«{text}» also appears {here} in this article (searching the other "
                            "articles…) — tag as {label}?")
-            text = text.format(text=excerpt, here=len(offer.here), label=offer.label)
+            text = text.format(text=excerpt, here=counted.times(len(offer.here)), label=offer.label)
         else:
-            text = self.tr("«{text}» also appears {here}× in this article and {elsewhere}× in "
-                           "{articles} other article(s) — tag as {label}?")
-            text = text.format(text=excerpt, here=len(offer.here), elsewhere=len(offer.elsewhere),
-                               articles=offer.other_articles(), label=offer.label)
+            text = self.tr("«{text}» also appears {here} in this article and {elsewhere} in "
+                           "{articles} — tag as {label}?")
+            text = text.format(text=excerpt, here=counted.times(len(offer.here)),
+                               elsewhere=counted.times(len(offer.elsewhere)),
+                               articles=counted.other_articles(offer.other_articles()), label=offer.label)
         # the sentence reads in the interface's direction, whatever the direction of the string quoted first
         mark = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
         self.message.setText(mark + text)

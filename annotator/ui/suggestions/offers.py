@@ -27,6 +27,7 @@ from annotator.core.suggestions import NormalisedArticle, Suggestion, still_open
 from annotator.operations.corpus_suggestions import corpus_suggestions, open_places
 from annotator.store import Changes, Project
 from annotator.ui.annotate.commands import spans_changes
+from annotator.ui.shell import counts as counted
 from annotator.ui.shell.workers import WorkerHandle, run_in_worker
 from annotator.ui.suggestions.bar import Offer
 from annotator.ui.suggestions.commands import WORKER_LIMIT, AcceptSuggestions, reactivate, store_in_chunks
@@ -315,8 +316,9 @@ class SuggestionOffers(QObject):
         offer = self.offer
         if offer is None or not offer.here:
             return
-        text = translate("AnnotationPage", "tag {count} suggestions as {label}")
-        self._accept(list(offer.here), text.format(count=len(offer.here), label=offer.label))
+        text = translate("AnnotationPage", "tag {suggestions} as {label}")
+        self._accept(list(offer.here), text.format(suggestions=counted.suggestions(len(offer.here)),
+                                                   label=offer.label))
 
     def accept_corpus_suggestions(self) -> None:
         """After the annotator confirms the count, tag every suggested place in every article at once."""
@@ -334,10 +336,11 @@ class SuggestionOffers(QObject):
             self.dismiss_suggestions()
             return
         articles = len({s.article_id for s in places})
-        question = translate("AnnotationPage", "Tag {count} places in {articles} article(s) as {label}? "
+        question = translate("AnnotationPage", "Tag {places} in {articles} as {label}? "
                              "(One undo takes them all back.)")
         box = QMessageBox(QMessageBox.Icon.Question, translate("AnnotationPage", "Accept all suggestions"),
-                          question.format(count=len(places), articles=articles, label=offer.label),
+                          question.format(places=counted.places(len(places)),
+                                          articles=counted.articles(articles), label=offer.label),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self._page)
         box.setObjectName("confirmCorpusSuggestions")
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
@@ -362,9 +365,10 @@ class SuggestionOffers(QObject):
                 added = store_in_chunks(project, annotator, wanted, progress)
             return kept, added, spans_changes(added)  # made here: 60,000 spans take ~70 ms
 
-        label = translate("AnnotationPage", "Tagging {count} places in {articles} article(s)…")
+        label = translate("AnnotationPage", "Tagging {places} in {articles}…")
         handle = run_in_worker(work, progress_dialog=self._page.window(),
-                               label=label.format(count=len(places), articles=articles))
+                               label=label.format(places=counted.places(len(places)),
+                                                  articles=counted.articles(articles)))
         if handle.dialog is not None and len(places) > WORKER_LIMIT:
             handle.dialog.show()  # at once (window-modal): the window takes no edit while the worker writes
 
@@ -373,8 +377,9 @@ class SuggestionOffers(QObject):
             reactivate(self._page.window())
             if self._page.document_id != document_id or self._page.annotator != annotator:
                 return  # behind the window-modal dialog the article cannot change: never here
-            text = translate("AnnotationPage", "tag {count} suggestions in {articles} article(s) as {label}")
-            text = text.format(count=len(added), articles=len({s.document_id for s in added}),
+            text = translate("AnnotationPage", "tag {suggestions} in {articles} as {label}")
+            text = text.format(suggestions=counted.suggestions(len(added)),
+                               articles=counted.articles(len({s.document_id for s in added})),
                                label=offer.label)
             if added:
                 self._accept(kept, text, stored=(added, changes), offer=offer)

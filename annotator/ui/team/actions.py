@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 
 from annotator.core.errors import AnnotatorError, ConflictError
 from annotator.store import Changes, Project
+from annotator.ui.shell import counts as counted
 
 translate = QCoreApplication.translate
 PACK_FILTER = QT_TRANSLATE_NOOP("TeamActions", "Annotator packs (*.annotator)")
@@ -184,11 +185,11 @@ def export_pack(project: Project, path: Path, annotators: list[str], per_article
     assignment = plan_assignment(project, annotators=annotators or None, per_article=per_article)
     pack = build_pack(project, assignment)
     write_pack_file(pack, path)
-    per_annotator = translate("TeamActions", "\n{name}: {count} article(s)")
-    who = "".join(per_annotator.format(name=name, count=len(ids))
+    per_annotator = translate("TeamActions", "\n{name}: {articles}")
+    who = "".join(per_annotator.format(name=name, articles=counted.articles(len(ids)))
                   for name, ids in sorted((assignment or {}).items()))
-    return translate("TeamActions", "Wrote {count} article(s) to {path}.").format(
-        count=len(pack.records), path=path) + who
+    return translate("TeamActions", "Wrote {articles} to {path}.").format(
+        articles=counted.articles(len(pack.records)), path=path) + who
 
 
 def export_work(project: Project, path: Path, annotator: str) -> str:
@@ -198,8 +199,8 @@ def export_work(project: Project, path: Path, annotator: str) -> str:
     if annotator not in project.annotators():
         raise AnnotatorError(f"{annotator!r} has no work in this project yet")
     result = export_project(project, "jsonl", path, annotator=annotator)
-    return translate("TeamActions", "Wrote {count} article(s) of {annotator}'s work to {path}.").format(
-        count=result.lines, annotator=annotator, path=path)
+    return translate("TeamActions", "Wrote {articles} of {annotator}'s work to {path}.").format(
+        articles=counted.articles(result.lines), annotator=annotator, path=path)
 
 
 def _guarded(parent: QWidget, slot: Callable[[], None]) -> None:

@@ -131,8 +131,8 @@ def test_article_list_and_status_bar_show_length_status_and_span_count(qtbot, wi
     assert f"{len(document.text):,} characters" in window.article_list.item(0).text()
     assert window.article_list.item(0).text().endswith("new")
     tag(qtbot, window, "الوسطاء", "1")
-    assert window.article_list.item(0).text().endswith("1 spans · in progress")
-    assert window.span_count_label.text() == "1 spans · in progress"
+    assert window.article_list.item(0).text().endswith("1 span · in progress")
+    assert window.span_count_label.text() == "1 span · in progress"
     assert window.save_label.text().startswith("Saved")
     assert "sara" in window.annotator_label.text()
 
@@ -152,7 +152,7 @@ def test_label_editor_adds_renames_recolours_reorders_and_deletes_with_a_count(
         "quoted source", "#123456", "5")
     asked = []
     assert not editor.delete(0, confirm=lambda text: asked.append(text) or False)
-    assert "2 span(s)" in asked[0] and len(project.spans()) == 2
+    assert "2 spans use the label" in asked[0] and len(project.spans()) == 2
     assert editor.delete(0, confirm=lambda text: True)
     assert project.spans() == [] and "actor" not in window.page.label_bar.buttons
     assert painted_ranges(window.page.article_view) == {}

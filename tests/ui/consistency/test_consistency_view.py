@@ -87,7 +87,7 @@ def test_the_pair_000_002_is_listed_and_shown_side_by_side(qtbot, window: MainWi
     # the pair's first row names both articles, A above B; its second row is the same pair's
     assert cell(page, 0, ARTICLES) == f"A  {titles[seeds['000']]}\nB  {titles[seeds['002']]}"
     assert cell(page, 1, ARTICLES) == ""
-    assert page.summary.text() == "2 shared passage(s) in 1 pair(s) of articles"
+    assert page.summary.text() == "2 shared passages in 1 pair of articles"
     passage = page.current.passage
     assert (passage.article_a, passage.article_b) == (seeds["000"], seeds["002"])
     text_a, text_b = project.document(seeds["000"]).text, project.document(seeds["002"]).text
@@ -132,7 +132,7 @@ def test_copy_a_to_b_adds_the_spans_at_mapped_offsets_and_ctrl_z_removes_them(qt
     # the mediator span is there already; the other two land on the same words in B
     assert {(text_b[s:e], label) for s, e, label in added} == {("واشنطن وطهران", "actor"),
                                                                ("البيت الأبيض", "actor")}
-    assert page.message.text() == f"Copied 2 span(s) of {NAME} to article B"
+    assert page.message.text() == f"Copied 2 spans of {NAME} to article B"
     assert page.difference_list.topLevelItemCount() == 1  # only 'different label' is left
     assert {(p.span.start, p.span.end) for p in page.view_b.painted} >= {(s, e) for s, e, _ in added}
 
@@ -176,7 +176,7 @@ def test_copy_b_to_a_adds_the_spans_of_b_on_the_matching_words_of_a(qtbot, windo
     assert page.copy_spans(to_b=False) == 1  # B's 'البيت الأبيض' denial; the mediator is in A already
     added = [s for s in project.spans(seeds["000"], NAME) if s.label == "denial"]
     assert [text_a[s.start : s.end] for s in added] == ["البيت الأبيض"]
-    assert page.message.text() == f"Copied 1 span(s) of {NAME} to article A"
+    assert page.message.text() == f"Copied 1 span of {NAME} to article A"
 
 
 def test_deleting_a_label_compares_the_passages_again_in_a_worker(qtbot, window: MainWindow, seeds, project):
@@ -190,7 +190,7 @@ def test_deleting_a_label_compares_the_passages_again_in_a_worker(qtbot, window:
     assert kinds == ["missing in B", "missing in B"]  # 'البيت الأبيض' actor now has no counterpart
     qtbot.waitUntil(lambda: page.comparing is None, timeout=20_000)
     assert cell(page, 0, DIFFERENCES) == "2"
-    assert page.summary.text() == "2 shared passage(s) in 1 pair(s) of articles"
+    assert page.summary.text() == "2 shared passages in 1 pair of articles"
     assert all("denial" not in (d.label_a, d.label_b) for e in page.entries for d in e.differences)
 
 
@@ -217,7 +217,7 @@ def test_the_passage_list_is_a_model_read_only_for_the_rows_shown(qtbot, window:
     assert not isinstance(listed, QTreeWidget | QTableWidget | QListWidget)
     assert isinstance(listed.model(), QAbstractTableModel)
     assert listed.model().rowCount() == 2_000 and listed.model().pair_count() == 400
-    assert page.summary.text() == "2000 shared passage(s) in 400 pair(s) of articles"
+    assert page.summary.text() == "2000 shared passages in 400 pairs of articles"
     # nothing was made per row: no objects, and only the rows on screen had their differences counted
     assert len(page.findChildren(QObject)) - before < 50
     assert 0 < listed.model().counted < 100

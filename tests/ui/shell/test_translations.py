@@ -19,6 +19,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "resources" / "translations" / "annotator_ar.ts"
 QM = ROOT / "resources" / "translations" / "annotator_ar.qm"
+TS_EN = ROOT / "resources" / "translations" / "annotator_en.ts"
+QM_EN = ROOT / "resources" / "translations" / "annotator_en.qm"
 BIN = Path(sys.executable).parent
 # Every interface module's texts are marked (tr()/translate()): lupdate reads them all.
 UI_MODULES = sorted(path for path in (ROOT / "annotator" / "ui").rglob("*.py") if path.name != "__init__.py")
@@ -30,8 +32,9 @@ def messages(ts: Path) -> list[tuple[str, str, str, ElementTree.Element]]:
     for context in ElementTree.parse(ts).getroot().iter("context"):
         for message in context.iter("message"):
             translation = message.find("translation")
-            found.append((context.findtext("name"), message.findtext("source"), translation.text or "",
-                          translation))
+            forms = [form.text or "" for form in translation.findall("numerusform")]
+            text = " | ".join(forms) if message.get("numerus") == "yes" else translation.text or ""
+            found.append((context.findtext("name"), message.findtext("source"), text, translation))
     return found
 
 
@@ -64,7 +67,8 @@ def test_shipped_qm_is_built_from_the_ts(tmp_path: Path) -> None:
     lrelease = BIN / "pyside6-lrelease"
     if not lrelease.exists() and shutil.which("lrelease") is None:
         pytest.skip("no lrelease")
-    built = tmp_path / "annotator_ar.qm"
-    subprocess.run([str(lrelease) if lrelease.exists() else "lrelease", str(TS), "-qm", str(built)],
-                   check=True, capture_output=True)
-    assert built.read_bytes() == QM.read_bytes(), "run `make translations` and commit the .qm"
+    for ts, qm in ((TS, QM), (TS_EN, QM_EN)):
+        built = tmp_path / qm.name
+        subprocess.run([str(lrelease) if lrelease.exists() else "lrelease", str(ts), "-qm", str(built)],
+                       check=True, capture_output=True)
+        assert built.read_bytes() == qm.read_bytes(), "run `make translations` and commit the .qm"

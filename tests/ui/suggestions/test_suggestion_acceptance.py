@@ -26,6 +26,11 @@ from tests.ui.suggestions.test_suggestions import CTRL, iran_places, stored, tag
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
+def times(n: int) -> str:
+    """How the suggestions bar counts repetitions in English: "1 time", "5 times"."""
+    return f"{n} time" + ("s" if n != 1 else "")
+
+
 @pytest.fixture
 def window(qtbot, project: Project, tmp_path: Path) -> MainWindow:
     return make_window(qtbot, project, tmp_path / "settings.ini")
@@ -74,12 +79,12 @@ def test_accepting_all_in_the_corpus_stores_in_a_worker_with_progress_and_one_un
     assert stored(project) == {(document.id, *tagged, "actor")}
     dialog = window.findChild(QProgressDialog, "workerProgressDialog")
     assert dialog is not None and dialog.isVisible() and dialog.isModal()
-    assert dialog.labelText() == f"Tagging {len(expected) - 1} places in {articles} article(s)…"
+    assert dialog.labelText() == f"Tagging {len(expected) - 1} places in {articles} articles…"
     qtbot.waitUntil(lambda: window.page.undo_stack().count() == 2, timeout=5000)
     assert stored(project) == expected
     back_to(qtbot, window)
     stack = window.page.undo_stack()
-    assert stack.undoText() == f"tag {len(expected) - 1} suggestions in {articles} article(s) as actor"
+    assert stack.undoText() == f"tag {len(expected) - 1} suggestions in {articles} articles as actor"
     assert not window.page.suggestions_bar.offering
     press(qtbot, window, "Z", CTRL)  # a big batch: undone by a worker too
     qtbot.waitUntil(lambda: stored(project) == {(document.id, *tagged, "actor")}, timeout=5000)
@@ -87,7 +92,7 @@ def test_accepting_all_in_the_corpus_stores_in_a_worker_with_progress_and_one_un
     page = window.page
     qtbot.waitUntil(lambda: page.suggestions_bar.offering)
     assert [(s.start, s.end) for s in page.article_view.suggestions] == others
-    assert f"{len(expected) - 1 - len(others)}×" in page.suggestions_bar.message.text()
+    assert times(len(expected) - 1 - len(others)) in page.suggestions_bar.message.text()
     back_to(qtbot, window)
     press(qtbot, window, "Z", CTRL | SHIFT)  # redo, in a worker: tagged again, no longer offered
     qtbot.waitUntil(lambda: stored(project) == expected, timeout=5000)
@@ -155,7 +160,7 @@ def test_undoing_accept_all_in_the_article_offers_the_places_again(qtbot, window
     press(qtbot, window, "Z", CTRL)
     assert stored(project) == {(document.id, *tagged, "actor")}
     assert [(s.start, s.end) for s in page.article_view.suggestions] == others
-    assert page.suggestions_bar.offering and f"{len(others)}×" in page.suggestions_bar.message.text()
+    assert page.suggestions_bar.offering and times(len(others)) in page.suggestions_bar.message.text()
     press(qtbot, window, "Z", CTRL | SHIFT)
     assert page.article_view.suggestions == []
 

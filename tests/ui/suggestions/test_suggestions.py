@@ -25,6 +25,11 @@ IRAN = re.compile(rf"(?<![\w{MARKS}])(?:[وف]?[بلك]?)"
                   rf"([إأاآ][{MARKS}]*ي[{MARKS}]*ر[{MARKS}]*ا[{MARKS}]*ن[{MARKS}]*)(?![\w{MARKS}])")
 
 
+def times(n: int) -> str:
+    """How the suggestions bar counts repetitions in English: "1 time", "5 times"."""
+    return f"{n} time" + ("s" if n != 1 else "")
+
+
 @pytest.fixture
 def window(qtbot, project: Project, tmp_path: Path) -> MainWindow:
     return make_window(qtbot, project, tmp_path / "settings.ini")
@@ -72,7 +77,8 @@ def test_tagging_a_word_that_occurs_again_offers_it_with_the_counts_and_paints_t
     bar = window.page.suggestions_bar
     assert bar.offering
     message = bar.message.text()
-    assert f"{len(others)}×" in message and f"{count_elsewhere}×" in message and f" {articles} " in message
+    assert times(len(others)) in message and times(count_elsewhere) in message
+    assert f" {articles} other articles" in message
     assert "إيران" in message and "actor" in message
     # the view holds exactly the other places; those on screen are painted exactly there
     view = window.page.article_view
@@ -119,7 +125,7 @@ def test_accept_next_tags_the_following_place_and_stops_suggesting_it(qtbot, win
     page = window.page
     assert page.selected_span().start == others[0][0]
     assert [(s.start, s.end) for s in page.article_view.suggestions] == others[1:]
-    assert f"{len(others) - 1}×" in page.suggestions_bar.message.text()
+    assert times(len(others) - 1) in page.suggestions_bar.message.text()
     press(qtbot, window, "Return", ALT)
     assert (document.id, *others[1], "actor") in stored(project)
     press(qtbot, window, "Z", CTRL)

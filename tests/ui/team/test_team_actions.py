@@ -68,7 +68,7 @@ def test_export_for_annotators_then_open_pack_elsewhere_shows_assigned_articles(
     dialogs.integer = [1]
     dialogs.save = [str(pack)]
     trigger(window, "exportForAnnotatorsAction")
-    assert dialogs.messages[-1][0] == "info" and "salma: 3 article(s)" in dialogs.messages[-1][1]
+    assert dialogs.messages[-1][0] == "info" and "salma: 3 articles" in dialogs.messages[-1][1]
     ids = [a.id for a in project.article_summaries()]
 
     changes: list[Changes] = []

@@ -1,0 +1,84 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>_Counts</name>
+        <message numerus="yes">
+            <source>%n span(s)</source>
+            <translation>
+                <numerusform>%n span</numerusform>
+                <numerusform>%n spans</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article</numerusform>
+                <numerusform>%n articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n other article(s)</source>
+            <translation>
+                <numerusform>%n other article</numerusform>
+                <numerusform>%n other articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pair(s) of articles</source>
+            <translation>
+                <numerusform>%n pair of articles</numerusform>
+                <numerusform>%n pairs of articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shared passage(s)</source>
+            <translation>
+                <numerusform>%n shared passage</numerusform>
+                <numerusform>%n shared passages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n place(s)</source>
+            <translation>
+                <numerusform>%n place</numerusform>
+                <numerusform>%n places</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n suggestion(s)</source>
+            <translation>
+                <numerusform>%n suggestion</numerusform>
+                <numerusform>%n suggestions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tag(s)</source>
+            <translation>
+                <numerusform>%n tag</numerusform>
+                <numerusform>%n tags</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n match</numerusform>
+                <numerusform>%n matches</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n time(s)</source>
+            <translation>
+                <numerusform>%n time</numerusform>
+                <numerusform>%n times</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n waiting</numerusform>
+                <numerusform>%n waiting</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
