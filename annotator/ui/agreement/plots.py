@@ -48,8 +48,9 @@ def figure_text(f: Figure, digits: int = 3) -> str:
     if f.interval is None:
         return fixed(f.value, digits)
     low, high = f.interval
-    # isolated left-to-right: in an Arabic line the bidi algorithm would otherwise print "[0.881 ,0.805]"
-    return f"\u2066{fixed(f.value, digits)} [{fixed(low, digits)}, {fixed(high, digits)}]\u2069"
+    # forced left-to-right (LRO…PDF; Qt reorders even inside an embedding or isolate): in an Arabic
+    # line the bidi algorithm would otherwise print "[0.881 ,0.805]"
+    return f"\u202d{fixed(f.value, digits)} [{fixed(low, digits)}, {fixed(high, digits)}]\u202c"
 
 
 def _short(text: str, limit: int = TITLE_CHARS) -> str:

@@ -31,7 +31,7 @@ from annotator.core.model import Label
 from annotator.store import Changes, Project
 from annotator.ui.labels.commands import AddLabel, DeleteLabel, LabelCommand, ReorderLabels, UpdateLabel
 from annotator.ui.shell import counts as counted
-from annotator.ui.shell.actions import isolated_keys
+from annotator.ui.shell.actions import left_to_right_keys
 
 Notify = Callable[[Changes], None]
 PALETTE = ("#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
@@ -76,7 +76,7 @@ class LabelEditor(QDialog):
             action.setShortcut(shortcut)
             self.addAction(action)
             button = QPushButton(objectName=name)
-            button.setToolTip(isolated_keys(action.shortcut()))
+            button.setToolTip(left_to_right_keys(action.shortcut()))
             button.clicked.connect(action.trigger)
             buttons.addWidget(button)
             self.history_buttons.append((button, action))

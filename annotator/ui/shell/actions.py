@@ -212,13 +212,13 @@ EXACT_SELECTION_NOTE = "Hold Alt with a label key to tag the exact characters se
 def shortcut_text(spec: ActionSpec) -> str:
     """The shortcuts as the user's platform writes them, e.g. "Ctrl+Shift+Z".
 
-    Each is isolated left-to-right: in an Arabic sentence "Ctrl++" would otherwise read "++Ctrl"."""
-    return ", ".join(isolated_keys(QKeySequence(s)) for s in spec.shortcuts)
+    Each is embedded left-to-right: in an Arabic sentence "Ctrl++" would otherwise read "++Ctrl"."""
+    return ", ".join(left_to_right_keys(QKeySequence(s)) for s in spec.shortcuts)
 
 
-def isolated_keys(keys: QKeySequence) -> str:
-    """``keys`` as the platform writes them, as a left-to-right isolate safe inside right-to-left text."""
-    return f"\u2066{keys.toString(QKeySequence.SequenceFormat.NativeText)}\u2069"
+def left_to_right_keys(keys: QKeySequence) -> str:
+    """``keys`` as the platform writes them, embedded left-to-right, safe inside right-to-left text."""
+    return f"\u202a{keys.toString(QKeySequence.SequenceFormat.NativeText)}\u202c"
 
 
 def create_actions(parent: QWidget, slots: dict[str, Callable[[], None]]) -> dict[str, QAction]:

@@ -301,8 +301,8 @@ def test_error_bars_span_exactly_the_reports_intervals(
     value = report.overall.value(measure)
     written = f"{value:.3f} [{low:.3f}, {high:.3f}]"
     assert written in dashboard.status.text()
-    # the figure is a left-to-right isolate, so an Arabic line cannot print its interval reversed
-    assert f"corpus: \u2066{written}\u2069" in dashboard.bars_chart.describe(0)
+    # the figure is embedded left-to-right, so an Arabic line cannot print its interval reversed
+    assert f"corpus: \u202d{written}\u202c" in dashboard.bars_chart.describe(0)
     first = report.labels[0]
     f_low, f_high = report.per_label[first].intervals[measure]
     assert f"[{f_low:.3f}, {f_high:.3f}]" in dashboard.spread_chart.describe(0)
