@@ -400,6 +400,9 @@ ARABIC = {
     "Comparing the spans…": "جارٍ مقارنة المقاطع…",
     "Comparing the spans again…": "جارٍ مقارنة المقاطع من جديد…",
     "Filter by article title…": "صفِّ حسب عنوان المقالة…",
+    # an undo step that meets another writer's change
+    "Undo step skipped: its spans were changed elsewhere (another window or the command line), so nothing was changed.":
+        "تُخطّيت خطوة التراجع: غُيّرت مقاطعها في مكان آخر (نافذة أخرى أو سطر الأوامر)، فلم يتغيّر شيء.",
 }
 
 
