@@ -29,3 +29,8 @@ class ConflictError(AnnotatorError):
 
 class NotFoundError(AnnotatorError):
     """A named article, annotator, label or span does not exist in the project."""
+
+
+class ChangedElsewhereError(AnnotatorError):
+    """An undo or redo found the rows it would touch changed by another writer (a second window, the
+    command line); nothing was changed, and the undo step is retired."""

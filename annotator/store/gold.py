@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.adjudication import ArticleAdjudication, adjudicate_article
 from annotator.core.agreement.data import AgreementInput, counted_articles
-from annotator.core.errors import InputError, NotFoundError
+from annotator.core.errors import ChangedElsewhereError, InputError, NotFoundError
 from annotator.core.model import GoldSpan, GoldStatus, SpanRef
 from annotator.store.repository import Changes, Project, utc_now
 
@@ -281,10 +281,18 @@ class Gold:
         return GoldState(document_id, tuple(self.spans(document_id)), tuple(self.rejections(document_id)),
                          status, updated)
 
-    def restore(self, state: GoldState) -> Changes:
-        """Make the article's gold exactly ``state`` again (rows, ids and timestamps), in one transaction."""
+    def restore(self, state: GoldState, expected: GoldState | None = None) -> Changes:
+        """Make the article's gold exactly ``state`` again (rows, ids and timestamps), in one transaction.
+
+        With ``expected`` (what an undo step left) the article's gold must still be exactly that, else
+        ChangedElsewhereError and nothing is written: an undo never wipes another curator's decisions.
+        """
         doc = state.document_id
         with self.project.transaction() as conn:
+            if expected is not None and self.snapshot(doc) != expected:
+                raise ChangedElsewhereError(
+                    f"the gold of article {doc} was changed elsewhere (another window or the command line); "
+                    "nothing was changed")
             conn.execute("DELETE FROM gold_spans WHERE document_id = ?", (doc,))
             conn.execute("DELETE FROM gold_rejections WHERE document_id = ?", (doc,))
             conn.execute("DELETE FROM gold_statuses WHERE document_id = ?", (doc,))

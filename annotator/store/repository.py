@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from annotator.core.agreement.data import AgreementInput, counted_articles
-from annotator.core.errors import InputError, NotFoundError
+from annotator.core.errors import ChangedElsewhereError, InputError, NotFoundError, ProjectFileError
 from annotator.core.model import (
     AnnotationSet,
     ArticleRecord,
@@ -107,6 +107,19 @@ _SPAN_JOINS = """
 
 def _span(row: tuple) -> Span:
     return Span(*row)
+
+
+def _same_span(stored: Span, expected: Span) -> bool:
+    """The stored row is the span an undo step recorded: same id, article, annotator, offsets, label."""
+    return (stored.id, stored.document_id, stored.annotator, stored.start, stored.end, stored.label) == (
+        expected.id, expected.document_id, expected.annotator, expected.start, expected.end, expected.label)
+
+
+def _changed_elsewhere(span: Span) -> ChangedElsewhereError:
+    return ChangedElsewhereError(
+        f"span {span.id} ({span.label} {span.start}-{span.end} of {span.annotator} in article "
+        f"{span.document_id}) was changed elsewhere (another window or the command line); nothing was "
+        "changed")
 
 
 class Project:
@@ -429,12 +442,31 @@ class Project:
             self._touch_status(conn, document_id, annotator_id, now)
         return self.span(span_id)
 
+    def _expected_span(self, span_id: int, expected: Span | None) -> Span:
+        """The stored span ``span_id``; with ``expected``, refused unless it is still exactly that span."""
+        rows = self._query(f"SELECT {_SPAN_COLUMNS} {_SPAN_JOINS} WHERE s.id = ?", (span_id,))
+        if expected is not None and (not rows or not _same_span(_span(rows[0]), expected)):
+            raise _changed_elsewhere(expected)
+        if not rows:
+            raise NotFoundError(f"there is no span with id {span_id}")
+        return _span(rows[0])
+
     def restore_span(self, span: Span) -> Span:
-        """Put a deleted span back with its original id and timestamps (undo of a delete)."""
+        """Put a deleted span back with its original id and timestamps (undo of a delete).
+
+        Refused with ChangedElsewhereError, nothing written, if its id or the identical span is stored.
+        """
         self._check_offsets(span.document_id, span.start, span.end)
         label_id = self._label_id(span.label)
         with self.transaction() as conn:
             annotator_id = self._annotator_id(span.annotator)
+            # never over another writer's row: its id taken, or the same span stored under another id
+            taken = conn.execute(
+                "SELECT 1 FROM spans WHERE id = ? OR (document_id = ? AND annotator_id = ? AND start = ? "
+                "AND end = ? AND label_id = ?)",
+                (span.id, span.document_id, annotator_id, span.start, span.end, label_id)).fetchone()
+            if taken:
+                raise _changed_elsewhere(span)
             conn.execute(
                 "INSERT INTO spans (id, document_id, annotator_id, start, end, label_id, created_at, "
                 "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -444,10 +476,14 @@ class Project:
             self._touch_status(conn, span.document_id, annotator_id, utc_now())
         return self.span(span.id)
 
-    def delete_span(self, span_id: int) -> Span:
-        """Delete a span; returns it as it was, so the caller can undo."""
-        span = self.span(span_id)
+    def delete_span(self, span_id: int, expected: Span | None = None) -> Span:
+        """Delete a span; returns it as it was, so the caller can undo.
+
+        With ``expected`` (an undo step's record) the stored row must still be that span — else
+        ChangedElsewhereError and nothing is deleted: an undo never removes another writer's span.
+        """
         with self.transaction() as conn:
+            span = self._expected_span(span_id, expected)
             conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
             self._touch_status(conn, span.document_id, self._annotator_id(span.annotator), utc_now())
         return span
@@ -479,11 +515,16 @@ class Project:
                 self._touch_status(conn, document_id, annotator_id, now)
         return [self.span(span_id) for span_id in added]
 
-    def delete_spans(self, span_ids: Iterable[int]) -> list[Span]:
-        """Delete several spans in one transaction; returns them as they were, so the caller can undo."""
-        spans = [self.span(span_id) for span_id in span_ids]
+    def delete_spans(self, span_ids: Iterable[int], expected: Iterable[Span] | None = None) -> list[Span]:
+        """Delete several spans in one transaction; returns them as they were, so the caller can undo.
+
+        With ``expected`` every stored row must still be the recorded span, else nothing is deleted.
+        """
+        span_ids = list(span_ids)
+        recorded = {span.id: span for span in expected} if expected is not None else {}
         now = utc_now()
         with self.transaction() as conn:
+            spans = [self._expected_span(span_id, recorded.get(span_id)) for span_id in span_ids]
             conn.executemany("DELETE FROM spans WHERE id = ?", [(span.id,) for span in spans])
             for document_id, annotator in {(span.document_id, span.annotator) for span in spans}:
                 self._touch_status(conn, document_id, self._annotator_id(annotator), now)
@@ -498,16 +539,22 @@ class Project:
         return [self.span(span.id) for span in spans]
 
     def update_span(
-        self, span_id: int, *, label: str | None = None, start: int | None = None, end: int | None = None
+        self, span_id: int, *, label: str | None = None, start: int | None = None, end: int | None = None,
+        expected: Span | None = None,
     ) -> Span:
-        """Change a span's label and/or boundaries in place (its id stays)."""
-        span = self.span(span_id)
+        """Change a span's label and/or boundaries in place (its id stays).
+
+        With ``expected`` the stored row must still be that span, else ChangedElsewhereError, unchanged.
+        """
+        span = self._expected_span(span_id, expected)
         new_start = span.start if start is None else start
         new_end = span.end if end is None else end
         self._check_offsets(span.document_id, new_start, new_end)
         label_id = self._label_id(label if label is not None else span.label)
         now = utc_now()
         with self.transaction() as conn:
+            if expected is not None:
+                self._expected_span(span_id, expected)  # again, under the write lock
             try:
                 conn.execute(
                     "UPDATE spans SET start = ?, end = ?, label_id = ?, updated_at = ? WHERE id = ?",
@@ -543,7 +590,7 @@ class Project:
             "WHERE st.document_id = ? AND a.name = ?",
             (document_id, annotator),
         )
-        return Status(rows[0][0]) if rows else Status.NEW
+        return self._stored_status(rows[0][0]) if rows else Status.NEW
 
     def statuses(self, annotator: str | None = None) -> dict[tuple[str, str], Status]:
         """(article id, annotator) → status, for every pair that has one (absent means `new`)."""
@@ -555,7 +602,14 @@ class Project:
         if annotator is not None:
             sql += " WHERE a.name = ?"
             params = (annotator,)
-        return {(d, a): Status(s) for d, a, s in self._query(sql, params)}
+        return {(d, a): self._stored_status(s) for d, a, s in self._query(sql, params)}
+
+    def _stored_status(self, value: str) -> Status:
+        """A status as stored; a damaged file can hold what the CHECK constraint never let in."""
+        try:
+            return Status(value)
+        except ValueError:
+            raise ProjectFileError(f"{self.path}: is damaged (an article status reads {value!r})") from None
 
     def set_status(self, document_id: str, annotator: str, status: Status) -> Changes:
         self.document(document_id)

@@ -8,6 +8,8 @@ Version history:
   4 — assignments: which annotator is to annotate which article (from a pack or `pack --assign`).
   5 — document_search: an FTS5 trigram index over every article's Arabic-normalised text (corpus
       search); the migration fills it for the articles already stored.
+  6 — span and gold span ids are never reused (AUTOINCREMENT): an undo step that remembers an id can
+      never meet another writer's span under it. Existing ids are kept.
 Add a version by appending to MIGRATIONS; never edit a shipped step.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -171,6 +174,35 @@ def _create_v5(conn: sqlite3.Connection) -> None:
     rebuild_index(conn)  # SQL cannot normalise Arabic: the existing articles are indexed from Python
 
 
+def _never_reuse_ids(conn: sqlite3.Connection) -> None:
+    """Rebuild spans and gold_spans as AUTOINCREMENT tables, keeping every row and id.
+
+    SQLite cannot add AUTOINCREMENT to a table: it is made anew, filled, and renamed (SQLite's
+    documented procedure; foreign keys are switched on only after migrating, so dropping the old table
+    cascades nowhere, and ``foreign_key_check`` runs before the commit). The sequence starts at the
+    highest id stored (ids deleted above it before the migration cannot be known).
+    """
+    tables = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN ('spans', 'gold_spans')")
+    for table, old_sql in tables.fetchall():
+        new_sql, found = re.subn(r"\bid(\s+)INTEGER PRIMARY KEY,",
+                                 r"id\1INTEGER PRIMARY KEY AUTOINCREMENT,", old_sql, count=1)
+        if not found:
+            raise sqlite3.DatabaseError(f"unexpected definition of table {table}")
+        indexes = [sql for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            (table,))]
+        conn.execute(new_sql.replace(f"CREATE TABLE {table}", f"CREATE TABLE {table}_rebuilt", 1))
+        conn.execute(f"INSERT INTO {table}_rebuilt SELECT * FROM {table}")
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_rebuilt RENAME TO {table}")
+        for index_sql in indexes:
+            conn.execute(index_sql)
+        if conn.execute(f"PRAGMA foreign_key_check({table})").fetchone() is not None:
+            raise sqlite3.IntegrityError(f"a row of {table} refers to a missing article, annotator or "
+                                         "label")
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1.
 MIGRATIONS: dict[int, Migration] = {
     0: _create_v1,
@@ -178,6 +210,7 @@ MIGRATIONS: dict[int, Migration] = {
     2: _script(SCHEMA_V3),
     3: _script(SCHEMA_V4),
     4: _create_v5,
+    5: _never_reuse_ids,
 }
 SCHEMA_VERSION = max(MIGRATIONS) + 1
 
@@ -346,11 +379,11 @@ def open_database(path: Path) -> sqlite_utils.Database:
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10.0)
         db = sqlite_utils.Database(conn)
-        db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 10000")
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version < SCHEMA_VERSION:
-            migrate(conn, version)
+            migrate(conn, version)  # foreign keys still off: a table rebuild must not cascade
+        db.execute("PRAGMA foreign_keys = ON")
         if not index_is_current(conn):
             _rebuild_search_index(conn)
         mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]

@@ -1483,6 +1483,10 @@ corpus {measure}: {value}</source>
     <context>
         <name>commands</name>
         <message>
+            <source>Undo step skipped: its spans were changed elsewhere (another window or the command line), so nothing was changed.</source>
+            <translation>تُخطّيت خطوة التراجع: غُيّرت مقاطعها في مكان آخر (نافذة أخرى أو سطر الأوامر)، فلم يتغيّر شيء.</translation>
+        </message>
+        <message>
             <source>tag {label}</source>
             <translation>وسم {label}</translation>
         </message>

@@ -50,6 +50,7 @@ def damaged(edits: list[tuple[int, int]], cut: int | None) -> bytes:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edits=damage, cut=st.one_of(st.none(), st.integers(0, 40_000)))
 @example(edits=[(40798, 0)], cut=None)  # found in CI: a malformed page surfaced as raw DatabaseError on read
+@example(edits=[(241274, 0)], cut=None)  # a damaged status text surfaced as a raw ValueError
 def test_damaged_project_opens_or_is_refused_with_our_error_unchanged(edits, cut) -> None:
     data = damaged(edits, cut)
     with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:

@@ -3,7 +3,9 @@
 Every store call is its own transaction, so an edit is on disk the moment it is made (there is no Save).
 A command makes its change once in ``run()`` — called before it is pushed, so a refused change never
 reaches the undo stack and Qt's ``redo()`` never has to raise — and afterwards undo/redo put back
-exactly the rows it recorded (a deleted span comes back with its id and timestamps).
+exactly the rows it recorded (a deleted span comes back with its id and timestamps), and only while
+those rows are as it left them: if another writer (a second window, `annotator merge`) changed them,
+the step does nothing, says so, and retires itself.
 After every change the command calls ``notify(changes)``; the window turns that into its one signal.
 """
 
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, ChangedElsewhereError
 from annotator.core.model import Span, Status
 from annotator.store import Changes, Project
 
@@ -25,6 +27,15 @@ def span_changes(span: Span) -> Changes:
     """What an edit of ``span`` changed: the span, its article and its annotator's status there."""
     return Changes(documents=frozenset({span.document_id}), spans=frozenset({span.id}),
                    statuses=frozenset({(span.document_id, span.annotator)}))
+
+
+def refusal_text(exc: AnnotatorError) -> str:
+    """What the status bar says when an undo or redo step was refused."""
+    if isinstance(exc, ChangedElsewhereError):
+        return QCoreApplication.translate(
+            "commands", "Undo step skipped: its spans were changed elsewhere (another window or the command "
+            "line), so nothing was changed.")
+    return str(exc)
 
 
 class AnnotationCommand(QUndoCommand):
@@ -74,7 +85,7 @@ class AnnotationCommand(QUndoCommand):
         """Qt cannot take an exception from undo()/redo(): report it and retire this command."""
         self.setObsolete(True)
         if self.on_error is not None:
-            self.on_error(str(exc))
+            self.on_error(refusal_text(exc))
 
 
 class AddSpan(AnnotationCommand):
@@ -97,8 +108,8 @@ class AddSpan(AnnotationCommand):
 
     def revert(self) -> Changes:
         assert self.span is not None
-        # the span as it is now (its updated_at may differ from when it was made)
-        self.span = self.project.delete_span(self.span.id)
+        # only the span this command made; returned as it is now (its updated_at may differ)
+        self.span = self.project.delete_span(self.span.id, expected=self.span)
         return span_changes(self.span)
 
 
@@ -131,7 +142,7 @@ class AddSpans(AnnotationCommand):
         return spans_changes(self.project.restore_spans(self.spans))
 
     def revert(self) -> Changes:
-        self.spans = self.project.delete_spans([span.id for span in self.spans])
+        self.spans = self.project.delete_spans([span.id for span in self.spans], expected=self.spans)
         return spans_changes(self.spans)
 
 
@@ -144,7 +155,7 @@ class DeleteSpan(AnnotationCommand):
         self.span = span
 
     def apply(self) -> Changes:
-        self.span = self.project.delete_span(self.span.id)
+        self.span = self.project.delete_span(self.span.id, expected=self.span)
         return span_changes(self.span)
 
     def revert(self) -> Changes:
@@ -163,15 +174,18 @@ class ChangeSpan(AnnotationCommand):
         text = QCoreApplication.translate("commands", "change {label} span: {what}")
         super().__init__(project, notify, text.format(label=span.label, what=what))
         self.before = span
+        self.after: Span | None = None
         self.label, self.start, self.end = label, start, end
 
     def apply(self) -> Changes:
-        return span_changes(self.project.update_span(self.before.id, label=self.label, start=self.start,
-                                                     end=self.end))
+        self.after = self.project.update_span(self.before.id, label=self.label, start=self.start,
+                                              end=self.end, expected=self.before)
+        return span_changes(self.after)
 
     def revert(self) -> Changes:
         old = self.before
-        return span_changes(self.project.update_span(old.id, label=old.label, start=old.start, end=old.end))
+        return span_changes(self.project.update_span(old.id, label=old.label, start=old.start, end=old.end,
+                                                     expected=self.after))
 
 
 class SetStatus(AnnotationCommand):

@@ -12,9 +12,11 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import GoldStatus, SpanRef
 from annotator.store import Changes
 from annotator.store.gold import Gold, GoldState
+from annotator.ui.annotate.commands import refusal_text
 
 Notify = Callable[[Changes], None]
 
@@ -31,6 +33,7 @@ class GoldCommand(QUndoCommand):
         self.notify = notify
         self.before: GoldState | None = None
         self.after: GoldState | None = None
+        self.on_error: Callable[[str], None] | None = None
 
     def apply(self) -> Changes:
         raise NotImplementedError
@@ -50,12 +53,25 @@ class GoldCommand(QUndoCommand):
         elif self.gold.snapshot(self.document_id) == self.after:
             changes = Changes(gold=frozenset({self.document_id}))  # just run(): nothing to put back
         else:
-            changes = self.gold.restore(self.after)
-        self.notify(changes)
+            changes = self._guarded(lambda: self.gold.restore(self.after, expected=self.before))
+        if changes is not None:
+            self.notify(changes)
 
     def undo(self) -> None:
         assert self.before is not None
-        self.notify(self.gold.restore(self.before))
+        changes = self._guarded(lambda: self.gold.restore(self.before, expected=self.after))
+        if changes is not None:
+            self.notify(changes)
+
+    def _guarded(self, step: Callable[[], Changes]) -> Changes | None:
+        """Run an undo/redo step; one refused (the gold changed elsewhere) retires the command, says so."""
+        try:
+            return step()
+        except AnnotatorError as exc:
+            self.setObsolete(True)
+            if self.on_error is not None:
+                self.on_error(refusal_text(exc))
+            return None
 
 
 class AcceptSpan(GoldCommand):

@@ -256,6 +256,7 @@ class CurationView(QWidget):
             self.message.setText(str(exc))
             return
         self.message.clear()
+        command.on_error = self.message.setText  # an undo step refused: another writer changed the gold
         self.undo_stack.push(command)  # its redo() finds the change made and notifies the views
 
     def _notify(self, changes: Changes) -> None:

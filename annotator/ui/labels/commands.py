@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand
 from annotator.core.errors import AnnotatorError
 from annotator.store import Changes, Project
 from annotator.store.label_history import DeletedLabel, delete_label, restore_label
+from annotator.ui.annotate.commands import refusal_text
 
 Notify = Callable[[Changes], None]
 
@@ -63,7 +64,7 @@ class LabelCommand(QUndoCommand):
         except AnnotatorError as exc:
             self.setObsolete(True)
             if self.on_error is not None:
-                self.on_error(str(exc))
+                self.on_error(refusal_text(exc))
 
 
 class AddLabel(LabelCommand):
