@@ -6,13 +6,8 @@ The mirror of ``corpus.py``: store → core objects → ``core.formats.write_*``
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +16,7 @@ from typing import Any
 from annotator import __version__
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import AnnotationSet, ArticleRecord, GoldStatus, Status
+from annotator.operations.export_staging import StagedExport, staged_export
 from annotator.store import Project
 from annotator.store.gold import Gold
 
@@ -111,36 +107,8 @@ def select_records(
     return records
 
 
-@contextmanager
-def _replacing(path: Path, *, folder: bool = False) -> Iterator[Path]:
-    """A temporary path beside ``path`` that is renamed over it only when the block succeeds."""
-    if not path.parent.exists():
-        raise AnnotatorError(f"{path}: the folder {path.parent} does not exist")
-    if folder and path.exists() and (not path.is_dir() or any(path.iterdir())):
-        raise AnnotatorError(f"{path}: exists and is not an empty folder; give a new folder for a brat or "
-                             "xmi export")
-    if not folder and path.is_dir():
-        raise AnnotatorError(f"{path}: is a folder; give a file name to write")
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
-    if folder:
-        tmp.chmod(0o755)  # mkdtemp makes it private; the exported folder should read like any other
-    target = tmp if folder else tmp / path.name
-    try:
-        yield target
-        if folder:
-            if path.exists():
-                path.rmdir()
-            os.replace(target, path)
-        else:
-            os.replace(target, path)
-            tmp.rmdir()
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-
-
 def _write_text(path: Path, write: Callable[[Any], Any]) -> Any:
-    with _replacing(path) as target, target.open("w", encoding="utf-8", newline="") as out:
+    with path.open("w", encoding="utf-8", newline="") as out:
         return write(out)
 
 
@@ -181,7 +149,8 @@ def export_project(
     only_curated: bool = False, workers: int = 1, agreement: bool = True,
 ) -> ExportResult:
     """Write the selected records to ``out`` in ``fmt`` plus ``<out>.metadata.json`` (inside ``out`` for
-    brat). Nothing is left behind on failure.
+    brat and xmi). Both appear together or not at all, even if the program is killed meanwhile
+    (``export_staging``); nothing is left behind on failure.
 
     ``workers`` > 1 lets the spaCy export tokenize in that many processes (spawned, so the calling
     program's main module must be import-safe, as the `annotator` command is). ``agreement=False``
@@ -195,21 +164,38 @@ def export_project(
 
         load_spacy()  # fail with the install hint before reading anything
     records = select_records(project, gold=gold, annotator=annotator, only_curated=only_curated)
-    labels = [label.name for label in project.labels()]
     result = ExportResult(fmt, out)
+    folder = fmt in ("brat", "xmi")
+    metadata_path = out / "metadata.json" if folder else out.with_name(out.name + ".metadata.json")
+    with staged_export(out, metadata_path, folder=folder) as stage:
+        extra = _write_data(project, fmt, records, stage.data, result, workers)
+        result.articles = len(records)
+        result.annotation_sets = sum(len(r.annotations) for r in records)
+        result.spans = sum(len(a.spans) for r in records for a in r.annotations)
+        annotators = sorted({a.annotator for r in records for a in r.annotations})
+        stage.write_metadata(_metadata(project, stage, result, annotators, extra, gold=gold,
+                                       annotator=annotator, only_curated=only_curated, agreement=agreement))
+    result.metadata_path = metadata_path
+    return result
+
+
+def _write_data(project: Project, fmt: str, records: list[ArticleRecord], target: Path,
+                result: ExportResult, workers: int) -> dict[str, Any]:
+    """Write the records to ``target`` in ``fmt``; return what the metadata record adds for the format."""
+    labels = [label.name for label in project.labels()]
     extra: dict[str, Any] = {}
     if fmt == "jsonl":
         from annotator.core.formats.jsonl import write_jsonl
 
-        result.lines = _write_text(out, lambda f: write_jsonl(records, f))
+        result.lines = _write_text(target, lambda f: write_jsonl(records, f))
     elif fmt == "csv":
         from annotator.core.formats.table_csv import write_spans_csv
 
-        result.lines = _write_text(out, lambda f: write_spans_csv(records, f))
+        result.lines = _write_text(target, lambda f: write_spans_csv(records, f))
     elif fmt == "conll":
         from annotator.core.formats.conll import write_conll
 
-        summary = _write_text(out, lambda f: write_conll(records, f, labels))
+        summary = _write_text(target, lambda f: write_conll(records, f, labels))
         extra["columns"] = summary.columns
         extra["documents"] = [[r.id, a.annotator] for r in records for a in r.annotations]
         extra["unrepresentable"] = [[u.article_id, u.annotator, u.span.start, u.span.end, u.span.label]
@@ -219,8 +205,7 @@ def export_project(
     elif fmt == "spacy":
         from annotator.core.formats.spacy_docbin import write_docbin
 
-        with _replacing(out) as target:
-            summary = write_docbin(records, target, workers=workers)
+        summary = write_docbin(records, target, workers=workers)
         extra["realigned"] = [
             {"article_id": r.article_id, "annotator": r.annotator, "start": r.span.start, "end": r.span.end,
              "label": r.span.label, "stored": None if r.stored is None else [r.stored.start, r.stored.end]}
@@ -235,46 +220,44 @@ def export_project(
     elif fmt == "xmi":
         from annotator.core.formats.xmi import write_xmi_folder
 
-        with _replacing(out, folder=True) as target:
-            _, renamed_ids = write_xmi_folder(records, target)
+        _, renamed_ids = write_xmi_folder(records, target)
         extra["renamed"] = renamed_ids
         result.notes = [f"article {old} written as {new}" for old, new in renamed_ids.items()]
     elif fmt == "qdpx":
         from annotator.core.formats.qdpx import write_qdpx
 
-        with _replacing(out) as target:
-            write_qdpx(records, [(lb.name, lb.color) for lb in project.labels()], target,
-                       project.setting("name") or project.path.stem)
+        write_qdpx(records, [(lb.name, lb.color) for lb in project.labels()], target,
+                   project.setting("name") or project.path.stem)
     else:  # brat
         from annotator.core.formats.brat_collection import write_brat_collection
 
-        with _replacing(out, folder=True) as target:
-            renamed = write_brat_collection(records, target, [(lb.name, lb.color) for lb in project.labels()])
+        renamed = write_brat_collection(records, target, [(lb.name, lb.color) for lb in project.labels()])
         extra["renamed"] = renamed
         result.notes = [f"article {old} written as {new}.txt" for old, new in renamed["articles"].items()]
         result.notes += [f"label {old} written as brat type {new}" for old, new in renamed["labels"].items()]
-    result.articles = len(records)
-    result.annotation_sets = sum(len(r.annotations) for r in records)
-    result.spans = sum(len(a.spans) for r in records for a in r.annotations)
-    metadata_path = (out / "metadata.json" if fmt in ("brat", "xmi")
-                     else out.with_name(out.name + ".metadata.json"))
-    metadata = {
+    return extra
+
+
+def _metadata(project: Project, stage: StagedExport, result: ExportResult, annotators: list[str],
+              extra: dict[str, Any], *, gold: bool, annotator: str | None, only_curated: bool,
+              agreement: bool) -> dict[str, Any]:
+    """The metadata record: what was exported, from where, by whom, and (for a data file) its SHA-256,
+    so a record can always be checked against the file beside it."""
+    data_sha256 = stage.data_sha256()
+    return {
         "project": project.setting("name") or project.path.stem,
         "project_file": str(project.path),
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "exported_by": f"annotator {__version__}",
-        "format": fmt,
-        "format_notes": FORMAT_NOTES[fmt],
+        "format": result.format,
+        "format_notes": FORMAT_NOTES[result.format],
         "selection": {"gold": gold, "annotator": annotator, "only_curated": only_curated},
         "labels": [{"name": lb.name, "color": lb.color} for lb in project.labels()],
-        "annotators": sorted({a.annotator for r in records for a in r.annotations}),
+        "annotators": annotators,
         "articles": result.articles,
         "annotation_sets": result.annotation_sets,
         "spans": result.spans,
         "agreement": agreement_summary(project, gold=gold) if agreement else {"note": "not computed"},
+        **({"data_file": result.path.name, "data_sha256": data_sha256} if data_sha256 else {}),
         **extra,
     }
-    with _replacing(metadata_path) as target:
-        target.write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    result.metadata_path = metadata_path
-    return result

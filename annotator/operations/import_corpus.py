@@ -7,6 +7,7 @@ is written. Also opens the default project with the sample corpus.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from importlib.resources import files
 from pathlib import Path
@@ -19,6 +20,7 @@ from annotator.core.formats.jsonl import read_jsonl
 from annotator.core.formats.plaintext import read_txt
 from annotator.core.formats.spans_csv import read_spans_csv
 from annotator.core.model import ArticleRecord, Document, default_article_id
+from annotator.operations.export_staging import is_partial
 from annotator.operations.import_documents import (
     DOCUMENT_FORMATS,
     DOCUMENT_READERS,
@@ -42,13 +44,32 @@ def is_export_metadata(path: Path) -> bool:
     return name == "metadata.json" or name.endswith(".metadata.json")
 
 
+def _files_below(folder: Path) -> list[Path]:
+    """Every file below ``folder``, sorted; a sub-folder that cannot be listed stops the import.
+
+    An export still being written (or cut short) sits in a partial folder: never read, so importing
+    the folder exports go to never takes in half an export.
+    """
+    def refuse(error: OSError) -> None:
+        where = error.filename or folder
+        reason = error.strerror or str(error)
+        raise InputError(f"cannot read this folder ({reason.lower()}); nothing was imported — make it "
+                         "readable or leave it out", path=str(where))
+
+    found: list[Path] = []
+    for parent, folders, names in os.walk(folder, onerror=refuse):
+        folders[:] = [name for name in folders if not is_partial(Path(name))]
+        found.extend(Path(parent, name) for name in names if not is_partial(Path(name)))
+    return sorted(found)
+
+
 def find_article_files(paths: Iterable[Path]) -> list[Path]:
     """Files named on the command line, and every readable file below named folders, in sorted order."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             # An export's metadata record sits beside its data; a folder that was exported imports back.
-            found.extend(p for p in sorted(path.rglob("*"))
+            found.extend(p for p in _files_below(path)
                          if p.is_file() and p.suffix.lower() in READERS and not is_export_metadata(p))
         elif path.is_file():
             if is_export_metadata(path):

@@ -50,3 +50,38 @@ def test_gamma_reports_progress_per_article_and_appears_in_json(report) -> None:
     document = report_to_json(result)
     assert document["overall"]["gamma"] == result.overall.gamma
     assert document["per_article"][0]["gamma"] == pytest.approx(1.0)
+
+
+def test_agreement_gamma_prints_only_the_report(tmp_path, capfd) -> None:
+    """pygamma without the CBC solver logged "CBC solver not installed" thousands of times and GLPK's
+    log reached standard output, so `--json` was not JSON: the report alone reaches the terminal."""
+    import json
+    import logging
+    import re
+
+    from annotator.cli.main import main
+    from annotator.operations.import_corpus import seed_files
+
+    seed = seed_files()[1].read_text(encoding="utf-8").replace("\r\n", "\n")
+    words = [m.span() for m in re.finditer(r"[\u0621-\u064A]{3,}", seed)]
+    labels = ("actor", "mediator", "demand", "denial")
+    lines = []
+    for index, name in enumerate(("ali", "omar", "sara")):
+        spans = [{"start": words[k][0], "end": words[k][1], "label": labels[(k + index * (k % 3 == 0)) % 4]}
+                 for k in range(5, len(words) - 1, 6) if (k + index) % 5]
+        lines.append(json.dumps({"text": seed, "meta": {"id": "s1"}, "annotator": name, "status": "done",
+                                 "spans": spans}, ensure_ascii=False))
+    source = tmp_path / "three.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = str(tmp_path / "project.sqlite")
+    assert main(["--db", db, "import", str(source)]) == 0
+    capfd.readouterr()
+    handlers = list(logging.getLogger().handlers)
+
+    assert main(["--db", db, "agreement", "--gamma", "--json"]) == 0
+
+    out, err = capfd.readouterr()
+    assert len(err.splitlines()) < 3, err[:500]
+    report = json.loads(out)  # nothing but the report on standard output
+    assert report["overall"]["gamma"] is not None
+    assert logging.getLogger().handlers == handlers  # pygamma's logging left no stderr handler behind

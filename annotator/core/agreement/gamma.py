@@ -6,9 +6,22 @@ dissimilarity — and compares that disorder with the disorder of randomly shuff
 measure to read when spans overlap or nest, where α_u (which merges a rater's overlapping units) and
 character α lose information. It is slow (an integer program per continuum plus the random samples),
 so callers run it in a worker with progress: ``build_report(..., gamma=True)`` ticks once per article.
+
+pygamma is noisy: without the CBC solver (package cylp, rarely installed) it logs "CBC solver not
+installed. Using GLPK." on the root logger for every alignment (thousands per report), and GLPK,
+called through cvxopt, writes its solver log straight to the C-level standard output now and then,
+which broke ``agreement --gamma --json``. Both are silenced for the duration of the computation.
 """
 
 from __future__ import annotations
+
+import ctypes
+import logging
+import os
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 
 from annotator.core.agreement.data import AgreementArticle, AgreementInput
 from annotator.core.agreement.white_space import counted_before
@@ -28,6 +41,55 @@ def require_pygamma() -> None:
         import pygamma_agreement  # noqa: F401
     except ImportError as error:
         raise AnnotatorError(MISSING) from error
+
+
+# One computation at a time redirects the process's standard output (the redirect is per process).
+_SOLVER_OUTPUT = threading.Lock()
+
+
+class _PygammaNotes(logging.Filter):
+    """Drops the records pygamma-agreement logs on the root logger (its "CBC solver not installed")."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "pygamma_agreement" not in record.pathname
+
+
+def _flush_c_output() -> None:
+    """Flush the C library's buffered standard output (GLPK writes there, not through Python)."""
+    with suppress(OSError, AttributeError, TypeError):  # no C library to load by that name (Windows)
+        ctypes.CDLL(None).fflush(None)
+
+
+@contextmanager
+def _solver_quiet() -> Iterator[None]:
+    """Silence pygamma's log records and the solver's C-level standard output while the block runs."""
+    root = logging.getLogger()
+    notes = _PygammaNotes()
+    # ``logging.warning`` would otherwise configure a stderr handler on the root logger for good.
+    placeholder = logging.NullHandler() if not root.handlers else None
+    with _SOLVER_OUTPUT:
+        root.addFilter(notes)
+        if placeholder is not None:
+            root.addHandler(placeholder)
+        saved = None
+        try:
+            sys.stdout.flush()
+            saved = os.dup(1)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):  # no standard output to redirect (a windowed app)
+            saved = None
+        try:
+            yield
+        finally:
+            if saved is not None:
+                _flush_c_output()
+                os.dup2(saved, 1)
+                os.close(saved)
+            if placeholder is not None:
+                root.removeHandler(placeholder)
+            root.removeFilter(notes)
 
 
 def gamma_of_units(units: list[tuple[str, int, int, str]], annotators: tuple[str, ...], *,
@@ -51,8 +113,9 @@ def gamma_of_units(units: list[tuple[str, int, int, str]], annotators: tuple[str
         continuum.add(name, Segment(start, end), label)
     np.random.seed(SEED)
     try:
-        result = continuum.compute_gamma(CombinedCategoricalDissimilarity(), precision_level="medium",
-                                         fast=fast)
+        with _solver_quiet():
+            result = continuum.compute_gamma(CombinedCategoricalDissimilarity(), precision_level="medium",
+                                             fast=fast)
     except Exception as error:  # pygamma raises bare exceptions (solver, degenerate continua)
         return None, FAILED + (str(error) or type(error).__name__)
     return float(result.gamma), ""

@@ -286,7 +286,7 @@ class AgreementDashboard(QWidget):
         self.status.setText(self.tr("Computing agreement…"))
         handle = run_in_worker(
             lambda progress: compute_dashboard(path, labels, annotators, minimum, progress),
-            progress_callback=self._progress)
+            progress_callback=self._progress, owner=self)
         handle.signals.finished.connect(lambda result: self._computed(generation, result))
         handle.signals.failed.connect(lambda exc: self._failed(generation, exc))
         self.worker = handle

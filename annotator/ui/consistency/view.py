@@ -255,7 +255,7 @@ class ConsistencyPage(QWidget):
                 return compare_passages(project, passages, texts, across_annotators=True,
                                         check=progress.check)
 
-        handle = self.comparing = run_in_worker(work)
+        handle = self.comparing = run_in_worker(work, owner=self)
         self.summary.setText(self.tr("Comparing the spans again…"))
 
         def compared(entries: tuple[PassageReport, ...]) -> None:

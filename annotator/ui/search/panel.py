@@ -140,8 +140,8 @@ class SearchPanel(QWidget):
         def work(_progress: Progress) -> SearchResult:
             return search(reader.project(), query, label=label, limit=LIMIT)
 
-        handle = run_in_worker(work, pool=self._pool)
-        # The worker's signals have no parent: keep the handle until it has answered.
+        handle = run_in_worker(work, pool=self._pool, owner=self)
+        # Keep the handle until it has answered (its signals die with the panel, not with the handle).
         self._handles.add(handle)
         handle.signals.finished.connect(lambda result: self._answer(serial, result, handle))
         handle.signals.failed.connect(lambda exc: self._failed(serial, exc, handle))

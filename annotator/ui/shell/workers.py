@@ -15,6 +15,11 @@ own ``Project`` on the same file (WAL lets the window keep reading meanwhile), e
     handle = run_in_worker(work, progress_dialog=window, label="Importing articles…")
     handle.signals.finished.connect(lambda summary: window.refresh_articles())
     handle.signals.failed.connect(lambda exc: QMessageBox.critical(window, "Import failed", str(exc)))
+
+A worker can outlive its window (the user closes it while an import or a report still runs). Its
+signals belong to the window (``owner``, by default the progress dialog's parent), so Qt deletes them
+with it; from then on the worker's reports and its result are dropped quietly and its next
+``progress.check()`` stops it, as if cancelled.
 """
 
 from __future__ import annotations
@@ -39,10 +44,26 @@ class Progress:
     def __init__(self, signals: WorkerSignals) -> None:
         self._signals = signals
         self._cancel = threading.Event()
+        # Held while the worker emits and while the GUI thread marks the signals gone: once
+        # ``abandon`` has returned, no emit is under way or will start on the deleted object.
+        self._emitting = threading.Lock()
+        self._abandoned = False
 
     def report(self, done: int, total: int, message: str = "") -> None:
         """Tell the GUI how far along the work is (thread-safe; delivered as a queued signal)."""
-        self._signals.progress.emit(done, total, message)
+        self.emit("progress", done, total, message)
+
+    def emit(self, name: str, *args: object) -> None:
+        """Emit the worker's signal ``name`` — or nothing, once its window has gone."""
+        with self._emitting:
+            if not self._abandoned:
+                getattr(self._signals, name).emit(*args)
+
+    def abandon(self) -> None:
+        """The signals' owner is being deleted: drop every later report and stop at the next check."""
+        with self._emitting:
+            self._abandoned = True
+        self._cancel.set()
 
     @property
     def cancelled(self) -> bool:
@@ -86,11 +107,11 @@ class _Runnable(QRunnable):
         try:
             result = self._fn(self._progress)
         except Cancelled:
-            self._signals.cancelled.emit()
+            self._progress.emit("cancelled")
         except BaseException as exc:  # everything reaches the GUI as a signal, never kills the pool
-            self._signals.failed.emit(exc)
+            self._progress.emit("failed", exc)
         else:
-            self._signals.finished.emit(result)
+            self._progress.emit("finished", result)
 
 
 class WorkerHandle:
@@ -130,6 +151,7 @@ def run_in_worker(
     progress_dialog: QWidget | None = None,
     label: str = "",
     pool: QThreadPool | None = None,
+    owner: QObject | None = None,
 ) -> WorkerHandle:
     """Run ``fn(progress)`` in a pool thread; return at once with a handle to its signals.
 
@@ -139,10 +161,16 @@ def run_in_worker(
     ``progress_callback(done, total, message)`` runs on the GUI thread for each report. With
     ``progress_dialog`` (the parent window), a window-modal ``QProgressDialog`` with a Cancel button
     shows the progress; Cancel makes the function's next ``progress.check()`` raise ``Cancelled``.
+
+    ``owner`` (default: ``progress_dialog``) is the widget whose slots receive the result: the signals
+    are its children, so they outlive a handle the caller drops, and when it is deleted before the
+    worker ends, the result is dropped and no slot runs on a deleted widget.
     """
-    # Parented to the window when there is one, so the signals outlive a handle the caller drops.
-    signals = WorkerSignals(progress_dialog)
+    owner = owner if owner is not None else progress_dialog
+    signals = WorkerSignals(owner)
     progress = Progress(signals)
+    if owner is not None:
+        signals.destroyed.connect(progress.abandon)
     dialog = None
     if progress_dialog is not None:
         dialog = QProgressDialog(label or QCoreApplication.translate("workers", "Working…"),

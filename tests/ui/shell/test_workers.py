@@ -139,3 +139,76 @@ def _drain_pool(qtbot):
 
     QThreadPool.globalInstance().waitForDone(10000)
     QApplication.processEvents()
+
+
+def delete_now(window: QWidget) -> None:
+    """Close the window and let Qt delete it, as closing the app's window does."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_an_import_that_ends_after_its_window_was_deleted_ends_quietly(qtbot, tmp_path: Path, capfd) -> None:
+    """The worker keeps reporting progress and returns after the window is gone: no error, nothing printed,
+    and it stops at its next check as if cancelled (nothing half-imported)."""
+    path = tmp_path / "project.sqlite"
+    Project.open(path).close()
+    records = articles(300, size=300)
+    window = QWidget()
+    window.show()
+    started, go_on = threading.Event(), threading.Event()
+    delivered: list[object] = []
+
+    def work(progress: Progress) -> object:
+        progress.report(0, len(records), "Importing…")
+        started.set()
+        go_on.wait(10)
+        with Project.open(path) as project:
+            return project.import_articles(progress.each(records, total=len(records), every=10))
+
+    handle = run_in_worker(work, progress_dialog=window, label="Importing…")
+    for signal in (handle.signals.finished, handle.signals.failed, handle.signals.cancelled):
+        signal.connect(lambda *args: delivered.append(args))
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    delete_now(window)
+    go_on.set()
+    from PySide6.QtCore import QThreadPool
+
+    assert QThreadPool.globalInstance().waitForDone(20000)
+    QApplication.processEvents()
+    assert delivered == [] and not handle.done  # the result was dropped with the window
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""
+    with Project.open(path) as project:
+        assert project.document_count() == 0  # it stopped at its first check, rolled back whole
+
+
+def test_closing_the_main_window_during_an_agreement_report_ends_quietly(
+        qtbot, project: Project, monkeypatch, capfd) -> None:
+    """The real window: the Agreement tab's report is still computing when the window is closed."""
+    import annotator.ui.agreement.view as agreement_view
+    from annotator.ui.shell.main_window import MainWindow
+
+    started, go_on = threading.Event(), threading.Event()
+    compute = agreement_view.compute_dashboard
+
+    def slow_compute(*args: object, **kwargs: object) -> object:
+        started.set()
+        go_on.wait(10)
+        return compute(*args, **kwargs)
+
+    monkeypatch.setattr(agreement_view, "compute_dashboard", slow_compute)
+    window = MainWindow(project)
+    window.show()
+    window.tabs.setCurrentWidget(window.agreement_tab)
+    qtbot.waitUntil(started.is_set, timeout=20000)
+    delete_now(window)
+    go_on.set()
+    from PySide6.QtCore import QThreadPool
+
+    assert QThreadPool.globalInstance().waitForDone(20000)
+    QApplication.processEvents()
+    err = capfd.readouterr().err
+    assert "Error" not in err and "Traceback" not in err
