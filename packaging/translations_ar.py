@@ -400,6 +400,65 @@ ARABIC = {
     "Comparing the spans…": "جارٍ مقارنة المقاطع…",
     "Comparing the spans again…": "جارٍ مقارنة المقاطع من جديد…",
     "Filter by article title…": "صفِّ حسب عنوان المقالة…",
+    # File ▸ Import articles…
+    "&Import articles…": "ا&ستيراد مقالات…",
+    "Add articles and their annotations from files or folders, in any format the command line reads (or drop them on the window)": "أضف مقالات وتعليقاتها من ملفات أو مجلدات، بأي صيغة يقرؤها سطر الأوامر (أو أفلتها على النافذة)",
+    "Import articles": "استيراد مقالات",
+    "Add files…": "إضافة ملفات…",
+    "Add folder…": "إضافة مجلد…",
+    "Remove": "إزالة",
+    "By each file's name": "حسب اسم كل ملف",
+    "as named in the files (brat: the folder's name)": "كما تسمّيه الملفات (brat: اسم المجلد)",
+    "Add labels the project does not have": "أضف الوسوم غير الموجودة في المشروع",
+    "Read as:": "اقرأ بصيغة:",
+    "Spans belong to:": "المقاطع للمُعلِّق:",
+    "Tables, INCEpTION and WebAnno files": "الجداول وملفات INCEpTION وWebAnno",
+    "Text column:": "عمود النص:",
+    "Title column:": "عمود العنوان:",
+    "Id column:": "عمود المعرّف:",
+    "Span layer:": "طبقة المقاطع:",
+    "Label feature:": "سمة الوسم:",
+    "Import": "استيراد",
+    "Files and folders (read recursively):": "الملفات والمجلدات (تُقرأ بما فيها من مجلدات فرعية):",
+    "What the import adds:": "ما سيضيفه الاستيراد:",
+    "Import a folder": "استيراد مجلد",
+    "Imported.": "تم الاستيراد.",
+    "Nothing can be imported: {error}": "لا يمكن استيراد شيء: {error}",
+    "Add files or a folder to see what they hold.": "أضف ملفات أو مجلدًا لترى ما فيها.",
+    "Reading the files…": "جارٍ قراءة الملفات…",
+    "Tick “Add labels the project does not have” to import spans with these labels.": "فعّل «أضف الوسوم غير الموجودة في المشروع» لاستيراد المقاطع بهذه الوسوم.",
+    "Everything in these files is already in the project.": "كل ما في هذه الملفات موجود في المشروع من قبل.",
+    "Close": "إغلاق",
+    "%v of {files}": "%v من {files}",
+    "Nothing was stored.": "لم يُحفظ شيء.",
+    "Import cancelled: nothing was stored.": "أُلغي الاستيراد: لم يُحفظ شيء.",
+    "Plain text (.txt)": "نص عادي (.txt)",
+    "JSONL records (.jsonl)": "سجلات JSONL ‏(.jsonl)",
+    "brat standoff (.txt + .ann)": "ملفات brat المنفصلة (.txt + .ann)",
+    "Span table (.csv)": "جدول مقاطع (.csv)",
+    "Article table (.csv, .tsv, .xlsx)": "جدول مقالات (.csv، .tsv، .xlsx)",
+    "Word (.docx)": "وورد (.docx)",
+    "Web page (.html)": "صفحة ويب (.html)",
+    "INCEpTION / WebAnno XMI (.xmi)": "ملفات XMI من INCEpTION / WebAnno ‏(.xmi)",
+    "REFI-QDA project (.qdpx)": "مشروع REFI-QDA ‏(.qdpx)",
+    "WebAnno TSV 3 (.tsv)": "ملف WebAnno TSV 3 ‏(.tsv)",
+    "{new} added, {existing} already in the project": "أُضيف {new}، و{existing} موجود في المشروع من قبل",
+    "{new} to add, {existing} already in the project": "سيُضاف {new}، و{existing} موجود في المشروع من قبل",
+    "Articles: {counts}": "المقالات: {counts}",
+    "Annotations: {counts}": "التعليقات: {counts}",
+    "Spans: {counts}": "المقاطع: {counts}",
+    "Annotators: {names}": "المُعلِّقون: {names}",
+    "(new: {names})": "(جدد: {names})",
+    "New labels: {names}": "وسوم جديدة: {names}",
+    "… and {count} more notes": "… و{count} ملاحظات أخرى",
+}
+
+# Counts in Arabic's six plural forms, in Qt's order: 0, 1, 2, 3–10, 11–99, 100–102….
+ARABIC_PLURALS = {
+    "%n span(s)": ("%n مقطع", "مقطع واحد", "مقطعان", "%n مقاطع", "%n مقطعًا", "%n مقطع"),
+    "%n article(s)": ("%n مقالة", "مقالة واحدة", "مقالتان", "%n مقالات", "%n مقالةً", "%n مقالة"),
+    "%n annotation(s)": ("%n تعليق", "تعليق واحد", "تعليقان", "%n تعليقات", "%n تعليقًا", "%n تعليق"),
+    "%n file(s)": ("%n ملف", "ملف واحد", "ملفان", "%n ملفات", "%n ملفًا", "%n ملف"),
 }
 
 
@@ -410,7 +469,15 @@ def fill(ts_path: Path) -> list[str]:
     for message in tree.getroot().iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
-        if source in ARABIC:
+        if message.get("numerus") == "yes" and source in ARABIC_PLURALS:
+            forms = translation.findall("numerusform")
+            if len(forms) != len(ARABIC_PLURALS[source]):
+                raise SystemExit(f"{ts_path}: {source!r} has {len(forms)} plural forms, the catalogue "
+                                 f"{len(ARABIC_PLURALS[source])}")
+            for form, text in zip(forms, ARABIC_PLURALS[source], strict=True):
+                form.text = text
+            translation.attrib.pop("type", None)
+        elif message.get("numerus") != "yes" and source in ARABIC:
             translation.text = ARABIC[source]
             translation.attrib.pop("type", None)
         else:

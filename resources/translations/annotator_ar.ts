@@ -511,6 +511,208 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import articles</source>
+            <translation>استيراد مقالات</translation>
+        </message>
+        <message>
+            <source>Add files…</source>
+            <translation>إضافة ملفات…</translation>
+        </message>
+        <message>
+            <source>Add folder…</source>
+            <translation>إضافة مجلد…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>إزالة</translation>
+        </message>
+        <message>
+            <source>By each file's name</source>
+            <translation>حسب اسم كل ملف</translation>
+        </message>
+        <message>
+            <source>as named in the files (brat: the folder's name)</source>
+            <translation>كما تسمّيه الملفات (brat: اسم المجلد)</translation>
+        </message>
+        <message>
+            <source>Add labels the project does not have</source>
+            <translation>أضف الوسوم غير الموجودة في المشروع</translation>
+        </message>
+        <message>
+            <source>Read as:</source>
+            <translation>اقرأ بصيغة:</translation>
+        </message>
+        <message>
+            <source>Spans belong to:</source>
+            <translation>المقاطع للمُعلِّق:</translation>
+        </message>
+        <message>
+            <source>Tables, INCEpTION and WebAnno files</source>
+            <translation>الجداول وملفات INCEpTION وWebAnno</translation>
+        </message>
+        <message>
+            <source>Text column:</source>
+            <translation>عمود النص:</translation>
+        </message>
+        <message>
+            <source>Title column:</source>
+            <translation>عمود العنوان:</translation>
+        </message>
+        <message>
+            <source>Id column:</source>
+            <translation>عمود المعرّف:</translation>
+        </message>
+        <message>
+            <source>Span layer:</source>
+            <translation>طبقة المقاطع:</translation>
+        </message>
+        <message>
+            <source>Label feature:</source>
+            <translation>سمة الوسم:</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>استيراد</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <source>Files and folders (read recursively):</source>
+            <translation>الملفات والمجلدات (تُقرأ بما فيها من مجلدات فرعية):</translation>
+        </message>
+        <message>
+            <source>What the import adds:</source>
+            <translation>ما سيضيفه الاستيراد:</translation>
+        </message>
+        <message>
+            <source>Import a folder</source>
+            <translation>استيراد مجلد</translation>
+        </message>
+        <message>
+            <source>Imported.</source>
+            <translation>تم الاستيراد.</translation>
+        </message>
+        <message>
+            <source>Nothing can be imported: {error}</source>
+            <translation>لا يمكن استيراد شيء: {error}</translation>
+        </message>
+        <message>
+            <source>Add files or a folder to see what they hold.</source>
+            <translation>أضف ملفات أو مجلدًا لترى ما فيها.</translation>
+        </message>
+        <message>
+            <source>Reading the files…</source>
+            <translation>جارٍ قراءة الملفات…</translation>
+        </message>
+        <message>
+            <source>Tick “Add labels the project does not have” to import spans with these labels.</source>
+            <translation>فعّل «أضف الوسوم غير الموجودة في المشروع» لاستيراد المقاطع بهذه الوسوم.</translation>
+        </message>
+        <message>
+            <source>Everything in these files is already in the project.</source>
+            <translation>كل ما في هذه الملفات موجود في المشروع من قبل.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>إغلاق</translation>
+        </message>
+        <message>
+            <source>%v of {files}</source>
+            <translation>%v من {files}</translation>
+        </message>
+        <message>
+            <source>Nothing was stored.</source>
+            <translation>لم يُحفظ شيء.</translation>
+        </message>
+        <message>
+            <source>Import cancelled: nothing was stored.</source>
+            <translation>أُلغي الاستيراد: لم يُحفظ شيء.</translation>
+        </message>
+        <message>
+            <source>Plain text (.txt)</source>
+            <translation>نص عادي (.txt)</translation>
+        </message>
+        <message>
+            <source>JSONL records (.jsonl)</source>
+            <translation>سجلات JSONL ‏(.jsonl)</translation>
+        </message>
+        <message>
+            <source>brat standoff (.txt + .ann)</source>
+            <translation>ملفات brat المنفصلة (.txt + .ann)</translation>
+        </message>
+        <message>
+            <source>Span table (.csv)</source>
+            <translation>جدول مقاطع (.csv)</translation>
+        </message>
+        <message>
+            <source>Article table (.csv, .tsv, .xlsx)</source>
+            <translation>جدول مقالات (.csv، .tsv، .xlsx)</translation>
+        </message>
+        <message>
+            <source>Word (.docx)</source>
+            <translation>وورد (.docx)</translation>
+        </message>
+        <message>
+            <source>Web page (.html)</source>
+            <translation>صفحة ويب (.html)</translation>
+        </message>
+        <message>
+            <source>INCEpTION / WebAnno XMI (.xmi)</source>
+            <translation>ملفات XMI من INCEpTION / WebAnno ‏(.xmi)</translation>
+        </message>
+        <message>
+            <source>REFI-QDA project (.qdpx)</source>
+            <translation>مشروع REFI-QDA ‏(.qdpx)</translation>
+        </message>
+        <message>
+            <source>WebAnno TSV 3 (.tsv)</source>
+            <translation>ملف WebAnno TSV 3 ‏(.tsv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWording</name>
+        <message>
+            <source>{new} added, {existing} already in the project</source>
+            <translation>أُضيف {new}، و{existing} موجود في المشروع من قبل</translation>
+        </message>
+        <message>
+            <source>{new} to add, {existing} already in the project</source>
+            <translation>سيُضاف {new}، و{existing} موجود في المشروع من قبل</translation>
+        </message>
+        <message>
+            <source>Articles: {counts}</source>
+            <translation>المقالات: {counts}</translation>
+        </message>
+        <message>
+            <source>Annotations: {counts}</source>
+            <translation>التعليقات: {counts}</translation>
+        </message>
+        <message>
+            <source>Spans: {counts}</source>
+            <translation>المقاطع: {counts}</translation>
+        </message>
+        <message>
+            <source>Annotators: {names}</source>
+            <translation>المُعلِّقون: {names}</translation>
+        </message>
+        <message>
+            <source>(new: {names})</source>
+            <translation>(جدد: {names})</translation>
+        </message>
+        <message>
+            <source>New labels: {names}</source>
+            <translation>وسوم جديدة: {names}</translation>
+        </message>
+        <message>
+            <source>… and {count} more notes</source>
+            <translation>… و{count} ملاحظات أخرى</translation>
+        </message>
+    </context>
+    <context>
         <name>LabelBar</name>
         <message>
             <source> ({key}; Alt+{key} keeps the exact characters)</source>
@@ -1127,6 +1329,53 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>_Counts</name>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n مقالة</numerusform>
+                <numerusform>مقالة واحدة</numerusform>
+                <numerusform>مقالتان</numerusform>
+                <numerusform>%n مقالات</numerusform>
+                <numerusform>%n مقالةً</numerusform>
+                <numerusform>%n مقالة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n span(s)</source>
+            <translation>
+                <numerusform>%n مقطع</numerusform>
+                <numerusform>مقطع واحد</numerusform>
+                <numerusform>مقطعان</numerusform>
+                <numerusform>%n مقاطع</numerusform>
+                <numerusform>%n مقطعًا</numerusform>
+                <numerusform>%n مقطع</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n annotation(s)</source>
+            <translation>
+                <numerusform>%n تعليق</numerusform>
+                <numerusform>تعليق واحد</numerusform>
+                <numerusform>تعليقان</numerusform>
+                <numerusform>%n تعليقات</numerusform>
+                <numerusform>%n تعليقًا</numerusform>
+                <numerusform>%n تعليق</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s)</source>
+            <translation>
+                <numerusform>%n ملف</numerusform>
+                <numerusform>ملف واحد</numerusform>
+                <numerusform>ملفان</numerusform>
+                <numerusform>%n ملفات</numerusform>
+                <numerusform>%n ملفًا</numerusform>
+                <numerusform>%n ملف</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>actions</name>
         <message>
             <source>&amp;New project…</source>
@@ -1151,6 +1400,14 @@ corpus {measure}: {value}</source>
         <message>
             <source>Read the project again (articles imported from the command line appear)</source>
             <translation>اقرأ المشروع من جديد (تظهر المقالات المستوردة من سطر الأوامر)</translation>
+        </message>
+        <message>
+            <source>&amp;Import articles…</source>
+            <translation>ا&amp;ستيراد مقالات…</translation>
+        </message>
+        <message>
+            <source>Add articles and their annotations from files or folders, in any format the command line reads (or drop them on the window)</source>
+            <translation>أضف مقالات وتعليقاتها من ملفات أو مجلدات، بأي صيغة يقرؤها سطر الأوامر (أو أفلتها على النافذة)</translation>
         </message>
         <message>
             <source>&amp;Close</source>

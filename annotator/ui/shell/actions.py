@@ -51,6 +51,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
                           "Read the project again (articles imported from the command line appear)"),
     ),
     ActionSpec(
+        "import_articles",
+        QT_TRANSLATE_NOOP("actions", "&Import articles…"),
+        ("Ctrl+I",),
+        QT_TRANSLATE_NOOP("actions", "Add articles and their annotations from files or folders, in any "
+                                     "format the command line reads (or drop them on the window)"),
+    ),
+    ActionSpec(
         "close_project",
         QT_TRANSLATE_NOOP("actions", "&Close"),
         ("Ctrl+W",),

@@ -30,8 +30,10 @@ def messages(ts: Path) -> list[tuple[str, str, str, ElementTree.Element]]:
     for context in ElementTree.parse(ts).getroot().iter("context"):
         for message in context.iter("message"):
             translation = message.find("translation")
-            found.append((context.findtext("name"), message.findtext("source"), translation.text or "",
-                          translation))
+            # a count's plural forms (numerus messages) are checked together
+            text = (translation.text or "").strip() or " ".join(
+                form.text or "" for form in translation.iter("numerusform"))
+            found.append((context.findtext("name"), message.findtext("source"), text, translation))
     return found
 
 
