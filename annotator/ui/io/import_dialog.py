@@ -62,6 +62,7 @@ class ImportDialog(QDialog):
 
         self.paths = QListWidget(objectName="importPaths")
         self.paths.setMinimumHeight(90)
+        self.paths.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # paths: left to right in Arabic too
         add_files = QPushButton(self.tr("Add files…"), objectName="importAddFiles")
         add_folder = QPushButton(self.tr("Add folder…"), objectName="importAddFolder")
         remove = QPushButton(self.tr("Remove"), objectName="importRemove")
