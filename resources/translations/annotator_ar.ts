@@ -496,6 +496,133 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export</source>
+            <translation>تصدير</translation>
+        </message>
+        <message>
+            <source>Whose spans</source>
+            <translation>مقاطع مَن</translation>
+        </message>
+        <message>
+            <source>My work ({name})</source>
+            <translation>عملي ({name})</translation>
+        </message>
+        <message>
+            <source>One annotator:</source>
+            <translation>مُعلِّق واحد:</translation>
+        </message>
+        <message>
+            <source>Every annotator's work</source>
+            <translation>عمل كل المُعلِّقين</translation>
+        </message>
+        <message>
+            <source>Gold (the adjudicated spans)</source>
+            <translation>المرجع المعتمد (المقاطع المحكَّمة)</translation>
+        </message>
+        <message>
+            <source>Only articles whose gold is curated</source>
+            <translation>المقالات التي اكتمل تحكيم مرجعها فقط</translation>
+        </message>
+        <message>
+            <source>Add the agreement summary to the metadata (slower on a large corpus)</source>
+            <translation>أضف ملخص الاتفاق إلى البيانات الوصفية (أبطأ في مدونة كبيرة)</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>اختيار…</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>الصيغة:</translation>
+        </message>
+        <message>
+            <source>Write to:</source>
+            <translation>اكتب في:</translation>
+        </message>
+        <message>
+            <source>Show in folder</source>
+            <translation>أظهر في المجلد</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <source>Writes a new folder (it must not exist yet, or be empty).</source>
+            <translation>يكتب مجلدًا جديدًا (يجب ألا يكون موجودًا، أو أن يكون فارغًا).</translation>
+        </message>
+        <message>
+            <source>Writes one file, and its metadata record beside it.</source>
+            <translation>يكتب ملفًا واحدًا، وبجانبه سجل بياناته الوصفية.</translation>
+        </message>
+        <message>
+            <source>Export to a new folder</source>
+            <translation>التصدير إلى مجلد جديد</translation>
+        </message>
+        <message>
+            <source>Export to</source>
+            <translation>التصدير إلى</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>جارٍ التصدير…</translation>
+        </message>
+        <message>
+            <source>Exported {articles} and {spans} as {format}.</source>
+            <translation>صُدِّرت {articles} و{spans} بصيغة {format}.</translation>
+        </message>
+        <message>
+            <source>Data: {path}</source>
+            <translation>البيانات: {path}</translation>
+        </message>
+        <message>
+            <source>Metadata: {path}</source>
+            <translation>البيانات الوصفية: {path}</translation>
+        </message>
+        <message>
+            <source>Nothing was exported: {error}</source>
+            <translation>لم يُصدَّر شيء: {error}</translation>
+        </message>
+        <message>
+            <source>Export cancelled: nothing was written.</source>
+            <translation>أُلغي التصدير: لم يُكتب شيء.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>إغلاق</translation>
+        </message>
+        <message>
+            <source>JSONL (one record per article and annotator)</source>
+            <translation>JSONL (سجل لكل مقالة ومُعلِّق)</translation>
+        </message>
+        <message>
+            <source>spaCy DocBin (needs the spacy extra)</source>
+            <translation>spaCy DocBin (يحتاج إضافة spacy)</translation>
+        </message>
+        <message>
+            <source>brat standoff (a folder)</source>
+            <translation>ملفات brat المنفصلة (مجلد)</translation>
+        </message>
+        <message>
+            <source>CoNLL BIO tags</source>
+            <translation>وسوم CoNLL بنظام BIO</translation>
+        </message>
+        <message>
+            <source>CSV table of spans (opens in Excel)</source>
+            <translation>جدول مقاطع CSV (يفتح في إكسل)</translation>
+        </message>
+        <message>
+            <source>INCEpTION / WebAnno XMI (a folder)</source>
+            <translation>ملفات XMI من INCEpTION / WebAnno (مجلد)</translation>
+        </message>
+        <message>
+            <source>REFI-QDA project for MAXQDA, ATLAS.ti, NVivo</source>
+            <translation>مشروع REFI-QDA لبرامج MAXQDA وATLAS.ti وNVivo</translation>
+        </message>
+    </context>
+    <context>
         <name>GoldStatus</name>
         <message>
             <source>not started</source>
@@ -1408,6 +1535,14 @@ corpus {measure}: {value}</source>
         <message>
             <source>Add articles and their annotations from files or folders, in any format the command line reads (or drop them on the window)</source>
             <translation>أضف مقالات وتعليقاتها من ملفات أو مجلدات، بأي صيغة يقرؤها سطر الأوامر (أو أفلتها على النافذة)</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>ت&amp;صدير…</translation>
+        </message>
+        <message>
+            <source>Write annotations or gold in an export format, with its metadata record</source>
+            <translation>اكتب التعليقات أو المرجع المعتمد بصيغة تصدير، مع سجل بياناتها الوصفية</translation>
         </message>
         <message>
             <source>&amp;Close</source>

@@ -58,6 +58,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
                                      "format the command line reads (or drop them on the window)"),
     ),
     ActionSpec(
+        "export",
+        QT_TRANSLATE_NOOP("actions", "&Export…"),
+        ("Ctrl+E",),
+        QT_TRANSLATE_NOOP("actions",
+                          "Write annotations or gold in an export format, with its metadata record"),
+    ),
+    ActionSpec(
         "close_project",
         QT_TRANSLATE_NOOP("actions", "&Close"),
         ("Ctrl+W",),

@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
         self._build_menus()
-        self.import_dialog = None
+        self.import_dialog = self.export_dialog = None
         self.file_drops = FileDrops(self, self.import_articles)
         self.changes_made.connect(self._on_changes)
         self.changes_made.connect(self.agreement_tab.apply_changes)
@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
                 "open_project": lambda: ask_open_project(self),
                 "reload": self.reload_project,
                 "import_articles": self.import_articles,
+                "export": self.export,
                 "close_project": self.close,
                 "quit": quit_application,
             },
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
         self.recent_menu = add_project_actions(file_menu, self, self.actions)
-        for name in ("import_articles",):
+        for name in ("import_articles", "export"):
             file_menu.addAction(self.actions[name])
         self.team_actions = add_team_actions(
             file_menu, self, lambda: self.project, lambda: self.annotator, self.apply_changes
@@ -225,7 +226,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for name in ("close_project", "quit"):
             file_menu.addAction(self.actions[name])
-        for name in ("new_project", "open_project", "reload", "import_articles", "close_project",
+        for name in ("new_project", "open_project", "reload", "import_articles", "export", "close_project",
                      "quit"):
             self.addAction(self.actions[name])
         menus = {
@@ -281,6 +282,15 @@ class MainWindow(QMainWindow):
         dialog.imported.connect(self._articles_imported)
         self.import_dialog = dialog  # tests reach the open dialog here
         dialog.open()  # window-modal, without a nested event loop
+
+    def export(self) -> None:
+        """File ▸ Export…: every format and scope `annotator export` has."""
+        from annotator.ui.io.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.project, self.annotator, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.export_dialog = dialog  # tests reach the open dialog here
+        dialog.open()
 
     def offer_import(self) -> None:
         """After File ▸ New project…: the Import dialog at once (Cancel leaves the project empty)."""
