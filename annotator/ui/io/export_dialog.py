@@ -129,11 +129,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(640, 500)
 
-        has_work = annotator in project.annotators()
-        self.scope_buttons["mine" if has_work else "all"].setChecked(True)
-        if not project.annotators():
-            self.scope_buttons["annotator"].setEnabled(False)
-            self.annotators.setEnabled(False)
+        self._has_work = annotator in project.annotators()
+        self.scope_buttons["mine" if self._has_work else "all"].setChecked(True)
+        self._disable_empty_scopes()
         self.format.currentIndexChanged.connect(lambda _i: self._format_changed())
         self.scope_group.buttonToggled.connect(lambda *_a: self._suggest_target())
         self.annotators.currentIndexChanged.connect(lambda _i: self._suggest_target())
@@ -179,7 +177,7 @@ class ExportDialog(QDialog):
         name = self.format.currentData()
         stem = f"{self.project_path.stem}-{who or 'all'}"
         suffix = EXTENSIONS.get(name, "")
-        self.target.setText(str(self.project_path.parent / f"{stem}{suffix}"))
+        self.target.setText(str(export_folder(self.project_path) / f"{stem}{suffix}"))
 
     def _ask_target(self) -> None:
         name = self.format.currentData()
@@ -274,7 +272,13 @@ class ExportDialog(QDialog):
             for widget in self.findChildren(kind):
                 if widget is not self.close_button:
                     widget.setEnabled(enabled)
-        if enabled and not self.annotators.count():
+        if enabled:
+            self._disable_empty_scopes()
+
+    def _disable_empty_scopes(self) -> None:
+        """My work needs work of mine; One annotator needs an annotator."""
+        self.scope_buttons["mine"].setEnabled(self._has_work)
+        if not self.annotators.count():
             self.scope_buttons["annotator"].setEnabled(False)
             self.annotators.setEnabled(False)
 
@@ -295,6 +299,14 @@ class ExportDialog(QDialog):
             self.worker.cancel()  # stops before writing; once writing, the export finishes whole
             return
         self.reject()
+
+
+def export_folder(project_path: Path) -> Path:
+    """Where exports go by default: beside the project, or the home folder for the default project
+    (hidden in the user's data folder)."""
+    from annotator.operations.import_corpus import default_project_path
+
+    return Path.home() if project_path == default_project_path() else project_path.parent
 
 
 def format_name(name: str) -> str:

@@ -99,7 +99,8 @@ def test_cancel_writes_nothing(qtbot, agreement_project: Project, tmp_path) -> N
     assert list(tmp_path.glob("cancelled*")) == [] and dialog.isVisible()
 
 
-def test_a_missing_folder_is_named_and_nothing_is_written(qtbot, agreement_project: Project, tmp_path) -> None:
+def test_a_missing_folder_is_named_and_nothing_is_written(
+        qtbot, agreement_project: Project, tmp_path) -> None:
     dialog = open_dialog(qtbot, agreement_project)
     target = tmp_path / "no-such-folder" / "x.jsonl"
     dialog.target.setText(str(target))
@@ -120,3 +121,11 @@ def test_file_menu_export_opens_the_dialog(qtbot, agreement_project: Project, tm
     dialog = window.export_dialog
     assert dialog.isVisible() and dialog.scope() == "mine"
     assert "sara" in dialog.scope_buttons["mine"].text()
+
+
+def test_my_work_is_offered_only_to_an_annotator_with_work(qtbot, agreement_project: Project) -> None:
+    dialog = open_dialog(qtbot, agreement_project, me="newcomer")
+    assert not dialog.scope_buttons["mine"].isEnabled() and dialog.scope() == "all"
+    assert dialog.target.text().endswith("project-all.jsonl")
+    dialog.set_format("brat")
+    assert dialog.target.text().endswith("project-all")
