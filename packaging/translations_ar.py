@@ -483,6 +483,17 @@ ARABIC = {
     "CSV table of spans (opens in Excel)": "جدول مقاطع CSV (يفتح في إكسل)",
     "INCEpTION / WebAnno XMI (a folder)": "ملفات XMI من INCEpTION / WebAnno (مجلد)",
     "REFI-QDA project for MAXQDA, ATLAS.ti, NVivo": "مشروع REFI-QDA لبرامج MAXQDA وATLAS.ti وNVivo",
+    # the first start
+    "Welcome to Annotator": "مرحبًا بك في المُعلِّق",
+    "Every change is saved at once. Three things to know:": "يُحفظ كل تغيير فورًا. ثلاثة أمور تحتاج إلى معرفتها:",
+    "<b>Who you are.</b> Your name marks the spans you make (Annotator ▸ Switch annotator changes it later).": "<b>من أنت.</b> يُسجَّل اسمك على المقاطع التي تضعها (يمكنك تغييره لاحقًا من مُعلِّق ▸ تبديل المُعلِّق).",
+    "<b>Tagging.</b> Select words in the article and press a label's key: {keys}. Ctrl+Z undoes.": "<b>الوسم.</b> حدِّد كلمات في المقالة واضغط مفتاح الوسم: {keys}. يتراجع Ctrl+Z عن آخر تعديل.",
+    "see the Labels menu": "انظر قائمة وسوم",
+    "<b>Articles.</b> The list holds {articles} to try things on (the sample articles in a new project); bring your own corpus with File ▸ Import articles… (Ctrl+I), or drop files on the window.": "<b>المقالات.</b> في القائمة {articles} للتجربة (المقالات النموذجية في مشروع جديد)؛ استورد مدونتك من ملف ▸ استيراد مقالات… (Ctrl+I)، أو أفلت الملفات على النافذة.",
+    "<b>Articles.</b> This project has none yet: bring your corpus with File ▸ Import articles… (Ctrl+I), or drop files on the window.": "<b>المقالات.</b> لا مقالات في هذا المشروع بعد: استورد مدونتك من ملف ▸ استيراد مقالات… (Ctrl+I)، أو أفلت الملفات على النافذة.",
+    "Your name:": "اسمك:",
+    "Start annotating": "ابدأ الوسم",
+    "Import articles…": "استيراد مقالات…",
 }
 
 # Counts in Arabic's six plural forms, in Qt's order: 0, 1, 2, 3–10, 11–99, 100–102….

@@ -1456,6 +1456,49 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Annotator</source>
+            <translation>مرحبًا بك في المُعلِّق</translation>
+        </message>
+        <message>
+            <source>Every change is saved at once. Three things to know:</source>
+            <translation>يُحفظ كل تغيير فورًا. ثلاثة أمور تحتاج إلى معرفتها:</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Who you are.&lt;/b&gt; Your name marks the spans you make (Annotator ▸ Switch annotator changes it later).</source>
+            <translation>&lt;b&gt;من أنت.&lt;/b&gt; يُسجَّل اسمك على المقاطع التي تضعها (يمكنك تغييره لاحقًا من مُعلِّق ▸ تبديل المُعلِّق).</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Tagging.&lt;/b&gt; Select words in the article and press a label's key: {keys}. Ctrl+Z undoes.</source>
+            <translation>&lt;b&gt;الوسم.&lt;/b&gt; حدِّد كلمات في المقالة واضغط مفتاح الوسم: {keys}. يتراجع Ctrl+Z عن آخر تعديل.</translation>
+        </message>
+        <message>
+            <source>see the Labels menu</source>
+            <translation>انظر قائمة وسوم</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Articles.&lt;/b&gt; The list holds {articles} to try things on (the sample articles in a new project); bring your own corpus with File ▸ Import articles… (Ctrl+I), or drop files on the window.</source>
+            <translation>&lt;b&gt;المقالات.&lt;/b&gt; في القائمة {articles} للتجربة (المقالات النموذجية في مشروع جديد)؛ استورد مدونتك من ملف ▸ استيراد مقالات… (Ctrl+I)، أو أفلت الملفات على النافذة.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Articles.&lt;/b&gt; This project has none yet: bring your corpus with File ▸ Import articles… (Ctrl+I), or drop files on the window.</source>
+            <translation>&lt;b&gt;المقالات.&lt;/b&gt; لا مقالات في هذا المشروع بعد: استورد مدونتك من ملف ▸ استيراد مقالات… (Ctrl+I)، أو أفلت الملفات على النافذة.</translation>
+        </message>
+        <message>
+            <source>Your name:</source>
+            <translation>اسمك:</translation>
+        </message>
+        <message>
+            <source>Start annotating</source>
+            <translation>ابدأ الوسم</translation>
+        </message>
+        <message>
+            <source>Import articles…</source>
+            <translation>استيراد مقالات…</translation>
+        </message>
+    </context>
+    <context>
         <name>_Counts</name>
         <message numerus="yes">
             <source>%n article(s)</source>

@@ -115,14 +115,13 @@ def run_gui(db_path: Path | None = None, *, lang: str | None = None, smoke_test:
     except AnnotatorError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open project"), str(exc))
         return 1
-    from annotator.ui.shell.main_window import ANNOTATOR_KEY
+    from annotator.ui.shell.welcome import offer_first_start
 
     session = WindowSession(app, project, family, settings or QSettings())
     window = session.open_window()
     if smoke_test:
         return render_smoke_test_picture(app, window, folder / SMOKE_TEST_PICTURE, project)
-    if not session.settings.value(ANNOTATOR_KEY):
-        QTimer.singleShot(0, window.ask_annotator)  # first start: who is annotating?
+    QTimer.singleShot(0, lambda: offer_first_start(window))  # first start: who you are, what to do
     code = app.exec()
     session.project.close()
     return code
