@@ -102,6 +102,12 @@ def run_gui(db_path: Path | None = None, *, lang: str | None = None, smoke_test:
     rendered to ``main-window.png`` there, the picture's path printed, and the function returns 0 —
     enough to prove an installed or packaged app starts.
     """
+    from annotator.ui.shell.display_libraries import display_libraries_problem
+
+    problem = display_libraries_problem()
+    if problem:  # Qt would abort with a core dump and a message that names no package
+        print(problem, file=sys.stderr)
+        return 1
     settings: QSettings | None = None
     if smoke_test:
         folder = Path(tempfile.mkdtemp(prefix="annotator-smoke-"))
