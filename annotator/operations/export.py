@@ -21,6 +21,7 @@ from annotator.store import Project
 from annotator.store.gold import Gold
 
 FORMATS = ("jsonl", "spacy", "brat", "conll", "csv", "xmi", "qdpx")
+EXPORT_STEPS = 3  # reading the records, writing the data and writing its metadata record
 GOLD_ANNOTATOR = "gold"  # the annotator name gold spans carry in exported files
 
 FORMAT_NOTES = {
@@ -147,6 +148,7 @@ def agreement_summary(project: Project, gold: bool = False) -> dict[str, Any] | 
 def export_project(
     project: Project, fmt: str, out: Path, *, gold: bool = False, annotator: str | None = None,
     only_curated: bool = False, workers: int = 1, agreement: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ExportResult:
     """Write the selected records to ``out`` in ``fmt`` plus ``<out>.metadata.json`` (inside ``out`` for
     brat and xmi). Both appear together or not at all, even if the program is killed meanwhile
@@ -155,8 +157,11 @@ def export_project(
     ``workers`` > 1 lets the spaCy export tokenize in that many processes (spawned, so the calling
     program's main module must be import-safe, as the `annotator` command is). ``agreement=False``
     leaves the agreement summary out of the metadata: on a large multi-annotator corpus computing it
-    takes longer than the export itself.
+    takes longer than the export itself. ``progress(step, 3)`` is called before reading the records (0)
+    and before writing (1); an exception it raises (Cancel) stops the export with nothing written.
     """
+    report = progress or (lambda _done, _total: None)
+    report(0, EXPORT_STEPS)
     if fmt not in FORMATS:
         raise AnnotatorError(f"unknown export format {fmt!r} (use one of: {', '.join(FORMATS)})")
     if fmt == "spacy":
@@ -164,6 +169,7 @@ def export_project(
 
         load_spacy()  # fail with the install hint before reading anything
     records = select_records(project, gold=gold, annotator=annotator, only_curated=only_curated)
+    report(1, EXPORT_STEPS)
     result = ExportResult(fmt, out)
     folder = fmt in ("brat", "xmi")
     metadata_path = out / "metadata.json" if folder else out.with_name(out.name + ".metadata.json")

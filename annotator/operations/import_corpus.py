@@ -8,7 +8,7 @@ is written. Also opens the default project with the sample corpus.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.resources import files
 from pathlib import Path
 
@@ -36,6 +36,10 @@ READERS = {".txt": "txt", ".jsonl": "jsonl", ".json": "jsonl", ".ann": "brat", "
 # --format choices; without it, each file's name decides
 FORMATS = ("txt", "jsonl", "brat", "csv", *DOCUMENT_FORMATS)
 DEFAULT_PROJECT_NAME = "default-project.sqlite"
+PROGRESS_EVERY = 200  # records between two progress reports within one file
+# progress(files read, files in all): called before each file, every PROGRESS_EVERY records and once more
+# after the last record, still inside the transaction, so an exception it raises (Cancel) stores nothing.
+ImportProgress = Callable[[int, int], None]
 
 
 def is_export_metadata(path: Path) -> bool:
@@ -173,12 +177,18 @@ def iter_article_records(
 
 def import_paths(
     project: Project, paths: Iterable[Path], *, annotator: str | None = None, add_labels: bool = False,
-    format: str | None = None, options: DocumentOptions | None = None,
+    format: str | None = None, options: DocumentOptions | None = None, dry_run: bool = False,
+    progress: ImportProgress | None = None,
 ) -> ImportSummary:
-    """Import files and folders into ``project`` as one transaction."""
+    """Import files and folders into ``project`` as one transaction.
+
+    ``dry_run`` reads and checks everything and rolls back: the summary is what an import would add.
+    ``progress`` hears how many of the files have been read (see ``ImportProgress``).
+    """
     notes: list[str] = []
     paths = list(paths)
-    if any(p.suffix.lower() == ".csv" for p in find_article_files(paths)):
+    found = find_article_files(paths)
+    if any(p.suffix.lower() == ".csv" for p in found):
         # span rows refer to articles by id: the project's and those read beside them, all in memory
         documents = {d.id: d for d in project.documents()}
         records: Iterable[ArticleRecord] = read_article_files(paths, annotator, format=format,
@@ -187,9 +197,28 @@ def import_paths(
     else:
         # streamed into the one transaction: constant memory, and a bad line anywhere rolls it all back
         records = iter_article_records(paths, annotator, format=format, notes=notes, options=options)
-    summary = project.import_articles(records, add_labels=add_labels)
+    if progress is not None:
+        records = _reporting(records, len(found), progress)
+    summary = project.import_articles(records, add_labels=add_labels, dry_run=dry_run)
     summary.notes.extend(notes)
     return summary
+
+
+def _reporting(
+    records: Iterable[ArticleRecord], total: int, progress: ImportProgress
+) -> Iterator[ArticleRecord]:
+    """``records``, telling ``progress`` how many files are behind them (by each record's origin)."""
+    files_seen: set[str] = set()
+    progress(0, total)
+    for count, record in enumerate(records, 1):
+        origin = (record.origin or record.source).partition(", ")[0]  # "file, line 3" → "file"
+        if origin not in files_seen:
+            files_seen.add(origin)
+            progress(min(len(files_seen) - 1, total), total)
+        elif count % PROGRESS_EVERY == 0:
+            progress(min(len(files_seen) - 1, total), total)
+        yield record
+    progress(total, total)
 
 
 def seed_files() -> list[Path]:

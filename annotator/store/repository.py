@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,6 +65,8 @@ class ImportSummary:
 
     articles_added: int = 0
     articles_existing: int = 0
+    annotations_added: int = 0  # annotation sets: one annotator's work on one article, new to the project
+    annotations_existing: int = 0  # that annotator already had work (a status) on that article
     spans_added: int = 0
     spans_existing: int = 0
     labels_added: list[str] = field(default_factory=list)
@@ -73,10 +75,18 @@ class ImportSummary:
     notes: list[str] = field(default_factory=list)  # what the reader could not import, and why
 
     def describe(self) -> str:
-        """One line for the status bar or terminal."""
+        """One line for the status bar or terminal.
+
+        Articles and annotation sets are counted apart: "5 already present" alone read as if five
+        annotations of known articles had been skipped when they had been added.
+        """
         parts = [f"{self.articles_added} article(s) added"]
         if self.articles_existing:
             parts.append(f"{self.articles_existing} already present")
+        if self.annotations_added:
+            parts.append(f"{self.annotations_added} annotation set(s) added")
+        if self.annotations_existing:
+            parts.append(f"{self.annotations_existing} annotation set(s) already present")
         parts.append(f"{self.spans_added} span(s) added")
         if self.spans_existing:
             parts.append(f"{self.spans_existing} span(s) already present")
@@ -84,6 +94,10 @@ class ImportSummary:
             parts.append("new label(s): " + ", ".join(self.labels_added))
         parts.extend(self.notes)
         return "; ".join(parts)
+
+
+class _DryRunDone(Exception):
+    """Raised at the end of a dry-run import to roll its transaction back."""
 
 
 @dataclass(frozen=True)
@@ -625,13 +639,24 @@ class Project:
 
     # -- import / export ----------------------------------------------------------------------
 
-    def import_articles(self, records: Iterable[ArticleRecord], *, add_labels: bool = False) -> ImportSummary:
+    def import_articles(
+        self, records: Iterable[ArticleRecord], *, add_labels: bool = False, dry_run: bool = False
+    ) -> ImportSummary:
         """Add articles (and any spans they carry) in ONE transaction: all of it lands, or none.
 
         Articles are matched by the SHA-256 of their text, so re-importing never duplicates one; spans
         already present are not added twice. An unknown label is an error unless ``add_labels``.
+        ``dry_run`` does everything and rolls it back: the summary says what an import would add (the
+        window's preview), and the file keeps no trace of it.
         """
         summary = ImportSummary()
+        with suppress(_DryRunDone):
+            self._import_records(records, add_labels, summary, dry_run)
+        return summary
+
+    def _import_records(
+        self, records: Iterable[ArticleRecord], add_labels: bool, summary: ImportSummary, dry_run: bool
+    ) -> None:
         palette = _extra_label_colours()
         with self.transaction() as conn:
             labels = {name: label_id for label_id, name in
@@ -662,7 +687,8 @@ class Project:
                             ).lastrowid
                             summary.labels_added.append(ref.label)
                     self._import_annotation(conn, document_id, annotation, labels, imported_at, summary)
-        return summary
+            if dry_run:
+                raise _DryRunDone  # rolls the transaction back
 
     def _import_document(
         self, conn: sqlite3.Connection, record: ArticleRecord, position: int, now: str, summary: ImportSummary
@@ -703,6 +729,11 @@ class Project:
     ) -> None:
         annotator_id = self._annotator_id(annotation.annotator)
         summary.annotators.add(annotation.annotator)
+        if conn.execute("SELECT 1 FROM statuses WHERE document_id = ? AND annotator_id = ?",
+                        (document_id, annotator_id)).fetchone():
+            summary.annotations_existing += 1
+        else:
+            summary.annotations_added += 1
         before = conn.total_changes
         conn.executemany(
             "INSERT OR IGNORE INTO spans (document_id, annotator_id, start, end, label_id, created_at, "

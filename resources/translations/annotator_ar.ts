@@ -508,6 +508,133 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export</source>
+            <translation>تصدير</translation>
+        </message>
+        <message>
+            <source>Whose spans</source>
+            <translation>مقاطع مَن</translation>
+        </message>
+        <message>
+            <source>My work ({name})</source>
+            <translation>عملي ({name})</translation>
+        </message>
+        <message>
+            <source>One annotator:</source>
+            <translation>مُعلِّق واحد:</translation>
+        </message>
+        <message>
+            <source>Every annotator's work</source>
+            <translation>عمل كل المُعلِّقين</translation>
+        </message>
+        <message>
+            <source>Gold (the adjudicated spans)</source>
+            <translation>المرجع المعتمد (المقاطع المحكَّمة)</translation>
+        </message>
+        <message>
+            <source>Only articles whose gold is curated</source>
+            <translation>المقالات التي اكتمل تحكيم مرجعها فقط</translation>
+        </message>
+        <message>
+            <source>Add the agreement summary to the metadata (slower on a large corpus)</source>
+            <translation>أضف ملخص الاتفاق إلى البيانات الوصفية (أبطأ في مدونة كبيرة)</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>اختيار…</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>الصيغة:</translation>
+        </message>
+        <message>
+            <source>Write to:</source>
+            <translation>اكتب في:</translation>
+        </message>
+        <message>
+            <source>Show in folder</source>
+            <translation>أظهر في المجلد</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <source>Writes a new folder (it must not exist yet, or be empty).</source>
+            <translation>يكتب مجلدًا جديدًا (يجب ألا يكون موجودًا، أو أن يكون فارغًا).</translation>
+        </message>
+        <message>
+            <source>Writes one file, and its metadata record beside it.</source>
+            <translation>يكتب ملفًا واحدًا، وبجانبه سجل بياناته الوصفية.</translation>
+        </message>
+        <message>
+            <source>Export to a new folder</source>
+            <translation>التصدير إلى مجلد جديد</translation>
+        </message>
+        <message>
+            <source>Export to</source>
+            <translation>التصدير إلى</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>جارٍ التصدير…</translation>
+        </message>
+        <message>
+            <source>Exported {articles} and {spans} as {format}.</source>
+            <translation>صُدِّرت {articles} و{spans} بصيغة {format}.</translation>
+        </message>
+        <message>
+            <source>Data: {path}</source>
+            <translation>البيانات: {path}</translation>
+        </message>
+        <message>
+            <source>Metadata: {path}</source>
+            <translation>البيانات الوصفية: {path}</translation>
+        </message>
+        <message>
+            <source>Nothing was exported: {error}</source>
+            <translation>لم يُصدَّر شيء: {error}</translation>
+        </message>
+        <message>
+            <source>Export cancelled: nothing was written.</source>
+            <translation>أُلغي التصدير: لم يُكتب شيء.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>إغلاق</translation>
+        </message>
+        <message>
+            <source>JSONL (one record per article and annotator)</source>
+            <translation>JSONL (سجل لكل مقالة ومُعلِّق)</translation>
+        </message>
+        <message>
+            <source>spaCy DocBin (needs the spacy extra)</source>
+            <translation>spaCy DocBin (يحتاج إضافة spacy)</translation>
+        </message>
+        <message>
+            <source>brat standoff (a folder)</source>
+            <translation>ملفات brat المنفصلة (مجلد)</translation>
+        </message>
+        <message>
+            <source>CoNLL BIO tags</source>
+            <translation>وسوم CoNLL بنظام BIO</translation>
+        </message>
+        <message>
+            <source>CSV table of spans (opens in Excel)</source>
+            <translation>جدول مقاطع CSV (يفتح في إكسل)</translation>
+        </message>
+        <message>
+            <source>INCEpTION / WebAnno XMI (a folder)</source>
+            <translation>ملفات XMI من INCEpTION / WebAnno (مجلد)</translation>
+        </message>
+        <message>
+            <source>REFI-QDA project for MAXQDA, ATLAS.ti, NVivo</source>
+            <translation>مشروع REFI-QDA لبرامج MAXQDA وATLAS.ti وNVivo</translation>
+        </message>
+    </context>
+    <context>
         <name>GoldStatus</name>
         <message>
             <source>not started</source>
@@ -520,6 +647,208 @@ corpus {measure}: {value}</source>
         <message>
             <source>curated</source>
             <translation>مُراجَعة</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import articles</source>
+            <translation>استيراد مقالات</translation>
+        </message>
+        <message>
+            <source>Add files…</source>
+            <translation>إضافة ملفات…</translation>
+        </message>
+        <message>
+            <source>Add folder…</source>
+            <translation>إضافة مجلد…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>إزالة</translation>
+        </message>
+        <message>
+            <source>By each file's name</source>
+            <translation>حسب اسم كل ملف</translation>
+        </message>
+        <message>
+            <source>as named in the files (brat: the folder's name)</source>
+            <translation>كما تسمّيه الملفات (brat: اسم المجلد)</translation>
+        </message>
+        <message>
+            <source>Add labels the project does not have</source>
+            <translation>أضف الوسوم غير الموجودة في المشروع</translation>
+        </message>
+        <message>
+            <source>Read as:</source>
+            <translation>اقرأ بصيغة:</translation>
+        </message>
+        <message>
+            <source>Spans belong to:</source>
+            <translation>المقاطع للمُعلِّق:</translation>
+        </message>
+        <message>
+            <source>Tables, INCEpTION and WebAnno files</source>
+            <translation>الجداول وملفات INCEpTION وWebAnno</translation>
+        </message>
+        <message>
+            <source>Text column:</source>
+            <translation>عمود النص:</translation>
+        </message>
+        <message>
+            <source>Title column:</source>
+            <translation>عمود العنوان:</translation>
+        </message>
+        <message>
+            <source>Id column:</source>
+            <translation>عمود المعرّف:</translation>
+        </message>
+        <message>
+            <source>Span layer:</source>
+            <translation>طبقة المقاطع:</translation>
+        </message>
+        <message>
+            <source>Label feature:</source>
+            <translation>سمة الوسم:</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>استيراد</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <source>Files and folders (read recursively):</source>
+            <translation>الملفات والمجلدات (تُقرأ بما فيها من مجلدات فرعية):</translation>
+        </message>
+        <message>
+            <source>What the import adds:</source>
+            <translation>ما سيضيفه الاستيراد:</translation>
+        </message>
+        <message>
+            <source>Import a folder</source>
+            <translation>استيراد مجلد</translation>
+        </message>
+        <message>
+            <source>Imported.</source>
+            <translation>تم الاستيراد.</translation>
+        </message>
+        <message>
+            <source>Nothing can be imported: {error}</source>
+            <translation>لا يمكن استيراد شيء: {error}</translation>
+        </message>
+        <message>
+            <source>Add files or a folder to see what they hold.</source>
+            <translation>أضف ملفات أو مجلدًا لترى ما فيها.</translation>
+        </message>
+        <message>
+            <source>Reading the files…</source>
+            <translation>جارٍ قراءة الملفات…</translation>
+        </message>
+        <message>
+            <source>Tick “Add labels the project does not have” to import spans with these labels.</source>
+            <translation>فعّل «أضف الوسوم غير الموجودة في المشروع» لاستيراد المقاطع بهذه الوسوم.</translation>
+        </message>
+        <message>
+            <source>Everything in these files is already in the project.</source>
+            <translation>كل ما في هذه الملفات موجود في المشروع من قبل.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>إغلاق</translation>
+        </message>
+        <message>
+            <source>%v of {files}</source>
+            <translation>%v من {files}</translation>
+        </message>
+        <message>
+            <source>Nothing was stored.</source>
+            <translation>لم يُحفظ شيء.</translation>
+        </message>
+        <message>
+            <source>Import cancelled: nothing was stored.</source>
+            <translation>أُلغي الاستيراد: لم يُحفظ شيء.</translation>
+        </message>
+        <message>
+            <source>Plain text (.txt)</source>
+            <translation>نص عادي (.txt)</translation>
+        </message>
+        <message>
+            <source>JSONL records (.jsonl)</source>
+            <translation>سجلات JSONL ‏(.jsonl)</translation>
+        </message>
+        <message>
+            <source>brat standoff (.txt + .ann)</source>
+            <translation>ملفات brat المنفصلة (.txt + .ann)</translation>
+        </message>
+        <message>
+            <source>Span table (.csv)</source>
+            <translation>جدول مقاطع (.csv)</translation>
+        </message>
+        <message>
+            <source>Article table (.csv, .tsv, .xlsx)</source>
+            <translation>جدول مقالات (.csv، .tsv، .xlsx)</translation>
+        </message>
+        <message>
+            <source>Word (.docx)</source>
+            <translation>وورد (.docx)</translation>
+        </message>
+        <message>
+            <source>Web page (.html)</source>
+            <translation>صفحة ويب (.html)</translation>
+        </message>
+        <message>
+            <source>INCEpTION / WebAnno XMI (.xmi)</source>
+            <translation>ملفات XMI من INCEpTION / WebAnno ‏(.xmi)</translation>
+        </message>
+        <message>
+            <source>REFI-QDA project (.qdpx)</source>
+            <translation>مشروع REFI-QDA ‏(.qdpx)</translation>
+        </message>
+        <message>
+            <source>WebAnno TSV 3 (.tsv)</source>
+            <translation>ملف WebAnno TSV 3 ‏(.tsv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWording</name>
+        <message>
+            <source>{new} added, {existing} already in the project</source>
+            <translation>أُضيف {new}، و{existing} موجود في المشروع من قبل</translation>
+        </message>
+        <message>
+            <source>{new} to add, {existing} already in the project</source>
+            <translation>سيُضاف {new}، و{existing} موجود في المشروع من قبل</translation>
+        </message>
+        <message>
+            <source>Articles: {counts}</source>
+            <translation>المقالات: {counts}</translation>
+        </message>
+        <message>
+            <source>Annotations: {counts}</source>
+            <translation>التعليقات: {counts}</translation>
+        </message>
+        <message>
+            <source>Spans: {counts}</source>
+            <translation>المقاطع: {counts}</translation>
+        </message>
+        <message>
+            <source>Annotators: {names}</source>
+            <translation>المُعلِّقون: {names}</translation>
+        </message>
+        <message>
+            <source>(new: {names})</source>
+            <translation>(جدد: {names})</translation>
+        </message>
+        <message>
+            <source>New labels: {names}</source>
+            <translation>وسوم جديدة: {names}</translation>
+        </message>
+        <message>
+            <source>… and {count} more notes</source>
+            <translation>… و{count} ملاحظات أخرى</translation>
         </message>
     </context>
     <context>
@@ -1123,6 +1452,49 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Annotator</source>
+            <translation>مرحبًا بك في المُعلِّق</translation>
+        </message>
+        <message>
+            <source>Every change is saved at once. Three things to know:</source>
+            <translation>يُحفظ كل تغيير فورًا. ثلاثة أمور تحتاج إلى معرفتها:</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Who you are.&lt;/b&gt; Your name marks the spans you make (Annotator ▸ Switch annotator changes it later).</source>
+            <translation>&lt;b&gt;من أنت.&lt;/b&gt; يُسجَّل اسمك على المقاطع التي تضعها (يمكنك تغييره لاحقًا من مُعلِّق ▸ تبديل المُعلِّق).</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Tagging.&lt;/b&gt; Select words in the article and press a label's key: {keys}. Ctrl+Z undoes.</source>
+            <translation>&lt;b&gt;الوسم.&lt;/b&gt; حدِّد كلمات في المقالة واضغط مفتاح الوسم: {keys}. يتراجع Ctrl+Z عن آخر تعديل.</translation>
+        </message>
+        <message>
+            <source>see the Labels menu</source>
+            <translation>انظر قائمة وسوم</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Articles.&lt;/b&gt; The list holds {articles} to try things on (the sample articles in a new project); bring your own corpus with File ▸ Import articles… (Ctrl+I), or drop files on the window.</source>
+            <translation>&lt;b&gt;المقالات.&lt;/b&gt; في القائمة {articles} للتجربة (المقالات النموذجية في مشروع جديد)؛ استورد مدونتك من ملف ▸ استيراد مقالات… (Ctrl+I)، أو أفلت الملفات على النافذة.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Articles.&lt;/b&gt; This project has none yet: bring your corpus with File ▸ Import articles… (Ctrl+I), or drop files on the window.</source>
+            <translation>&lt;b&gt;المقالات.&lt;/b&gt; لا مقالات في هذا المشروع بعد: استورد مدونتك من ملف ▸ استيراد مقالات… (Ctrl+I)، أو أفلت الملفات على النافذة.</translation>
+        </message>
+        <message>
+            <source>Your name:</source>
+            <translation>اسمك:</translation>
+        </message>
+        <message>
+            <source>Start annotating</source>
+            <translation>ابدأ الوسم</translation>
+        </message>
+        <message>
+            <source>Import articles…</source>
+            <translation>استيراد مقالات…</translation>
+        </message>
+    </context>
+    <context>
         <name>_Counts</name>
         <message numerus="yes">
             <source>%n span(s)</source>
@@ -1245,6 +1617,28 @@ corpus {measure}: {value}</source>
                 <numerusform>%n بالانتظار</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n annotation(s)</source>
+            <translation>
+                <numerusform>%n تعليق</numerusform>
+                <numerusform>تعليق واحد</numerusform>
+                <numerusform>تعليقان</numerusform>
+                <numerusform>%n تعليقات</numerusform>
+                <numerusform>%n تعليقًا</numerusform>
+                <numerusform>%n تعليق</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s)</source>
+            <translation>
+                <numerusform>%n ملف</numerusform>
+                <numerusform>ملف واحد</numerusform>
+                <numerusform>ملفان</numerusform>
+                <numerusform>%n ملفات</numerusform>
+                <numerusform>%n ملفًا</numerusform>
+                <numerusform>%n ملف</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>actions</name>
@@ -1271,6 +1665,22 @@ corpus {measure}: {value}</source>
         <message>
             <source>Read the project again (articles imported from the command line appear)</source>
             <translation>اقرأ المشروع من جديد (تظهر المقالات المستوردة من سطر الأوامر)</translation>
+        </message>
+        <message>
+            <source>&amp;Import articles…</source>
+            <translation>ا&amp;ستيراد مقالات…</translation>
+        </message>
+        <message>
+            <source>Add articles and their annotations from files or folders, in any format the command line reads (or drop them on the window)</source>
+            <translation>أضف مقالات وتعليقاتها من ملفات أو مجلدات، بأي صيغة يقرؤها سطر الأوامر (أو أفلتها على النافذة)</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>ت&amp;صدير…</translation>
+        </message>
+        <message>
+            <source>Write annotations or gold in an export format, with its metadata record</source>
+            <translation>اكتب التعليقات أو المرجع المعتمد بصيغة تصدير، مع سجل بياناتها الوصفية</translation>
         </message>
         <message>
             <source>&amp;Close</source>

@@ -80,5 +80,19 @@
                 <numerusform>%n waiting</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n annotation(s)</source>
+            <translation>
+                <numerusform>%n annotation</numerusform>
+                <numerusform>%n annotations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s)</source>
+            <translation>
+                <numerusform>%n file</numerusform>
+                <numerusform>%n files</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

@@ -51,6 +51,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
                           "Read the project again (articles imported from the command line appear)"),
     ),
     ActionSpec(
+        "import_articles",
+        QT_TRANSLATE_NOOP("actions", "&Import articles…"),
+        ("Ctrl+I",),
+        QT_TRANSLATE_NOOP("actions", "Add articles and their annotations from files or folders, in any "
+                                     "format the command line reads (or drop them on the window)"),
+    ),
+    ActionSpec(
+        "export",
+        QT_TRANSLATE_NOOP("actions", "&Export…"),
+        ("Ctrl+E",),
+        QT_TRANSLATE_NOOP("actions",
+                          "Write annotations or gold in an export format, with its metadata record"),
+    ),
+    ActionSpec(
         "close_project",
         QT_TRANSLATE_NOOP("actions", "&Close"),
         ("Ctrl+W",),

@@ -103,6 +103,12 @@ def run_gui(db_path: Path | None = None, *, lang: str | None = None, smoke_test:
     rendered to ``main-window.png`` there, the picture's path printed, and the function returns 0 —
     enough to prove an installed or packaged app starts.
     """
+    from annotator.ui.shell.display_libraries import display_libraries_problem
+
+    problem = display_libraries_problem()
+    if problem:  # Qt would abort with a core dump and a message that names no package
+        print(problem, file=sys.stderr)
+        return 1
     settings: QSettings | None = None
     if smoke_test:
         folder = Path(tempfile.mkdtemp(prefix="annotator-smoke-"))
@@ -116,14 +122,13 @@ def run_gui(db_path: Path | None = None, *, lang: str | None = None, smoke_test:
     except AnnotatorError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open project"), str(exc))
         return 1
-    from annotator.ui.shell.main_window import ANNOTATOR_KEY
+    from annotator.ui.shell.welcome import offer_first_start
 
     session = WindowSession(app, project, family, settings or QSettings())
     window = session.open_window()
     if smoke_test:
         return render_smoke_test_picture(app, window, folder / SMOKE_TEST_PICTURE, project)
-    if not session.settings.value(ANNOTATOR_KEY):
-        QTimer.singleShot(0, window.ask_annotator)  # first start: who is annotating?
+    QTimer.singleShot(0, lambda: offer_first_start(window))  # first start: who you are, what to do
     code = app.exec()
     session.project.close()
     return code

@@ -49,6 +49,12 @@ class _Counts(QObject):
     def waiting(self, n: int) -> str:
         return self.tr("%n waiting", "", n)
 
+    def annotations(self, n: int) -> str:
+        return self.tr("%n annotation(s)", "", n)
+
+    def files(self, n: int) -> str:
+        return self.tr("%n file(s)", "", n)
+
 
 def _counts() -> _Counts:
     return _Counts()
@@ -107,3 +113,13 @@ def times(n: int) -> str:
 def waiting(n: int) -> str:
     """ "2 waiting" (gold spans waiting for a decision)."""
     return _counts().waiting(n)
+
+
+def annotations(n: int) -> str:
+    """ "1 annotation", "5 annotations": one annotator's work on one article each."""
+    return _counts().annotations(n)
+
+
+def files(n: int) -> str:
+    """ "1 file", "3 files"."""
+    return _counts().files(n)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Status
 from annotator.store import Changes, Project
 from annotator.ui.annotate.page import AnnotationPage
+from annotator.ui.io.drops import FileDrops
 from annotator.ui.labels.editor import LabelEditor
 from annotator.ui.search.panel import add_search_dock, open_hit_in
 from annotator.ui.shell import counts as counted
@@ -155,6 +156,8 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
         self._build_menus()
+        self.import_dialog = self.export_dialog = None
+        self.file_drops = FileDrops(self, self.import_articles)
         self.changes_made.connect(self._on_changes)
         self.changes_made.connect(self.agreement_tab.apply_changes)
         self.changes_made.connect(self.curation_tab.apply_changes)
@@ -197,6 +200,8 @@ class MainWindow(QMainWindow):
                 "new_project": lambda: ask_new_project(self),
                 "open_project": lambda: ask_open_project(self),
                 "reload": self.reload_project,
+                "import_articles": self.import_articles,
+                "export": self.export,
                 "close_project": self.close,
                 "quit": quit_application,
             },
@@ -214,13 +219,16 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
         self.recent_menu = add_project_actions(file_menu, self, self.actions)
+        for name in ("import_articles", "export"):
+            file_menu.addAction(self.actions[name])
         self.team_actions = add_team_actions(
             file_menu, self, lambda: self.project, lambda: self.annotator, self.apply_changes
         )
         file_menu.addSeparator()
         for name in ("close_project", "quit"):
             file_menu.addAction(self.actions[name])
-        for name in ("new_project", "open_project", "reload", "close_project", "quit"):
+        for name in ("new_project", "open_project", "reload", "import_articles", "export", "close_project",
+                     "quit"):
             self.addAction(self.actions[name])
         menus = {
             "edit": (
@@ -265,6 +273,36 @@ class MainWindow(QMainWindow):
                 self.tag_menu = menu.addSection(self.tr("Tag the selection"))
                 self.labels_menu = menu
         self._fill_label_menu()
+
+    def import_articles(self, paths: list | None = None) -> None:
+        """File ▸ Import articles… (and files dropped on the window): the Import dialog, with ``paths``."""
+        from annotator.ui.io.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.project, paths or (), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._articles_imported)
+        self.import_dialog = dialog  # tests reach the open dialog here
+        dialog.open()  # window-modal, without a nested event loop
+
+    def export(self) -> None:
+        """File ▸ Export…: every format and scope `annotator export` has."""
+        from annotator.ui.io.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.project, self.annotator, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.export_dialog = dialog  # tests reach the open dialog here
+        dialog.open()
+
+    def offer_import(self) -> None:
+        """After File ▸ New project…: the Import dialog at once (Cancel leaves the project empty)."""
+        self.import_articles()
+
+    def _articles_imported(self, summary) -> None:
+        from annotator.ui.io.import_wording import summary_lines
+
+        self.apply_changes(Changes(documents=frozenset(summary.document_ids),
+                                   labels=bool(summary.labels_added), annotators=bool(summary.annotators)))
+        self.statusBar().showMessage(" · ".join(summary_lines(summary, set(), done=True)[:3]), 10000)
 
     def reload_project(self) -> None:
         """File ▸ Reload (F5): the session re-opens this project's file and rebuilds the window."""
