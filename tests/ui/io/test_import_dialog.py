@@ -64,8 +64,8 @@ def test_annotations_of_known_articles_are_counted_apart_from_the_articles(
         qtbot, project: Project, tmp_path) -> None:
     dialog = open_dialog(qtbot, project, [salma_jsonl(project, tmp_path)])
     text = dialog.preview_label.text()
-    assert "Articles: 0" in text and "5 article(s) already in the project" in text
-    assert "Annotations: 5" in text and "Annotators: salma (new: salma)" in text
+    assert "Articles: 0 articles to add, 5 articles already in the project" in text
+    assert "Annotations: 5 annotations to add" in text and "Annotators: salma (new: salma)" in text
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     finish(qtbot, dialog)
     assert len(project.spans(annotator="salma")) == 5
@@ -199,3 +199,33 @@ def test_counts_take_arabic_plural_forms(arabic) -> None:
     assert counts.articles(2) == "مقالتان"
     assert counts.articles(5) == "5 مقالات"
     assert counts.articles(11) == "11 مقالةً"
+
+
+def test_a_dragged_text_is_not_taken_for_files(qtbot, window: MainWindow) -> None:
+    mime = QMimeData()
+    mime.setText("قال الوزير")
+    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted() and window.import_dialog is None
+
+
+def test_a_new_project_offers_the_import_dialog_at_once(qtbot, project: Project, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from annotator.ui.shell.app import WindowSession
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("annotator/name", "ali")
+    session = WindowSession(QApplication.instance(), Project.open(tmp_path / "first.sqlite"), "Amiri", settings)
+    session.open_window()
+    target = tmp_path / "study.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    menu = session.window.findChild(QMenu, "menu_file")
+    next(a for a in menu.actions() if a.objectName() == "action_new_project").trigger()
+    qtbot.waitUntil(lambda: session.window.import_dialog is not None, timeout=5000)
+    dialog = session.window.import_dialog
+    assert dialog.isVisible() and dialog.project_path == target
+    dialog.reject()
+    session.window.close()
+    session.project.close()
