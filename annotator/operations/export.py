@@ -24,7 +24,7 @@ from annotator.core.model import AnnotationSet, ArticleRecord, GoldStatus, Statu
 from annotator.store import Project
 from annotator.store.gold import Gold
 
-FORMATS = ("jsonl", "spacy", "brat", "conll", "csv", "xmi", "qdpx")
+FORMATS = ("jsonl", "spacy", "brat", "conll", "csv", "xmi", "qdpx", "label-studio")
 GOLD_ANNOTATOR = "gold"  # the annotator name gold spans carry in exported files
 
 FORMAT_NOTES = {
@@ -51,6 +51,12 @@ FORMAT_NOTES = {
             "urn:QDA-XML:project:1.0) and sources/<guid>.txt. Labels are Codes, annotators Users, articles "
             "TextSources, spans PlainTextSelections with one Coding each; metadata are Text Variables. "
             "startPosition/endPosition count Unicode code points from 0 (REFI-QDA 1.5, 10.2), end exclusive.",
+    "label-studio": "Label Studio tasks (its import shape): a JSON list of {data: {text, article_id, title, "
+                    "...meta}, annotations: [{result: [{from_name: 'label', to_name: 'text', type: 'labels', "
+                    "value: {start, end, text, labels}}]}], predictions (annotators named "
+                    "'model:<version>'), meta: {source, annotators}}; offsets in code points, as Label "
+                    "Studio counts them. The labelling config for the project's labels is "
+                    "<name>.label_config.xml beside it.",
     "csv": "Columns article_id,title,annotator,start,end,label,text; UTF-8 with byte-order mark so Excel "
            "shows Arabic; offsets are Python code points, end exclusive.",
 }
@@ -216,6 +222,15 @@ def export_project(
                                     for u in summary.unrepresentable]
         result.notes = [f"{u.article_id} {u.annotator} {u.span.start}-{u.span.end} {u.span.label}: covers "
                         "only white space, no token to tag" for u in summary.unrepresentable]
+    elif fmt == "label-studio":
+        from annotator.core.formats.label_studio import labelling_config, write_label_studio
+
+        config = out.with_name(out.stem + ".label_config.xml")
+        with _replacing(config) as target:
+            target.write_text(labelling_config([(lb.name, lb.color) for lb in project.labels()]),
+                              encoding="utf-8")
+        result.lines = _write_text(out, lambda f: write_label_studio(records, f))
+        extra["label_config"] = config.name
     elif fmt == "spacy":
         from annotator.core.formats.spacy_docbin import write_docbin
 

@@ -169,3 +169,37 @@ def test_webanno_tsv_is_told_from_an_article_table_by_its_first_line(db: Path, t
         [span] = project.spans()
         text = next(d.text for d in project.documents() if d.id == span.document_id)
     assert (text[span.start:span.end], span.label, span.annotator) == ("الوزير", "actor", "salma")
+
+
+def test_label_studio_export_is_recognised_and_exports_tasks_with_a_config(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture,
+) -> None:
+    start = TEXT.index("الوزير")
+    tasks = [{"id": 1, "data": {"text": TEXT}, "annotations": [{"completed_by": 2, "result": [
+        {"type": "labels", "from_name": "label", "to_name": "text",
+         "value": {"start": start, "end": start + 6, "text": "الوزير", "labels": ["actor"]}}]}]}]
+    src = tmp_path / "ls.json"
+    src.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    assert main(["--db", str(db), "import", str(src)]) == 0
+    assert "1 span(s) added" in capsys.readouterr().out
+    with Project.open(db) as project:
+        assert "user-2" in project.annotators()
+    out = tmp_path / "tasks.json"
+    assert main(["--db", str(db), "export", "--format", "label-studio", "--out", str(out)]) == 0
+    written = json.loads(out.read_text(encoding="utf-8"))
+    [task] = [t for t in written if t["annotations"]]
+    assert task["meta"]["annotators"] == ["user-2"]
+    assert task["annotations"][0]["result"][0]["value"]["start"] == start
+    assert "<Label value=\"actor\"" in (tmp_path / "tasks.label_config.xml").read_text(encoding="utf-8")
+
+
+def test_a_bad_label_studio_task_leaves_the_project_unchanged(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture,
+) -> None:
+    src = tmp_path / "ls.json"
+    src.write_text(json.dumps([{"id": 9, "data": {"body": TEXT}}]), encoding="utf-8")
+    before = project_files(db)
+    assert main(["--db", str(db), "import", str(src)]) == 1
+    assert "ls.json, task 1 (id 9): has no text under 'text'" in capsys.readouterr().err
+    assert project_files(db) == before
+    assert main(["--db", str(db), "import", str(src), "--text-key", "body"]) == 0
