@@ -15,6 +15,7 @@ import platformdirs
 
 from annotator.core.errors import InputError
 from annotator.core.formats.brat import BratSummary, read_brat
+from annotator.core.formats.conll_read import read_conll_file
 from annotator.core.formats.jsonl import read_jsonl
 from annotator.core.formats.plaintext import read_txt
 from annotator.core.formats.spans_csv import read_spans_csv
@@ -30,9 +31,11 @@ from annotator.operations.import_documents import (
 from annotator.store import ImportSummary, Project
 
 READERS = {".txt": "txt", ".jsonl": "jsonl", ".json": "jsonl", ".ann": "brat", ".csv": "csv",
-           **DOCUMENT_READERS}
+           ".conll": "conll", ".iob": "conll", ".bio": "conll", **DOCUMENT_READERS}
+# formats whose records refer to articles the project already has: the import reads them all first
+NEEDS_ARTICLES = ("csv", "conll")
 # --format choices; without it, each file's name decides
-FORMATS = ("txt", "jsonl", "brat", "csv", *DOCUMENT_FORMATS)
+FORMATS = ("txt", "jsonl", "brat", "csv", "conll", *DOCUMENT_FORMATS)
 DEFAULT_PROJECT_NAME = "default-project.sqlite"
 
 
@@ -60,8 +63,8 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
             if path.suffix.lower() not in READERS:
                 raise InputError(
                     "unsupported file type (import reads .txt articles, .jsonl records, brat .txt + .ann "
-                    "pairs, span .csv files, article tables (.csv/.tsv/.xlsx), .docx, .html and "
-                    "INCEpTION .xmi)", path=str(path))
+                    "pairs, span .csv files, CoNLL .conll/.iob/.bio, article tables (.csv/.tsv/.xlsx), "
+                    ".docx, .html and INCEpTION .xmi)", path=str(path))
             found.append(path)
         else:
             raise InputError("no such file or folder", path=str(path))
@@ -106,6 +109,8 @@ def iter_article_records(
         if kind == "csv" and format in (None, "table"):
             kind = "table" if format == "table" else csv_kind(path, options)
         kind = refine_kind(path, kind, format)
+        if kind == "txt" and format == "conll":
+            kind = "conll"
         if format is not None and kind not in ({"brat", "txt"} if format == "brat" else {format}):
             raise InputError(f"is not a {format} file (remove --format to let the file name decide)",
                              path=str(path))
@@ -116,6 +121,10 @@ def iter_article_records(
                 if keep:
                     records.append(record)
                 yield record
+        elif kind == "conll":
+            conll = read_conll_file(path, annotator, articles or {})
+            notes.extend(conll.notes)
+            yield from conll.records
         elif kind == "jsonl":
             for record in read_jsonl(path, default_annotator=annotator):
                 if keep:
@@ -157,8 +166,9 @@ def import_paths(
     """Import files and folders into ``project`` as one transaction."""
     notes: list[str] = []
     paths = list(paths)
-    if any(p.suffix.lower() == ".csv" for p in find_article_files(paths)):
-        # span rows refer to articles by id: the project's and those read beside them, all in memory
+    found = find_article_files(paths)
+    if format == "conll" or any(READERS[p.suffix.lower()] in NEEDS_ARTICLES for p in found):
+        # span rows and CoNLL tokens refer to articles: the project's and those read beside them, in memory
         documents = {d.id: d for d in project.documents()}
         records: Iterable[ArticleRecord] = read_article_files(paths, annotator, format=format,
                                                                articles=documents, notes=notes,

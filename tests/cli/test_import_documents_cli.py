@@ -60,6 +60,12 @@ def test_xlsx_with_a_column_mapping(db: Path, tmp_path: Path) -> None:
     ("page.html", b"<html><body></body></html>", [], r"page\.html: has no visible text"),
     ("a.docx", b"PK junk", [], r"a\.docx: cannot be read as a Word \.docx"),
     ("a.xmi", b"<xmi/>", ["--annotator", "x"], r"a\.xmi: has no TypeSystem\.xml"),
+    ("ner.conll", "-DOCSTART- O\n\nقال O\nوزير Q-actor\n".encode(), ["--annotator", "x"],
+     r"ner\.conll, line 4: tag 'Q-actor' is not O or B-/I-/E-/S-<label>; expected CoNLL / IOB"),
+    ("ner.txt", "قال\n".encode(), ["--format", "conll", "--annotator", "x"],
+     r"ner\.txt, line 1: has a token but no tag"),
+    ("ls.json", b'[{"data": {"text": "x"}, "annotations": 3}]', [],
+     r"ls\.json, task 1: \"annotations\" must be a list; expected Label Studio JSON"),
 ])
 def test_bad_documents_exit_1_naming_the_file_and_leave_the_project_unchanged(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture, name, content, args, message,
@@ -203,3 +209,30 @@ def test_a_bad_label_studio_task_leaves_the_project_unchanged(
     assert "ls.json, task 1 (id 9): has no text under 'text'" in capsys.readouterr().err
     assert project_files(db) == before
     assert main(["--db", str(db), "import", str(src), "--text-key", "body"]) == 0
+
+
+def test_conll_export_imports_back_into_another_project_with_every_annotator(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture,
+) -> None:
+    src = tmp_path / "work.jsonl"
+    start = TEXT.index("الوزير")
+    lines = [{"text": TEXT, "meta": {"id": "a1"}, "annotator": name, "spans": spans}
+             for name, spans in (("salma", [{"start": start, "end": start + 6, "label": "actor"}]),
+                                 ("omar", [{"start": start, "end": start + 9, "label": "mediator"},
+                                           {"start": start, "end": start + 6, "label": "mediator"}]))]
+    src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    assert main(["--db", str(db), "import", str(src)]) == 0
+    out = tmp_path / "out.conll"
+    assert main(["--db", str(db), "export", "--format", "conll", "--out", str(out)]) == 0
+    other = tmp_path / "other.sqlite"
+    article = tmp_path / "article.jsonl"  # the same article, nobody's work yet
+    article.write_text(json.dumps({"text": TEXT, "meta": {"id": "a1"}}, ensure_ascii=False), encoding="utf-8")
+    assert main(["--db", str(other), "import", str(article)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(other), "import", str(out), "--add-labels"]) == 0
+    summary = capsys.readouterr().out
+    assert "0 article(s) added" in summary and "3 span(s) added" in summary
+    assert summary.count("aligned to article a1 (its id)") == 2
+    with Project.open(db) as first, Project.open(other) as second:
+        assert sorted((s.annotator, s.ref) for s in first.spans("a1")) == sorted(
+            (s.annotator, s.ref) for s in second.spans("a1"))
