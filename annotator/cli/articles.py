@@ -18,14 +18,15 @@ def add_article_commands(commands: argparse._SubParsersAction) -> None:
     p_import.add_argument("--annotator", help="annotator for records with spans but no \"annotator\" field")
     p_import.add_argument("--add-labels", action="store_true", help="add unknown labels to the schema")
     p_import.add_argument("--format",
-                          choices=["txt", "jsonl", "brat", "csv", "conll", "table", "docx", "html", "xmi",
-                                   "qdpx", "webanno-tsv", "label-studio"],
+                          choices=["txt", "jsonl", "brat", "csv", "conll", "doccano", "table", "docx", "html",
+                                   "xmi", "qdpx", "webanno-tsv", "label-studio"],
                           help="read every file as this format (default: by file name; a .txt with an .ann "
                                "beside it is brat standoff; .csv is document_id,annotator,start,end,label, "
                                "or an article table when its header has the text column and no start/end; "
                                ".xlsx/.tsv are article tables; .xmi is INCEpTION/WebAnno UIMA CAS XMI; "
                                "a .json holding a list is a Label Studio JSON or JSON_MIN export; "
-                               ".conll/.iob/.bio are CoNLL token-per-line files)")
+                               ".conll/.iob/.bio are CoNLL token-per-line files; a .zip is doccano's "
+                               "export of {username}.jsonl files)")
     p_import.add_argument("--text-key", metavar="KEY",
                           help="Label Studio: the task data key that holds the text (default text)")
     p_import.add_argument("--text-column", metavar="NAME",

@@ -64,6 +64,7 @@ def test_xlsx_with_a_column_mapping(db: Path, tmp_path: Path) -> None:
      r"ner\.conll, line 4: tag 'Q-actor' is not O or B-/I-/E-/S-<label>; expected CoNLL / IOB"),
     ("ner.txt", "قال\n".encode(), ["--format", "conll", "--annotator", "x"],
      r"ner\.txt, line 1: has a token but no tag"),
+    ("doccano.zip", b"PK junk", [], r"doccano\.zip: is not a zip archive .*; expected doccano's export"),
     ("ls.json", b'[{"data": {"text": "x"}, "annotations": 3}]', [],
      r"ls\.json, task 1: \"annotations\" must be a list; expected Label Studio JSON"),
 ])
@@ -236,3 +237,21 @@ def test_conll_export_imports_back_into_another_project_with_every_annotator(
     with Project.open(db) as first, Project.open(other) as second:
         assert sorted((s.annotator, s.ref) for s in first.spans("a1")) == sorted(
             (s.annotator, s.ref) for s in second.spans("a1"))
+
+
+def test_doccano_zip_is_recognised_and_each_user_named_by_their_file(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture,
+) -> None:
+    import zipfile
+
+    start = TEXT.index("الوزير")
+    src = tmp_path / "doccano.zip"
+    with zipfile.ZipFile(src, "w") as archive:
+        for user, label in (("salma", "actor"), ("omar", "mediator")):
+            archive.writestr(f"{user}.jsonl", json.dumps(
+                {"id": 3, "text": TEXT, "label": [[start, start + 6, label]]}, ensure_ascii=False) + "\n")
+    assert main(["--db", str(db), "import", str(src)]) == 0
+    assert "2 span(s) added" in capsys.readouterr().out
+    with Project.open(db) as project:
+        assert {(s.annotator, s.label) for s in project.spans("3")} == {("salma", "actor"),
+                                                                       ("omar", "mediator")}
