@@ -133,7 +133,7 @@ def iter_article_records(
                     records.append(record)
                 yield record
         elif kind == "jsonl":
-            for record in read_jsonl(path, default_annotator=annotator):
+            for record in read_jsonl(path, default_annotator=annotator, notes=notes):
                 if keep:
                     records.append(record)
                 yield record
