@@ -18,12 +18,17 @@ def add_article_commands(commands: argparse._SubParsersAction) -> None:
     p_import.add_argument("--annotator", help="annotator for records with spans but no \"annotator\" field")
     p_import.add_argument("--add-labels", action="store_true", help="add unknown labels to the schema")
     p_import.add_argument("--format",
-                          choices=["txt", "jsonl", "brat", "csv", "table", "docx", "html", "xmi", "qdpx",
-                                   "webanno-tsv"],
+                          choices=["txt", "jsonl", "brat", "csv", "conll", "doccano", "table", "docx", "html",
+                                   "xmi", "qdpx", "webanno-tsv", "label-studio"],
                           help="read every file as this format (default: by file name; a .txt with an .ann "
                                "beside it is brat standoff; .csv is document_id,annotator,start,end,label, "
                                "or an article table when its header has the text column and no start/end; "
-                               ".xlsx/.tsv are article tables; .xmi is INCEpTION/WebAnno UIMA CAS XMI)")
+                               ".xlsx/.tsv are article tables; .xmi is INCEpTION/WebAnno UIMA CAS XMI; "
+                               "a .json holding a list is a Label Studio JSON or JSON_MIN export; "
+                               ".conll/.iob/.bio are CoNLL token-per-line files; a .zip is doccano's "
+                               "export of {username}.jsonl files)")
+    p_import.add_argument("--text-key", metavar="KEY",
+                          help="Label Studio: the task data key that holds the text (default text)")
     p_import.add_argument("--text-column", metavar="NAME",
                           help="article tables: the text column (default text)")
     p_import.add_argument("--title-column", metavar="NAME",
@@ -44,7 +49,7 @@ def add_article_commands(commands: argparse._SubParsersAction) -> None:
 
     p_export = commands.add_parser("export", help="export articles and spans (or gold) in NLP formats")
     p_export.add_argument("--format", required=True,
-                          choices=["jsonl", "spacy", "brat", "conll", "csv", "xmi", "qdpx"],
+                          choices=["jsonl", "spacy", "brat", "conll", "csv", "xmi", "qdpx", "label-studio"],
                           help="file format (brat and xmi write a folder; spacy needs annotator[spacy])")
     p_export.add_argument("--out", required=True, type=Path, help="file to write (a new folder for brat)")
     source = p_export.add_mutually_exclusive_group()
@@ -83,7 +88,8 @@ def _options(args: argparse.Namespace):
     default = XmiMapping()
     return DocumentOptions(
         TableColumns(args.text_column, args.title_column, args.id_column),
-        XmiMapping(args.xmi_layer or default.layer, args.xmi_feature or default.feature))
+        XmiMapping(args.xmi_layer or default.layer, args.xmi_feature or default.feature),
+        args.text_key or "text")
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ from annotator.operations.export_staging import StagedExport, staged_export
 from annotator.store import Project
 from annotator.store.gold import Gold
 
-FORMATS = ("jsonl", "spacy", "brat", "conll", "csv", "xmi", "qdpx")
+FORMATS = ("jsonl", "spacy", "brat", "conll", "csv", "xmi", "qdpx", "label-studio")
 EXPORT_STEPS = 3  # reading the records, writing the data and writing its metadata record
 GOLD_ANNOTATOR = "gold"  # the annotator name gold spans carry in exported files
 
@@ -48,6 +48,12 @@ FORMAT_NOTES = {
             "urn:QDA-XML:project:1.0) and sources/<guid>.txt. Labels are Codes, annotators Users, articles "
             "TextSources, spans PlainTextSelections with one Coding each; metadata are Text Variables. "
             "startPosition/endPosition count Unicode code points from 0 (REFI-QDA 1.5, 10.2), end exclusive.",
+    "label-studio": "Label Studio tasks (its import shape): a JSON list of {data: {text, article_id, title, "
+                    "...meta}, annotations: [{result: [{from_name: 'label', to_name: 'text', type: 'labels', "
+                    "value: {start, end, text, labels}}]}], predictions (annotators named "
+                    "'model:<version>'), meta: {source, annotators}}; offsets in code points, as Label "
+                    "Studio counts them. The labelling config for the project's labels is "
+                    "<name>.label_config.xml beside it.",
     "csv": "Columns article_id,title,annotator,start,end,label,text; UTF-8 with byte-order mark so Excel "
            "shows Arabic; offsets are Python code points, end exclusive.",
 }
@@ -174,7 +180,7 @@ def export_project(
     folder = fmt in ("brat", "xmi")
     metadata_path = out / "metadata.json" if folder else out.with_name(out.name + ".metadata.json")
     with staged_export(out, metadata_path, folder=folder) as stage:
-        extra = _write_data(project, fmt, records, stage.data, result, workers)
+        extra = _write_data(project, fmt, records, stage, result, workers)
         result.articles = len(records)
         result.annotation_sets = sum(len(r.annotations) for r in records)
         result.spans = sum(len(a.spans) for r in records for a in r.annotations)
@@ -185,9 +191,11 @@ def export_project(
     return result
 
 
-def _write_data(project: Project, fmt: str, records: list[ArticleRecord], target: Path,
+def _write_data(project: Project, fmt: str, records: list[ArticleRecord], stage: StagedExport,
                 result: ExportResult, workers: int) -> dict[str, Any]:
-    """Write the records to ``target`` in ``fmt``; return what the metadata record adds for the format."""
+    """Write the records to ``stage.data`` in ``fmt``; return what the metadata record adds for the
+    format."""
+    target = stage.data
     labels = [label.name for label in project.labels()]
     extra: dict[str, Any] = {}
     if fmt == "jsonl":
@@ -208,6 +216,14 @@ def _write_data(project: Project, fmt: str, records: list[ArticleRecord], target
                                     for u in summary.unrepresentable]
         result.notes = [f"{u.article_id} {u.annotator} {u.span.start}-{u.span.end} {u.span.label}: covers "
                         "only white space, no token to tag" for u in summary.unrepresentable]
+    elif fmt == "label-studio":
+        from annotator.core.formats.label_studio import labelling_config, write_label_studio
+
+        config = stage.companion(target.stem + ".label_config.xml")
+        colours = [(label.name, label.color) for label in project.labels()]
+        config.write_text(labelling_config(colours), encoding="utf-8")
+        result.lines = _write_text(target, lambda f: write_label_studio(records, f))
+        extra["label_config"] = config.name
     elif fmt == "spacy":
         from annotator.core.formats.spacy_docbin import write_docbin
 

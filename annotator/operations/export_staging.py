@@ -21,7 +21,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,12 @@ class StagedExport:
     staging: Path  # the hidden partial folder in out's folder
     data: Path  # the data file, or the data folder, inside staging (for a folder: staging itself)
     folder: bool
+    companions: list[str] = field(default_factory=list)  # files beside a data file (Label Studio's config)
+
+    def companion(self, name: str) -> Path:
+        """Where to stage a file that belongs beside the data file (put in place before the data)."""
+        self.companions.append(name)
+        return self.staging / name
 
     @property
     def staged_metadata(self) -> Path:
@@ -127,6 +133,8 @@ def staged_export(out: Path, metadata_path: Path, *, folder: bool = False) -> It
         else:
             # Record gone first, record back last: a record never sits beside data it does not describe.
             metadata_path.unlink(missing_ok=True)
+            for name in stage.companions:
+                os.replace(stage.staging / name, out.parent / name)
             os.replace(stage.data, out)
             os.replace(stage.staged_metadata, metadata_path)
             staging.rmdir()

@@ -16,6 +16,8 @@ import platformdirs
 
 from annotator.core.errors import InputError
 from annotator.core.formats.brat import BratSummary, read_brat
+from annotator.core.formats.conll_read import read_conll_file
+from annotator.core.formats.doccano import read_doccano
 from annotator.core.formats.jsonl import read_jsonl
 from annotator.core.formats.plaintext import read_txt
 from annotator.core.formats.spans_csv import read_spans_csv
@@ -32,9 +34,11 @@ from annotator.operations.import_documents import (
 from annotator.store import ImportSummary, Project
 
 READERS = {".txt": "txt", ".jsonl": "jsonl", ".json": "jsonl", ".ann": "brat", ".csv": "csv",
-           **DOCUMENT_READERS}
+           ".conll": "conll", ".iob": "conll", ".bio": "conll", ".zip": "doccano", **DOCUMENT_READERS}
+# formats whose records refer to articles the project already has: the import reads them all first
+NEEDS_ARTICLES = ("csv", "conll")
 # --format choices; without it, each file's name decides
-FORMATS = ("txt", "jsonl", "brat", "csv", *DOCUMENT_FORMATS)
+FORMATS = ("txt", "jsonl", "brat", "csv", "conll", "doccano", *DOCUMENT_FORMATS)
 DEFAULT_PROJECT_NAME = "default-project.sqlite"
 PROGRESS_EVERY = 200  # records between two progress reports within one file
 # progress(files read, files in all): called before each file, every PROGRESS_EVERY records and once more
@@ -85,8 +89,9 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
             if path.suffix.lower() not in READERS:
                 raise InputError(
                     "unsupported file type (import reads .txt articles, .jsonl records, brat .txt + .ann "
-                    "pairs, span .csv files, article tables (.csv/.tsv/.xlsx), .docx, .html and "
-                    "INCEpTION .xmi)", path=str(path))
+                    "pairs, span .csv files, CoNLL .conll/.iob/.bio, doccano .zip, article tables "
+                    "(.csv/.tsv/.xlsx), .docx, .html, INCEpTION .xmi, Label Studio .json and .qdpx)",
+                    path=str(path))
             found.append(path)
         else:
             raise InputError("no such file or folder", path=str(path))
@@ -131,6 +136,8 @@ def iter_article_records(
         if kind == "csv" and format in (None, "table"):
             kind = "table" if format == "table" else csv_kind(path, options)
         kind = refine_kind(path, kind, format)
+        if (kind, format) in (("txt", "conll"), ("jsonl", "doccano")):
+            kind = format
         if format is not None and kind not in ({"brat", "txt"} if format == "brat" else {format}):
             raise InputError(f"is not a {format} file (remove --format to let the file name decide)",
                              path=str(path))
@@ -141,8 +148,17 @@ def iter_article_records(
                 if keep:
                     records.append(record)
                 yield record
+        elif kind == "conll":
+            conll = read_conll_file(path, annotator, articles or {})
+            notes.extend(conll.notes)
+            yield from conll.records
+        elif kind == "doccano":
+            for record in read_doccano(path, annotator):
+                if keep:
+                    records.append(record)
+                yield record
         elif kind == "jsonl":
-            for record in read_jsonl(path, default_annotator=annotator):
+            for record in read_jsonl(path, default_annotator=annotator, notes=notes):
                 if keep:
                     records.append(record)
                 yield record
@@ -188,8 +204,8 @@ def import_paths(
     notes: list[str] = []
     paths = list(paths)
     found = find_article_files(paths)
-    if any(p.suffix.lower() == ".csv" for p in found):
-        # span rows refer to articles by id: the project's and those read beside them, all in memory
+    if format == "conll" or any(READERS[p.suffix.lower()] in NEEDS_ARTICLES for p in found):
+        # span rows and CoNLL tokens refer to articles: the project's and those read beside them, in memory
         documents = {d.id: d for d in project.documents()}
         records: Iterable[ArticleRecord] = read_article_files(paths, annotator, format=format,
                                                                articles=documents, notes=notes,

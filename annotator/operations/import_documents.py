@@ -12,6 +12,7 @@ from pathlib import Path
 from annotator.core.formats.article_table import TableColumns, looks_like_article_table, read_article_table
 from annotator.core.formats.docx_article import read_docx
 from annotator.core.formats.html_article import read_html
+from annotator.core.formats.label_studio import is_label_studio, read_label_studio
 from annotator.core.formats.qdpx_read import read_qdpx
 from annotator.core.formats.webanno_tsv import is_webanno_tsv, read_webanno_tsv
 from annotator.core.formats.xmi import XmiMapping, read_xmi
@@ -19,7 +20,7 @@ from annotator.core.model import ArticleRecord
 
 DOCUMENT_READERS = {".xlsx": "table", ".tsv": "table", ".tab": "table", ".docx": "docx", ".html": "html",
                     ".htm": "html", ".xhtml": "html", ".xmi": "xmi", ".qdpx": "qdpx"}
-DOCUMENT_FORMATS = ("table", "docx", "html", "xmi", "qdpx", "webanno-tsv")
+DOCUMENT_FORMATS = ("table", "docx", "html", "xmi", "qdpx", "webanno-tsv", "label-studio")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class DocumentOptions:
 
     columns: TableColumns = field(default_factory=TableColumns)
     xmi: XmiMapping = field(default_factory=XmiMapping)
+    text_key: str = "text"  # Label Studio: the task data key that holds the article text
 
 
 def csv_kind(path: Path, options: DocumentOptions) -> str:
@@ -36,7 +38,11 @@ def csv_kind(path: Path, options: DocumentOptions) -> str:
 
 
 def refine_kind(path: Path, kind: str, format: str | None) -> str:
-    """A ``.tsv`` that starts with ``#FORMAT=WebAnno TSV 3`` is WebAnno's, not an article table."""
+    """A ``.tsv`` that starts with ``#FORMAT=WebAnno TSV 3`` is WebAnno's, not an article table; a
+    ``.json`` holding a list is a Label Studio export, not JSONL."""
+    if kind == "jsonl" and path.suffix.lower() == ".json" and format in (None, "label-studio") \
+            and (format or is_label_studio(path)):
+        return "label-studio"
     if kind == "table" and format in (None, "webanno-tsv") and (format or is_webanno_tsv(path)):
         return "webanno-tsv"
     return kind
@@ -53,6 +59,8 @@ def read_document_file(path: Path, kind: str, annotator: str | None, options: Do
         return [read_html(path)]
     if kind == "qdpx":
         return read_qdpx(path, annotator, notes)
+    if kind == "label-studio":
+        return read_label_studio(path, options.text_key, annotator, notes)
     if kind == "webanno-tsv":
         return [read_webanno_tsv(path, annotator, options.xmi)]
     document = read_xmi(path, annotator, options.xmi)

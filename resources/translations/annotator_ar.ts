@@ -633,6 +633,10 @@ corpus {measure}: {value}</source>
             <source>REFI-QDA project for MAXQDA, ATLAS.ti, NVivo</source>
             <translation>مشروع REFI-QDA لبرامج MAXQDA وATLAS.ti وNVivo</translation>
         </message>
+        <message>
+            <source>Label Studio tasks (.json) and labelling config</source>
+            <translation>مهام Label Studio ‏(.json) وإعداد الوسوم</translation>
+        </message>
     </context>
     <context>
         <name>GoldStatus</name>
@@ -810,6 +814,18 @@ corpus {measure}: {value}</source>
         <message>
             <source>WebAnno TSV 3 (.tsv)</source>
             <translation>ملف WebAnno TSV 3 ‏(.tsv)</translation>
+        </message>
+        <message>
+            <source>CoNLL / IOB tags (.conll, .iob, .bio)</source>
+            <translation>وسوم CoNLL / IOB ‏(.conll، .iob، .bio)</translation>
+        </message>
+        <message>
+            <source>doccano export (.zip)</source>
+            <translation>ملف تصدير doccano ‏(.zip)</translation>
+        </message>
+        <message>
+            <source>Label Studio JSON export (.json)</source>
+            <translation>ملف تصدير Label Studio بصيغة JSON ‏(.json)</translation>
         </message>
     </context>
     <context>

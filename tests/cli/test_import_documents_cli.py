@@ -60,6 +60,13 @@ def test_xlsx_with_a_column_mapping(db: Path, tmp_path: Path) -> None:
     ("page.html", b"<html><body></body></html>", [], r"page\.html: has no visible text"),
     ("a.docx", b"PK junk", [], r"a\.docx: cannot be read as a Word \.docx"),
     ("a.xmi", b"<xmi/>", ["--annotator", "x"], r"a\.xmi: has no TypeSystem\.xml"),
+    ("ner.conll", "-DOCSTART- O\n\nقال O\nوزير Q-actor\n".encode(), ["--annotator", "x"],
+     r"ner\.conll, line 4: tag 'Q-actor' is not O or B-/I-/E-/S-<label>; expected CoNLL / IOB"),
+    ("ner.txt", "قال\n".encode(), ["--format", "conll", "--annotator", "x"],
+     r"ner\.txt, line 1: has a token but no tag"),
+    ("doccano.zip", b"PK junk", [], r"doccano\.zip: is not a zip archive .*; expected doccano's export"),
+    ("ls.json", b'[{"data": {"text": "x"}, "annotations": 3}]', [],
+     r"ls\.json, task 1: \"annotations\" must be a list; expected Label Studio JSON"),
 ])
 def test_bad_documents_exit_1_naming_the_file_and_leave_the_project_unchanged(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture, name, content, args, message,
@@ -169,3 +176,82 @@ def test_webanno_tsv_is_told_from_an_article_table_by_its_first_line(db: Path, t
         [span] = project.spans()
         text = next(d.text for d in project.documents() if d.id == span.document_id)
     assert (text[span.start:span.end], span.label, span.annotator) == ("الوزير", "actor", "salma")
+
+
+def test_label_studio_export_is_recognised_and_exports_tasks_with_a_config(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture,
+) -> None:
+    start = TEXT.index("الوزير")
+    tasks = [{"id": 1, "data": {"text": TEXT}, "annotations": [{"completed_by": 2, "result": [
+        {"type": "labels", "from_name": "label", "to_name": "text",
+         "value": {"start": start, "end": start + 6, "text": "الوزير", "labels": ["actor"]}}]}]}]
+    src = tmp_path / "ls.json"
+    src.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    assert main(["--db", str(db), "import", str(src)]) == 0
+    assert "1 span(s) added" in capsys.readouterr().out
+    with Project.open(db) as project:
+        assert "user-2" in project.annotators()
+    out = tmp_path / "tasks.json"
+    assert main(["--db", str(db), "export", "--format", "label-studio", "--out", str(out)]) == 0
+    written = json.loads(out.read_text(encoding="utf-8"))
+    [task] = [t for t in written if t["annotations"]]
+    assert task["meta"]["annotators"] == ["user-2"]
+    assert task["annotations"][0]["result"][0]["value"]["start"] == start
+    assert "<Label value=\"actor\"" in (tmp_path / "tasks.label_config.xml").read_text(encoding="utf-8")
+
+
+def test_a_bad_label_studio_task_leaves_the_project_unchanged(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture,
+) -> None:
+    src = tmp_path / "ls.json"
+    src.write_text(json.dumps([{"id": 9, "data": {"body": TEXT}}]), encoding="utf-8")
+    before = project_files(db)
+    assert main(["--db", str(db), "import", str(src)]) == 1
+    assert "ls.json, task 1 (id 9): has no text under 'text'" in capsys.readouterr().err
+    assert project_files(db) == before
+    assert main(["--db", str(db), "import", str(src), "--text-key", "body"]) == 0
+
+
+def test_conll_export_imports_back_into_another_project_with_every_annotator(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture,
+) -> None:
+    src = tmp_path / "work.jsonl"
+    start = TEXT.index("الوزير")
+    lines = [{"text": TEXT, "meta": {"id": "a1"}, "annotator": name, "spans": spans}
+             for name, spans in (("salma", [{"start": start, "end": start + 6, "label": "actor"}]),
+                                 ("omar", [{"start": start, "end": start + 9, "label": "mediator"},
+                                           {"start": start, "end": start + 6, "label": "mediator"}]))]
+    src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    assert main(["--db", str(db), "import", str(src)]) == 0
+    out = tmp_path / "out.conll"
+    assert main(["--db", str(db), "export", "--format", "conll", "--out", str(out)]) == 0
+    other = tmp_path / "other.sqlite"
+    article = tmp_path / "article.jsonl"  # the same article, nobody's work yet
+    article.write_text(json.dumps({"text": TEXT, "meta": {"id": "a1"}}, ensure_ascii=False), encoding="utf-8")
+    assert main(["--db", str(other), "import", str(article)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(other), "import", str(out), "--add-labels"]) == 0
+    summary = capsys.readouterr().out
+    assert "0 article(s) added" in summary and "3 span(s) added" in summary
+    assert summary.count("aligned to article a1 (its id)") == 2
+    with Project.open(db) as first, Project.open(other) as second:
+        assert sorted((s.annotator, s.ref) for s in first.spans("a1")) == sorted(
+            (s.annotator, s.ref) for s in second.spans("a1"))
+
+
+def test_doccano_zip_is_recognised_and_each_user_named_by_their_file(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture,
+) -> None:
+    import zipfile
+
+    start = TEXT.index("الوزير")
+    src = tmp_path / "doccano.zip"
+    with zipfile.ZipFile(src, "w") as archive:
+        for user, label in (("salma", "actor"), ("omar", "mediator")):
+            archive.writestr(f"{user}.jsonl", json.dumps(
+                {"id": 3, "text": TEXT, "label": [[start, start + 6, label]]}, ensure_ascii=False) + "\n")
+    assert main(["--db", str(db), "import", str(src)]) == 0
+    assert "2 span(s) added" in capsys.readouterr().out
+    with Project.open(db) as project:
+        assert {(s.annotator, s.label) for s in project.spans("3")} == {("salma", "actor"),
+                                                                       ("omar", "mediator")}

@@ -3,7 +3,9 @@
 Read: ``{"text": ..., "meta": {"id", "title", "source", ...}, "annotator": ..., "status": ...,
 "spans": [{"start", "end", "label", "text"?}]}``; doccano's ``"label": [[start, end, label], ...]`` and
 ``"entities": [{"start_offset", "end_offset", "label"}]`` are read too. Prodigy records whose
-``"answer"`` is not ``"accept"`` are skipped. Write: the same shape, one line per (article, annotator).
+``"answer"`` is not ``"accept"`` are skipped and counted, a span answered ``reject`` is left out, the
+annotator comes from ``_annotator_id`` / ``_session_id`` and a binary ``ner.teach`` answer is work in
+progress (``core.formats.prodigy``). Write: the same shape, one line per (article, annotator).
 """
 
 from __future__ import annotations
@@ -15,16 +17,20 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.core.errors import InputError
+from annotator.core.formats.prodigy import ProdigyCounts, is_binary, session_annotator, span_rejected
 from annotator.core.formats.untrusted import blank, load_json
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status, title_from_text
 
 
-def read_jsonl(path: Path, default_annotator: str | None = None) -> Iterator[ArticleRecord]:
+def read_jsonl(path: Path, default_annotator: str | None = None,
+               notes: list[str] | None = None) -> Iterator[ArticleRecord]:
     """Yield one ArticleRecord per non-empty line; raise InputError naming the line on any fault.
 
     Streams: one line is in memory at a time, so a corpus of any size is read in constant memory
-    (the caller's transaction makes the import all-or-nothing, whichever line is bad).
+    (the caller's transaction makes the import all-or-nothing, whichever line is bad). What Prodigy's
+    answers left out is added to ``notes`` once the file is read.
     """
+    counts = ProdigyCounts()
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -43,11 +49,16 @@ def read_jsonl(path: Path, default_annotator: str | None = None) -> Iterator[Art
             if not isinstance(obj, dict):
                 raise InputError("expected a JSON object per line", path=str(path), line=number)
             if "answer" in obj and obj["answer"] != "accept":
+                answer = str(obj["answer"])
+                counts.skipped[answer] = counts.skipped.get(answer, 0) + 1
                 continue
             yield parse_record(obj, f"{path}, line {number}", default_annotator,
-                               error=lambda msg, n=number: InputError(msg, path=str(path), line=n))
+                               error=lambda msg, n=number: InputError(msg, path=str(path), line=n),
+                               counts=counts, dataset=path.stem)
         if empty:
             raise InputError("the file is empty", path=str(path))
+    if notes is not None:
+        notes.extend(counts.notes(path.name))
 
 
 def _lines(handle: IO[bytes], path: Path) -> Iterator[bytes]:
@@ -58,8 +69,13 @@ def _lines(handle: IO[bytes], path: Path) -> Iterator[bytes]:
         raise InputError(f"cannot be read ({exc.strerror})", path=str(path)) from exc
 
 
-def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None, error) -> ArticleRecord:
-    """Turn one decoded JSON object into an ArticleRecord, checking every span against the text."""
+def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None, error,
+                 counts: ProdigyCounts | None = None, dataset: str | None = None) -> ArticleRecord:
+    """Turn one decoded JSON object into an ArticleRecord, checking every span against the text.
+
+    ``counts`` (Prodigy files) collects rejected spans and binary answers; ``dataset`` is the name a
+    Prodigy session id may begin with.
+    """
     text = obj.get("text")
     if not isinstance(text, str):
         raise error('missing "text" (every record needs the article text as a string)')
@@ -70,17 +86,21 @@ def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None
     meta = obj.get("meta") or {}
     if not isinstance(meta, dict):
         raise error('"meta" must be an object')
-    spans = _read_spans(obj, text, error)
-    if spans == [] and "annotator" not in obj and "status" not in obj:
+    spans = _read_spans(obj, text, error, counts)
+    session = session_annotator(obj, dataset)
+    if spans == [] and "annotator" not in obj and "status" not in obj and session is None:
         # doccano writes `"label": []` on every record nobody has annotated: that is an article to import,
         # not someone's finished work with nothing in it (which names its annotator, as export does).
         spans = None
     annotations: tuple[AnnotationSet, ...] = ()
     if spans is not None:
-        annotator = obj.get("annotator") or default_annotator
+        annotator = obj.get("annotator") or session or default_annotator
         if blank(annotator):
             raise error('has spans but no "annotator" field; give one with --annotator NAME')
-        status_value = obj.get("status", Status.DONE.value)
+        binary = counts is not None and "status" not in obj and is_binary(obj)
+        if binary:
+            counts.binary += 1
+        status_value = obj.get("status", (Status.IN_PROGRESS if binary else Status.DONE).value)
         try:
             status = Status(status_value)
         except ValueError:
@@ -115,7 +135,8 @@ def _read_updated_at(obj: dict[str, Any], error) -> str | None:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def _read_spans(obj: dict[str, Any], text: str, error) -> list[SpanRef] | None:
+def _read_spans(obj: dict[str, Any], text: str, error,
+                counts: ProdigyCounts | None = None) -> list[SpanRef] | None:
     """The record's spans in any supported spelling, or None when it carries no annotation field."""
     if "spans" in obj:
         items = obj["spans"]
@@ -125,6 +146,10 @@ def _read_spans(obj: dict[str, Any], text: str, error) -> list[SpanRef] | None:
         for n, item in enumerate(items, start=1):
             if not isinstance(item, dict) or not {"start", "end", "label"} <= item.keys():
                 raise error(f'span {n} needs "start", "end" and "label"')
+            if span_rejected(item):
+                if counts is not None:
+                    counts.rejected_spans += 1
+                continue
             triples.append((item["start"], item["end"], item["label"], item.get("text"), n))
     elif isinstance(obj.get("label"), list):
         triples = []

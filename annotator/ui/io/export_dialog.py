@@ -39,7 +39,8 @@ from annotator.ui.shell import counts
 from annotator.ui.shell.workers import Progress, WorkerHandle, run_in_worker
 
 FOLDER_FORMATS = ("brat", "xmi")  # these write a new folder, the others one file
-EXTENSIONS = {"jsonl": ".jsonl", "spacy": ".spacy", "conll": ".conll", "csv": ".csv", "qdpx": ".qdpx"}
+EXTENSIONS = {"jsonl": ".jsonl", "spacy": ".spacy", "conll": ".conll", "csv": ".csv", "qdpx": ".qdpx",
+              "label-studio": ".json"}
 SCOPES = ("mine", "annotator", "all", "gold")
 
 
@@ -319,5 +320,7 @@ def format_name(name: str) -> str:
         "csv": QCoreApplication.translate("ExportDialog", "CSV table of spans (opens in Excel)"),
         "xmi": QCoreApplication.translate("ExportDialog", "INCEpTION / WebAnno XMI (a folder)"),
         "qdpx": QCoreApplication.translate("ExportDialog", "REFI-QDA project for MAXQDA, ATLAS.ti, NVivo"),
+        "label-studio": QCoreApplication.translate(
+            "ExportDialog", "Label Studio tasks (.json) and labelling config"),
     }
     return names.get(name, name)

@@ -343,5 +343,8 @@ def format_name(name: str) -> str:
         "xmi": QCoreApplication.translate("ImportDialog", "INCEpTION / WebAnno XMI (.xmi)"),
         "qdpx": QCoreApplication.translate("ImportDialog", "REFI-QDA project (.qdpx)"),
         "webanno-tsv": QCoreApplication.translate("ImportDialog", "WebAnno TSV 3 (.tsv)"),
+        "conll": QCoreApplication.translate("ImportDialog", "CoNLL / IOB tags (.conll, .iob, .bio)"),
+        "doccano": QCoreApplication.translate("ImportDialog", "doccano export (.zip)"),
+        "label-studio": QCoreApplication.translate("ImportDialog", "Label Studio JSON export (.json)"),
     }
     return names.get(name, name)

@@ -210,14 +210,16 @@ def test_a_dragged_text_is_not_taken_for_files(qtbot, window: MainWindow) -> Non
     assert not enter.isAccepted() and window.import_dialog is None
 
 
-def test_a_new_project_offers_the_import_dialog_at_once(qtbot, project: Project, tmp_path, monkeypatch) -> None:
+def test_a_new_project_offers_the_import_dialog_at_once(
+        qtbot, project: Project, tmp_path, monkeypatch) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     from annotator.ui.shell.app import WindowSession
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("annotator/name", "ali")
-    session = WindowSession(QApplication.instance(), Project.open(tmp_path / "first.sqlite"), "Amiri", settings)
+    first = Project.open(tmp_path / "first.sqlite")
+    session = WindowSession(QApplication.instance(), first, "Amiri", settings)
     session.open_window()
     target = tmp_path / "study.sqlite"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
