@@ -47,6 +47,10 @@ class Changes:
     statuses: frozenset[tuple[str, str]] = frozenset()  # (document id, annotator)
     annotators: bool = False
     gold: frozenset[str] = frozenset()  # article ids whose gold spans, decisions or gold status changed
+    relations: frozenset[int] = frozenset()  # ids of relations added, deleted or restored
+    structure: bool = False  # the codebook: relation types, attributes or article questions
+    span_details: frozenset[int] = frozenset()  # span ids whose attribute values or note changed
+    codes: frozenset[tuple[str, str]] = frozenset()  # (document id, annotator): article answers or note
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -56,6 +60,10 @@ class Changes:
             statuses=self.statuses | other.statuses,
             annotators=self.annotators or other.annotators,
             gold=self.gold | other.gold,
+            relations=self.relations | other.relations,
+            structure=self.structure or other.structure,
+            span_details=self.span_details | other.span_details,
+            codes=self.codes | other.codes,
         )
 
 

@@ -8,6 +8,8 @@ Version history:
   4 — assignments: which annotator is to annotate which article (from a pack or `pack --assign`).
   5 — document_search: an FTS5 trigram index over every article's Arabic-normalised text (corpus
       search); the migration fills it for the articles already stored.
+  6 — structured coding (store/schema_structure.py): relation types, attributes and vocabularies,
+      article questions; per annotator relations, attribute values, notes, article answers.
 Add a version by appending to MIGRATIONS; never edit a shipped step.
 """
 
@@ -26,6 +28,7 @@ import sqlite_utils
 
 from annotator.core.errors import ProjectFileError
 from annotator.core.model import DEFAULT_LABELS
+from annotator.store.schema_structure import add_structure
 from annotator.store.search import index_is_current, rebuild_index
 
 SCHEMA_V1 = """
@@ -178,6 +181,7 @@ MIGRATIONS: dict[int, Migration] = {
     2: _script(SCHEMA_V3),
     3: _script(SCHEMA_V4),
     4: _create_v5,
+    5: add_structure,
 }
 SCHEMA_VERSION = max(MIGRATIONS) + 1
 
