@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from annotator.core.model import SpanRef
+
 
 class AttributeKind(StrEnum):
     """What a span attribute holds."""
@@ -198,3 +200,38 @@ def schema_refusal(kind: str, name: str, values: tuple[str, ...], needs_values: 
     if len(set(values)) != len(values):
         return f"the {kind} {name!r} lists a value twice"
     return None
+
+
+@dataclass(frozen=True, order=True)
+class RelationRef:
+    """A relation without identity, its ends given by where they are: what files and merges carry."""
+
+    head: SpanRef
+    child: SpanRef
+    type: str
+
+
+@dataclass(frozen=True)
+class StructuredCoding:
+    """One annotator's structured work on one article, without ids (files, packs, merges).
+
+    Sets, so two copies of the same work compare equal whatever order a file lists them in.
+    """
+
+    relations: frozenset[RelationRef] = frozenset()
+    attributes: frozenset[tuple[SpanRef, str, str]] = frozenset()  # (span, attribute name, value)
+    span_notes: frozenset[tuple[SpanRef, str]] = frozenset()  # (span, note text)
+    note: str = ""  # the article note
+    codes: frozenset[tuple[str, tuple[str, ...]]] = frozenset()  # (question, values) answered
+
+    def __bool__(self) -> bool:
+        return bool(self.relations or self.attributes or self.span_notes or self.note or self.codes)
+
+    def attributes_of(self, span: SpanRef) -> dict[str, str]:
+        return {name: value for ref, name, value in sorted(self.attributes) if ref == span}
+
+    def note_of(self, span: SpanRef) -> str:
+        return next((text for ref, text in self.span_notes if ref == span), "")
+
+    def answers(self) -> dict[str, tuple[str, ...]]:
+        return dict(sorted(self.codes))

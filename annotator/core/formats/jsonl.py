@@ -4,6 +4,7 @@ Read: ``{"text": ..., "meta": {"id", "title", "source", ...}, "annotator": ..., 
 "spans": [{"start", "end", "label", "text"?}]}``; doccano's ``"label": [[start, end, label], ...]`` and
 ``"entities": [{"start_offset", "end_offset", "label"}]`` are read too. Prodigy records whose
 ``"answer"`` is not ``"accept"`` are skipped. Write: the same shape, one line per (article, annotator).
+Relations, span attributes and notes, article codes and notes: ``annotator.core.formats.jsonl_coding``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.core.errors import InputError
+from annotator.core.formats.jsonl_coding import coding_to_json, read_coding
 from annotator.core.formats.untrusted import blank, load_json
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status, title_from_text
 
@@ -71,7 +73,10 @@ def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None
     if not isinstance(meta, dict):
         raise error('"meta" must be an object')
     spans = _read_spans(obj, text, error)
-    if spans == [] and "annotator" not in obj and "status" not in obj:
+    coding = read_coding(obj, spans or [], error)
+    if coding and spans is None:
+        spans = []
+    if spans == [] and not coding and "annotator" not in obj and "status" not in obj:
         # doccano writes `"label": []` on every record nobody has annotated: that is an article to import,
         # not someone's finished work with nothing in it (which names its annotator, as export does).
         spans = None
@@ -79,7 +84,7 @@ def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None
     if spans is not None:
         annotator = obj.get("annotator") or default_annotator
         if blank(annotator):
-            raise error('has spans but no "annotator" field; give one with --annotator NAME')
+            raise error('has spans or codes but no "annotator" field; give one with --annotator NAME')
         status_value = obj.get("status", Status.DONE.value)
         try:
             status = Status(status_value)
@@ -87,7 +92,7 @@ def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None
             allowed = ", ".join(s.value for s in Status)
             raise error(f'unknown "status" {status_value!r} (use one of: {allowed})') from None
         annotations = (AnnotationSet(annotator=annotator, spans=tuple(spans), status=status,
-                                     updated_at=_read_updated_at(obj, error)),)
+                                     updated_at=_read_updated_at(obj, error), coding=coding),)
     article_id = meta.get("id", obj.get("id"))
     return ArticleRecord(
         text=text,
@@ -166,10 +171,12 @@ def record_to_json(record: ArticleRecord, annotation: AnnotationSet | None) -> d
         obj["status"] = annotation.status.value
         if annotation.updated_at is not None:
             obj["updated_at"] = annotation.updated_at
+        spans = sorted(annotation.spans)
         obj["spans"] = [
             {"start": s.start, "end": s.end, "label": s.label, "text": record.text[s.start : s.end]}
-            for s in sorted(annotation.spans)
+            for s in spans
         ]
+        coding_to_json(obj, spans, annotation.coding)
     return obj
 
 
