@@ -9,7 +9,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from annotator.core.structure import StructuredCoding
 
 
 class Status(StrEnum):
@@ -132,6 +135,7 @@ class AnnotationSet:
     spans: tuple[SpanRef, ...]
     status: Status = Status.DONE
     updated_at: str | None = None  # when the annotator last changed this work (ISO 8601), if known
+    coding: StructuredCoding | None = None  # relations, attribute values, notes, article codes, if any
 
 
 @dataclass(frozen=True)

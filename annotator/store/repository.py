@@ -28,6 +28,7 @@ from annotator.core.model import (
     Status,
     default_article_id,
 )
+from annotator.store.coding_rows import CodebookWriter, load_codings
 from annotator.store.schema import open_database, project_file_error
 from annotator.store.search import index_articles
 
@@ -47,6 +48,10 @@ class Changes:
     statuses: frozenset[tuple[str, str]] = frozenset()  # (document id, annotator)
     annotators: bool = False
     gold: frozenset[str] = frozenset()  # article ids whose gold spans, decisions or gold status changed
+    relations: frozenset[int] = frozenset()  # ids of relations added, deleted or restored
+    structure: bool = False  # the codebook: relation types, attributes or article questions
+    span_details: frozenset[int] = frozenset()  # span ids whose attribute values or note changed
+    codes: frozenset[tuple[str, str]] = frozenset()  # (document id, annotator): article answers or note
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -56,6 +61,10 @@ class Changes:
             statuses=self.statuses | other.statuses,
             annotators=self.annotators or other.annotators,
             gold=self.gold | other.gold,
+            relations=self.relations | other.relations,
+            structure=self.structure or other.structure,
+            span_details=self.span_details | other.span_details,
+            codes=self.codes | other.codes,
         )
 
 
@@ -70,6 +79,7 @@ class ImportSummary:
     spans_added: int = 0
     spans_existing: int = 0
     labels_added: list[str] = field(default_factory=list)
+    codebook_added: list[str] = field(default_factory=list)  # relation types, attributes, questions
     annotators: set[str] = field(default_factory=set)
     document_ids: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the reader could not import, and why
@@ -92,6 +102,8 @@ class ImportSummary:
             parts.append(f"{self.spans_existing} span(s) already present")
         if self.labels_added:
             parts.append("new label(s): " + ", ".join(self.labels_added))
+        if self.codebook_added:
+            parts.append("added to the codebook: " + ", ".join(self.codebook_added))
         parts.extend(self.notes)
         return "; ".join(parts)
 
@@ -659,6 +671,7 @@ class Project:
     ) -> None:
         palette = _extra_label_colours()
         with self.transaction() as conn:
+            coding_writer = CodebookWriter(conn, add=add_labels)
             labels = {name: label_id for label_id, name in
                       conn.execute("SELECT id, name FROM labels ORDER BY position, id")}
             position = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM documents").fetchone()[0]
@@ -687,6 +700,11 @@ class Project:
                             ).lastrowid
                             summary.labels_added.append(ref.label)
                     self._import_annotation(conn, document_id, annotation, labels, imported_at, summary)
+                    if annotation.coding:
+                        coding_writer.write(document_id, self._annotator_id(annotation.annotator),
+                                            annotation.coding, imported_at,
+                                            record.origin or record.source or None)
+            summary.codebook_added = coding_writer.added
             if dry_run:
                 raise _DryRunDone  # rolls the transaction back
 
@@ -758,11 +776,12 @@ class Project:
         """
         statuses = self.statuses(annotator)
         edited = self._edit_times(annotator)
+        codings = load_codings(self.db.conn, annotator)
         spans_by_pair: dict[tuple[str, str], list[SpanRef]] = {}
         for span in self.spans(annotator=annotator):
             spans_by_pair.setdefault((span.document_id, span.annotator), []).append(span.ref)
         pairs_by_document: dict[str, set[str]] = {}
-        for document_id, name in list(statuses) + list(spans_by_pair):
+        for document_id, name in list(statuses) + list(spans_by_pair) + list(codings):
             pairs_by_document.setdefault(document_id, set()).add(name)
         for document in self.documents():
             names = sorted(pairs_by_document.get(document.id, ()))
@@ -774,6 +793,7 @@ class Project:
                     spans=tuple(sorted(spans_by_pair.get((document.id, name), []))),
                     status=statuses.get((document.id, name), Status.NEW),
                     updated_at=edited.get((document.id, name)),
+                    coding=codings.get((document.id, name)),
                 )
                 for name in names
             )

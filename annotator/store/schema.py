@@ -10,6 +10,8 @@ Version history:
       search); the migration fills it for the articles already stored.
   6 — span and gold span ids are never reused (AUTOINCREMENT): an undo step that remembers an id can
       never meet another writer's span under it. Existing ids are kept.
+  7 — structured coding (store/schema_structure.py): relation types, attributes and vocabularies,
+      article questions; per annotator relations, attribute values, notes, article answers.
 Add a version by appending to MIGRATIONS; never edit a shipped step.
 """
 
@@ -29,6 +31,7 @@ import sqlite_utils
 
 from annotator.core.errors import ProjectFileError
 from annotator.core.model import DEFAULT_LABELS
+from annotator.store.schema_structure import add_structure
 from annotator.store.search import index_is_current, rebuild_index
 
 SCHEMA_V1 = """
@@ -211,6 +214,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _script(SCHEMA_V4),
     4: _create_v5,
     5: _never_reuse_ids,
+    6: add_structure,
 }
 SCHEMA_VERSION = max(MIGRATIONS) + 1
 

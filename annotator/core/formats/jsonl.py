@@ -6,6 +6,7 @@ Read: ``{"text": ..., "meta": {"id", "title", "source", ...}, "annotator": ..., 
 ``"answer"`` is not ``"accept"`` are skipped and counted, a span answered ``reject`` is left out, the
 annotator comes from ``_annotator_id`` / ``_session_id`` and a binary ``ner.teach`` answer is work in
 progress (``core.formats.prodigy``). Write: the same shape, one line per (article, annotator).
+Relations, span attributes and notes, article codes and notes: ``annotator.core.formats.jsonl_coding``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.core.errors import InputError
+from annotator.core.formats.jsonl_coding import coding_to_json, read_coding
 from annotator.core.formats.prodigy import ProdigyCounts, is_binary, session_annotator, span_rejected
 from annotator.core.formats.untrusted import blank, load_json
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status, title_from_text
@@ -88,7 +90,10 @@ def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None
         raise error('"meta" must be an object')
     spans = _read_spans(obj, text, error, counts)
     session = session_annotator(obj, dataset)
-    if spans == [] and "annotator" not in obj and "status" not in obj and session is None:
+    coding = read_coding(obj, spans or [], error)
+    if coding and spans is None:
+        spans = []
+    if spans == [] and not coding and "annotator" not in obj and "status" not in obj and session is None:
         # doccano writes `"label": []` on every record nobody has annotated: that is an article to import,
         # not someone's finished work with nothing in it (which names its annotator, as export does).
         spans = None
@@ -96,7 +101,7 @@ def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None
     if spans is not None:
         annotator = obj.get("annotator") or session or default_annotator
         if blank(annotator):
-            raise error('has spans but no "annotator" field; give one with --annotator NAME')
+            raise error('has spans or codes but no "annotator" field; give one with --annotator NAME')
         binary = counts is not None and "status" not in obj and is_binary(obj)
         if binary:
             counts.binary += 1
@@ -107,7 +112,7 @@ def parse_record(obj: dict[str, Any], origin: str, default_annotator: str | None
             allowed = ", ".join(s.value for s in Status)
             raise error(f'unknown "status" {status_value!r} (use one of: {allowed})') from None
         annotations = (AnnotationSet(annotator=annotator, spans=tuple(spans), status=status,
-                                     updated_at=_read_updated_at(obj, error)),)
+                                     updated_at=_read_updated_at(obj, error), coding=coding),)
     article_id = meta.get("id", obj.get("id"))
     return ArticleRecord(
         text=text,
@@ -191,10 +196,12 @@ def record_to_json(record: ArticleRecord, annotation: AnnotationSet | None) -> d
         obj["status"] = annotation.status.value
         if annotation.updated_at is not None:
             obj["updated_at"] = annotation.updated_at
+        spans = sorted(annotation.spans)
         obj["spans"] = [
             {"start": s.start, "end": s.end, "label": s.label, "text": record.text[s.start : s.end]}
-            for s in sorted(annotation.spans)
+            for s in spans
         ]
+        coding_to_json(obj, spans, annotation.coding)
     return obj
 
 
