@@ -222,6 +222,10 @@ class Project:
         if self.db.conn.in_transaction:
             self.db.conn.execute("ROLLBACK")
 
+    def _read_failed(self, exc: sqlite3.DatabaseError) -> ProjectFileError:
+        """The clear error for a read the file refused (a damaged page, a vanished disk)."""
+        return project_file_error(self.path, exc, "cannot be read")
+
     def _query(self, sql: str, params: Iterable = ()) -> list[tuple]:
         try:
             return self.db.execute(sql, tuple(params)).fetchall()

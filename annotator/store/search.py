@@ -171,8 +171,6 @@ def _first_page(project: Project, query: str, needle: str, limit: int, offset: i
     the order and indexes them as it goes; a rebuild walks the articles in order), so its ids stream in
     corpus order with no sort over every candidate, and reading stops at the page's last hit.
     """
-    from annotator.store.schema import project_file_error  # schema builds this index: imports it first
-
     condition, params = candidate_filter(needle)
     project.db.conn.create_function("occurrences", 2, _occurrences, deterministic=True)
     try:
@@ -182,7 +180,7 @@ def _first_page(project: Project, query: str, needle: str, limit: int, offset: i
             (needle.encode(), *params),
         )
     except sqlite3.DatabaseError as exc:
-        raise project_file_error(project.path, exc, "cannot be read") from exc
+        raise project._read_failed(exc) from exc
     hits: list[SearchHit] = []
     skip = offset
     try:
@@ -199,7 +197,7 @@ def _first_page(project: Project, query: str, needle: str, limit: int, offset: i
                 hits.append(SearchHit(article_id, title, start, end, *snippet(text, start, end)))
             skip = 0
     except sqlite3.DatabaseError as exc:  # a damaged page met while reading on
-        raise project_file_error(project.path, exc, "cannot be read") from exc
+        raise project._read_failed(exc) from exc
     finally:
         rows.close()
     return SearchResult(query, tuple(hits), None, None)

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.brat import read_brat, write_brat
+from annotator.core.formats.brat import brat_span, read_brat, write_brat
 from annotator.core.formats.jsonl import read_jsonl
 from annotator.core.formats.pack import read_pack
 from annotator.core.formats.plaintext import read_txt
@@ -265,7 +265,11 @@ def test_brat_write_then_read_is_identity(article: ArticleRecord) -> None:
         document = read_brat(txt, ann, annotation.annotator)
     assert document.record.text == article.text
     read_spans = {s for a in document.record.annotations for s in a.spans}
-    assert read_spans == set(annotation.spans)
+    # brat cannot hold a line break at a span's edge: such a span comes back without it (the export
+    # reports it under 'trimmed'), one of line breaks only not at all
+    held = {brat_span(article.text, s) for s in annotation.spans} - {None}
+    assert read_spans == held
+    assert {s for s in annotation.spans if brat_span(article.text, s) == s} <= read_spans
 
 
 @FUZZ
