@@ -26,6 +26,9 @@ from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef
 from annotator.store import Project
 from annotator.store.schema import SCHEMA_VERSION
 
+# Subprocesses run in other folders: they must import this checkout's annotator, not an installed one.
+CHECKOUT_ENV = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+
 ARTICLE = "قال وزير الخارجية إن المفاوضات ستستأنف في القاهرة الأسبوع المقبل.\n" * 40
 
 
@@ -140,11 +143,12 @@ def run_unprivileged(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
                     raise OSError(ctypes.get_errno(), "cannot drop capability")
 
     return subprocess.run([sys.executable, *args], cwd=cwd, preexec_fn=drop_permission_override,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, env=CHECKOUT_ENV)
 
 
 STORE_SNIPPET = """
 import sys
+from annotator.core.errors import ProjectFileError
 from annotator.store import Project
 from annotator.core.model import ArticleRecord
 text = open(sys.argv[2], encoding="utf-8").read() if len(sys.argv) > 2 else "نص جديد"
@@ -152,6 +156,8 @@ try:
     with Project.open(sys.argv[1]) as project:
         project.import_articles([ArticleRecord(text=text, title="new")])
     print("saved")
+except ProjectFileError as exc:  # its subclasses too (read-only, not saved): one family for the CLI
+    print("ProjectFileError", type(exc).__name__, exc)
 except Exception as exc:
     print(type(exc).__name__, exc)
 """
@@ -200,7 +206,7 @@ def run_with_small_disk(args: list[str], cwd: Path, limit: int = 200_000) -> sub
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     return subprocess.run([sys.executable, *args], cwd=cwd, preexec_fn=limit_file_size,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, env=CHECKOUT_ENV)
 
 
 def test_full_disk_during_import_is_reported_and_project_unchanged(tmp_path: Path) -> None:
