@@ -178,7 +178,7 @@ def make_read_only(case: str, folder: Path) -> Path:
 
 
 @pytest.mark.parametrize("case", ["file", "folder"])
-def test_read_only_project_is_refused_clearly_by_store_and_cli(shared_dir: Path, case: str) -> None:
+def test_changing_a_read_only_project_is_refused_by_store_and_cli(shared_dir: Path, case: str) -> None:
     path = make_read_only(case, shared_dir)
     before = path.read_bytes()
     article = shared_dir / "article.txt"
@@ -193,6 +193,31 @@ def test_read_only_project_is_refused_clearly_by_store_and_cli(shared_dir: Path,
     assert cli.returncode == 1, cli.stderr
     assert cli.stderr.startswith(f"annotator: error: {path}") and "read-only" in cli.stderr
     assert "Traceback" not in cli.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == [path.name]
+
+
+@pytest.mark.parametrize("case", ["file", "folder"])
+def test_read_only_project_is_read_by_list_export_search_and_agreement(shared_dir: Path, case: str) -> None:
+    """Reading needs no write: a read-only project (or medium) still lists, exports, searches and
+    reports agreement, leaving the file byte for byte and nothing beside it."""
+    path = make_read_only(case, shared_dir)
+    before = path.read_bytes()
+    out = shared_dir / "out"
+    out.mkdir()
+    out.chmod(0o777)
+    reads = {
+        "list": (["list", "--json"], "salma"),
+        "export": (["export", "--format", "jsonl", "--out", str(out / "work.jsonl")], "wrote 1 line"),
+        "search": (["search", "وزير"], "match(es) in 1 article(s)"),
+        "agreement": (["agreement"], "agreement"),
+    }
+    for command, (args, expected) in reads.items():
+        run = run_unprivileged(["-m", "annotator", "--db", str(path), *args], shared_dir)
+        assert run.returncode == 0, (command, run.stderr)
+        assert expected in run.stdout, (command, run.stdout)
+        assert "Traceback" not in run.stderr
+    assert '"text": "قال وزير' in (out / "work.jsonl").read_text(encoding="utf-8")
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == [path.name]
 
