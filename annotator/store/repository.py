@@ -199,8 +199,13 @@ class Project:
         save_copy(self.db.conn, self.path, Path(target))
 
     def check_file(self) -> None:
-        """Raise ProjectFileGoneError if the project's path no longer names the file opened."""
-        check_same_file(self.path, self._identity)
+        """Raise ProjectFileGoneError if the project's path no longer names the file opened (and
+        remember it in ``not_saved``)."""
+        try:
+            check_same_file(self.path, self._identity)
+        except ProjectNotSavedError as exc:
+            self.not_saved = exc
+            raise
 
     def close(self) -> None:
         self.db.conn.close()
