@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
     <context>
-        <name />
-        <message>
-            <source>The project file {path} is no longer there (its folder was deleted or renamed, or its disk was removed), or another file was put in its place. The change was not saved.</source>
-            <translation>ملف المشروع {path} لم يعد موجودًا (حُذف مجلده أو غُيّر اسمه أو نُزع قرصه)، أو وُضع ملف آخر مكانه. لم يُحفظ التغيير.</translation>
-        </message>
-        <message>
-            <source>The project file {path} cannot be written (its disk may be full, read-only or failing). The change was not saved.</source>
-            <translation>تتعذّر الكتابة في ملف المشروع {path} (قد يكون قرصه ممتلئًا أو للقراءة فقط أو معطوبًا). لم يُحفظ التغيير.</translation>
-        </message>
-        <message>
-            <source>The change was not saved</source>
-            <translation>لم يُحفظ التغيير</translation>
-        </message>
-        <message>
-            <source>The project file cannot be written, so this change and any further ones are refused. Everything saved before is still held by the open project: save a copy of it to a folder you choose and go on working in the copy.</source>
-            <translation>تتعذّر الكتابة في ملف المشروع، فيُرفض هذا التغيير وكل تغيير بعده. كل ما حُفظ من قبل ما زال في المشروع المفتوح: احفظ نسخة منه في مجلد تختاره وتابع العمل في النسخة.</translation>
-        </message>
-        <message>
-            <source>Save a copy as…</source>
-            <translation>حفظ نسخة باسم…</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>إغلاق</translation>
-        </message>
-        <message>
-            <source>Save a copy of the project</source>
-            <translation>حفظ نسخة من المشروع</translation>
-        </message>
-        <message>
-            <source>Annotator projects (*.sqlite)</source>
-            <translation>مشاريع المُعلِّق (*.sqlite)</translation>
-        </message>
-        <message>
-            <source>The copy was not saved</source>
-            <translation>لم تُحفظ النسخة</translation>
-        </message>
-        <message>
-            <source>A copy of the project was saved to {path}; you are now working in the copy.</source>
-            <translation>حُفظت نسخة من المشروع في {path}؛ أنت تعمل الآن في النسخة.</translation>
-        </message>
-    </context>
-    <context>
         <name>AgreementCharts</name>
         <message>
             <source>undefined — {reason}</source>
@@ -2040,6 +1997,49 @@ corpus {measure}: {value}</source>
         <message>
             <source>Open project</source>
             <translation>فتح مشروع</translation>
+        </message>
+    </context>
+    <context>
+        <name>save_copy</name>
+        <message>
+            <source>The project file {path} is no longer there (its folder was deleted or renamed, or its disk was removed), or another file was put in its place. The change was not saved.</source>
+            <translation>ملف المشروع {path} لم يعد موجودًا (حُذف مجلده أو غُيّر اسمه أو نُزع قرصه)، أو وُضع ملف آخر مكانه. لم يُحفظ التغيير.</translation>
+        </message>
+        <message>
+            <source>The project file {path} cannot be written (its disk may be full, read-only or failing). The change was not saved.</source>
+            <translation>تتعذّر الكتابة في ملف المشروع {path} (قد يكون قرصه ممتلئًا أو للقراءة فقط أو معطوبًا). لم يُحفظ التغيير.</translation>
+        </message>
+        <message>
+            <source>The change was not saved</source>
+            <translation>لم يُحفظ التغيير</translation>
+        </message>
+        <message>
+            <source>The project file cannot be written, so this change and any further ones are refused. Everything saved before is still held by the open project: save a copy of it to a folder you choose and go on working in the copy.</source>
+            <translation>تتعذّر الكتابة في ملف المشروع، فيُرفض هذا التغيير وكل تغيير بعده. كل ما حُفظ من قبل ما زال في المشروع المفتوح: احفظ نسخة منه في مجلد تختاره وتابع العمل في النسخة.</translation>
+        </message>
+        <message>
+            <source>Save a copy as…</source>
+            <translation>حفظ نسخة باسم…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>إغلاق</translation>
+        </message>
+        <message>
+            <source>Save a copy of the project</source>
+            <translation>حفظ نسخة من المشروع</translation>
+        </message>
+        <message>
+            <source>Annotator projects (*.sqlite)</source>
+            <translation>مشاريع المُعلِّق (*.sqlite)</translation>
+        </message>
+        <message>
+            <source>The copy was not saved</source>
+            <translation>لم تُحفظ النسخة</translation>
+        </message>
+        <message>
+            <source>A copy of the project was saved to {path}; you are now working in the copy.</source>
+            <translation>حُفظت نسخة من المشروع في {path}؛ أنت تعمل الآن في النسخة.</translation>
         </message>
     </context>
     <context>

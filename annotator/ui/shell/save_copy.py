@@ -17,18 +17,17 @@ from annotator.core.errors import AnnotatorError, ProjectFileGoneError
 from annotator.store import Project
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("save_copy", text)
-
-
 def not_saved_text(project: Project) -> str:
     """Why the last change was refused, in the interface language, naming the file."""
     if isinstance(project.not_saved, ProjectFileGoneError):
-        return tr("The project file {path} is no longer there (its folder was deleted or renamed, or its "
-                  "disk was removed), or another file was put in its place. The change was not saved."
-                  ).format(path=project.path)
-    return tr("The project file {path} cannot be written (its disk may be full, read-only or failing). "
-              "The change was not saved.").format(path=project.path)
+        text = QCoreApplication.translate(
+            "save_copy", "The project file {path} is no longer there (its folder was deleted or renamed, "
+            "or its disk was removed), or another file was put in its place. The change was not saved.")
+    else:
+        text = QCoreApplication.translate(
+            "save_copy", "The project file {path} cannot be written (its disk may be full, read-only or "
+            "failing). The change was not saved.")
+    return text.format(path=f"\u2066{project.path}\u2069")  # isolated: a path reads left to right in Arabic
 
 
 def offer_copy(window: QMainWindow, project: Project, reason: str) -> QMessageBox:
@@ -36,17 +35,20 @@ def offer_copy(window: QMainWindow, project: Project, reason: str) -> QMessageBo
 
     ``reason`` (the store's sentence) goes in the details. Returns the box, open.
     """
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("The change was not saved"), not_saved_text(project),
+    title = QCoreApplication.translate("save_copy", "The change was not saved")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, not_saved_text(project),
                       QMessageBox.StandardButton.NoButton, window)
     box.setObjectName("projectNotSavedMessage")
     box.setDetailedText(reason)
-    box.setInformativeText(tr(
-        "The project file cannot be written, so this change and any further ones are refused. Everything "
-        "saved before is still held by the open project: save a copy of it to a folder you choose and "
-        "go on working in the copy."))
-    save = box.addButton(tr("Save a copy as…"), QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(QCoreApplication.translate(
+        "save_copy", "The project file cannot be written, so this change and any further ones are refused. "
+        "Everything saved before is still held by the open project: save a copy of it to a folder you "
+        "choose and go on working in the copy."))
+    save = box.addButton(QCoreApplication.translate("save_copy", "Save a copy as…"),
+                         QMessageBox.ButtonRole.AcceptRole)
     save.setObjectName("saveCopyButton")
-    box.addButton(tr("Close"), QMessageBox.ButtonRole.RejectRole).setObjectName("closeButton")
+    close = box.addButton(QCoreApplication.translate("save_copy", "Close"), QMessageBox.ButtonRole.RejectRole)
+    close.setObjectName("closeButton")
     box.setDefaultButton(save)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.buttonClicked.connect(lambda button: button is save and ask_copy(window, project))
@@ -57,22 +59,24 @@ def offer_copy(window: QMainWindow, project: Project, reason: str) -> QMessageBo
 def ask_copy(window: QMainWindow, project: Project) -> Path | None:
     """Ask where to save a copy of ``project``, write it, and switch the window to it; the copy's path."""
     suggested = Path.home() / f"{project.path.stem} copy{project.path.suffix or '.sqlite'}"
-    chosen, _filter = QFileDialog.getSaveFileName(window, tr("Save a copy of the project"), str(suggested),
-                                                  tr("Annotator projects (*.sqlite)"))
+    chosen, _filter = QFileDialog.getSaveFileName(
+        window, QCoreApplication.translate("save_copy", "Save a copy of the project"), str(suggested),
+        QCoreApplication.translate("save_copy", "Annotator projects (*.sqlite)"))
     if not chosen:
         return None
     target = Path(chosen)
     try:
         project.save_copy(target)
     except AnnotatorError as exc:
-        failed = QMessageBox(QMessageBox.Icon.Critical, tr("The copy was not saved"), str(exc),
+        failed = QMessageBox(QMessageBox.Icon.Critical,
+                             QCoreApplication.translate("save_copy", "The copy was not saved"), str(exc),
                              QMessageBox.StandardButton.Ok, window)
         failed.setObjectName("copyNotSavedMessage")
         failed.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         failed.open()
         return None
-    window.statusBar().showMessage(
-        tr("A copy of the project was saved to {path}; you are now working in the copy.").format(
-            path=target), 15000)
+    window.statusBar().showMessage(QCoreApplication.translate(
+        "save_copy", "A copy of the project was saved to {path}; you are now working in the copy.").format(
+        path=f"\u2066{target}\u2069"), 15000)
     window.project_chosen.emit(str(target), False)  # the session re-opens the window on the copy
     return target
