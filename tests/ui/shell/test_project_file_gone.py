@@ -171,3 +171,39 @@ def test_read_only_project_opens_read_only_and_a_label_key_stores_nothing(
         path.chmod(0o644)
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["project.sqlite"]
+
+
+@pytest.fixture
+def arabic(qapp) -> Iterator[None]:
+    from annotator.ui.shell.app import install_language
+
+    install_language(qapp, "ar")
+    yield
+    install_language(qapp, "en")
+
+
+def test_the_refusal_and_the_read_only_title_read_in_arabic(
+        qtbot, tmp_path: Path, seeds_dir: Path, monkeypatch, arabic) -> None:
+    stick = tmp_path / "usb-stick"
+    project = project_in(stick, seeds_dir)
+    window = make_window(qtbot, project, tmp_path / "settings.ini")
+    open_article(window, 0)
+    shutil.rmtree(stick)
+    tag(qtbot, window, "الوسطاء", "1")
+    box = not_saved_box(window)
+    assert "لم يعد موجودًا" in box.text()
+    assert f"\u2066{stick / 'project.sqlite'}\u2069" in box.text()  # the path kept left to right
+    assert box.findChild(QPushButton, "saveCopyButton").text() == "حفظ نسخة باسم…"
+    assert window.save_label.text() == "لم يُحفظ"
+    window.close()
+    project.close()
+
+    project_in(tmp_path / "shared", seeds_dir).close()
+    with Project.open(tmp_path / "shared" / "project.sqlite", read_only=True) as read_only:
+        window = make_window(qtbot, read_only, tmp_path / "settings.ini")
+        assert window.windowTitle() == "المُعلِّق — project.sqlite — للقراءة فقط"
+        open_article(window, 0)
+        tag(qtbot, window, "الوسطاء", "1")
+        assert "للقراءة فقط" in window.statusBar().currentMessage()
+        assert read_only.spans() == []
+        window.close()
