@@ -131,7 +131,10 @@ def main() -> int:
         print(f"baseline (a Python process counting the articles): {floor * 1e3:.0f} ms, {floor_rss:.0f} MB")
         for what, words in (
             ('search "الولايات المتحدة" --limit 5', ["search", "الولايات المتحدة", "--limit", "5"]),
+            ('search "الولايات المتحدة" --limit 5 --no-totals',
+             ["search", "الولايات المتحدة", "--limit", "5", "--no-totals"]),
             ('search "إيران" --limit 5 --json', ["search", "إيران", "--limit", "5", "--json"]),
+            ('search "إيران" --limit 5 --no-totals', ["search", "إيران", "--limit", "5", "--no-totals"]),
             ("search --label actor (no spans)", ["search", "المتحدة", "--label", "actor", "--limit", "5"]),
             ("list --json", ["list", "--json"]),
         ):

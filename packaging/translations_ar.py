@@ -510,6 +510,8 @@ ARABIC = {
     "doccano export (.zip)": "ملف تصدير doccano ‏(.zip)",
     "Label Studio JSON export (.json)": "ملف تصدير Label Studio بصيغة JSON ‏(.json)",
     "Label Studio tasks (.json) and labelling config": "مهام Label Studio ‏(.json) وإعداد الوسوم",
+    "{shown} listed · counting…": "عُرضت {shown} · جارٍ العدّ…",
+    "Counting…": "جارٍ العدّ…",
     # an undo step that meets another writer's change
     "Undo step skipped: its spans were changed elsewhere (another window or the command line), so nothing was changed.":
         "تُخطّيت خطوة التراجع: غُيّرت مقاطعها في مكان آخر (نافذة أخرى أو سطر الأوامر)، فلم يتغيّر شيء.",

@@ -22,6 +22,9 @@ def add_search_commands(commands: argparse._SubParsersAction) -> None:
     p_search.add_argument("--offset", type=hit_count, default=0, metavar="N",
                           help="skip the first N hits (for the next page)")
     p_search.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p_search.add_argument("--no-totals", action="store_true",
+                          help="list the page at once without counting every match (on a large archive; "
+                               "total and articles are null in --json)")
     p_search.set_defaults(run=cmd_search)
 
 
@@ -41,7 +44,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     with open_project(args) as project:
         result = search(project, args.query, label=args.label, annotator=args.annotator,
-                        limit=args.limit, offset=args.offset)
+                        limit=args.limit, offset=args.offset, totals=not args.no_totals)
     if args.json:
         print(json.dumps(result_to_json(result, label=args.label, annotator=args.annotator,
                                         offset=args.offset, limit=args.limit), ensure_ascii=False, indent=2))

@@ -52,8 +52,13 @@ class SearchResult:
 
     query: str
     hits: tuple[SearchHit, ...]
-    total: int  # occurrences (or, with a label filter, spans) over the whole corpus
-    articles: int  # articles with at least one
+    total: int | None  # occurrences (or, with a label filter, spans) over the whole corpus; None: not counted
+    articles: int | None  # articles with at least one; None when not counted (a first page only)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the totals cover the whole corpus (a first page alone leaves them to a later count)."""
+        return self.total is not None
 
 
 def normalise_query(query: str) -> str:

@@ -34,7 +34,9 @@ FORMAT_NOTES = {
              "(alignment_mode='expand'): they are listed under 'realigned'.",
     "brat": "A brat standoff folder: NAME.txt holds the article text byte-identical to the project (UTF-8), "
             "NAME.ann its spans as 'T1<TAB>label start end<TAB>text' lines; annotation.conf lists the "
-            "labels.",
+            "labels. Offsets count as brat reads the .txt (universal newlines: CRLF is one character); a "
+            "span across lines is one fragment per line ('start end;start end'), its text the fragments "
+            "joined by a space. Line breaks at a span's edge cannot be held: see 'trimmed'.",
     "conll": "BIO tags, space-separated: token, then one tag column per label (see 'columns'; a label whose "
              "spans overlap each other gets further columns such as 'actor#2'). '-DOCSTART-' opens each "
              "(article, annotator) block in the order of 'documents'; a blank line separates sentences and "
@@ -255,7 +257,12 @@ def _write_data(project: Project, fmt: str, records: list[ArticleRecord], stage:
 
         renamed = write_brat_collection(records, target, [(lb.name, lb.color) for lb in project.labels()])
         extra["renamed"] = renamed
-        result.notes = [f"article {old} written as {new}.txt" for old, new in renamed["articles"].items()]
+        extra["trimmed"] = _brat_trimmed(records)
+        result.notes = [f"{t['article_id']} {t['annotator']} {t['start']}-{t['end']} {t['label']}: "
+                        + ("only line breaks, which brat cannot hold: not written" if t["written"] is None
+                           else "line breaks at its edges left out (brat cannot hold them), written as "
+                           f"{t['written'][0]}-{t['written'][1]}") for t in extra["trimmed"]]
+        result.notes += [f"article {old} written as {new}.txt" for old, new in renamed["articles"].items()]
         result.notes += [f"label {old} written as brat type {new}" for old, new in renamed["labels"].items()]
     return extra
 
@@ -283,3 +290,19 @@ def _metadata(project: Project, stage: StagedExport, result: ExportResult, annot
         **({"data_file": result.path.name, "data_sha256": data_sha256} if data_sha256 else {}),
         **extra,
     }
+
+
+def _brat_trimmed(records: list[ArticleRecord]) -> list[dict[str, Any]]:
+    """The spans brat cannot hold as they are (line breaks at an edge): what was written instead."""
+    from annotator.core.formats.brat import brat_span
+
+    trimmed = []
+    for record in records:
+        for annotation in record.annotations:
+            for span in annotation.spans:
+                held = brat_span(record.text, span)
+                if held != span:
+                    trimmed.append({"article_id": record.id, "annotator": annotation.annotator,
+                                    "start": span.start, "end": span.end, "label": span.label,
+                                    "written": None if held is None else [held.start, held.end]})
+    return trimmed

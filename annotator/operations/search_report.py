@@ -46,9 +46,14 @@ def _hit_to_json(hit: SearchHit) -> dict[str, Any]:
 def result_to_text(result: SearchResult, *, label: str | None = None, offset: int = 0) -> str:
     """A heading with the totals, then each article's hits: offsets and the match in its context."""
     what = "span(s)" if label is not None or any(h.label for h in result.hits) else "match(es)"
-    lines = [f"{result.total} {what} in {result.articles} article(s) for {result.query!r}"]
-    if result.hits and (offset or len(result.hits) < result.total):
-        lines[0] += f" (showing {offset + 1}–{offset + len(result.hits)})"
+    if result.counted:
+        lines = [f"{result.total} {what} in {result.articles} article(s) for {result.query!r}"]
+        if result.hits and (offset or len(result.hits) < result.total):
+            lines[0] += f" (showing {offset + 1}–{offset + len(result.hits)})"
+    elif result.hits:
+        lines = [f"{what} {offset + 1}–{offset + len(result.hits)} for {result.query!r} (not counted)"]
+    else:
+        lines = [f"no {what} for {result.query!r}" + (f" after the first {offset}" if offset else "")]
     current = None
     for hit in result.hits:
         if hit.article_id != current:

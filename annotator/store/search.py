@@ -111,7 +111,7 @@ def documents_containing(project: Project, needle: str) -> list[str]:
 
 def search(
     project: Project, query: str, *, label: str | None = None, annotator: str | None = None,
-    limit: int = DEFAULT_LIMIT, offset: int = 0,
+    limit: int = DEFAULT_LIMIT, offset: int = 0, totals: bool = True,
 ) -> SearchResult:
     """Occurrences of ``query`` (Arabic-normalised) over the corpus, in article order, with totals.
 
@@ -119,6 +119,8 @@ def search(
     the whole corpus. With ``label`` (and/or ``annotator``) it finds spans instead: every span of that
     label (by that annotator) whose text contains the query, one hit per span at its first occurrence.
     Positions are found only in the articles the index names, and only until the page is full.
+    ``totals=False`` (text search) reads articles only until the page is full and leaves ``total`` and
+    ``articles`` None: on a large archive the first page comes at once and the count can follow.
     """
     if label is not None:
         project.label(label)  # NotFoundError naming the label, rather than silently nothing
@@ -128,6 +130,8 @@ def search(
     if not needle:
         return SearchResult(query, (), 0, 0)
     if label is None and annotator is None:
+        if not totals:
+            return _first_page(project, query, needle, limit, offset)
         return _search_text(project, query, needle, limit, offset)
     return _search_spans(project, query, needle, label, annotator, limit, offset)
 
@@ -158,6 +162,47 @@ def _search_text(project: Project, query: str, needle: str, limit: int, offset: 
             hits.append(SearchHit(article_id, title, start, end, *snippet(text, start, end)))
         skip = 0
     return SearchResult(query, tuple(hits), sum(c for _, _, c in counted), len(counted))
+
+
+def _first_page(project: Project, query: str, needle: str, limit: int, offset: int) -> SearchResult:
+    """The page of text hits alone: candidates read in corpus order, one at a time, until it is full.
+
+    Rows of ``search_texts`` are written in corpus order (every import appends articles at the end of
+    the order and indexes them as it goes; a rebuild walks the articles in order), so its ids stream in
+    corpus order with no sort over every candidate, and reading stops at the page's last hit.
+    """
+    from annotator.store.schema import project_file_error  # schema builds this index: imports it first
+
+    condition, params = candidate_filter(needle)
+    project.db.conn.create_function("occurrences", 2, _occurrences, deterministic=True)
+    try:
+        rows = project.db.conn.execute(
+            "SELECT t.document_id, d.title, occurrences(CAST(t.text AS BLOB), ?) FROM search_texts t "
+            f"JOIN documents d ON d.id = t.document_id WHERE {condition} ORDER BY t.id",
+            (needle.encode(), *params),
+        )
+    except sqlite3.DatabaseError as exc:
+        raise project_file_error(project.path, exc, "cannot be read") from exc
+    hits: list[SearchHit] = []
+    skip = offset
+    try:
+        for article_id, title, count in rows:
+            if len(hits) >= limit:
+                break
+            if not count:
+                continue
+            if skip >= count:
+                skip -= count
+                continue
+            text = _article_text(project, article_id)
+            for start, end in find_occurrences(text, needle)[skip:skip + limit - len(hits)]:
+                hits.append(SearchHit(article_id, title, start, end, *snippet(text, start, end)))
+            skip = 0
+    except sqlite3.DatabaseError as exc:  # a damaged page met while reading on
+        raise project_file_error(project.path, exc, "cannot be read") from exc
+    finally:
+        rows.close()
+    return SearchResult(query, tuple(hits), None, None)
 
 
 def _search_spans(project: Project, query: str, needle: str, label: str | None, annotator: str | None,

@@ -1289,6 +1289,14 @@ corpus {measure}: {value}</source>
             <translation>جارٍ البحث…</translation>
         </message>
         <message>
+            <source>{shown} listed · counting…</source>
+            <translation>عُرضت {shown} · جارٍ العدّ…</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>جارٍ العدّ…</translation>
+        </message>
+        <message>
             <source>Search failed: {error}</source>
             <translation>تعذّر البحث: {error}</translation>
         </message>

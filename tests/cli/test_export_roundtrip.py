@@ -167,6 +167,19 @@ def test_brat_export_imports_back_into_an_empty_project_unchanged(records: list[
             export_project(source, "brat", folder / "brat")
             expected = stored(source)
             texts = {d.id: d.text for d in source.documents()}
+        record = json.loads((folder / "brat" / "metadata.json").read_text(encoding="utf-8"))
+        for change in record["trimmed"]:
+            # brat cannot hold a line break at a span's edge: each such span is reported with what was written
+            span = SpanRef(change["start"], change["end"], change["label"])
+            spans = expected[(change["article_id"], change["annotator"])]
+            spans.discard(span)
+            if change["written"] is not None:
+                start, end = change["written"]
+                assert texts[change["article_id"]][span.start:span.end].strip("\r\n") == \
+                    texts[change["article_id"]][start:end]
+                spans.add(SpanRef(start, end, span.label))
+            if not spans:
+                del expected[(change["article_id"], change["annotator"])]
         for txt in (folder / "brat").glob("*/*.txt"):
             assert txt.read_bytes() == texts[txt.stem].encode("utf-8")  # byte-identical text
         with Project.open(folder / "b.sqlite") as target:

@@ -110,3 +110,12 @@ def test_readme_json_example_is_what_search_prints_on_the_seeds(db: Path,
     section = readme.split("### Searching the corpus\n", 1)[1]
     example = json.loads(re.search(r"```\n(.*?)```", section, re.S).group(1))
     assert run_json(db, capsys, example["query"], "--limit", "1") == example
+
+
+def test_no_totals_lists_the_same_page_with_null_totals(db: Path, capsys: pytest.CaptureFixture) -> None:
+    counted = run_json(db, capsys, "الولايات المتحدة", "--limit", "4", "--offset", "2")
+    quick = run_json(db, capsys, "الولايات المتحدة", "--limit", "4", "--offset", "2", "--no-totals")
+    assert quick["hits"] == counted["hits"] and len(quick["hits"]) == 4
+    assert quick["total"] is None and quick["articles"] is None and counted["total"] == 22
+    assert main(["--db", str(db), "search", "الولايات المتحدة", "--limit", "3", "--no-totals"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "match(es) 1–3 for 'الولايات المتحدة' (not counted)"

@@ -93,17 +93,81 @@ def test_write_brat_lines_are_brat_t_lines(tmp_path):
 texts = st.text(alphabet=st.sampled_from("اب تث\n\r𝔸é،"), min_size=1, max_size=40)
 
 
-@settings(max_examples=60, deadline=None)
+def brat_reads(txt: Path, ann: Path) -> list[tuple[str, list[tuple[int, int]]]]:
+    """brat's own check of every T-line, restated from nlplab/brat server/src/annotation.py: the .txt is
+    read as UTF-8 with universal newlines, and a line's quote must equal its fragments' texts joined by
+    one space (DISCONT_SEP). Returns (label, fragments) per line; fails the test on any line brat rejects.
+    """
+    with open(txt, encoding="utf-8", newline=None) as handle:  # what brat's open_textfile('rU') does
+        document = handle.read()
+    read = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        identifier, middle, quote = line.split("\t")
+        label, offsets_text = middle.split(" ", 1)
+        fragments = [tuple(int(n) for n in pair.split(" ")) for pair in offsets_text.split(";")]
+        assert quote == " ".join(document[a:b] for a, b in fragments), (identifier, line)
+        read.append((label, fragments))
+    return read
+
+
+def edges_hold_no_line_break(text: str, span: SpanRef) -> bool:
+    return text[span.start] not in "\r\n" and text[span.end - 1] not in "\r\n"
+
+
+@settings(max_examples=80, deadline=None)
 @given(data=st.data(), text=texts)
-def test_any_spans_round_trip(tmp_path_factory, data, text):
+def test_any_spans_round_trip_and_brat_accepts_every_line(tmp_path_factory, data, text):
     folder = tmp_path_factory.mktemp("rt")
     pairs = data.draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, len(text))), max_size=6))
     spans = {SpanRef(min(a, b), max(a, b), data.draw(st.sampled_from(["actor", "demand"])))
              for a, b in pairs if a != b}
+    spans = {span for span in spans if edges_hold_no_line_break(text, span)}  # brat cannot hold those
     txt, ann = write_brat(folder, "d", text, spans)
+    assert txt.read_bytes() == text.encode("utf-8")
+    assert len(brat_reads(txt, ann)) == len(spans)
     record = read_brat(txt, ann, "x").record
     assert record.text == text
     assert set(record.annotations[0].spans if record.annotations else ()) == spans
+
+
+def test_a_span_across_a_line_break_is_fragments_brat_accepts_and_one_span_again(tmp_path):
+    text = "قال الوزير إن\nالولايات المتحدة 𝔸 توافق"
+    start, end = text.index("إن"), text.index("المتحدة") + len("المتحدة")
+    txt, ann = write_brat(tmp_path, "d", text, [SpanRef(start, end, "demand")])
+    ((label, fragments),) = brat_reads(txt, ann)
+    assert label == "demand" and fragments == [(start, start + 2), (start + 3, end)]
+    assert read_brat(txt, ann, "x").record.annotations[0].spans == (SpanRef(start, end, "demand"),)
+
+
+def test_crlf_text_offsets_count_as_brat_reads_them_and_the_text_stays_as_stored(tmp_path):
+    text = "سطر أول\r\nقال الوزير\r\nإيران 𝔸 ترفض"
+    stored = [SpanRef(text.index("الوزير"), text.index("الوزير") + 6, "actor"),
+              SpanRef(text.index("قال"), text.index("ترفض") + 4, "demand")]
+    txt, ann = write_brat(tmp_path, "d", text, stored)
+    with open(txt, encoding="utf-8", newline=None) as handle:
+        brat_text = handle.read()
+    lines = dict((label, fragments) for label, fragments in brat_reads(txt, ann))
+    assert lines["actor"] == [(brat_text.index("الوزير"), brat_text.index("الوزير") + 6)]
+    assert len(lines["demand"]) == 2  # two lines, one fragment each
+    record = read_brat(txt, ann, "x").record
+    assert record.text == text and sorted(record.annotations[0].spans) == sorted(stored)
+
+
+def test_a_peer_file_with_crlf_and_brat_offsets_imports_over_the_stored_text(tmp_path):
+    text = "عنوان\r\nقال الوسيط\r\n"
+    brat_text = text.replace("\r\n", "\n")
+    start = brat_text.index("الوسيط")
+    txt, ann = write_pair(tmp_path, "p", f"T1\tmediator {start} {start + 6}\tالوسيط\n", text=text)
+    record = read_brat(txt, ann, "peer").record
+    (span,) = record.annotations[0].spans
+    assert record.text == text and text[span.start:span.end] == "الوسيط"
+
+
+def test_crlf_offsets_that_fit_no_counting_name_the_line_ends(tmp_path):
+    text = "عنوان\r\nقال الوسيط\r\n"
+    txt, ann = write_pair(tmp_path, "p", "T1\tmediator 3 9\tالوسيط\n", text=text)
+    with pytest.raises(InputError, match="Windows line ends"):
+        read_brat(txt, ann, "peer")
 
 
 @pytest.mark.parametrize(("ann", "fault"), [

@@ -49,7 +49,7 @@ def test_collaborative_all_jsonl_takes_the_annotator_given(tmp_path: Path) -> No
     path = export_zip(tmp_path, {"all.jsonl": line({"text": TEXT, "label": [[*ACTOR, "actor"]]})})
     [record] = read_doccano(path, "team")
     assert record.annotations[0].annotator == "team"
-    with pytest.raises(InputError, match=r"all\.jsonl, line 1: has spans but no \"annotator\""):
+    with pytest.raises(InputError, match=r"all\.jsonl, line 1: has spans or codes but no \"annotator\""):
         list(read_doccano(path))
 
 

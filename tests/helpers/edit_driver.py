@@ -26,6 +26,7 @@ from pathlib import Path
 WORDS = ["قال", "وزير", "الخارجية", "إن", "المفاوضات", "ستستأنف", "في", "القاهرة", "غزة", "𝔸", "الأسبوع"]
 LABELS = ["actor", "mediator", "demand", "denial"]
 ANNOTATORS = ["salma", "omar"]
+SECOND_WRITER = "zaid"  # another window on the same project, adding and undoing only its own spans
 STATUSES = ["new", "in progress", "done"]
 
 
@@ -48,7 +49,8 @@ def drive(path: Path, seed: int) -> None:
     n = 0
     while True:
         n += 1
-        spans = project.spans(rng.choice(sorted(documents)))
+        # only this window's annotators: the second writer's spans are its own (the undo guards' rule)
+        spans = [s for s in project.spans(rng.choice(sorted(documents))) if s.annotator in ANNOTATORS]
         op = rng.choices(["add", "relabel", "move", "delete", "status", "import"], [5, 2, 2, 2, 2, 1])[0]
         if op in ("relabel", "move", "delete") and not spans:
             op = "add"
@@ -107,12 +109,96 @@ def drive(path: Path, seed: int) -> None:
             say("saved", {**intent, "spans": new_spans})
 
 
+def drive_second_writer(path: Path, seed: int) -> None:
+    """Another window on the same project while ``drive`` runs: add spans of SECOND_WRITER and undo some
+    (a delete that names the span it expects, as an undo step does), reporting each like ``drive``."""
+    from annotator.store import Project
+
+    rng = random.Random(seed)
+    project = Project.open(path)
+    documents = {a.id: a.length for a in project.article_summaries()}
+    mine: list = []
+    n = 0
+    while True:
+        n += 1
+        if mine and rng.random() < 0.3:
+            span = mine.pop(rng.randrange(len(mine)))
+            intent = {"n": n, "op": "delete", "id": span.id}
+            say("intent", intent)
+            project.delete_span(span.id, expected=span)
+            say("saved", intent)
+            continue
+        doc = rng.choice(sorted(documents))
+        start = rng.randrange(0, documents[doc] - 1)
+        end = rng.randrange(start + 1, min(documents[doc], start + 40) + 1)
+        intent = {"n": n, "op": "add", "document": doc, "annotator": SECOND_WRITER, "start": start,
+                  "end": end, "label": rng.choice(LABELS)}
+        say("intent", intent)
+        span = project.add_span(doc, SECOND_WRITER, start, end, intent["label"])
+        say("saved", {**intent, "id": span.id})
+        if span.id not in {s.id for s in mine}:
+            mine.append(span)
+
+
+def start_second_writer(path: Path, seed: int) -> subprocess.Popen:
+    """Run ``drive_second_writer`` in its own interpreter; return once it is editing (its first report
+    is kept on the process as ``first_report``; the rest are read by ``stop_second_writer``)."""
+    writer = subprocess.Popen([sys.executable, __file__, str(path), str(seed), "second"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    writer.first_report = writer.stdout.readline()
+    return writer
+
+
+def stop_second_writer(path: Path, writer: subprocess.Popen) -> int:
+    """SIGKILL the second writer and check its work: every span it reported added and did not delete
+    is stored exactly, none it reported deleted is, the one in flight whole or absent. Returns the
+    number of its edits reported saved."""
+    os.kill(writer.pid, signal.SIGKILL)
+    # through the same buffered reader as readline (communicate() would skip what it buffered)
+    out, err = writer.first_report + writer.stdout.read(), writer.stderr.read()
+    writer.wait(timeout=30)
+    if writer.returncode != -signal.SIGKILL:
+        raise AssertionError(f"second writer exited by itself ({writer.returncode}): {err.decode()}")
+    kept: dict[int, tuple] = {}
+    saved = 0
+    in_flight: dict | None = None
+    for line in _complete_lines(out).split("\n")[:-1]:
+        kind, _, payload = line.partition(" ")
+        edit = json.loads(payload)
+        if kind == "intent":
+            in_flight = edit
+            continue
+        saved += 1
+        in_flight = None
+        if edit["op"] == "add":
+            kept[edit["id"]] = (edit["document"], SECOND_WRITER, edit["start"], edit["end"], edit["label"])
+        else:
+            kept.pop(edit["id"], None)
+    conn = sqlite3.connect(path)
+    try:
+        stored = {row[0]: tuple(row[1:]) for row in conn.execute(
+            "SELECT s.id, s.document_id, a.name, s.start, s.end, l.name FROM spans s "
+            "JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id WHERE a.name = ?",
+            (SECOND_WRITER,))}
+    finally:
+        conn.close()
+    if stored != kept:
+        extra = {k: v for k, v in stored.items() if k not in kept}
+        assert in_flight is not None and (
+            (in_flight["op"] == "add" and len(extra) == 1 and {k: v for k, v in stored.items() if k in kept}
+             == kept) or (in_flight["op"] == "delete" and stored == {k: v for k, v in kept.items()
+                                                                    if k != in_flight["id"]})), \
+            f"the second writer's reported work is not what is stored: {kept} vs {stored}"
+    return saved
+
+
 # -- the checker (parent process) --------------------------------------------------------------------
 
 
 @dataclass
 class ProjectState:
-    """What the project holds, read with plain SQL (not through the store under test)."""
+    """What the project holds, read with plain SQL (not through the store under test); the second
+    writer's rows are checked apart (``stop_second_writer``)."""
 
     spans: dict[int, tuple] = field(default_factory=dict)  # id → (document, annotator, start, end, label)
     statuses: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -126,11 +212,12 @@ class ProjectState:
             spans = {
                 row[0]: tuple(row[1:]) for row in conn.execute(
                     "SELECT s.id, s.document_id, a.name, s.start, s.end, l.name FROM spans s "
-                    "JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id")
+                    "JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id "
+                    "WHERE a.name != ?", (SECOND_WRITER,))
             }
             statuses = {(d, a): s for d, a, s in conn.execute(
                 "SELECT st.document_id, a.name, st.status FROM statuses st "
-                "JOIN annotators a ON a.id = st.annotator_id")}
+                "JOIN annotators a ON a.id = st.annotator_id WHERE a.name != ?", (SECOND_WRITER,))}
             texts = {row[0] for row in conn.execute("SELECT text FROM documents")}
         finally:
             conn.close()
@@ -301,4 +388,7 @@ def kill_at_random(path: Path, seed: int, rng: random.Random, max_delay: float =
 
 
 if __name__ == "__main__":
-    drive(Path(sys.argv[1]), int(sys.argv[2]))
+    if sys.argv[3:] == ["second"]:
+        drive_second_writer(Path(sys.argv[1]), int(sys.argv[2]))
+    else:
+        drive(Path(sys.argv[1]), int(sys.argv[2]))

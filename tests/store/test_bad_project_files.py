@@ -23,7 +23,7 @@ import pytest
 from annotator.cli.main import main
 from annotator.core.errors import ProjectFileError
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef
-from annotator.store import Project
+from annotator.store import Project, schema
 from annotator.store.schema import SCHEMA_VERSION
 
 # Subprocesses run in other folders: they must import this checkout's annotator, not an installed one.
@@ -91,6 +91,43 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "another program's database": (other_program, "another program, not an annotator project"),
     "newer schema": (newer_schema, "newer version of annotator"),
 }
+
+
+def garble_table(path: Path, table: str) -> None:
+    """Overwrite the middle of ``table``'s root page (its b-tree) with junk."""
+    with sqlite3.connect(path) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    conn.close()
+    start = (root - 1) * page_size
+    garble(path, start + 8, start + page_size)
+
+
+@pytest.mark.parametrize("table", ["spans", "statuses", "labels"])
+def test_a_large_project_still_has_the_tables_of_the_work_checked_at_open(tmp_path: Path, monkeypatch,
+                                                                         table: str) -> None:
+    # a project past FULL_CHECK_MAX_BYTES skips only the text tables' pages: damage to the work is refused
+    monkeypatch.setattr(schema, "FULL_CHECK_MAX_BYTES", 0)
+    path = make_project(tmp_path / "large.sqlite")
+    garble_table(path, table)
+    before = path.read_bytes()
+    with pytest.raises(ProjectFileError, match="damaged"):
+        Project.open(path)
+    assert path.read_bytes() == before
+
+
+def test_a_large_projects_damaged_article_text_is_refused_when_read(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(schema, "FULL_CHECK_MAX_BYTES", 0)
+    path = make_project(tmp_path / "large.sqlite")
+    garble_table(path, "documents")
+    before = path.read_bytes()
+    project = Project.open(path)  # opens at once: the text pages are not read at open
+    try:
+        with pytest.raises(ProjectFileError, match="damaged"):
+            project.documents()
+    finally:
+        project.close()
+    assert path.read_bytes() == before
 
 
 @pytest.mark.parametrize("case", list(BAD_FILES))

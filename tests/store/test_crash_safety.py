@@ -55,3 +55,18 @@ def test_verify_detects_a_lost_edit(tmp_path: Path) -> None:
     else:
         raise AssertionError("verify accepted a project missing a reported edit")
 
+
+
+def test_a_second_writer_keeps_its_work_while_the_first_is_killed_again_and_again(tmp_path: Path) -> None:
+    """Another window on the project adds and undoes its own spans throughout; neither loses anything."""
+    path = tmp_path / "project.sqlite"
+    expected = edit_driver.seed_project(path)
+    second = edit_driver.start_second_writer(path, seed=7)
+    rng = random.Random(20261203)
+    try:
+        for kill in range(4):
+            output = edit_driver.kill_at_random(path, seed=100 + kill, rng=rng, fork=True)
+            expected, _saved, _landed = edit_driver.verify(path, expected, output)
+    finally:
+        saved_by_second = edit_driver.stop_second_writer(path, second)
+    assert saved_by_second > 0, "the second writer was writing while the first was killed"

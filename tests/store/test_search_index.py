@@ -152,6 +152,23 @@ def test_pages_split_the_same_hits_and_totals_cover_everything(project: Project)
     assert search(project, "   ").total == 0 and search(project, "zzq").hits == ()
 
 
+def test_a_first_page_without_totals_lists_the_same_hits_in_the_same_order(tmp_path: Path,
+                                                                             seeds_dir: Path) -> None:
+    texts = seed_texts(seeds_dir)
+    with Project.open(tmp_path / "p.sqlite") as project:
+        # three imports and a deleted article: the order the index was written in must stay corpus order
+        for batch in (texts[1:3], texts[:1], texts[3:]):
+            project.import_articles([ArticleRecord(text, f"t{len(text)}") for text in batch])
+        with project.transaction() as conn:  # no command deletes articles; the cascade would
+            conn.execute("DELETE FROM documents WHERE id = ?", (project.documents()[1].id,))
+        for query in ("المتحده", "الامريكي", "في", "zzq"):
+            everything = search(project, query, limit=10_000)
+            for offset, limit in ((0, 5), (3, 7), (everything.total or 1, 5)):
+                page = search(project, query, limit=limit, offset=offset, totals=False)
+                assert page.hits == everything.hits[offset:offset + limit], (query, offset)
+                assert page.total is None and page.articles is None and not page.counted
+
+
 def test_offsets_stay_exact_after_astral_characters(tmp_path: Path) -> None:
     text = "😀𝕏 عنوان\n\nقالت 🇪🇬 المصادرُ إنّ المصادر مطلعة"
     with Project.open(tmp_path / "p.sqlite") as project:

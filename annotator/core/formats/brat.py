@@ -1,18 +1,26 @@
 """brat standoff: an article as ``NAME.txt`` and its annotations as ``NAME.ann`` beside it.
 
-Offsets in brat are code points into the ``.txt`` as stored (as Python counts them), so the text is read
-as UTF-8 exactly as it is, line endings included: changing one character would shift every offset.
+Offsets in brat are code points into the ``.txt`` as brat reads it: UTF-8 with universal newlines, so a
+Windows line end (CRLF) counts as one character (``brat_view``). The article is stored exactly as the
+file is (never rewritten); offsets are converted between brat's view and the stored text at this
+boundary, so a CRLF text round-trips byte-identical and brat reads our offsets right.
 
-Read: text-bound lines ``T1<TAB>label start end[;start end...]<TAB>covered text``. A discontinuous
-annotation (several fragments) becomes one span per fragment, and is counted so the summary can say
-so. Relations (R), events (E), attributes (A, M), normalisations (N), notes (#) and equivalences (*)
-have no place in our model: they are counted per kind and reported, never dropped silently.
-Write: the ``.txt`` byte-identical to the stored text in UTF-8, and one T-line per span.
+Read: text-bound lines ``T1<TAB>label start end[;start end...]<TAB>covered text``. Fragments separated
+only by line breaks are one span across those lines (brat cannot hold a line break inside a fragment,
+so it writes such a span that way); a truly discontinuous annotation (text between its fragments)
+becomes one span per fragment, and is counted so the summary can say so. Relations (R), events (E),
+attributes (A, M), normalisations (N), notes (#) and equivalences (*) have no place in our model: they
+are counted per kind and reported, never dropped silently.
+Write: the ``.txt`` byte-identical to the stored text in UTF-8, and one T-line per span, split into
+fragments at its line breaks, its quote the fragments' texts joined by a space: what brat's own reader
+checks (``server/src/annotation.py``: the quote must equal the fragments joined by ``DISCONT_SEP``,
+a space, on one line). A line break at a span's edge has no place in brat and is left out.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,6 +39,7 @@ UNSUPPORTED_KINDS = {
     "*": "equivalence",
 }
 _T_ID = re.compile(r"T\S*")
+_LINE_BREAKS = "\r\n"
 _FRAGMENT = re.compile(r"([0-9]{1,15}) ([0-9]{1,15})")  # ASCII: \\d takes "٤"; long: int() limit
 
 
@@ -154,7 +163,8 @@ def _parse_t_line(line: str, text: str, path: str, number: int) -> list[SpanRef]
     if not label or not offsets:
         raise InputError(f"malformed text-bound line {parts[0]}: expected 'label start end', got "
                          f"{parts[1]!r}", path=path, line=number)
-    spans: list[SpanRef] = []
+    view = brat_view(text)
+    fragments: list[tuple[int, int]] = []
     for fragment in offsets.split(";"):
         match = _FRAGMENT.fullmatch(fragment.strip())
         if not match:
@@ -166,16 +176,87 @@ def _parse_t_line(line: str, text: str, path: str, number: int) -> list[SpanRef]
             raise InputError(f"{parts[0]}: start {start} is not before end {end}", path=path, line=number)
         if end > len(text):
             raise InputError(f"{parts[0]}: offsets {start} {end} are past the end of the text "
-                             f"({len(text)} characters)", path=path, line=number)
-        spans.append(SpanRef(start, end, label))
+                             f"({len(view.text)} characters)", path=path, line=number)
+        fragments.append((start, end))
     if len(parts) >= 3:
-        quoted = "\t".join(parts[2:])
-        covered = _one_line(" ".join(text[s.start : s.end] for s in spans))
-        if _one_line(quoted) != covered:
+        quoted = _one_line("\t".join(parts[2:]))
+        if not _quotes(view.text, fragments, quoted):
+            if view.converted and _quotes(text, fragments, quoted):
+                # counted in the stored text, CRLF as two (older annotator exports, some tools): kept
+                stored = _join_across_line_breaks(text, fragments)
+                return [SpanRef(start, end, label) for start, end in stored]
+            covered = _one_line(" ".join(view.text[start:end] for start, end in fragments))
+            hint = ("the .txt has Windows line ends (CRLF), which brat counts as one character each, "
+                    "as this import does; were the offsets counted another way?" if view.converted else
+                    "wrong text file, or offsets not in code points?")
             raise InputError(f"{parts[0]}: the line quotes {quoted!r} but the .txt has {covered!r} at "
-                             f"{offsets} (wrong text file, or offsets not in code points?)",
-                             path=path, line=number)
-    return spans
+                             f"{offsets} ({hint})", path=path, line=number)
+    if any(end > len(view.text) for _start, end in fragments):
+        raise InputError(f"{parts[0]}: offsets {offsets} are past the end of the text "
+                         f"({len(view.text)} characters as brat counts them)", path=path, line=number)
+    return [SpanRef(view.to_stored(start), view.to_stored(end), label)
+            for start, end in _join_across_line_breaks(view.text, fragments)]
+
+
+def _quotes(text: str, fragments: list[tuple[int, int]], quoted: str) -> bool:
+    """True if the fragments of ``text`` joined by a space read as ``quoted`` (brat's own check)."""
+    return all(end <= len(text) for _start, end in fragments) and quoted == _one_line(
+        " ".join(text[start:end] for start, end in fragments))
+
+
+def _join_across_line_breaks(text: str, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Fragments in text order, each run separated only by line breaks made one (a span across lines)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(fragments):
+        if joined and joined[-1][1] <= start and _only_line_breaks(text[joined[-1][1]:start]):
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _only_line_breaks(gap: str) -> bool:
+    return bool(gap) and not gap.strip("\r\n")
+
+
+@dataclass(frozen=True)
+class BratView:
+    """A stored text as brat reads it (universal newlines), and the way back to stored offsets."""
+
+    text: str
+    stored: tuple[int, ...] | None  # brat offset → stored offset; None when the two are the same text
+
+    @property
+    def converted(self) -> bool:
+        return self.stored is not None
+
+    def to_stored(self, offset: int) -> int:
+        return offset if self.stored is None else self.stored[offset]
+
+    def from_stored(self, offset: int) -> int:
+        """The brat offset of a stored offset (one inside a CRLF falls after its line break)."""
+        if self.stored is None:
+            return offset
+        return bisect_left(self.stored, offset)
+
+
+def brat_view(text: str) -> BratView:
+    """``text`` as brat's reader sees it: CRLF and lone CR become one LF (Python's universal newlines).
+
+    Hand-written because the offsets must map both ways; the rule itself is the io module's.
+    """
+    if "\r" not in text:
+        return BratView(text, None)
+    view: list[str] = []
+    stored: list[int] = []  # where each of brat's characters starts in the stored text
+    index = 0
+    while index < len(text):
+        char = text[index]
+        view.append("\n" if char == "\r" else char)
+        stored.append(index)
+        index += 2 if text.startswith("\r\n", index) else 1
+    stored.append(len(text))
+    return BratView("".join(view), tuple(stored))
 
 
 def _one_line(quote: str) -> str:
@@ -185,18 +266,49 @@ def _one_line(quote: str) -> str:
 
 def ann_lines(text: str, spans: Iterable[SpanRef]) -> str:
     """The ``.ann`` content for ``spans`` on ``text``: one T-line each, numbered in text order."""
-    lines = []
-    for n, span in enumerate(sorted(set(spans)), start=1):
-        covered = _one_line(text[span.start : span.end])
-        lines.append(f"T{n}\t{span.label} {span.start} {span.end}\t{covered}\n")
-    return "".join(lines)
+    view = brat_view(text)
+    held = sorted({span for span in (brat_span(text, s) for s in spans) if span is not None})
+    return "".join(f"T{n}\t{t_line_body(view, span)}\n" for n, span in enumerate(held, start=1))
+
+
+def brat_span(text: str, span: SpanRef) -> SpanRef | None:
+    """``span`` as brat can hold it: without line breaks at its edges (None if it is nothing else)."""
+    start, end = span.start, span.end
+    while start < end and text[start] in _LINE_BREAKS:
+        start += 1
+    while end > start and text[end - 1] in _LINE_BREAKS:
+        end -= 1
+    if start == end:
+        return None
+    return span if (start, end) == (span.start, span.end) else SpanRef(start, end, span.label)
+
+
+def t_line_body(view: BratView, span: SpanRef) -> str:
+    """``label start end[;start end…]<TAB>quote`` for one span, in brat's offsets, split at line breaks."""
+    start, end = view.from_stored(span.start), view.from_stored(span.end)
+    fragments = brat_fragments(view.text, start, end)
+    offsets = ";".join(f"{a} {b}" for a, b in fragments)
+    quote = " ".join(view.text[a:b] for a, b in fragments)
+    return f"{span.label} {offsets}\t{_one_line(quote)}"
+
+
+def brat_fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as brat can hold it: the pieces between its line breaks (none for a span of
+    line breaks only)."""
+    fragments = []
+    position = start
+    for piece in text[start:end].split("\n"):
+        if piece:
+            fragments.append((position, position + len(piece)))
+        position += len(piece) + 1
+    return fragments
 
 
 def write_brat(directory: Path, name: str, text: str, spans: Iterable[SpanRef]) -> tuple[Path, Path]:
     """Write ``NAME.txt`` (the text's exact UTF-8 bytes) and ``NAME.ann``; returns both paths.
 
-    A line break inside a span is written as a space in the quoted text, as brat itself does, because
-    the quote must stay on one line; offsets still point at the exact text.
+    A span across lines is written as one fragment per line, as brat itself writes it, and its offsets
+    count a CRLF as one character, as brat reads the ``.txt``.
     """
     txt_path = directory / f"{name}.txt"
     ann_path = directory / f"{name}.ann"

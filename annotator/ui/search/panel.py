@@ -130,7 +130,6 @@ class SearchPanel(QWidget):
         self._timer.stop()
         query, label = self.box.text(), self.label_filter.currentData()
         self._serial += 1
-        serial = self._serial
         if not query.strip():
             self._show(None)
             return
@@ -138,18 +137,42 @@ class SearchPanel(QWidget):
         reader = self._reader
 
         def work(_progress: Progress) -> SearchResult:
-            return search(reader.project(), query, label=label, limit=LIMIT)
+            # the page first, read only as far as it needs; the count over the whole corpus follows
+            return search(reader.project(), query, label=label, limit=LIMIT, totals=False)
 
+        self._start(work, lambda result: self._show(result, query, label))
+
+    def _start(self, work: Callable[[Progress], SearchResult],
+               answered: Callable[[SearchResult], None]) -> None:
+        serial = self._serial
         handle = run_in_worker(work, pool=self._pool, owner=self)
         # Keep the handle until it has answered (its signals die with the panel, not with the handle).
         self._handles.add(handle)
-        handle.signals.finished.connect(lambda result: self._answer(serial, result, handle))
+        handle.signals.finished.connect(lambda result: self._answer(serial, result, handle, answered))
         handle.signals.failed.connect(lambda exc: self._failed(serial, exc, handle))
 
-    def _answer(self, serial: int, result: SearchResult, handle: WorkerHandle) -> None:
+    def _answer(self, serial: int, result: SearchResult, handle: WorkerHandle,
+                answered: Callable[[SearchResult], None]) -> None:
         self._handles.discard(handle)
         if serial == self._serial:
-            self._show(result)
+            answered(result)
+
+    def _count(self, query: str, label: str | None) -> None:
+        """Count every match of the query shown (after its first page) in the worker."""
+        self.count.setText(self.tr("{shown} listed · counting…").format(shown=counted.matches(
+            len(self.result.hits))) if self.result is not None and self.result.hits else self.tr("Counting…"))
+        reader = self._reader
+
+        def work(_progress: Progress) -> SearchResult:
+            return search(reader.project(), query, label=label, limit=0)
+
+        self._start(work, self._show_totals)
+
+    def _show_totals(self, totals: SearchResult) -> None:
+        if self.result is None:
+            return
+        self.result = SearchResult(self.result.query, self.result.hits, totals.total, totals.articles)
+        self._show_count(self.result)
 
     def _failed(self, serial: int, exc: BaseException, handle: WorkerHandle) -> None:
         self._handles.discard(handle)
@@ -157,20 +180,17 @@ class SearchPanel(QWidget):
             self.results.clear()
             self.count.setText(self.tr("Search failed: {error}").format(error=str(exc)))
 
-    def _show(self, result: SearchResult | None) -> None:
+    def _show(self, result: SearchResult | None, query: str = "", label: str | None = None) -> None:
         self.result = result
         self.results.clear()
         if result is None:
             self.count.setText(self.tr("Type a word or phrase to search every article."))
             return
-        labelled = self.label_filter.currentData() is not None
-        if result.total == 0:
-            self.count.setText(self.tr("No spans contain it.") if labelled else self.tr("No matches."))
+        if result.counted or not result.hits:
+            # no hit on the page means none anywhere (the page read every candidate): nothing to count
+            self._show_count(result if result.counted else SearchResult(result.query, (), 0, 0))
         else:
-            text = self._count_text(labelled, result.total, result.articles)
-            if len(result.hits) < result.total:
-                text += self.tr(" (the first {shown} are listed)").format(shown=len(result.hits))
-            self.count.setText(text)
+            self._count(query, label)
         article = None
         for hit in result.hits:
             if hit.article_id != article:  # a heading per article: its title, once
@@ -185,6 +205,16 @@ class SearchPanel(QWidget):
             item.setData(HTML_ROLE, hit_html(hit))
             item.setToolTip(hit.title)
             self.results.addItem(item)
+
+    def _show_count(self, result: SearchResult) -> None:
+        labelled = self.label_filter.currentData() is not None
+        if result.total == 0:
+            self.count.setText(self.tr("No spans contain it.") if labelled else self.tr("No matches."))
+        else:
+            text = self._count_text(labelled, result.total, result.articles)
+            if len(result.hits) < result.total:
+                text += self.tr(" (the first {shown} are listed)").format(shown=len(result.hits))
+            self.count.setText(text)
 
     def _count_text(self, labelled: bool, total: int, articles: int) -> str:
         if total == 1:

@@ -43,7 +43,8 @@ def search_for(qtbot, window: MainWindow, query: str) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.box)
     panel.box.clear()
     type_text(panel.box, query)
-    qtbot.waitUntil(lambda: panel.result is not None and panel.result.query == query, timeout=5000)
+    qtbot.waitUntil(lambda: panel.result is not None and panel.result.query == query
+                    and (panel.result.counted or not panel.result.hits), timeout=5000)
 
 
 def test_typed_query_lists_every_spelling_and_a_click_selects_exactly_the_match(
@@ -118,3 +119,28 @@ def test_fts_syntax_is_plain_text_and_an_empty_box_clears(qtbot, window: MainWin
     panel.box.clear()
     qtbot.waitUntil(lambda: panel.result is None, timeout=5000)
     assert panel.results.count() == 0
+
+
+def test_the_first_page_is_listed_before_every_match_is_counted(
+        qtbot, window: MainWindow, monkeypatch) -> None:
+    import threading
+
+    import annotator.ui.search.panel as panel_module
+
+    release = threading.Event()
+    real_search = panel_module.search
+
+    def slow_count(project, query, **options):
+        if options.get("limit") == 0:  # the count over the whole corpus: held back until released
+            release.wait(10)
+        return real_search(project, query, **options)
+
+    monkeypatch.setattr(panel_module, "search", slow_count)
+    qtbot.keyClick(window, Qt.Key.Key_F,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    panel = window.search_panel
+    type_text(panel.box, "الامريكيه")
+    qtbot.waitUntil(lambda: len(hit_items(window)) == 16, timeout=5000)
+    assert "counting" in panel.count.text() and not panel.result.counted
+    release.set()
+    qtbot.waitUntil(lambda: panel.count.text() == "16 matches in 3 articles", timeout=5000)
