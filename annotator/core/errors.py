@@ -34,3 +34,19 @@ class NotFoundError(AnnotatorError):
 class ChangedElsewhereError(AnnotatorError):
     """An undo or redo found the rows it would touch changed by another writer (a second window, the
     command line); nothing was changed, and the undo step is retired."""
+
+
+class ProjectNotSavedError(ProjectFileError):
+    """A change could not be written to the project file (it vanished, the disk is full, the file or
+    its medium became read-only); the change was rolled back, and the open project can still be saved
+    as a copy elsewhere (``Project.save_copy``)."""
+
+
+class ProjectFileGoneError(ProjectNotSavedError):
+    """The project's path no longer names the file that was opened (its folder was deleted or renamed,
+    its disk removed, another file put in its place): writing on would save into a file nobody sees."""
+
+
+class ReadOnlyProjectError(ProjectFileError):
+    """The project was opened read-only (its file, folder or medium cannot be written): it can be read,
+    listed, searched and exported, but every change is refused."""

@@ -17,7 +17,14 @@ from pathlib import Path
 import sqlite_utils
 
 from annotator.core.agreement.data import AgreementInput, counted_articles
-from annotator.core.errors import ChangedElsewhereError, InputError, NotFoundError, ProjectFileError
+from annotator.core.errors import (
+    ChangedElsewhereError,
+    InputError,
+    NotFoundError,
+    ProjectFileError,
+    ProjectNotSavedError,
+    ReadOnlyProjectError,
+)
 from annotator.core.model import (
     AnnotationSet,
     ArticleRecord,
@@ -29,6 +36,13 @@ from annotator.core.model import (
     default_article_id,
 )
 from annotator.store.coding_rows import CodebookWriter, load_codings
+from annotator.store.project_file import (
+    check_same_file,
+    identity_of,
+    is_writable,
+    open_read_only,
+    save_copy,
+)
 from annotator.store.schema import open_database, project_file_error
 from annotator.store.search import index_articles
 
@@ -151,19 +165,47 @@ def _changed_elsewhere(span: Span) -> ChangedElsewhereError:
 class Project:
     """One open project file. Not thread-safe: give each thread its own ``Project``."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+    def __init__(self, db: sqlite_utils.Database, path: Path, *, read_only: bool = False) -> None:
         self.db = db
         self.path = path
+        self.read_only = read_only  # every change is refused (ReadOnlyProjectError)
+        self._identity = identity_of(path)  # compared before each commit: is the path still our file?
+        # The last change refused because the file could not take it (gone, disk full, read-only medium):
+        # the window then offers to save a copy. Cleared by the next change that is saved.
+        self.not_saved: ProjectNotSavedError | None = None
         self._data_version = self._read_data_version()
         # Article lengths, cached because a stored text never changes and SQLite's length() walks the
         # whole text: ~9 ms per span edit on a 1 MB article otherwise.
         self._lengths: dict[str, int] = {}
 
     @classmethod
-    def open(cls, path: str | Path) -> Project:
-        """Open or create the project at ``path`` (migrating older files forward)."""
+    def open(cls, path: str | Path, *, read_only: bool = False) -> Project:
+        """Open or create the project at ``path`` (migrating older files forward).
+
+        An existing project whose file or folder cannot be written (``chmod 444``, a read-only medium)
+        is opened read-only, as it is with ``read_only``: it reads as usual and refuses every change.
+        """
         path = Path(path)
+        if path.is_file() and (read_only or not is_writable(path)):
+            return cls(open_read_only(path), path, read_only=True)
         return cls(open_database(path), path)
+
+    def save_copy(self, target: str | Path) -> None:
+        """Write the whole project, as this connection holds it, to ``target`` (SQLite's backup API).
+
+        Works when the project's own file is gone or cannot be written: nothing saved before is lost.
+        """
+        self._rollback()
+        save_copy(self.db.conn, self.path, Path(target))
+
+    def check_file(self) -> None:
+        """Raise ProjectFileGoneError if the project's path no longer names the file opened (and
+        remember it in ``not_saved``)."""
+        try:
+            check_same_file(self.path, self._identity)
+        except ProjectNotSavedError as exc:
+            self.not_saved = exc
+            raise
 
     def close(self) -> None:
         self.db.conn.close()
@@ -198,24 +240,46 @@ class Project:
             # Nested use (a store method called inside another's transaction) joins the outer one.
             yield conn
             return
+        if self.read_only:
+            raise ReadOnlyProjectError(
+                f"{self.path}: the project is open read-only (the file, its folder or its disk cannot be "
+                "written), so nothing was changed; copy it to a folder you can write to and work on the "
+                "copy.")
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise project_file_error(self.path, exc, "cannot write to the project") from exc
+            raise self._write_failed(exc, "cannot write to the project") from exc
         try:
             yield conn
+            # Last moment before the commit: a file that vanished would take it and lose it.
+            self.check_file()
         except BaseException as exc:
             self._rollback()
+            if isinstance(exc, ProjectNotSavedError):
+                self.not_saved = exc
+                raise
             # Disk full, I/O and damage errors surface on the statement that hits them: map them to one
             # sentence; constraint errors stay as they are for the methods that catch them.
             if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:
-                raise project_file_error(self.path, exc, "the change could not be saved") from exc
+                raise self._write_failed(exc, "the change could not be saved") from exc
             raise
         try:
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             self._rollback()
-            raise project_file_error(self.path, exc, "the change could not be saved") from exc
+            raise self._write_failed(exc, "the change could not be saved") from exc
+        self.not_saved = None
+
+    def _write_failed(self, exc: sqlite3.Error, doing: str) -> ProjectFileError:
+        """One sentence for a write SQLite refused; a file that cannot take changes (disk full, read-only
+        or failing medium) is remembered in ``not_saved`` so the window can offer a copy. A busy
+        project (another writer) is only that: try again."""
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        if not name.startswith(("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN")):
+            return project_file_error(self.path, exc, doing)
+        error = project_file_error(self.path, exc, doing, ProjectNotSavedError)
+        self.not_saved = error  # type: ignore[assignment]
+        return error
 
     def _rollback(self) -> None:
         """Roll back if a transaction is still open (SQLite may already have rolled back on disk full)."""

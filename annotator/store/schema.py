@@ -275,7 +275,8 @@ def untrusted_connection(path: Path) -> Iterator[sqlite3.Connection]:
             shutil.rmtree(copy_dir, ignore_errors=True)
 
 
-def project_file_error(path: Path, exc: sqlite3.Error, doing: str = "cannot be opened") -> ProjectFileError:
+def project_file_error(path: Path, exc: sqlite3.Error, doing: str = "cannot be opened",
+                       error: type[ProjectFileError] = ProjectFileError) -> ProjectFileError:
     """Map an SQLite error to one sentence a user can act on (the one place that knows SQLite's wording)."""
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text:
@@ -291,17 +292,20 @@ def project_file_error(path: Path, exc: sqlite3.Error, doing: str = "cannot be o
         reason = "the project file is damaged; restore it from a backup or an export"
     else:
         reason = f"the database reported an error ({exc})"
-    return ProjectFileError(f"{path}: {doing}: {reason}.")
+    return error(f"{path}: {doing}: {reason}.")
 
 
-def check_readable_project(path: Path) -> int:
+def check_readable_project(path: Path, *, immutable: bool = False) -> int:
     """Check an existing project without writing to it; returns its schema version.
 
     Refuses (ProjectFileError, file untouched) a file that is not SQLite, is damaged, or is some other
     program's SQLite database, so that opening never "repairs" or migrates a file that is not ours.
+    ``immutable`` reads it without the lock files a WAL database otherwise gets (for a read-only
+    project nobody can be writing).
     """
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}",
+                               uri=True)
         conn.text_factory = lambda data: data.decode("utf-8", "replace")  # a damaged file's names may be junk
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]

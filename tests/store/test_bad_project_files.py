@@ -26,6 +26,9 @@ from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef
 from annotator.store import Project, schema
 from annotator.store.schema import SCHEMA_VERSION
 
+# Subprocesses run in other folders: they must import this checkout's annotator, not an installed one.
+CHECKOUT_ENV = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+
 ARTICLE = "قال وزير الخارجية إن المفاوضات ستستأنف في القاهرة الأسبوع المقبل.\n" * 40
 
 
@@ -177,11 +180,12 @@ def run_unprivileged(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
                     raise OSError(ctypes.get_errno(), "cannot drop capability")
 
     return subprocess.run([sys.executable, *args], cwd=cwd, preexec_fn=drop_permission_override,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, env=CHECKOUT_ENV)
 
 
 STORE_SNIPPET = """
 import sys
+from annotator.core.errors import ProjectFileError
 from annotator.store import Project
 from annotator.core.model import ArticleRecord
 text = open(sys.argv[2], encoding="utf-8").read() if len(sys.argv) > 2 else "نص جديد"
@@ -189,6 +193,8 @@ try:
     with Project.open(sys.argv[1]) as project:
         project.import_articles([ArticleRecord(text=text, title="new")])
     print("saved")
+except ProjectFileError as exc:  # its subclasses too (read-only, not saved): one family for the CLI
+    print("ProjectFileError", type(exc).__name__, exc)
 except Exception as exc:
     print(type(exc).__name__, exc)
 """
@@ -209,7 +215,7 @@ def make_read_only(case: str, folder: Path) -> Path:
 
 
 @pytest.mark.parametrize("case", ["file", "folder"])
-def test_read_only_project_is_refused_clearly_by_store_and_cli(shared_dir: Path, case: str) -> None:
+def test_changing_a_read_only_project_is_refused_by_store_and_cli(shared_dir: Path, case: str) -> None:
     path = make_read_only(case, shared_dir)
     before = path.read_bytes()
     article = shared_dir / "article.txt"
@@ -228,6 +234,31 @@ def test_read_only_project_is_refused_clearly_by_store_and_cli(shared_dir: Path,
     assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == [path.name]
 
 
+@pytest.mark.parametrize("case", ["file", "folder"])
+def test_read_only_project_is_read_by_list_export_search_and_agreement(shared_dir: Path, case: str) -> None:
+    """Reading needs no write: a read-only project (or medium) still lists, exports, searches and
+    reports agreement, leaving the file byte for byte and nothing beside it."""
+    path = make_read_only(case, shared_dir)
+    before = path.read_bytes()
+    out = shared_dir / "out"
+    out.mkdir()
+    out.chmod(0o777)
+    reads = {
+        "list": (["list", "--json"], "salma"),
+        "export": (["export", "--format", "jsonl", "--out", str(out / "work.jsonl")], "wrote 1 line"),
+        "search": (["search", "وزير"], "match(es) in 1 article(s)"),
+        "agreement": (["agreement"], "agreement"),
+    }
+    for command, (args, expected) in reads.items():
+        run = run_unprivileged(["-m", "annotator", "--db", str(path), *args], shared_dir)
+        assert run.returncode == 0, (command, run.stderr)
+        assert expected in run.stdout, (command, run.stdout)
+        assert "Traceback" not in run.stderr
+    assert '"text": "قال وزير' in (out / "work.jsonl").read_text(encoding="utf-8")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == [path.name]
+
+
 # -- full disk ----------------------------------------------------------------------------------------
 
 
@@ -237,7 +268,7 @@ def run_with_small_disk(args: list[str], cwd: Path, limit: int = 200_000) -> sub
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     return subprocess.run([sys.executable, *args], cwd=cwd, preexec_fn=limit_file_size,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, env=CHECKOUT_ENV)
 
 
 def test_full_disk_during_import_is_reported_and_project_unchanged(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.errors import ProjectFileGoneError
 from annotator.core.model import Status
 from annotator.store import Changes, Project
 from annotator.ui.annotate.page import AnnotationPage
@@ -88,7 +89,10 @@ class MainWindow(QMainWindow):
         self.project = project
         self.settings = settings if settings is not None else QSettings()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Annotator — {file}").format(file=project.path.name))
+        if project.read_only:  # its file, folder or disk cannot be written: every change is refused
+            self.setWindowTitle(self.tr("Annotator — {file} — read-only").format(file=project.path.name))
+        else:
+            self.setWindowTitle(self.tr("Annotator — {file}").format(file=project.path.name))
         self.setWindowFilePath(str(project.path))
         self.resize(1280, 820)
         self.annotator = str(self.settings.value(ANNOTATOR_KEY, "") or default_annotator_name())
@@ -150,7 +154,8 @@ class MainWindow(QMainWindow):
         self.annotator_label = QLabel(objectName="annotatorStatus")
         self.article_label = QLabel(objectName="articleStatus")
         self.span_count_label = QLabel(objectName="spanCountStatus")
-        self.save_label = QLabel(self.tr("All changes saved"), objectName="saveStatus")
+        self.save_label = QLabel(self.tr("Read-only") if project.read_only else self.tr("All changes saved"),
+                                 objectName="saveStatus")
         for label in (self.annotator_label, self.article_label, self.span_count_label, self.save_label):
             label.setStyleSheet("padding: 0 10px; border-left: 1px solid #bbbbbb;")
             self.statusBar().addPermanentWidget(label)
@@ -363,7 +368,17 @@ class MainWindow(QMainWindow):
     # -- changes --------------------------------------------------------------------------------
 
     def apply_changes(self, changes: Changes) -> None:
-        """Every change passes here: it is already saved; tell every view."""
+        """Every change passes here: it is already committed; tell every view.
+
+        "Saved" only while the project's path still names the file committed to: one that vanished
+        since the commit (a folder deleted at that moment) is reported not saved, with the copy offered.
+        """
+        try:
+            self.project.check_file()
+        except ProjectFileGoneError as exc:
+            self.changes_made.emit(changes)  # the views show what the open project holds
+            self._edit_failed(str(exc))
+            return
         self.save_label.setText(self.tr("Saved {time}").format(time=f"{datetime.now():%H:%M:%S}"))
         self.save_label.setStyleSheet("padding: 0 10px; border-left: 1px solid #bbbbbb;")
         self.changes_made.emit(changes)
@@ -383,8 +398,18 @@ class MainWindow(QMainWindow):
         self._update_status_bar()
 
     def _edit_failed(self, text: str) -> None:
+        if self.project.read_only:  # expected, not alarming: said in the status bar, no dialog
+            self.statusBar().showMessage(self.tr(
+                "This project is open read-only, so nothing was changed. To work on it, copy the file "
+                "to a folder you can write to."), 10000)
+            return
         self.save_label.setText(self.tr("Not saved"))
         self.save_label.setStyleSheet("padding: 0 10px; color: #c0392b; font-weight: bold;")
+        if self.project.not_saved is not None:  # the file is gone, full or read-only: offer a copy
+            from annotator.ui.shell.save_copy import offer_copy
+
+            offer_copy(self, self.project, text)
+            return
         # not modal: the annotator reads it and goes on; nothing was written
         box = QMessageBox(
             QMessageBox.Icon.Warning,
