@@ -252,11 +252,15 @@ def _write_data(project: Project, fmt: str, records: list[ArticleRecord], stage:
                    project.setting("name") or project.path.stem)
     else:  # brat
         from annotator.core.formats.brat_collection import write_brat_collection
+        from annotator.store.codebook import Codebook
 
-        renamed = write_brat_collection(records, target, [(lb.name, lb.color) for lb in project.labels()])
+        renamed = write_brat_collection(records, target, [(lb.name, lb.color) for lb in project.labels()],
+                                        Codebook(project).schema())
         extra["renamed"] = renamed
         result.notes = [f"article {old} written as {new}.txt" for old, new in renamed["articles"].items()]
         result.notes += [f"label {old} written as brat type {new}" for old, new in renamed["labels"].items()]
+        result.notes += [f"relation type or attribute {old} written as {new}"
+                         for old, new in renamed.get("names", {}).items()]
     return extra
 
 

@@ -25,7 +25,6 @@ from annotator.core.formats.pack import (
 )
 from annotator.core.merging import MergeSource, source_from_pack, source_from_records
 from annotator.core.model import ArticleRecord
-from annotator.core.structure import CodebookSchema
 from annotator.store import Project
 from annotator.store.assignments import assignment as stored_assignment
 from annotator.store.codebook import Codebook
@@ -92,14 +91,7 @@ def build_pack(project: Project, assignment: Assignment | None, *, with_work: bo
                    for r in project.export_records()]
     return Pack(records=records, labels=project.labels(), guidelines=project.setting("guidelines"),
                 name=project.setting("name") or project.path.stem, assignment=assignment, edited_at=edited_at,
-                schema=codebook_schema(project))
-
-
-def codebook_schema(project: Project) -> CodebookSchema:
-    """The project's relation types, attributes and article questions, as packs carry them."""
-    codebook = Codebook(project)
-    return CodebookSchema(tuple(codebook.relation_types()), tuple(codebook.attributes()),
-                          tuple(codebook.questions()))
+                schema=Codebook(project).schema())
 
 
 def write_pack_file(pack: Pack, out: Path) -> None:

@@ -5,9 +5,11 @@ as UTF-8 exactly as it is, line endings included: changing one character would s
 
 Read: text-bound lines ``T1<TAB>label start end[;start end...]<TAB>covered text``. A discontinuous
 annotation (several fragments) becomes one span per fragment, and is counted so the summary can say
-so. Relations (R), events (E), attributes (A, M), normalisations (N), notes (#) and equivalences (*)
-have no place in our model: they are counted per kind and reported, never dropped silently.
-Write: the ``.txt`` byte-identical to the stored text in UTF-8, and one T-line per span.
+so. Relations (R), attributes (A, M) and notes (#) on text-bound annotations are read too
+(``core.formats.brat_coding``); events (E), normalisations (N) and equivalences (*) have no place in
+our model: they are counted per kind and reported, never dropped silently.
+Write: the ``.txt`` byte-identical to the stored text in UTF-8, one T-line per span, then the
+annotator's relations, attribute values and span notes as R, A and # lines.
 """
 
 from __future__ import annotations
@@ -19,17 +21,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
+from annotator.core.formats.brat_coding import read_structured_lines, structured_lines
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status, title_from_text
+from annotator.core.structure import StructuredCoding
 
 UNSUPPORTED_KINDS = {
-    "R": "relation",
     "E": "event",
-    "A": "attribute",
-    "M": "attribute",
     "N": "normalisation",
-    "#": "note",
     "*": "equivalence",
 }
+STRUCTURED_KINDS = "RAM#"  # relations, attributes (M: brat's older name) and notes
 _T_ID = re.compile(r"T\S*")
 _FRAGMENT = re.compile(r"([0-9]{1,15}) ([0-9]{1,15})")  # ASCII: \\d takes "٤"; long: int() limit
 
@@ -96,15 +97,16 @@ def read_brat(txt_path: Path, ann_path: Path | None, annotator: str | None) -> B
     text = read_brat_text(txt_path)
     summary = BratSummary()
     spans: list[SpanRef] = []
+    coding = StructuredCoding()
     if ann_path is not None and ann_path.exists():
-        spans = _read_ann(ann_path, text, summary)
+        spans, coding = _read_ann(ann_path, text, summary)
     annotations: tuple[AnnotationSet, ...] = ()
     if spans:
         if not annotator:
             raise InputError("has annotations but brat does not say who made them; give --annotator NAME",
                              path=str(ann_path))
         annotations = (AnnotationSet(annotator=annotator, spans=tuple(sorted(set(spans))),
-                                     status=Status.DONE),)
+                                     status=Status.DONE, coding=coding or None),)
     record = ArticleRecord(
         text=text,
         title=title_from_text(text) or txt_path.stem,
@@ -116,7 +118,7 @@ def read_brat(txt_path: Path, ann_path: Path | None, annotator: str | None) -> B
     return BratDocument(record, summary)
 
 
-def _read_ann(ann_path: Path, text: str, summary: BratSummary) -> list[SpanRef]:
+def _read_ann(ann_path: Path, text: str, summary: BratSummary) -> tuple[list[SpanRef], StructuredCoding]:
     try:
         content = ann_path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -124,6 +126,9 @@ def _read_ann(ann_path: Path, text: str, summary: BratSummary) -> list[SpanRef]:
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror})", path=str(ann_path)) from exc
     spans: list[SpanRef] = []
+    by_id: dict[str, SpanRef] = {}  # T id → its span (a discontinuous one's first fragment)
+    known: set[str] = set()
+    structured: list[tuple[int, str]] = []
     # brat writes \n only; split on it alone so a stray \r inside covered text is not a line break
     for number, line in enumerate(content.split("\n"), start=1):
         line = line.removesuffix("\r")
@@ -136,12 +141,18 @@ def _read_ann(ann_path: Path, text: str, summary: BratSummary) -> list[SpanRef]:
                 summary.discontinuous += 1
                 summary.fragments += len(fragments)
             spans.extend(fragments)
+            by_id[line.split("\t", 1)[0]] = fragments[0]
+        elif kind in STRUCTURED_KINDS:
+            structured.append((number, line))
         elif kind in UNSUPPORTED_KINDS:
             summary.unsupported[UNSUPPORTED_KINDS[kind]] += 1
+            known.add(line.split("\t", 1)[0])
         else:
             raise InputError(f"unknown brat line type {kind!r} (expected T, R, E, A, M, N, # or *)",
                              path=str(ann_path), line=number)
-    return spans
+    known |= by_id.keys()
+    coding = read_structured_lines(structured, by_id, known, str(ann_path), summary.unsupported)
+    return spans, coding
 
 
 def _parse_t_line(line: str, text: str, path: str, number: int) -> list[SpanRef]:
@@ -183,16 +194,21 @@ def _one_line(quote: str) -> str:
     return quote.replace("\r", " ").replace("\n", " ")
 
 
-def ann_lines(text: str, spans: Iterable[SpanRef]) -> str:
-    """The ``.ann`` content for ``spans`` on ``text``: one T-line each, numbered in text order."""
+def ann_lines(text: str, spans: Iterable[SpanRef], coding: StructuredCoding | None = None) -> str:
+    """The ``.ann`` content for ``spans`` on ``text``: one T-line each, numbered in text order, then the
+    R, A and # lines of ``coding`` (whose spans are among ``spans``)."""
     lines = []
+    ids: dict[SpanRef, str] = {}
     for n, span in enumerate(sorted(set(spans)), start=1):
         covered = _one_line(text[span.start : span.end])
         lines.append(f"T{n}\t{span.label} {span.start} {span.end}\t{covered}\n")
+        ids[span] = f"T{n}"
+    lines += structured_lines(ids, coding, _one_line)
     return "".join(lines)
 
 
-def write_brat(directory: Path, name: str, text: str, spans: Iterable[SpanRef]) -> tuple[Path, Path]:
+def write_brat(directory: Path, name: str, text: str, spans: Iterable[SpanRef],
+               coding: StructuredCoding | None = None) -> tuple[Path, Path]:
     """Write ``NAME.txt`` (the text's exact UTF-8 bytes) and ``NAME.ann``; returns both paths.
 
     A line break inside a span is written as a space in the quoted text, as brat itself does, because
@@ -201,5 +217,5 @@ def write_brat(directory: Path, name: str, text: str, spans: Iterable[SpanRef]) 
     txt_path = directory / f"{name}.txt"
     ann_path = directory / f"{name}.ann"
     txt_path.write_bytes(text.encode("utf-8"))
-    ann_path.write_bytes(ann_lines(text, spans).encode("utf-8"))
+    ann_path.write_bytes(ann_lines(text, spans, coding).encode("utf-8"))
     return txt_path, ann_path
