@@ -203,8 +203,19 @@ def _write_data(project: Project, fmt: str, records: list[ArticleRecord], stage:
 
         result.lines = _write_text(target, lambda f: write_jsonl(records, f))
     elif fmt == "csv":
+        from annotator.core.formats import claims_csv
         from annotator.core.formats.table_csv import write_spans_csv
 
+        # Relations and article codes, when there are any, go to tables beside the span table, staged
+        # with it so the three appear together.
+        if claims_csv.has_relations(records):
+            claims = stage.companion(target.stem + ".claims.csv")
+            extra["claims_file"] = claims.name
+            extra["claims"] = _write_text(claims, lambda f: claims_csv.write_claims_csv(records, f))
+        if claims_csv.has_codes(records):
+            codes = stage.companion(target.stem + ".codes.csv")
+            extra["codes_file"] = codes.name
+            extra["coded_pairs"] = _write_text(codes, lambda f: claims_csv.write_codes_csv(records, f))
         result.lines = _write_text(target, lambda f: write_spans_csv(records, f))
     elif fmt == "conll":
         from annotator.core.formats.conll import write_conll
