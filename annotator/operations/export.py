@@ -30,7 +30,9 @@ FORMAT_NOTES = {
              "(Unicode characters), end exclusive; the shape spaCy/Prodigy users read.",
     "spacy": "A spaCy DocBin (load with spacy.tokens.DocBin().from_disk). One Doc per (article, annotator), "
              "tokenized by spacy.blank('ar'); spans in doc.spans['sc']; article_id, title and annotator "
-             "in doc.user_data. Spans whose edges fell inside a token were widened to whole tokens "
+             "in doc.user_data, and any structured coding: spans (own offsets, attributes, note), "
+             "relations (head/child index into those spans, label), codes and note. Spans whose edges "
+             "fell inside a token were widened to whole tokens "
              "(alignment_mode='expand'): they are listed under 'realigned'.",
     "brat": "A brat standoff folder: NAME.txt holds the article text byte-identical to the project (UTF-8), "
             "NAME.ann its spans as 'T1<TAB>label start end<TAB>text' lines; annotation.conf lists the "
@@ -222,6 +224,8 @@ def _write_data(project: Project, fmt: str, records: list[ArticleRecord], stage:
 
         summary = _write_text(target, lambda f: write_conll(records, f, labels))
         extra["columns"] = summary.columns
+        extra["carries"] = ("spans only: relations, attribute values, notes and article codes have no "
+                            "place in CoNLL; export jsonl, brat or csv to keep them")
         extra["documents"] = [[r.id, a.annotator] for r in records for a in r.annotations]
         extra["unrepresentable"] = [[u.article_id, u.annotator, u.span.start, u.span.end, u.span.label]
                                     for u in summary.unrepresentable]
