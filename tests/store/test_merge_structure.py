@@ -172,3 +172,18 @@ def test_a_source_whose_structure_tables_were_altered_is_refused_naming_the_arti
         merge_files(project, [source])
     assert f"{source}: article 'a1'" in str(caught.value) and reason in str(caught.value)
     assert target.read_bytes() == before
+
+
+def test_merging_our_jsonl_export_brings_the_coding_and_its_names(tmp_path: Path) -> None:
+    from annotator.operations.export import export_project
+
+    source = coded_project(tmp_path / "salma.sqlite")
+    exported = tmp_path / "salma.jsonl"
+    with Project.open(source) as project:
+        export_project(project, "jsonl", exported, agreement=False)
+    target = tmp_path / "team.sqlite"
+    with Project.open(target) as project:
+        summary = merge_files(project, [exported])
+        assert "relation type 'urges'" in summary.codebook_added
+        assert "article question 'stance'" in summary.codebook_added
+    assert codings(target) == codings(source)
