@@ -19,6 +19,7 @@ from typing import Any
 from annotator.core.errors import ConflictError, InputError
 from annotator.core.formats.pack import Pack
 from annotator.core.model import ArticleRecord, GoldStatus, Label, SpanRef, Status
+from annotator.core.structure import CodebookSchema, StructuredCoding, coding_order
 
 _STATUS_RANK = {Status.NEW: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
 Times = tuple[str | None, str | None]  # a span's (created_at, updated_at); None where unknown
@@ -31,9 +32,14 @@ class PairWork:
     spans: dict[SpanRef, Times]
     status: Status
     updated_at: str | None  # None when the file does not record edit times (plain JSONL)
+    coding: StructuredCoding = field(default_factory=StructuredCoding)  # relations, values, notes, codes
 
     def span_set(self) -> frozenset[SpanRef]:
         return frozenset(self.spans)
+
+    def decisions(self) -> tuple[frozenset[SpanRef], StructuredCoding]:
+        """What two copies of the work must agree on: the spans and the structured coding."""
+        return frozenset(self.spans), self.coding
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,7 @@ class MergeSource:
     pairs: dict[tuple[str, str], PairWork] = field(default_factory=dict)  # (sha256, annotator) → work
     assignment: set[tuple[str, str]] = field(default_factory=set)  # (sha256, annotator)
     gold: dict[str, GoldWork] = field(default_factory=dict)  # sha256 → the article's gold (project files)
+    schema: CodebookSchema = field(default_factory=CodebookSchema)  # relation types, attributes, questions
     guidelines: str = ""
     name: str = ""
     # A pack opened by an annotator speaks for the reviewer: its guidelines replace the local ones.
@@ -79,14 +86,15 @@ def source_from_records(path: str, records: Iterable[ArticleRecord], labels: Ite
         for annotation in record.annotations:
             when = edited_at.get((record.id or "", annotation.annotator)) or annotation.updated_at
             spans = {ref: (when, when) for ref in annotation.spans}
-            work = PairWork(spans, annotation.status, when)
+            work = PairWork(spans, annotation.status, when, annotation.coding or StructuredCoding())
             previous = source.pairs.get((sha, annotation.annotator))
             if previous is not None:
                 try:
                     work = resolve(previous, work, prefer_newer=False)
                 except PairConflict:
-                    raise InputError(f"{annotation.annotator!r} has two different sets of spans for this "
-                                     "article in the same file", path=record.origin or path) from None
+                    raise InputError(f"{annotation.annotator!r} has two different sets of spans (or of "
+                                     "relations, attribute values, notes or codes) for this article in the "
+                                     "same file", path=record.origin or path) from None
             source.pairs[(sha, annotation.annotator)] = work
             for ref in annotation.spans:
                 if ref.label not in known:
@@ -100,6 +108,7 @@ def source_from_pack(path: str, pack: Pack) -> MergeSource:
     source = source_from_records(path, pack.records, pack.labels, pack.edited_at)
     source.guidelines = pack.guidelines
     source.name = pack.name
+    source.schema = pack.schema
     sha_by_id = {record.id: record.sha256 for record in pack.records}
     for annotator, ids in (pack.assignment or {}).items():
         source.assignment.update((sha_by_id[i], annotator) for i in ids)
@@ -107,7 +116,7 @@ def source_from_pack(path: str, pack: Pack) -> MergeSource:
 
 
 class PairConflict(ConflictError):
-    """Two files hold different spans of one annotator on one article.
+    """Two files hold different spans (or structured coding) of one annotator on one article.
 
     ``first`` and ``second`` are the positions (in the list given to ``settle``) of two clashing
     pieces of work; ``untimed`` says the clash could not be settled because one has no edit time.
@@ -122,10 +131,10 @@ def settle(works: list[PairWork], prefer_newer: bool) -> PairWork:
     """The work that stands after merging all of ``works`` (one annotator, one article), in any order.
 
     Whether there is a conflict is decided over all of them at once, not pair by pair, so the answer
-    never depends on the order of the files: different span sets conflict unless ``prefer_newer``,
-    and even then when any of the pieces has no edit time to compare.
+    never depends on the order of the files: different span sets (or relations, attribute values,
+    notes, codes) conflict unless ``prefer_newer``, and even then when any piece has no edit time.
     """
-    return _settle(works, prefer_newer, PairWork.span_set, _newness, _combine, "different spans")
+    return _settle(works, prefer_newer, PairWork.decisions, _newness, _combine, "different spans")
 
 
 def _settle(works: list, prefer_newer: bool, decisions: Callable, newness: Callable, combine: Callable,
@@ -154,16 +163,16 @@ def _settle(works: list, prefer_newer: bool, decisions: Callable, newness: Calla
 
 def _newness(work: PairWork) -> tuple:
     """Order of works under ``prefer newer``: edit time, then (for ties) the spans and the status."""
-    return (work.updated_at or "", sorted(work.spans), _STATUS_RANK[work.status])
+    return (work.updated_at or "", sorted(work.spans), coding_order(work.coding), _STATUS_RANK[work.status])
 
 
 def resolve(ours: PairWork, theirs: PairWork, prefer_newer: bool) -> PairWork:
     """The work that stands after merging ``theirs`` into ``ours`` (the same article and annotator).
 
-    Raises PairConflict when the span sets differ and ``prefer_newer`` is off, or when either side
-    has no edit time to compare (the caller names the article, annotator and files).
+    Raises PairConflict when the span sets (or codings) differ and ``prefer_newer`` is off, or when
+    either side has no edit time to compare (the caller names the article, annotator and files).
     """
-    if ours.span_set() == theirs.span_set():
+    if ours.decisions() == theirs.decisions():
         return _combine(ours, theirs)
     if not prefer_newer:
         raise PairConflict("different spans")
@@ -177,7 +186,7 @@ def _combine(ours: PairWork, theirs: PairWork) -> PairWork:
     later = max(ours, theirs, key=lambda w: (w.updated_at or "", _STATUS_RANK[w.status]))
     spans = {ref: (_earliest(times[0], theirs.spans[ref][0]), _latest(times[1], theirs.spans[ref][1]))
              for ref, times in ours.spans.items()}
-    return PairWork(spans, later.status, _latest(ours.updated_at, theirs.updated_at))
+    return PairWork(spans, later.status, _latest(ours.updated_at, theirs.updated_at), ours.coding)
 
 
 def _earliest(a: str | None, b: str | None) -> str | None:

@@ -235,3 +235,21 @@ class StructuredCoding:
 
     def answers(self) -> dict[str, tuple[str, ...]]:
         return dict(sorted(self.codes))
+
+
+@dataclass(frozen=True)
+class CodebookSchema:
+    """A project's relation types, attributes and article questions, as packs and merges carry them."""
+
+    relation_types: tuple[RelationType, ...] = ()
+    attributes: tuple[AttributeDefinition, ...] = ()
+    questions: tuple[ArticleQuestion, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.relation_types or self.attributes or self.questions)
+
+
+def coding_order(coding: StructuredCoding) -> tuple:
+    """A total order of codings, so a tie under ``merge --prefer newer`` never depends on file order."""
+    return (sorted(coding.relations), sorted(coding.attributes), sorted(coding.span_notes), coding.note,
+            sorted(coding.codes))

@@ -30,7 +30,9 @@ FORMAT_NOTES = {
              "(Unicode characters), end exclusive; the shape spaCy/Prodigy users read.",
     "spacy": "A spaCy DocBin (load with spacy.tokens.DocBin().from_disk). One Doc per (article, annotator), "
              "tokenized by spacy.blank('ar'); spans in doc.spans['sc']; article_id, title and annotator "
-             "in doc.user_data. Spans whose edges fell inside a token were widened to whole tokens "
+             "in doc.user_data, and any structured coding: spans (own offsets, attributes, note), "
+             "relations (head/child index into those spans, label), codes and note. Spans whose edges "
+             "fell inside a token were widened to whole tokens "
              "(alignment_mode='expand'): they are listed under 'realigned'.",
     "brat": "A brat standoff folder: NAME.txt holds the article text byte-identical to the project (UTF-8), "
             "NAME.ann its spans as 'T1<TAB>label start end<TAB>text' lines; annotation.conf lists the "
@@ -205,14 +207,27 @@ def _write_data(project: Project, fmt: str, records: list[ArticleRecord], stage:
 
         result.lines = _write_text(target, lambda f: write_jsonl(records, f))
     elif fmt == "csv":
+        from annotator.core.formats import claims_csv
         from annotator.core.formats.table_csv import write_spans_csv
 
+        # Relations and article codes, when there are any, go to tables beside the span table, staged
+        # with it so the three appear together.
+        if claims_csv.has_relations(records):
+            claims = stage.companion(target.stem + ".claims.csv")
+            extra["claims_file"] = claims.name
+            extra["claims"] = _write_text(claims, lambda f: claims_csv.write_claims_csv(records, f))
+        if claims_csv.has_codes(records):
+            codes = stage.companion(target.stem + ".codes.csv")
+            extra["codes_file"] = codes.name
+            extra["coded_pairs"] = _write_text(codes, lambda f: claims_csv.write_codes_csv(records, f))
         result.lines = _write_text(target, lambda f: write_spans_csv(records, f))
     elif fmt == "conll":
         from annotator.core.formats.conll import write_conll
 
         summary = _write_text(target, lambda f: write_conll(records, f, labels))
         extra["columns"] = summary.columns
+        extra["carries"] = ("spans only: relations, attribute values, notes and article codes have no "
+                            "place in CoNLL; export jsonl, brat or csv to keep them")
         extra["documents"] = [[r.id, a.annotator] for r in records for a in r.annotations]
         extra["unrepresentable"] = [[u.article_id, u.annotator, u.span.start, u.span.end, u.span.label]
                                     for u in summary.unrepresentable]
@@ -254,8 +269,10 @@ def _write_data(project: Project, fmt: str, records: list[ArticleRecord], stage:
                    project.setting("name") or project.path.stem)
     else:  # brat
         from annotator.core.formats.brat_collection import write_brat_collection
+        from annotator.store.codebook import Codebook
 
-        renamed = write_brat_collection(records, target, [(lb.name, lb.color) for lb in project.labels()])
+        renamed = write_brat_collection(records, target, [(lb.name, lb.color) for lb in project.labels()],
+                                        Codebook(project).schema())
         extra["renamed"] = renamed
         extra["trimmed"] = _brat_trimmed(records)
         result.notes = [f"{t['article_id']} {t['annotator']} {t['start']}-{t['end']} {t['label']}: "
@@ -264,6 +281,8 @@ def _write_data(project: Project, fmt: str, records: list[ArticleRecord], stage:
                            f"{t['written'][0]}-{t['written'][1]}") for t in extra["trimmed"]]
         result.notes += [f"article {old} written as {new}.txt" for old, new in renamed["articles"].items()]
         result.notes += [f"label {old} written as brat type {new}" for old, new in renamed["labels"].items()]
+        result.notes += [f"relation type or attribute {old} written as {new}"
+                         for old, new in renamed.get("names", {}).items()]
     return extra
 
 

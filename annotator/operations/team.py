@@ -27,6 +27,7 @@ from annotator.core.merging import MergeSource, source_from_pack, source_from_re
 from annotator.core.model import ArticleRecord
 from annotator.store import Project
 from annotator.store.assignments import assignment as stored_assignment
+from annotator.store.codebook import Codebook
 from annotator.store.merge import (
     MergeSummary,
     edit_times,
@@ -75,10 +76,11 @@ def plan_assignment(project: Project, *, annotators: list[str] | None = None, pe
 
 
 def build_pack(project: Project, assignment: Assignment | None, *, with_work: bool = False) -> Pack:
-    """The project as a pack: every article, the labels, guidelines and ``assignment``.
+    """The project as a pack: every article, the labels and the rest of the codebook (relation types,
+    attributes, article questions), guidelines and ``assignment``.
 
-    Annotators' spans go in only ``with_work`` (a pack handed out for independent annotation must not
-    show one annotator another's spans).
+    Annotators' spans (and relations, attribute values, notes and answers) go in only ``with_work``
+    (a pack handed out for independent annotation must not show one annotator another's spans).
     """
     edited_at = {}
     if with_work:
@@ -88,7 +90,8 @@ def build_pack(project: Project, assignment: Assignment | None, *, with_work: bo
         records = [ArticleRecord(text=r.text, title=r.title, source=r.source, id=r.id, meta=r.meta)
                    for r in project.export_records()]
     return Pack(records=records, labels=project.labels(), guidelines=project.setting("guidelines"),
-                name=project.setting("name") or project.path.stem, assignment=assignment, edited_at=edited_at)
+                name=project.setting("name") or project.path.stem, assignment=assignment, edited_at=edited_at,
+                schema=Codebook(project).schema())
 
 
 def write_pack_file(pack: Pack, out: Path) -> None:

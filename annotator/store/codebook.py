@@ -15,6 +15,7 @@ from annotator.core.structure import (
     ArticleQuestion,
     AttributeDefinition,
     AttributeKind,
+    CodebookSchema,
     QuestionKind,
     RelationType,
     schema_refusal,
@@ -32,6 +33,10 @@ class Codebook:
 
     def _query(self, sql: str, params: Iterable = ()) -> list[tuple]:
         return self.project._query(sql, params)
+
+    def schema(self) -> CodebookSchema:
+        """Relation types, attributes and article questions together, as packs and exports carry them."""
+        return CodebookSchema(tuple(self.relation_types()), tuple(self.attributes()), tuple(self.questions()))
 
     # -- relation types -----------------------------------------------------------------------
 

@@ -23,8 +23,11 @@ from annotator.core.merging import (
     settle_gold,
 )
 from annotator.core.model import Label, SpanRef, Status, default_article_id
+from annotator.core.structure import CodebookSchema, StructuredCoding
+from annotator.store.coding_rows import CodebookWriter, load_codings
 from annotator.store.merge_gold import read_gold, write_gold
 from annotator.store.merge_source import is_project_file, read_project_file  # noqa: F401 (re-exported)
+from annotator.store.merge_structure import clear_pair_notes, write_schema
 from annotator.store.repository import Changes, Project, _extra_label_colours, utc_now
 from annotator.store.search import index_articles
 
@@ -40,6 +43,7 @@ class MergeSummary:
     spans_added: int = 0
     spans_removed: int = 0
     labels_added: list[str] = field(default_factory=list)
+    codebook_added: list[str] = field(default_factory=list)  # "relation type 'claims'", … new by name
     annotators_added: list[str] = field(default_factory=list)
     assignments_added: int = 0
     gold_articles: list[str] = field(default_factory=list)  # articles whose gold the merge added or replaced
@@ -56,6 +60,8 @@ class MergeSummary:
                          f"{self.spans_removed} span(s) removed")
         if self.labels_added:
             parts.append("new label(s): " + ", ".join(self.labels_added))
+        if self.codebook_added:
+            parts.append("new in the codebook: " + ", ".join(self.codebook_added))
         if self.annotators_added:
             parts.append("new annotator(s): " + ", ".join(self.annotators_added))
         if self.assignments_added:
@@ -77,6 +83,7 @@ class _Plan:
     """Everything a merge will write, decided before the transaction starts."""
 
     labels: list[Label] = field(default_factory=list)
+    schemas: list[CodebookSchema] = field(default_factory=list)  # each source's, merged by name in order
     annotators: list[str] = field(default_factory=list)
     articles: list[tuple[str, SourceArticle]] = field(default_factory=list)  # (new id, article)
     pairs: dict[tuple[str, str], PairWork] = field(default_factory=dict)  # (article id, annotator) → final
@@ -102,7 +109,11 @@ class _Planner:
         self.project_pairs: set[tuple[str, str]] = set(q(
             "SELECT st.document_id, a.name FROM statuses st JOIN annotators a ON a.id = st.annotator_id "
             "UNION SELECT DISTINCT s.document_id, a.name FROM spans s "
-            "JOIN annotators a ON a.id = s.annotator_id"))
+            "JOIN annotators a ON a.id = s.annotator_id "
+            "UNION SELECT n.document_id, a.name FROM article_notes n "
+            "JOIN annotators a ON a.id = n.annotator_id "
+            "UNION SELECT DISTINCT r.document_id, a.name FROM article_answers r "
+            "JOIN annotators a ON a.id = r.annotator_id"))
         self.project_assignments: set[tuple[str, str]] = set(q(
             "SELECT s.document_id, a.name FROM assignments s JOIN annotators a ON a.id = s.annotator_id"))
         self.settings = dict(q("SELECT key, value FROM settings WHERE key IN ('guidelines', 'name')"))
@@ -118,6 +129,8 @@ class _Planner:
                 key = label.key if label.key and label.key not in self.labels.values() else ""
                 self.labels[label.name] = key
                 self.plan.labels.append(Label(label.name, label.color, key))
+        if source.schema:
+            self.plan.schemas.append(source.schema)
         for article in source.articles:
             self._add_article(article)
         for (sha, annotator), work in source.pairs.items():
@@ -200,17 +213,22 @@ class _Planner:
         article_id, annotator = key
         (one, one_path), (two, two_path) = found[exc.first], found[exc.second]
         where = f"{article_id} ({self.titles.get(article_id, '')[:60]})"
+        if one.span_set() == two.span_set():  # the same spans, different relations / values / notes / codes
+            what, counts = "different relations, attribute values, notes or article codes", (
+                f"({len(one.coding.relations)} vs {len(two.coding.relations)} relations, "
+                f"{len(one.coding.attributes)} vs {len(two.coding.attributes)} attribute values)")
+        else:
+            what, counts = "different spans", f"({len(one.spans)} vs {len(two.spans)} spans)"
         if exc.untimed:
             untimed = one_path if one.updated_at is None else two_path
             return PairConflict(
-                f"article {where}: annotator {annotator!r} has different spans in {one_path} and "
+                f"article {where}: annotator {annotator!r} has {what} in {one_path} and "
                 f"{two_path}, and {untimed} does not record when they were made, so the newer cannot be "
                 "told; merge the annotator's project file or a pack made with --with-work instead. "
                 "Nothing was changed.")
         return PairConflict(
-            f"article {where}: annotator {annotator!r} has different spans in {one_path} and {two_path} "
-            f"({len(one.spans)} vs {len(two.spans)} spans). Nothing was changed; re-run with --prefer newer "
-            "to keep the more recent edit.")
+            f"article {where}: annotator {annotator!r} has {what} in {one_path} and {two_path} "
+            f"{counts}. Nothing was changed; re-run with --prefer newer to keep the more recent edit.")
 
     def _project_works(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], PairWork]:
         """The project's work for ``keys``: one query per annotator when there are many, else per pair."""
@@ -237,14 +255,18 @@ class _Planner:
                         span_sql + (suffix.format("s") if few else ""), params):
                     if d in article_ids:
                         spans[(d, annotator)][SpanRef(start, end, label)] = (created, updated)
+        codings: dict[tuple[str, str], StructuredCoding] = {}
+        for annotator, article_ids in wanted.items():
+            codings.update(load_codings(self.project.db.conn, annotator, article_ids))
         result = {}
         for key in keys:
+            coding = codings.get(key, StructuredCoding())
             if key in statuses:
                 status, updated = statuses[key]
-                result[key] = PairWork(spans[key], Status(status), updated)
+                result[key] = PairWork(spans[key], Status(status), updated, coding)
             else:  # spans without a status row: only in files edited by hand
                 latest = max((u for _, u in spans[key].values() if u), default=None)
-                result[key] = PairWork(spans[key], Status.IN_PROGRESS, latest)
+                result[key] = PairWork(spans[key], Status.IN_PROGRESS, latest, coding)
         return result
 
 
@@ -264,8 +286,8 @@ def merge_sources(
         summary, plan = planner.summary, planner.plan
         changed = {key: work for key, work in plan.pairs.items() if plan.before.get(key) != work}
         gold = {doc: work for doc, work in plan.gold.items() if plan.gold_before.get(doc) != work}
-        if changed or plan.labels or plan.annotators or plan.articles or plan.assignments or plan.settings \
-                or gold:
+        if changed or plan.labels or plan.schemas or plan.annotators or plan.articles or plan.assignments \
+                or plan.settings or gold:
             _write(conn, plan, changed, summary)
             write_gold(conn, gold, utc_now())
             summary.gold_articles = sorted(gold)
@@ -273,6 +295,8 @@ def merge_sources(
         documents=frozenset([d for d, _ in plan.articles] + [d for d, _ in changed]),
         labels=bool(plan.labels),
         statuses=frozenset(changed),
+        structure=bool(summary.codebook_added),
+        codes=frozenset(changed),
         annotators=bool(plan.annotators),
         gold=frozenset(gold),
     )
@@ -290,6 +314,8 @@ def _write(conn: sqlite3.Connection, plan: _Plan, changed: dict[tuple[str, str],
         conn.execute("INSERT INTO labels (name, color, key, position) VALUES (?, ?, ?, ?)",
                      (label.name, label.color or palette[n % len(palette)], label.key, position + n))
         summary.labels_added.append(label.name)
+    for schema in plan.schemas:
+        summary.codebook_added.extend(write_schema(conn, schema))
     conn.executemany("INSERT INTO annotators (name) VALUES (?)", [(a,) for a in plan.annotators])
     summary.annotators_added = list(plan.annotators)
     position = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM documents").fetchone()[0]
@@ -309,7 +335,8 @@ def _write(conn: sqlite3.Connection, plan: _Plan, changed: dict[tuple[str, str],
         if old is not None:
             conn.execute("DELETE FROM spans WHERE document_id = ? AND annotator_id = ?",
                          (doc_id, annotator_id))
-            if old.span_set() != work.span_set():
+            clear_pair_notes(conn, doc_id, annotator_id)
+            if old.decisions() != work.decisions():
                 summary.pairs_replaced.append(f"{doc_id} / {annotator}")
                 summary.spans_removed += len(old.spans)
                 summary.spans_added += len(work.spans)
@@ -323,6 +350,12 @@ def _write(conn: sqlite3.Connection, plan: _Plan, changed: dict[tuple[str, str],
     conn.executemany(
         "INSERT INTO spans (document_id, annotator_id, start, end, label_id, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)", span_rows)
+    writer = CodebookWriter(conn, add=True)  # names a source uses that its codebook did not list (JSONL)
+    for (doc_id, annotator), work in changed.items():
+        if work.coding:
+            writer.write(doc_id, annotator_ids[annotator], work.coding, work.updated_at or now,
+                         f"article {doc_id} / {annotator}")
+    summary.codebook_added.extend(name for name in writer.added if name not in summary.codebook_added)
     conn.executemany(
         "INSERT INTO statuses (document_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(document_id, annotator_id) DO UPDATE SET status = excluded.status, "

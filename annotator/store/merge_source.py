@@ -7,13 +7,22 @@ statuses are checked here, before the merge plans anything, and a failure names 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from annotator.core.errors import InputError, ProjectFileError
 from annotator.core.formats.untrusted import blank, load_json
 from annotator.core.merging import MergeSource, PairWork, SourceArticle
 from annotator.core.model import Label, SpanRef, Status, text_sha256
+from annotator.core.structure import (
+    CodebookSchema,
+    StructuredCoding,
+    answer_refusal,
+    attribute_refusal,
+)
+from annotator.store.coding_rows import load_codings
 from annotator.store.merge_gold import read_gold
+from annotator.store.merge_structure import has_structure, read_schema
 from annotator.store.schema import SCHEMA_VERSION, unexpected_schema, untrusted_connection
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -143,6 +152,13 @@ def _read_source(conn: sqlite3.Connection, where: str, tables: set[str]) -> Merg
         if blank(annotator):
             raise ProjectFileError(f"{where}: an annotator has a blank name; the file was altered and is "
                                    "not merged. Ask for a fresh copy.")
+    if has_structure(tables):  # a file at an older schema version has no structured coding to bring
+        source.schema = _checked_schema(read_schema(conn), where)
+        for (doc_id, annotator), coding in load_codings(conn).items():
+            key = (sha_by_id[doc_id], annotator)
+            work = source.pairs.get(key) or PairWork({}, Status.IN_PROGRESS, None)
+            _check_coding(check, source.schema, doc_id, annotator, work, coding)
+            source.pairs[key] = replace(work, coding=coding)
     gold = read_gold(conn, tables)
     for doc_id, work in gold.items():
         for ref in (*work.spans, *work.rejections):
@@ -156,3 +172,49 @@ def _read_source(conn: sqlite3.Connection, where: str, tables: set[str]) -> Merg
         source.guidelines = settings.get("guidelines", "")
         source.name = settings.get("name", "")
     return source
+
+
+def _checked_schema(schema: CodebookSchema, where: str) -> CodebookSchema:
+    """The source's codebook, refused when a name is blank (the file was altered by hand)."""
+    names = [t.name for t in schema.relation_types] + [a.name for a in schema.attributes]
+    names += [q.name for q in schema.questions]
+    if any(blank(name) for name in names):
+        raise ProjectFileError(f"{where}: the codebook holds a blank relation type, attribute or question "
+                               "name; the file was altered and is not merged. Ask for a fresh copy.")
+    return schema
+
+
+def _check_coding(check: _Checker, schema: CodebookSchema, doc_id: str, annotator: str, work: PairWork,
+                  coding: StructuredCoding) -> None:
+    """Each relation, value, note and answer of a source's pair must lie on that pair's own spans
+    (already checked against the text) and use names and values its codebook defines."""
+    who = f"annotator {annotator!r}"
+    types = {t.name for t in schema.relation_types}
+    attributes = {(a.label, a.name): a for a in schema.attributes}
+    questions = {q.name: q for q in schema.questions}
+
+    def on_own_span(ref: SpanRef, what: str) -> None:
+        if ref not in work.spans:
+            raise check.refuse(doc_id, f"{what} of {who} is on a span ({ref.start}-{ref.end}, {ref.label}) "
+                                       "that is not one of theirs on this article")
+
+    for relation in coding.relations:
+        on_own_span(relation.head, "a relation")
+        on_own_span(relation.child, "a relation")
+        if relation.type not in types:
+            raise check.refuse(doc_id, f"a relation of {who} has the unknown type {relation.type!r}")
+    for ref, name, value in coding.attributes:
+        on_own_span(ref, f"attribute {name!r}")
+        definition = attributes.get((ref.label, name))
+        reason = (f"label {ref.label!r} has no attribute {name!r}" if definition is None
+                  else attribute_refusal(definition, value))
+        if reason:
+            raise check.refuse(doc_id, f"a value of {who}: {reason}")
+    for ref, _text in coding.span_notes:
+        on_own_span(ref, "a note")
+    for name, values in coding.codes:
+        question = questions.get(name)
+        reason = (f"unknown article question {name!r}" if question is None
+                  else answer_refusal(question, values))
+        if reason:
+            raise check.refuse(doc_id, f"an answer of {who}: {reason}")

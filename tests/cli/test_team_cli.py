@@ -176,11 +176,12 @@ def test_import_format_brat_and_malformed_brat_from_the_cli(tmp_path, capsys):
     folder = tmp_path / "peer"
     folder.mkdir()
     (folder / "d1.txt").write_bytes("قال الرئيس إن".encode())
-    (folder / "d1.ann").write_text("T1\tactor 4 10\tالرئيس\nR1\trel Arg1:T1 Arg2:T1\n", encoding="utf-8")
+    (folder / "d1.ann").write_text("T1\tactor 4 10\tالرئيس\nT2\tdemand 11 13\tإن\n"
+                                   "R1\tclaims Arg1:T1 Arg2:T2\nE1\tTalks:T1\n", encoding="utf-8")
     db = tmp_path / "p.sqlite"
     code, out, err = run(capsys, "--db", db, "import", "--format", "brat", "--annotator", "peer", folder)
     assert code == 0, err
-    assert "1 span(s) added" in out and "1 relation(s)" in out
+    assert "2 span(s) added" in out and "1 event(s)" in out
     (folder / "d2.txt").write_bytes("نص آخر".encode())
     (folder / "d2.ann").write_text("T1\tactor 0 2\tنص\nT2\tactor 3 99\tآخر\n", encoding="utf-8")
     before = db.read_bytes()

@@ -35,7 +35,8 @@ def write_pair(folder: Path, name: str, ann: str, text: str = TEXT) -> tuple[Pat
 
 
 def peer_ann() -> str:
-    """An .ann as brat writes it: a plain span, a discontinuous one, a relation, an attribute, a note."""
+    """An .ann as brat writes it: a plain span, a discontinuous one, a relation, attributes, a note, an
+    event."""
     s1, e1 = offsets("الرئيس")
     s2, e2 = offsets("إيران")
     s3, e3 = offsets("المتحدة")
@@ -46,11 +47,13 @@ def peer_ann() -> str:
         f"T3\tmediator {s4} {e4}\tالوسطاء\n"
         "R1\tspeaks_to Arg1:T1 Arg2:T2\n"
         "A1\tNegated T3\n"
-        "#1\tAnnotatorNotes T1\tcheck this\n"
+        "A2\tcanonical T1 Iran\n"
+        "#1\tAnnotatorNotes T1\tcheck this 𝐀\n"
+        "E1\tTalks:T3\n"
     )
 
 
-def test_reads_spans_in_code_points_with_fragments_split_and_other_lines_counted(tmp_path):
+def test_reads_spans_relations_attributes_notes_with_fragments_split_and_events_counted(tmp_path):
     txt, ann = write_pair(tmp_path, "doc1", peer_ann())
     document = read_brat(txt, ann, "peer")
     record = document.record
@@ -60,9 +63,16 @@ def test_reads_spans_in_code_points_with_fragments_split_and_other_lines_counted
     assert covered == sorted([("الرئيس", "actor"), ("إيران", "actor"), ("المتحدة", "actor"),
                               ("الوسطاء", "mediator")])
     assert document.summary.discontinuous == 1 and document.summary.fragments == 2
-    assert dict(document.summary.unsupported) == {"relation": 1, "attribute": 1, "note": 1}
+    assert dict(document.summary.unsupported) == {"event": 1}
     notes = " ".join(document.summary.notes())
-    assert "1 discontinuous" in notes and "1 relation(s)" in notes and "1 attribute(s)" in notes
+    assert "1 discontinuous" in notes and "1 event(s)" in notes
+    coding = annotation.coding
+    president, iran, mediators = (SpanRef(*offsets(w), label) for w, label in (
+        ("الرئيس", "actor"), ("إيران", "actor"), ("الوسطاء", "mediator")))
+    assert [(r.head, r.child, r.type) for r in coding.relations] == [(president, iran, "speaks_to")]
+    assert sorted(coding.attributes) == sorted([(mediators, "Negated", "yes"),
+                                                (president, "canonical", "Iran")])
+    assert coding.note_of(president) == "check this 𝐀"
 
 
 def test_round_trip_through_a_project_keeps_text_bytes_and_spans(tmp_path):
@@ -72,7 +82,7 @@ def test_round_trip_through_a_project_keeps_text_bytes_and_spans(tmp_path):
     write_pair(peers, "doc2", "", text="نص ثان بلا تعليقات\n")
     with Project.open(tmp_path / "p.sqlite") as project:
         summary = import_paths(project, [peers], annotator="peer", add_labels=True)
-        assert "discontinuous" in summary.describe() and "1 relation(s)" in summary.describe()
+        assert "discontinuous" in summary.describe() and "1 event(s)" in summary.describe()
         document = project.document("doc1")
         spans = [s.ref for s in project.spans("doc1", "peer")]
     out = tmp_path / "out"

@@ -8,13 +8,15 @@ boundary, so a CRLF text round-trips byte-identical and brat reads our offsets r
 Read: text-bound lines ``T1<TAB>label start end[;start end...]<TAB>covered text``. Fragments separated
 only by line breaks are one span across those lines (brat cannot hold a line break inside a fragment,
 so it writes such a span that way); a truly discontinuous annotation (text between its fragments)
-becomes one span per fragment, and is counted so the summary can say so. Relations (R), events (E),
-attributes (A, M), normalisations (N), notes (#) and equivalences (*) have no place in our model: they
-are counted per kind and reported, never dropped silently.
-Write: the ``.txt`` byte-identical to the stored text in UTF-8, and one T-line per span, split into
+becomes one span per fragment, and is counted so the summary can say so. Relations (R), attributes
+(A, M) and notes (#) on text-bound annotations are read too (``core.formats.brat_coding``); events (E),
+normalisations (N) and equivalences (*) have no place in our model: they are counted per kind and
+reported, never dropped silently.
+Write: the ``.txt`` byte-identical to the stored text in UTF-8, one T-line per span, split into
 fragments at its line breaks, its quote the fragments' texts joined by a space: what brat's own reader
 checks (``server/src/annotation.py``: the quote must equal the fragments joined by ``DISCONT_SEP``,
-a space, on one line). A line break at a span's edge has no place in brat and is left out.
+a space, on one line). A line break at a span's edge has no place in brat and is left out. Then the
+annotator's relations, attribute values and span notes as R, A and # lines.
 """
 
 from __future__ import annotations
@@ -27,17 +29,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
+from annotator.core.formats.brat_coding import read_structured_lines, structured_lines
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status, title_from_text
+from annotator.core.structure import StructuredCoding
 
 UNSUPPORTED_KINDS = {
-    "R": "relation",
     "E": "event",
-    "A": "attribute",
-    "M": "attribute",
     "N": "normalisation",
-    "#": "note",
     "*": "equivalence",
 }
+STRUCTURED_KINDS = "RAM#"  # relations, attributes (M: brat's older name) and notes
 _T_ID = re.compile(r"T\S*")
 _LINE_BREAKS = "\r\n"
 _FRAGMENT = re.compile(r"([0-9]{1,15}) ([0-9]{1,15})")  # ASCII: \\d takes "٤"; long: int() limit
@@ -105,15 +106,16 @@ def read_brat(txt_path: Path, ann_path: Path | None, annotator: str | None) -> B
     text = read_brat_text(txt_path)
     summary = BratSummary()
     spans: list[SpanRef] = []
+    coding = StructuredCoding()
     if ann_path is not None and ann_path.exists():
-        spans = _read_ann(ann_path, text, summary)
+        spans, coding = _read_ann(ann_path, text, summary)
     annotations: tuple[AnnotationSet, ...] = ()
     if spans:
         if not annotator:
             raise InputError("has annotations but brat does not say who made them; give --annotator NAME",
                              path=str(ann_path))
         annotations = (AnnotationSet(annotator=annotator, spans=tuple(sorted(set(spans))),
-                                     status=Status.DONE),)
+                                     status=Status.DONE, coding=coding or None),)
     record = ArticleRecord(
         text=text,
         title=title_from_text(text) or txt_path.stem,
@@ -125,7 +127,7 @@ def read_brat(txt_path: Path, ann_path: Path | None, annotator: str | None) -> B
     return BratDocument(record, summary)
 
 
-def _read_ann(ann_path: Path, text: str, summary: BratSummary) -> list[SpanRef]:
+def _read_ann(ann_path: Path, text: str, summary: BratSummary) -> tuple[list[SpanRef], StructuredCoding]:
     try:
         content = ann_path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -133,6 +135,9 @@ def _read_ann(ann_path: Path, text: str, summary: BratSummary) -> list[SpanRef]:
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror})", path=str(ann_path)) from exc
     spans: list[SpanRef] = []
+    by_id: dict[str, SpanRef] = {}  # T id → its span (a discontinuous one's first fragment)
+    known: set[str] = set()
+    structured: list[tuple[int, str]] = []
     # brat writes \n only; split on it alone so a stray \r inside covered text is not a line break
     for number, line in enumerate(content.split("\n"), start=1):
         line = line.removesuffix("\r")
@@ -145,12 +150,18 @@ def _read_ann(ann_path: Path, text: str, summary: BratSummary) -> list[SpanRef]:
                 summary.discontinuous += 1
                 summary.fragments += len(fragments)
             spans.extend(fragments)
+            by_id[line.split("\t", 1)[0]] = fragments[0]
+        elif kind in STRUCTURED_KINDS:
+            structured.append((number, line))
         elif kind in UNSUPPORTED_KINDS:
             summary.unsupported[UNSUPPORTED_KINDS[kind]] += 1
+            known.add(line.split("\t", 1)[0])
         else:
             raise InputError(f"unknown brat line type {kind!r} (expected T, R, E, A, M, N, # or *)",
                              path=str(ann_path), line=number)
-    return spans
+    known |= by_id.keys()
+    coding = read_structured_lines(structured, by_id, known, str(ann_path), summary.unsupported)
+    return spans, coding
 
 
 def _parse_t_line(line: str, text: str, path: str, number: int) -> list[SpanRef]:
@@ -264,11 +275,19 @@ def _one_line(quote: str) -> str:
     return quote.replace("\r", " ").replace("\n", " ")
 
 
-def ann_lines(text: str, spans: Iterable[SpanRef]) -> str:
-    """The ``.ann`` content for ``spans`` on ``text``: one T-line each, numbered in text order."""
+def ann_lines(text: str, spans: Iterable[SpanRef], coding: StructuredCoding | None = None) -> str:
+    """The ``.ann`` content for ``spans`` on ``text``: one T-line each, numbered in text order, then the
+    R, A and # lines of ``coding`` (whose spans are among ``spans``)."""
+    spans = set(spans)
     view = brat_view(text)
-    held = sorted({span for span in (brat_span(text, s) for s in spans) if span is not None})
-    return "".join(f"T{n}\t{t_line_body(view, span)}\n" for n, span in enumerate(held, start=1))
+    held_of = {span: brat_span(text, span) for span in spans}
+    held = sorted({span for span in held_of.values() if span is not None})
+    number = {span: f"T{n}" for n, span in enumerate(held, start=1)}
+    lines = [f"{number[span]}\t{t_line_body(view, span)}\n" for span in held]
+    # the coding names the stored spans; a span written trimmed keeps its id, one not written has none
+    ids = {span: number[h] for span, h in held_of.items() if h is not None}
+    lines += structured_lines(ids, coding, _one_line)
+    return "".join(lines)
 
 
 def brat_span(text: str, span: SpanRef) -> SpanRef | None:
@@ -304,7 +323,10 @@ def brat_fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return fragments
 
 
-def write_brat(directory: Path, name: str, text: str, spans: Iterable[SpanRef]) -> tuple[Path, Path]:
+
+
+def write_brat(directory: Path, name: str, text: str, spans: Iterable[SpanRef],
+               coding: StructuredCoding | None = None) -> tuple[Path, Path]:
     """Write ``NAME.txt`` (the text's exact UTF-8 bytes) and ``NAME.ann``; returns both paths.
 
     A span across lines is written as one fragment per line, as brat itself writes it, and its offsets
@@ -313,5 +335,5 @@ def write_brat(directory: Path, name: str, text: str, spans: Iterable[SpanRef]) 
     txt_path = directory / f"{name}.txt"
     ann_path = directory / f"{name}.ann"
     txt_path.write_bytes(text.encode("utf-8"))
-    ann_path.write_bytes(ann_lines(text, spans).encode("utf-8"))
+    ann_path.write_bytes(ann_lines(text, spans, coding).encode("utf-8"))
     return txt_path, ann_path

@@ -4,7 +4,9 @@ A zip archive (any unzip tool can inspect it) holding:
 
 ``pack.json``
     ``{"format": "annotator-pack", "version": 1, "name", "guidelines", "labels": [{"name", "color",
-    "key"}], "assignment": {"annotator": ["article id", ...]} or null}``
+    "key"}], "assignment": {"annotator": ["article id", ...]} or null}``, and the codebook beyond
+    labels (``annotator.core.formats.pack_codebook``): ``"relation_types"``, ``"attributes"``,
+    ``"questions"`` (absent in packs written before structured coding, which still open)
 ``articles.jsonl``
     one line per article in our JSONL shape (``annotator.core.formats.jsonl``), one line per
     (article, annotator) when the pack carries work, each with ``"updated_at"``: when that
@@ -25,8 +27,10 @@ from typing import Any
 from annotator.core.assignment import Assignment
 from annotator.core.errors import InputError
 from annotator.core.formats.jsonl import parse_record, record_to_json
+from annotator.core.formats.pack_codebook import codebook_from_json, codebook_to_json
 from annotator.core.formats.untrusted import blank, csv_rows, load_json
 from annotator.core.model import AnnotationSet, ArticleRecord, Label
+from annotator.core.structure import CodebookSchema
 
 FORMAT = "annotator-pack"
 VERSION = 1
@@ -43,6 +47,7 @@ class Pack:
     name: str = ""
     assignment: Assignment | None = None  # annotator → article ids (ids as in ``records``)
     edited_at: dict[tuple[str, str], str] = field(default_factory=dict)  # (article id, annotator) → time
+    schema: CodebookSchema = field(default_factory=CodebookSchema)  # relation types, attributes, questions
 
 
 def write_pack(pack: Pack, path: Path) -> None:
@@ -54,6 +59,7 @@ def write_pack(pack: Pack, path: Path) -> None:
         "guidelines": pack.guidelines,
         "labels": [{"name": lb.name, "color": lb.color, "key": lb.key} for lb in pack.labels],
         "assignment": pack.assignment,
+        **codebook_to_json(pack.schema),
     }
     lines = []
     for record in pack.records:
@@ -106,6 +112,7 @@ def read_pack(path: Path, limits: PackLimits = DEFAULT_LIMITS) -> Pack:
             header_text = b"".join(_stream(archive, "pack.json", budget, where)).decode("utf-8")
             header = _header(header_text, where)
             labels = _labels(header.get("labels") or [], where)
+            schema = codebook_from_json(header, lambda msg: InputError(f"pack.json: {msg}", path=where))
             lines = _lines(_stream(archive, "articles.jsonl", budget, where), where)
             records, edited_at = _records(lines, where)
     except FileNotFoundError:
@@ -122,7 +129,7 @@ def read_pack(path: Path, limits: PackLimits = DEFAULT_LIMITS) -> Pack:
         raise InputError(f"cannot be read ({exc.strerror or exc})", path=where) from None
     assignment = _assignment(header.get("assignment"), {r.id for r in records}, where)
     return Pack(records=records, labels=labels, guidelines=header.get("guidelines") or "",
-                name=header.get("name") or "", assignment=assignment, edited_at=edited_at)
+                name=header.get("name") or "", assignment=assignment, edited_at=edited_at, schema=schema)
 
 
 def _check_members(members: list[zipfile.ZipInfo], where: str, limits: PackLimits) -> None:

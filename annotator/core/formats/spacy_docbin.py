@@ -5,6 +5,12 @@ tokens, so a span whose edge falls inside a token is widened to the token edges
 (``alignment_mode="expand"``) and listed in the summary; a span that covers no token at all (only white
 space) is listed too. Nothing is dropped without being reported.
 
+Structured coding travels in ``doc.user_data`` in the JSONL shapes (``core.formats.jsonl_coding``):
+``"spans"`` lists the annotator's spans at their own code-point offsets (before any widening) with
+their ``"attributes"`` and ``"note"``; ``"relations"`` are ``{"head", "child", "label"}`` with ``head``
+and ``child`` indexes into that list; ``"codes"`` and ``"note"`` are the article's. spaCy's Span
+objects hold no free attributes a DocBin keeps, so attributes stay in ``user_data`` too.
+
 spaCy is an optional extra (``pip install annotator[spacy]``); it is imported only when used.
 """
 
@@ -17,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.jsonl_coding import coding_to_json
 from annotator.core.model import ArticleRecord, SpanRef
 
 SPANS_KEY = "sc"
@@ -188,6 +195,14 @@ def add_tokenized(docbin: Any, doc: Any) -> None:
     docbin.strings.update(span.label_ for group in doc.spans.values() for span in group)
 
 
+def coding_data(spans: Iterable[SpanRef], coding: Any) -> dict[str, Any]:
+    """The ``user_data`` entries for one annotator's structured coding (see the module docstring)."""
+    ordered = sorted(spans)
+    data: dict[str, Any] = {"spans": [{"start": s.start, "end": s.end, "label": s.label} for s in ordered]}
+    coding_to_json(data, ordered, coding)
+    return data
+
+
 def _build_docbin(records: list[ArticleRecord], language: str) -> tuple[Any, DocBinSummary]:
     nlp = _exporting_pipeline(language)
     docbin = new_docbin()
@@ -196,6 +211,8 @@ def _build_docbin(records: list[ArticleRecord], language: str) -> tuple[Any, Doc
         for annotation in record.annotations:
             doc = make_doc(nlp, record.text)
             doc.user_data.update(article_id=record.id, title=record.title, annotator=annotation.annotator)
+            if annotation.coding:
+                doc.user_data.update(coding_data(annotation.spans, annotation.coding))
             spans = []
             for ref in sorted(annotation.spans):
                 span = doc.char_span(ref.start, ref.end, label=ref.label, alignment_mode="strict")
