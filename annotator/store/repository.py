@@ -417,14 +417,15 @@ class Project:
     def article_summaries(self) -> list[ArticleSummary]:
         """Every article in corpus order, without loading texts.
 
-        Lengths come from the cache once known: the list is re-read after every edit, and SQLite's
-        length() walks each whole text (milliseconds per edit on a corpus of long articles).
+        Everything comes from one index (schema v8), so the list costs the same however long the texts.
         """
-        rows = self._query("SELECT id, title, position, source FROM documents ORDER BY position, id")
-        if any(row[0] not in self._lengths for row in rows):
-            self._lengths.update(self._query("SELECT id, length(text) FROM documents"))
-        return [ArticleSummary(doc_id, title, self._lengths[doc_id], position, source)
-                for doc_id, title, position, source in rows]
+        # read from the index documents_listing alone (its length(text) was computed when the row was
+        # written): the texts themselves are never read
+        rows = self._query("SELECT id, title, position, source, length(text) FROM documents "
+                           "INDEXED BY documents_listing ORDER BY position, id")
+        self._lengths.update((row[0], row[4]) for row in rows)
+        return [ArticleSummary(doc_id, title, length, position, source)
+                for doc_id, title, position, source, length in rows]
 
     def documents(self) -> list[Document]:
         """Every article with its text, in corpus order."""

@@ -104,3 +104,19 @@ def test_a_failing_migration_leaves_the_old_file_untouched(tmp_path: Path) -> No
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
+
+
+def test_the_article_list_is_read_from_its_index_with_code_point_lengths(tmp_path: Path) -> None:
+    from annotator.core.model import ArticleRecord
+
+    texts = ["عنوان 😀𝐀\nقال الوزير", "خبر ثان " * 50, "x"]
+    path = tmp_path / "p.sqlite"
+    with Project.open(path) as project:
+        project.import_articles([ArticleRecord(text, f"t{n}") for n, text in enumerate(texts)])
+        plan = " ".join(str(row) for row in project.db.execute(
+            "EXPLAIN QUERY PLAN SELECT id, title, position, source, length(text) FROM documents "
+            "INDEXED BY documents_listing ORDER BY position, id").fetchall())
+        summaries = project.article_summaries()
+    assert "documents_listing" in plan and "TEMP B-TREE" not in plan  # no sort, no table rows
+    assert [s.length for s in summaries] == [len(text) for text in texts]
+    assert [s.title for s in summaries] == ["t0", "t1", "t2"]

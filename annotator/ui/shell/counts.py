@@ -10,6 +10,8 @@ lupdate only sees plural forms in ``self.tr(…, n)`` calls of a class, hence th
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QObject
 
 
@@ -56,7 +58,10 @@ class _Counts(QObject):
         return self.tr("%n file(s)", "", n)
 
 
+@functools.cache
 def _counts() -> _Counts:
+    """One holder for every call: creating a QObject per count cost ~10 µs (a second for 100,000
+    article entries)."""
     return _Counts()
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QInputDialog,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -124,6 +125,10 @@ class MainWindow(QMainWindow):
         self.article_list.setWordWrap(True)
         self.article_list.setSpacing(3)
         self.article_list.setAlternatingRowColors(True)
+        # entries wrap to two or three lines, so Qt measures each one: in batches while the window is
+        # already shown, not all before it (100,000 articles: ~8 s before the first paint otherwise)
+        self.article_list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.article_list.setBatchSize(500)
         self.status_filter = QComboBox(objectName="statusFilter")
         self.status_filter.addItem(self.tr("All articles"), "")
         for status in Status:
@@ -475,6 +480,7 @@ class MainWindow(QMainWindow):
             statuses = self.project.statuses(self.annotator)
             counts = self.project.span_counts(self.annotator)
         line = self.tr("{title}\n{length} characters · {spans} · {status}")
+        span_counts: dict[int, str] = {}  # a count's words once per number, not once per article
         self.article_list.setUpdatesEnabled(False)
         try:
             for doc_id in wanted:
@@ -484,7 +490,8 @@ class MainWindow(QMainWindow):
                 title = article.title if len(article.title) <= TITLE_CHARS \
                     else article.title[:TITLE_CHARS] + "…"
                 text = line.format(title=title, length=f"{article.length:,}",
-                                   spans=counted.spans(counts.get(doc_id, 0)),
+                                   spans=span_counts.get(n := counts.get(doc_id, 0))
+                                   or span_counts.setdefault(n, counted.spans(n)),
                                    status=status_text(status))
                 if item.text() != text:  # an unchanged entry costs Qt no new layout
                     item.setText(text)
