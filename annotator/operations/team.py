@@ -23,8 +23,11 @@ from annotator.core.formats.pack import (
     read_pack,
     write_pack,
 )
+from annotator.core.formats.team_file import SUFFIX as TEAM_SUFFIX
+from annotator.core.formats.team_file import read_team_file
 from annotator.core.merging import MergeSource, source_from_pack, source_from_records
 from annotator.core.model import ArticleRecord
+from annotator.operations.team_files import source_from_team_file
 from annotator.store import Project
 from annotator.store.assignments import assignment as stored_assignment
 from annotator.store.merge import (
@@ -48,10 +51,12 @@ def load_merge_source(path: Path, limits: PackLimits = DEFAULT_LIMITS) -> MergeS
         return read_project_file(path)
     if suffix == SUFFIX:
         return source_from_pack(str(path), read_pack(path, limits))
+    if suffix == TEAM_SUFFIX:
+        return source_from_team_file(str(path), read_team_file(path, limits.megabytes << 20))
     if suffix in JSONL_SUFFIXES:
         return source_from_records(str(path), read_jsonl(path))
-    raise InputError("cannot be merged: give a project file (.sqlite, .db), a pack (.annotator) or JSONL "
-                     "(.jsonl)", path=str(path))
+    raise InputError("cannot be merged: give a project file (.sqlite, .db), a pack (.annotator), a team "
+                     "file (.annotator-team) or JSONL (.jsonl)", path=str(path))
 
 
 def merge_files(project: Project, paths: Iterable[Path], *, prefer_newer: bool = False,

@@ -1,0 +1,116 @@
+"""Team files on disk: what this desktop publishes, written atomically, and others' files as merge sources.
+
+``team_folder`` decides when to write and what to merge; this module knows how: the content of my
+file (only my work; the reviewer's also carries the project), the atomic write (a hidden temporary
+file in the folder, fsync, rename), a cheap look at a file's header, and turning a checked file into
+a merge source that speaks for its one writer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.formats.pack import Pack
+from annotator.core.formats.team_file import SUFFIX, Role, TeamFile, team_file_bytes
+from annotator.core.merging import MergeSource, source_from_pack
+from annotator.core.model import ArticleRecord
+from annotator.store import Project
+from annotator.store.assignments import assignment as stored_assignment
+from annotator.store.merge import project_gold
+
+
+class TeamFolderError(AnnotatorError):
+    """The team folder cannot be used (missing, not a folder, not writable); the project is untouched."""
+
+
+def file_name(annotator: str) -> str:
+    """The one file ``annotator`` writes in the folder."""
+    return annotator + SUFFIX
+
+
+def my_team_file(project: Project, annotator: str, reviewer: bool) -> TeamFile:
+    """What this desktop publishes: ``annotator``'s work; a reviewer's also every article, the labels,
+    guidelines, assignment and gold. Sequence 0: the writer numbers it."""
+    mine = list(project.export_records(annotator=annotator))
+    guidelines = ""
+    assignment = None
+    gold = {}
+    if reviewer:
+        by_id = {r.id: r for r in mine}
+        mine = [by_id.get(d.id) or ArticleRecord(text=d.text, title=d.title, source=d.source, id=d.id,
+                                                 meta=d.meta)
+                for d in project.documents()]
+        guidelines = project.setting("guidelines")
+        assignment = stored_assignment(project) or None
+        gold = project_gold(project)
+    pack = Pack(records=mine, labels=project.labels(), guidelines=guidelines,
+                name=project.setting("name") or project.path.stem, assignment=assignment)
+    role = Role.REVIEWER if reviewer else Role.ANNOTATOR
+    return TeamFile(annotator, role, 0, pack, gold)
+
+
+def peek_header(path: Path) -> dict | None:
+    """The header line of a team file, unchecked (None when unreadable): its sequence and checksum."""
+    try:
+        with path.open("rb") as handle:
+            first = handle.readline(1 << 16)
+        header = json.loads(first.decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return header if isinstance(header, dict) else None
+
+
+def write_team_file(team: TeamFile, folder: Path) -> Path:
+    """Write ``team`` as ``folder/NAME.annotator-team``: whole or not at all, even if killed meanwhile.
+
+    The bytes go to a hidden temporary file in the same folder (which sync engines and the scan
+    skip), are flushed to disk, and renamed over the old file; the folder is flushed after.
+    """
+    target = folder / file_name(team.annotator)
+    data = team_file_bytes(team)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=folder)
+    except OSError as exc:
+        raise TeamFolderError(f"{folder}: cannot write in the team folder ({exc.strerror or exc}); your "
+                              "work stays in the project and is published once the folder can be written"
+                              ) from None
+    try:
+        os.fchmod(fd, 0o644)  # mkstemp's 0600 would hide the file from the team on a shared drive
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # folders cannot be opened on some systems; the rename is done either way
+        return target
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+    return target
+
+
+def source_from_team_file(path: str, team: TeamFile) -> MergeSource:
+    """A merge source from a checked team file: its owner's work replaces the project's copy of it.
+
+    A reviewer's file also speaks for the gold and the guidelines (as a pack does for an annotator).
+    """
+    source = source_from_pack(path, team.pack)
+    sha_by_id = {record.id: record.sha256 for record in team.pack.records}
+    source.gold = {sha_by_id[article_id]: gold for article_id, gold in team.gold.items()}
+    source.owner = team.annotator
+    if team.role is Role.REVIEWER:
+        source.owns_gold = True
+        source.authoritative = True
+    return source
