@@ -261,9 +261,13 @@ def _scan(joined: Membership, state: dict, report: SyncReport) -> list[tuple[str
             continue
         sequence, digest, name, team = found[0]
         for other_sequence, _, other, _ in found[1:]:
-            report.files.append(FileReport(other, FileState.CONFLICT_COPY, owner, other_sequence,
-                                           f"{_copy_kind(other, owner)}; kept on disk, {name} (sequence "
-                                           f"{sequence}) is the one merged"))
+            if other == file_name(owner):
+                why = (f"holds an older sequence than {name} ({_copy_kind(name, owner)}), which is the one "
+                       "merged; kept on disk")
+            else:
+                why = (f"{_copy_kind(other, owner)}; kept on disk, {name} (sequence {sequence}) is the one "
+                       "merged")
+            report.files.append(FileReport(other, FileState.CONFLICT_COPY, owner, other_sequence, why))
         last = merged.get(owner)
         if last == [sequence, digest]:
             report.files.append(FileReport(name, FileState.UNCHANGED, owner, sequence))
