@@ -156,6 +156,8 @@ def _state(project: Project) -> dict:
 
 
 def _usable(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise TeamFolderError(f"{folder}: is a file, not a folder; give the shared folder itself")
     if not folder.is_dir():
         raise TeamFolderError(f"{folder}: the team folder is missing (not mounted, moved or deleted); your "
                               "work stays in the project and is published when the folder is back")
