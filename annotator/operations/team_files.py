@@ -8,6 +8,7 @@ a merge source that speaks for its one writer.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
@@ -72,6 +73,8 @@ def write_team_file(team: TeamFile, folder: Path) -> Path:
     """
     target = folder / file_name(team.annotator)
     data = team_file_bytes(team)
+    for stale in folder.glob(f".{glob.escape(target.name)}.*.partial"):  # left by a write killed midway
+        stale.unlink(missing_ok=True)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=folder)
     except OSError as exc:
