@@ -27,7 +27,7 @@ from annotator.core.formats.team_file import SUFFIX as TEAM_SUFFIX
 from annotator.core.formats.team_file import read_team_file
 from annotator.core.merging import MergeSource, source_from_pack, source_from_records
 from annotator.core.model import ArticleRecord
-from annotator.operations.team_files import source_from_team_file
+from annotator.operations.team_files import known_lengths, place_work, source_from_team_file
 from annotator.store import Project
 from annotator.store.assignments import assignment as stored_assignment
 from annotator.store.merge import (
@@ -63,6 +63,12 @@ def merge_files(project: Project, paths: Iterable[Path], *, prefer_newer: bool =
                 limits: PackLimits = DEFAULT_LIMITS) -> MergeSummary:
     """Merge every file into ``project`` as one transaction, in the order given (packs within ``limits``)."""
     sources = [load_merge_source(Path(p), limits) for p in paths]
+    lengths = known_lengths(project, sources)
+    for source in sources:
+        if place_work(source, lengths):
+            raise InputError("holds work on articles that neither the project nor the other files have; "
+                             "merge it together with the reviewer's team file, which brings the articles",
+                             path=source.path)
     return merge_sources(project, sources, prefer_newer=prefer_newer)
 
 

@@ -14,14 +14,15 @@ import os
 import tempfile
 from pathlib import Path
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.formats.pack import Pack
-from annotator.core.formats.team_file import SUFFIX, Role, TeamFile, team_file_bytes
-from annotator.core.merging import MergeSource, source_from_pack
-from annotator.core.model import ArticleRecord
+from annotator.core.formats.team_file import SUFFIX, Role, TeamFile, WorkOnArticle, team_file_bytes
+from annotator.core.merging import MergeSource, PairWork, source_from_pack
+from annotator.core.model import ArticleRecord, Label
 from annotator.store import Project
 from annotator.store.assignments import assignment as stored_assignment
 from annotator.store.merge import project_gold
+from annotator.store.team_work import annotator_work, lengths_by_hash
 
 
 class TeamFolderError(AnnotatorError):
@@ -34,24 +35,22 @@ def file_name(annotator: str) -> str:
 
 
 def my_team_file(project: Project, annotator: str, reviewer: bool) -> TeamFile:
-    """What this desktop publishes: ``annotator``'s work; a reviewer's also every article, the labels,
-    guidelines, assignment and gold. Sequence 0: the writer numbers it."""
-    mine = list(project.export_records(annotator=annotator))
-    guidelines = ""
-    assignment = None
-    gold = {}
-    if reviewer:
-        by_id = {r.id: r for r in mine}
-        mine = [by_id.get(d.id) or ArticleRecord(text=d.text, title=d.title, source=d.source, id=d.id,
-                                                 meta=d.meta)
-                for d in project.documents()]
-        guidelines = project.setting("guidelines")
-        assignment = stored_assignment(project) or None
-        gold = project_gold(project)
-    pack = Pack(records=mine, labels=project.labels(), guidelines=guidelines,
-                name=project.setting("name") or project.path.stem, assignment=assignment)
-    role = Role.REVIEWER if reviewer else Role.ANNOTATOR
-    return TeamFile(annotator, role, 0, pack, gold)
+    """What this desktop publishes: ``annotator``'s work (by article hash); a reviewer's file instead
+    carries every article with the reviewer's own work, and the guidelines, assignment and gold.
+    Sequence 0: the writer numbers it."""
+    name = project.setting("name") or project.path.stem
+    if not reviewer:
+        work = [WorkOnArticle(sha, doc, title, done)
+                for sha, doc, title, done in annotator_work(project, annotator)]
+        return TeamFile(annotator, Role.ANNOTATOR, 0, Pack(records=[], labels=project.labels(), name=name),
+                        work=work)
+    by_id = {r.id: r for r in project.export_records(annotator=annotator)}
+    records = [by_id.get(d.id) or ArticleRecord(text=d.text, title=d.title, source=d.source, id=d.id,
+                                                meta=d.meta)
+               for d in project.documents()]
+    pack = Pack(records=records, labels=project.labels(), guidelines=project.setting("guidelines"), name=name,
+                assignment=stored_assignment(project) or None)
+    return TeamFile(annotator, Role.REVIEWER, 0, pack, project_gold(project))
 
 
 def peek_header(path: Path) -> dict | None:
@@ -108,12 +107,53 @@ def source_from_team_file(path: str, team: TeamFile) -> MergeSource:
     """A merge source from a checked team file: its owner's work replaces the project's copy of it.
 
     A reviewer's file also speaks for the gold and the guidelines (as a pack does for an annotator).
+    An annotator's work names articles by hash only: ``place_work`` checks it against the texts.
     """
     source = source_from_pack(path, team.pack)
     sha_by_id = {record.id: record.sha256 for record in team.pack.records}
     source.gold = {sha_by_id[article_id]: gold for article_id, gold in team.gold.items()}
+    known = {label.name for label in source.labels}
+    for item in team.work:
+        when = item.work.updated_at
+        source.pairs[(item.sha256, team.annotator)] = PairWork({ref: (when, when) for ref in item.work.spans},
+                                                               item.work.status, when)
+        for ref in item.work.spans:
+            if ref.label not in known:
+                known.add(ref.label)
+                source.labels.append(Label(ref.label, "", position=len(source.labels)))
     source.owner = team.annotator
     if team.role is Role.REVIEWER:
         source.owns_gold = True
         source.authoritative = True
     return source
+
+
+def known_lengths(project: Project, sources: list[MergeSource]) -> dict[str, int]:
+    """Text hash → length of every article in the project or brought by ``sources``."""
+    lengths = lengths_by_hash(project)
+    for source in sources:
+        lengths.update((a.sha256, len(a.text)) for a in source.articles)
+    return lengths
+
+
+def place_work(source: MergeSource, lengths: dict[str, int]) -> int:
+    """Check work that names its article by hash against the text's length (``known_lengths``).
+
+    Work on an article that is not known is taken out of ``source`` and counted: it waits for the
+    reviewer's file to bring the article. A span past the end of its text refuses the file
+    (InputError naming it and the article).
+    """
+    own = {a.sha256 for a in source.articles}
+    held = 0
+    for key in [k for k in source.pairs if k[0] not in own]:
+        length = lengths.get(key[0])
+        if length is None:
+            del source.pairs[key]
+            held += 1
+            continue
+        for ref in source.pairs[key].spans:
+            if ref.end > length:
+                raise InputError(f"a span of {key[1]!r} ({ref.start}-{ref.end}, {ref.label}) lies outside "
+                                 f"the article {key[0][:16]}… ({length} characters); the file was altered "
+                                 "and is not merged", path=source.path)
+    return held

@@ -14,6 +14,7 @@ modification time, writer, sequence and checksum, so an unchanged file is not re
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
@@ -27,13 +28,17 @@ from annotator.core.merging import MergeSource
 from annotator.operations.team_files import (
     TeamFolderError,
     file_name,
+    known_lengths,
     my_team_file,
     peek_header,
+    place_work,
     source_from_team_file,
     write_team_file,
 )
 from annotator.store import Project
 from annotator.store.merge import MergeSummary, merge_sources
+from annotator.store.repository import utc_now
+from annotator.store.team_work import publish_fingerprint
 
 SETTING, STATE = "team_folder", "team_state"
 
@@ -181,39 +186,48 @@ def sync(project: Project) -> SyncReport:
     before = json.dumps(state, sort_keys=True)
     report = SyncReport(joined)
     report.wrote_sequence = _publish(project, joined, state)
-    sources = _scan(joined, state, report)
+    seen_before = dict(state.get("files", {}))
+    sources = _place(project, _scan(joined, state, report), report)
     if sources:
         report.summary = _merge(project, sources, state, report)
+    for refused in report.refused:  # read again next round, and the project stays as it was
+        if refused.file in seen_before:
+            state["files"][refused.file] = seen_before[refused.file]
+        else:
+            state["files"].pop(refused.file, None)
     if json.dumps(state, sort_keys=True) != before:
         project.set_setting(STATE, json.dumps(state, ensure_ascii=False, sort_keys=True))
     return report
 
 
 def _publish(project: Project, joined: Membership, state: dict) -> int | None:
-    """Write my file if its content changed or it is gone; the new sequence, or None."""
-    team = my_team_file(project, joined.annotator, joined.reviewer)
-    digest = _digest(team_body(team))
+    """Write my file if its content changed or it is gone; the new sequence, or None.
+
+    A fingerprint of the rows the file is made of spares building the file when nothing changed.
+    """
     path = joined.folder / file_name(joined.annotator)
     on_disk = peek_header(path)
     mine = state.get("mine", {})
-    if on_disk is not None and on_disk.get("body_sha256") == digest == mine.get(joined.annotator, [0, ""])[1]:
+    sequence, digest, fingerprint = [*mine.get(joined.annotator, [0, ""]), ""][:3]
+    now = publish_fingerprint(project, joined.annotator, joined.reviewer)
+    if on_disk is not None and on_disk.get("body_sha256") == digest and fingerprint == now:
+        return None
+    team = my_team_file(project, joined.annotator, joined.reviewer)
+    body_digest = _digest(team_body(team))
+    if on_disk is not None and on_disk.get("body_sha256") == body_digest == digest:
+        mine[joined.annotator] = [sequence, digest, now]
+        state["mine"] = mine
         return None
     disk_sequence = on_disk.get("sequence") if on_disk else 0
-    sequence = max(mine.get(joined.annotator, [0, ""])[0],
-                   disk_sequence if type(disk_sequence) is int else 0) + 1
-    team.sequence = sequence
-    from annotator.store.repository import utc_now
-
+    team.sequence = max(sequence, disk_sequence if type(disk_sequence) is int else 0) + 1
     team.written_at = utc_now()
     write_team_file(team, joined.folder)
-    mine[joined.annotator] = [sequence, digest]
+    mine[joined.annotator] = [team.sequence, body_digest, now]
     state["mine"] = mine
-    return sequence
+    return team.sequence
 
 
 def _digest(body: bytes) -> str:
-    import hashlib
-
     return hashlib.sha256(body).hexdigest()
 
 
@@ -309,6 +323,28 @@ def _copy_kind(name: str, owner: str) -> str:
     return f"another file written as {owner!r}"
 
 
+def _place(project: Project, winners: list[tuple[str, MergeSource, list]],
+           report: SyncReport) -> list[tuple[str, MergeSource, list]]:
+    """Check work named by article hash; a file with work on articles not here yet merges the rest and
+    waits (it is not marked merged, so the next round tries it again)."""
+    lengths = known_lengths(project, [source for _, source, _ in winners])
+    placed = []
+    for name, source, key in winners:
+        try:
+            held = place_work(source, lengths)
+        except InputError as exc:
+            report.files.append(FileReport(name, FileState.REFUSED, source.owner, key[0],
+                                           _reason(exc, source.path)))
+            continue
+        if held:
+            report.files.append(FileReport(name, FileState.WAITING, source.owner, key[0],
+                                           f"work on {held} article(s) this project does not have yet "
+                                           "waits for the reviewer's file"))
+            key = None  # merge what can be, but read the file again next round
+        placed.append((name, source, key))
+    return placed
+
+
 def _merge(project: Project, winners: list[tuple[str, MergeSource, list]], state: dict,
            report: SyncReport) -> MergeSummary | None:
     """Merge the winners in one transaction; if that fails, one by one, so one bad file stops only itself."""
@@ -322,14 +358,15 @@ def _merge(project: Project, winners: list[tuple[str, MergeSource, list]], state
             try:
                 one = merge_sources(project, [winner[1]])
             except AnnotatorError as exc:
-                report.files.append(FileReport(winner[0], FileState.REFUSED, winner[1].owner, winner[2][0],
-                                               _reason(exc, winner[1].path)))
+                report.files.append(FileReport(winner[0], FileState.REFUSED, winner[1].owner,
+                                               (winner[2] or [None])[0], _reason(exc, winner[1].path)))
                 continue
             done.append(winner)
             _add(summary, one)
     for name, source, key in done:
-        state["merged"][source.owner] = key
-        report.files.append(FileReport(name, FileState.MERGED, source.owner, key[0]))
+        if key is not None:
+            state["merged"][source.owner] = key
+            report.files.append(FileReport(name, FileState.MERGED, source.owner, key[0]))
     return summary if done else None
 
 

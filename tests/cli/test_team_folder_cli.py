@@ -103,7 +103,7 @@ def lines_to_body(lines: list[dict]) -> bytes:
 
 def hostile_files(good: bytes) -> dict[str, tuple[bytes, str]]:
     lines = body_lines(good)
-    article = next(i for i, line in enumerate(lines) if "annotator" in line)
+    article = next(i for i, line in enumerate(lines) if "article" in line)
 
     def changed(**fields: object) -> bytes:
         copy = [dict(line) for line in lines]
@@ -112,17 +112,17 @@ def hostile_files(good: bytes) -> dict[str, tuple[bytes, str]]:
 
     flipped = bytearray(good)
     flipped[-3] ^= 0x01
-    text = lines[article]["text"]
+    omar = {"text": "نص 𝐀 آخر", "meta": {"id": "x1"}, "annotator": "omar", "status": "done",
+            "spans": [{"start": 0, "end": 2, "label": "actor"}]}
     return {
         "forged checksum": (bytes(flipped), "its checksum does not match its content"),
-        "span outside the text": (changed(spans=[{"start": 0, "end": len(text) + 1, "label": "actor"}]),
-                                  "is outside the text"),
-        "someone else's work": (changed(annotator="omar"), "holds work of 'omar'"),
-        "a span's text not at its offsets": (changed(spans=[{"start": 0, "end": 2, "label": "actor",
-                                                             "text": "𝐀𝐀"}]), "offsets must be Python"),
+        "span outside the text": (changed(spans=[[0, 10**6, "actor"]]), "lies outside the article"),
+        "someone else's work": (forge(good, lines_to_body([*lines, omar])), "holds work of 'omar'"),
+        "an unknown status": (changed(status="finished"), "unknown status 'finished'"),
+        "a span backwards": (changed(spans=[[5, 2, "actor"]]), "0 ≤ start < end"),
         "gold in an annotator's file": (forge(good, lines_to_body(
-            [*lines, {"gold": lines[article]["meta"]["id"], "status": "curated", "spans": [],
-                      "rejections": []}])), "only the reviewer publishes"),
+            [*lines, {**omar, "annotator": "salma"}, {"gold": "x1", "status": "curated", "spans": [],
+                                                       "rejections": []}])), "only the reviewer publishes"),
         "a newer version": (forge(good, version=99), "newer annotator"),
         "deep nesting": (forge(good, lines_to_body([*lines[:1], {"a": json.loads("[" * 40 + "]" * 40)}])),
                          "nested"),
@@ -131,9 +131,9 @@ def hostile_files(good: bytes) -> dict[str, tuple[bytes, str]]:
     }
 
 
-CASES = ["forged checksum", "span outside the text", "someone else's work",
-         "a span's text not at its offsets", "gold in an annotator's file", "a newer version",
-         "deep nesting", "not UTF-8", "no annotator"]
+CASES = ["forged checksum", "span outside the text", "someone else's work", "an unknown status",
+         "a span backwards", "gold in an annotator's file", "a newer version", "deep nesting", "not UTF-8",
+         "no annotator"]
 
 
 @pytest.mark.parametrize("case", CASES)

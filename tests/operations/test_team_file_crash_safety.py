@@ -16,7 +16,7 @@ from annotator.core.formats.team_file import Role, TeamFile, read_team_file
 from annotator.core.model import AnnotationSet, ArticleRecord, Label, SpanRef
 from annotator.operations.team_files import write_team_file
 
-KILLS = 12
+KILLS = 30
 WORDS = ["قال", "وزير", "الخارجية", "إن", "المفاوضات", "𝐀", "في", "القاهرة"]
 
 

@@ -11,9 +11,14 @@ line 1, the header
     told from a complete one.
 line 2, the project
     ``{"name", "guidelines", "labels": [{"name", "color", "key"}]}`` (guidelines only from a reviewer)
-then one line per article
+then, in an annotator's file, one line per article NAME worked on, in article-id order
+    ``{"article": SHA-256 of its text, "id", "title", "status", "updated_at", "spans": [[start, end,
+    label], ...]}`` — the article by its hash, not its text: the reviewer publishes the texts, and 50
+    annotators' files need not carry 50 copies of the corpus (a project holding no article of that
+    hash keeps the work waiting until one arrives)
+or, in the reviewer's file, one line per article
     our JSONL record (``core.formats.jsonl``) with ``"updated_at"``, in article-id order: NAME's work
-    on it, or (reviewer) the bare article when NAME has none
+    on it, or the bare article when NAME has none
 then one line per assigned annotator (reviewer)
     ``{"assigned": NAME, "articles": [article id, ...]}``
 then one line per article with gold (reviewer)
@@ -38,7 +43,7 @@ from annotator.core.formats.jsonl import record_to_json
 from annotator.core.formats.pack import Pack, parse_labels, parse_records
 from annotator.core.formats.untrusted import blank, load_json
 from annotator.core.merging import GoldWork
-from annotator.core.model import GoldStatus, SpanRef
+from annotator.core.model import AnnotationSet, GoldStatus, SpanRef, Status
 
 FORMAT = "annotator-team"
 VERSION = 1
@@ -53,6 +58,16 @@ class Role(Enum):
     REVIEWER = "reviewer"
 
 
+@dataclass(frozen=True)
+class WorkOnArticle:
+    """An annotator's work on one article, the article named by the SHA-256 of its text."""
+
+    sha256: str
+    id: str
+    title: str
+    work: AnnotationSet
+
+
 @dataclass
 class TeamFile:
     """A team file's content: whose it is, its sequence, and what it publishes."""
@@ -60,8 +75,9 @@ class TeamFile:
     annotator: str
     role: Role
     sequence: int
-    pack: Pack  # records (the annotator's work; all articles from a reviewer), labels, guidelines, assignment
+    pack: Pack  # the reviewer's articles (with their own work), assignment; labels and guidelines
     gold: dict[str, GoldWork] = field(default_factory=dict)  # article id → gold (reviewer)
+    work: list[WorkOnArticle] = field(default_factory=list)  # an annotator's work, by article hash
     written_at: str = ""
     body_sha256: str = ""
 
@@ -91,6 +107,10 @@ def team_body(team: TeamFile) -> bytes:
                 obj["updated_at"] = (pack.edited_at.get((record.id or "", annotation.annotator))
                                      or annotation.updated_at or "")
             lines.append(obj)
+    for item in sorted(team.work, key=lambda w: (w.id, w.sha256)):
+        lines.append({"article": item.sha256, "id": item.id, "title": item.title,
+                      "status": item.work.status.value, "updated_at": item.work.updated_at or "",
+                      "spans": [[r.start, r.end, r.label] for r in sorted(item.work.spans)]})
     for name, ids in sorted((pack.assignment or {}).items()):
         lines.append({"assigned": name, "articles": sorted(ids)})
     for article_id, gold in sorted(team.gold.items()):
@@ -171,11 +191,14 @@ def read_team_file(path: Path, max_bytes: int = MAX_BYTES) -> TeamFile:
         if project.get(key) is not None and not isinstance(project[key], str):
             raise InputError(f'line 2: "{key}" must be text', path=where)
     labels = parse_labels(project.get("labels") or [], where)
-    article_lines, extra = [], []
+    article_lines, extra, references = [], [], []
     for number, line in enumerate(lines[1:], start=3):
-        (extra if line.startswith(('{"assigned"', '{"gold"')) else article_lines).append((number, line))
+        kind = extra if line.startswith(('{"assigned"', '{"gold"')) else \
+            references if line.startswith('{"article"') else article_lines
+        kind.append((number, line))
     records, edited_at = parse_records(article_lines, where, member="")
     owner = header["annotator"]
+    work = [_work(number, line, owner, where) for number, line in references]
     for record in records:
         for annotation in record.annotations:
             if annotation.annotator != owner:
@@ -205,8 +228,43 @@ def read_team_file(path: Path, max_bytes: int = MAX_BYTES) -> TeamFile:
                          path=where)
     pack = Pack(records=records, labels=labels, guidelines=project.get("guidelines") or "",
                 name=project.get("name") or "", assignment=assignment or None, edited_at=edited_at)
-    return TeamFile(owner, Role(header["role"]), header["sequence"], pack, gold,
+    return TeamFile(owner, Role(header["role"]), header["sequence"], pack, gold, work,
                     header.get("written_at", ""), header["body_sha256"])
+
+
+def _work(number: int, line: str, owner: str, where: str) -> WorkOnArticle:
+    """One line of an annotator's work; offsets are checked against the text where the text is."""
+    def refuse(message: str) -> InputError:
+        return InputError(message, path=where, line=number)
+
+    obj = load_json(line, lambda msg: refuse(msg))
+    if not isinstance(obj, dict):
+        raise refuse("expected a JSON object")
+    sha = obj.get("article")
+    if not isinstance(sha, str) or len(sha) != 64 or not all(c in "0123456789abcdef" for c in sha):
+        raise refuse('"article" must be the SHA-256 of the article\'s text (64 hexadecimal digits)')
+    for key in ("id", "title"):
+        if not isinstance(obj.get(key), str) or (key == "id" and blank(obj[key])):
+            raise refuse(f'"{key}" must be text')
+    try:
+        status = Status(obj.get("status"))
+    except ValueError:
+        raise refuse(f"unknown status {obj.get('status')!r}") from None
+    updated = obj.get("updated_at") or None
+    if updated is not None and not isinstance(updated, str):
+        raise refuse('"updated_at" must be text')
+    items = obj.get("spans")
+    if not isinstance(items, list):
+        raise refuse('"spans" must be a list of [start, end, label]')
+    spans = []
+    for n, item in enumerate(items, start=1):
+        if not isinstance(item, list) or len(item) != 3 or type(item[0]) is not int \
+                or type(item[1]) is not int or not 0 <= item[0] < item[1]:
+            raise refuse(f"span {n} must be [start, end, label] with 0 ≤ start < end, got {item!r}")
+        if blank(item[2]):
+            raise refuse(f"span {n}: the label must be a non-empty string")
+        spans.append(SpanRef(item[0], item[1], item[2]))
+    return WorkOnArticle(sha, obj["id"], obj["title"], AnnotationSet(owner, tuple(spans), status, updated))
 
 
 def _gold(obj: dict[str, Any], text: str, where: str, number: int) -> GoldWork:
