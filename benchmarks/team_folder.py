@@ -122,6 +122,7 @@ def main() -> None:
 def _reviewer(db: Path, records: list[ArticleRecord], names: list[str], folder: Path) -> None:
     with Project.open(db) as project:
         project.import_articles(records)
+        project.set_setting("name", "bench")
         set_assignment(project, round_robin([r.id for r in records], names, 2))
         join(project, folder, "rana", reviewer=True)
         sync(project)  # publishes the reviewer's file before the annotators' arrive
