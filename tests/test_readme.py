@@ -47,7 +47,7 @@ def test_readme_command_line_section_names_only_real_commands_and_options() -> N
     for line in block.splitlines():
         if not line.startswith("annotator "):
             continue
-        words = re.findall(r"(?<![\w-])(--[a-z-]+|[a-z]+)", line.split("  ")[0])
+        words = re.findall(r"(?<![\w-])(--[a-z-]+|[a-z]+(?:-[a-z]+)*)", line.split("  ")[0])
         command = next((w for w in words[1:] if w in commands), None)
         options = {o for a in (commands[command] if command else parser)._actions for o in a.option_strings}
         options |= {o for a in parser._actions for o in a.option_strings}  # global ones go before it

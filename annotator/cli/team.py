@@ -1,11 +1,14 @@
-"""The team commands: `pack` (hand work out), `unpack` (take it in) and `merge` (bring it together)."""
+"""The team commands: `pack` (hand work out), `unpack` (take it in) and `merge` (bring it together);
+`team-folder` (join a shared folder) and `sync` (one round of publishing and merging through it)."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from pathlib import Path
 
-from annotator.cli.args import EXIT_OK, open_project, positive
+from annotator.cli.args import EXIT_DATA_ERROR, EXIT_OK, open_project, positive
 from annotator.core.formats.pack import PackLimits
 
 
@@ -36,6 +39,21 @@ def add_team_commands(commands: argparse._SubParsersAction) -> None:
                          help="settle conflicting work by keeping the more recent edit (default: stop)")
     add_pack_limits(p_merge)
     p_merge.set_defaults(run=cmd_merge)
+
+    p_folder = commands.add_parser("team-folder", help="join this project to a shared team folder (kept in "
+                                                       "step by Syncthing, Dropbox, a network share, git …)")
+    p_folder.add_argument("folder", nargs="?", type=Path, metavar="PATH", help="the shared folder")
+    p_folder.add_argument("--as", dest="annotator", metavar="NAME",
+                          help="who works at this desktop: the file NAME.annotator-team holds their work")
+    p_folder.add_argument("--reviewer", action="store_true",
+                          help="also publish the articles, labels, guidelines, assignments and gold")
+    p_folder.add_argument("--off", action="store_true", help="leave the team folder (its files stay)")
+    p_folder.set_defaults(run=cmd_team_folder)
+
+    p_sync = commands.add_parser("sync", help="one round through the team folder: write my file if my work "
+                                              "changed, merge every other file that changed")
+    p_sync.add_argument("--json", action="store_true", help="print what the round did as one JSON object")
+    p_sync.set_defaults(run=cmd_sync)
 
 
 def add_pack_limits(parser: argparse.ArgumentParser) -> None:
@@ -88,3 +106,43 @@ def cmd_merge(args: argparse.Namespace) -> int:
                               limits=pack_limits(args))
     print(summary.describe())
     return EXIT_OK
+
+
+def cmd_team_folder(args: argparse.Namespace) -> int:
+    from annotator.operations.team_folder import join, leave, membership
+
+    with open_project(args) as project:
+        if args.off:
+            left = leave(project)
+            print(f"left the team folder {left.folder}" if left else "this project has no team folder")
+            return EXIT_OK
+        if args.folder is None:
+            joined = membership(project)
+            if joined is None:
+                print("this project has no team folder; join one with team-folder PATH --as NAME")
+            else:
+                role = " (reviewer)" if joined.reviewer else ""
+                print(f"team folder {joined.folder}, working as {joined.annotator}{role}")
+            return EXIT_OK
+        if not args.annotator:
+            print("annotator: error: team-folder PATH needs --as NAME (who works at this desktop)",
+                  file=sys.stderr)
+            return EXIT_DATA_ERROR
+        joined = join(project, args.folder, args.annotator, args.reviewer)
+    role = " as the reviewer" if joined.reviewer else ""
+    print(f"joined the team folder {joined.folder} as {joined.annotator}{role}; run `sync` for a round")
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from annotator.operations.team_folder import sync
+
+    with open_project(args) as project:
+        report = sync(project)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+    else:
+        print(report.describe())
+    for refused in report.refused:
+        print(f"annotator: error: {refused.file}: {refused.message}", file=sys.stderr)
+    return EXIT_DATA_ERROR if report.refused else EXIT_OK

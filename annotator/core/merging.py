@@ -71,6 +71,11 @@ class MergeSource:
     # A pack opened by an annotator speaks for the reviewer: its guidelines replace the local ones.
     # Between peers (merge) the project's own settings are kept and only empty ones are filled.
     authoritative: bool = False
+    # A team file has one writer: its ``owner``'s work in it replaces what a project holds for that
+    # annotator (their newer file speaks for them, whatever the clocks say); ``owns_gold``: likewise the
+    # reviewer's gold replaces the project's.
+    owner: str | None = None
+    owns_gold: bool = False
 
 
 def source_from_records(path: str, records: Iterable[ArticleRecord], labels: Iterable[Label] = (),

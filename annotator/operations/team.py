@@ -23,8 +23,11 @@ from annotator.core.formats.pack import (
     read_pack,
     write_pack,
 )
+from annotator.core.formats.team_file import SUFFIX as TEAM_SUFFIX
+from annotator.core.formats.team_file import read_team_file
 from annotator.core.merging import MergeSource, source_from_pack, source_from_records
 from annotator.core.model import ArticleRecord
+from annotator.operations.team_files import known_lengths, place_work, source_from_team_file
 from annotator.store import Project
 from annotator.store.assignments import assignment as stored_assignment
 from annotator.store.codebook import Codebook
@@ -49,16 +52,24 @@ def load_merge_source(path: Path, limits: PackLimits = DEFAULT_LIMITS) -> MergeS
         return read_project_file(path)
     if suffix == SUFFIX:
         return source_from_pack(str(path), read_pack(path, limits))
+    if suffix == TEAM_SUFFIX:
+        return source_from_team_file(str(path), read_team_file(path, limits.megabytes << 20))
     if suffix in JSONL_SUFFIXES:
         return source_from_records(str(path), read_jsonl(path))
-    raise InputError("cannot be merged: give a project file (.sqlite, .db), a pack (.annotator) or JSONL "
-                     "(.jsonl)", path=str(path))
+    raise InputError("cannot be merged: give a project file (.sqlite, .db), a pack (.annotator), a team "
+                     "file (.annotator-team) or JSONL (.jsonl)", path=str(path))
 
 
 def merge_files(project: Project, paths: Iterable[Path], *, prefer_newer: bool = False,
                 limits: PackLimits = DEFAULT_LIMITS) -> MergeSummary:
     """Merge every file into ``project`` as one transaction, in the order given (packs within ``limits``)."""
     sources = [load_merge_source(Path(p), limits) for p in paths]
+    lengths = known_lengths(project, sources)
+    for source in sources:
+        if place_work(source, lengths):
+            raise InputError("holds work on articles that neither the project nor the other files have; "
+                             "merge it together with the reviewer's team file, which brings the articles",
+                             path=source.path)
     return merge_sources(project, sources, prefer_newer=prefer_newer)
 
 

@@ -78,6 +78,11 @@ def edit_times(project: Project) -> dict[tuple[str, str], str]:
         "JOIN annotators a ON a.id = st.annotator_id")}
 
 
+def project_gold(project: Project) -> dict[str, GoldWork]:
+    """Article id → the project's gold (curated spans, rejections, gold status), for the reviewer's file."""
+    return read_gold(project.db.conn, {"gold_spans", "gold_rejections"})
+
+
 @dataclass
 class _Plan:
     """Everything a merge will write, decided before the transaction starts."""
@@ -122,6 +127,8 @@ class _Planner:
         # (article id, annotator) → every piece of work on it, with where it came from
         self.contributions: dict[tuple[str, str], list[tuple[PairWork, str]]] = {}
         self.gold_contributions: dict[str, list[tuple[GoldWork, str]]] = {}
+        self.owned: set[tuple[str, str]] = set()  # pairs a team file's owner speaks for
+        self.owned_gold: set[str] = set()
 
     def add(self, source: MergeSource) -> None:
         for label in source.labels:
@@ -135,8 +142,12 @@ class _Planner:
             self._add_article(article)
         for (sha, annotator), work in source.pairs.items():
             self._add_pair(self.id_by_sha[sha], annotator, work, source.path)
+            if annotator == source.owner:
+                self.owned.add((self.id_by_sha[sha], annotator))
         for sha, gold in source.gold.items():
             self.gold_contributions.setdefault(self.id_by_sha[sha], []).append((gold, source.path))
+            if source.owns_gold:
+                self.owned_gold.add(self.id_by_sha[sha])
         for sha, annotator in sorted(source.assignment):
             pair = (self.id_by_sha[sha], annotator)
             if pair not in self.project_assignments and pair not in self.plan.assignments:
@@ -178,7 +189,8 @@ class _Planner:
         in_project = [key for key in self.contributions if key in self.project_pairs]
         self.plan.before = self._project_works(in_project)
         for key in in_project:
-            self.contributions[key].insert(0, (self.plan.before[key], str(self.project.path)))
+            if key not in self.owned:  # an owner's file replaces the project's copy of their work
+                self.contributions[key].insert(0, (self.plan.before[key], str(self.project.path)))
         for key, found in self.contributions.items():
             if len(found) == 1:
                 self.plan.pairs[key] = found[0][0]
@@ -193,7 +205,7 @@ class _Planner:
         tables = {"gold_spans", "gold_rejections"}  # the project is always at the current schema
         self.plan.gold_before = read_gold(self.project.db.conn, tables, self.gold_contributions)
         for article_id, found in self.gold_contributions.items():
-            if article_id in self.plan.gold_before:
+            if article_id in self.plan.gold_before and article_id not in self.owned_gold:
                 found.insert(0, (self.plan.gold_before[article_id], str(self.project.path)))
             try:
                 self.plan.gold[article_id] = settle_gold([gold for gold, _ in found], self.prefer_newer)

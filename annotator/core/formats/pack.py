@@ -111,10 +111,10 @@ def read_pack(path: Path, limits: PackLimits = DEFAULT_LIMITS) -> Pack:
             budget = [limits.megabytes << 20]
             header_text = b"".join(_stream(archive, "pack.json", budget, where)).decode("utf-8")
             header = _header(header_text, where)
-            labels = _labels(header.get("labels") or [], where)
+            labels = parse_labels(header.get("labels") or [], where)
             schema = codebook_from_json(header, lambda msg: InputError(f"pack.json: {msg}", path=where))
             lines = _lines(_stream(archive, "articles.jsonl", budget, where), where)
-            records, edited_at = _records(lines, where)
+            records, edited_at = parse_records(lines, where)
     except FileNotFoundError:
         raise InputError("no such file", path=where) from None
     except IsADirectoryError:
@@ -214,7 +214,7 @@ def _header(text: str, where: str) -> dict[str, Any]:
     return header
 
 
-def _labels(items: Any, where: str) -> list[Label]:
+def parse_labels(items: Any, where: str) -> list[Label]:
     if not isinstance(items, list):
         raise InputError('pack.json: "labels" must be a list', path=where)
     labels = []
@@ -230,9 +230,12 @@ def _labels(items: Any, where: str) -> list[Label]:
     return labels
 
 
-def _records(lines: Iterable[tuple[int, str]], where: str
-             ) -> tuple[list[ArticleRecord], dict[tuple[str, str], str]]:
-    """Articles in order, each line's annotation folded into its article; and the edit times."""
+def parse_records(lines: Iterable[tuple[int, str]], where: str, member: str = "articles.jsonl "
+                  ) -> tuple[list[ArticleRecord], dict[tuple[str, str], str]]:
+    """Articles in order, each line's annotation folded into its article; and the edit times.
+
+    ``lines`` are (line number, text); ``member`` begins each message (the zip member, or nothing).
+    """
     by_id: dict[str, ArticleRecord] = {}
     edited_at: dict[tuple[str, str], str] = {}
     for number, line in lines:
@@ -240,7 +243,7 @@ def _records(lines: Iterable[tuple[int, str]], where: str
             continue
 
         def error(message: str, n: int = number) -> InputError:
-            return InputError(f"articles.jsonl line {n}: {message}", path=where)
+            return InputError(f"{member}line {n}: {message}", path=where)
 
         obj = load_json(line, error)
         if not isinstance(obj, dict):

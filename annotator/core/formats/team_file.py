@@ -1,0 +1,301 @@
+"""The ``NAME.annotator-team`` file: one annotator's (or the reviewer's) work in a shared team folder.
+
+Plain UTF-8 text, one JSON object per line, so that a git commit of the folder holds only the lines
+that changed and any sync engine can copy it:
+
+line 1, the header
+    ``{"format": "annotator-team", "version": 1, "annotator": NAME, "role": "annotator" | "reviewer",
+    "sequence": N, "written_at": ISO time, "body_bytes": B, "body_sha256": HEX}`` — ``sequence`` grows
+    by one with every write (files are ordered by it, never by clocks); ``body_bytes`` and
+    ``body_sha256`` describe every byte after the header's newline, so a file caught half-copied is
+    told from a complete one.
+line 2, the project
+    ``{"name", "guidelines", "labels": [{"name", "color", "key"}]}`` (guidelines only from a reviewer)
+then, in an annotator's file, one line per article NAME worked on, in article-id order
+    ``{"article": SHA-256 of its text, "id", "title", "status", "updated_at", "spans": [[start, end,
+    label], ...]}`` — the article by its hash, not its text: the reviewer publishes the texts, and 50
+    annotators' files need not carry 50 copies of the corpus (a project holding no article of that
+    hash keeps the work waiting until one arrives)
+or, in the reviewer's file, one line per article
+    our JSONL record (``core.formats.jsonl``) with ``"updated_at"``, in article-id order: NAME's work
+    on it, or the bare article when NAME has none
+then one line per assigned annotator (reviewer)
+    ``{"assigned": NAME, "articles": [article id, ...]}``
+then one line per article with gold (reviewer)
+    ``{"gold": article id, "status", "updated_at", "spans": [[start, end, label, decided_by, decided_at,
+    origin]], "rejections": [[start, end, label, decided_by, decided_at]]}``
+
+A team file is untrusted input, read like a pack: bounded in size, every text's hash and every offset
+checked, and work of anyone but its own annotator refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import InputError
+from annotator.core.formats.jsonl import record_to_json
+from annotator.core.formats.pack import Pack, parse_labels, parse_records
+from annotator.core.formats.untrusted import blank, load_json
+from annotator.core.merging import GoldWork
+from annotator.core.model import AnnotationSet, GoldStatus, SpanRef, Status
+
+FORMAT = "annotator-team"
+VERSION = 1
+SUFFIX = ".annotator-team"
+MAX_BYTES = 1024 << 20  # the same bound as a pack's expanded size
+
+
+class Role(Enum):
+    """Who writes a team file: an annotator (their work) or the reviewer (the project and the gold)."""
+
+    ANNOTATOR = "annotator"
+    REVIEWER = "reviewer"
+
+
+@dataclass(frozen=True)
+class WorkOnArticle:
+    """An annotator's work on one article, the article named by the SHA-256 of its text."""
+
+    sha256: str
+    id: str
+    title: str
+    work: AnnotationSet
+
+
+@dataclass
+class TeamFile:
+    """A team file's content: whose it is, its sequence, and what it publishes."""
+
+    annotator: str
+    role: Role
+    sequence: int
+    pack: Pack  # the reviewer's articles (with their own work), assignment; labels and guidelines
+    gold: dict[str, GoldWork] = field(default_factory=dict)  # article id → gold (reviewer)
+    work: list[WorkOnArticle] = field(default_factory=list)  # an annotator's work, by article hash
+    written_at: str = ""
+    body_sha256: str = ""
+
+
+class IncompleteTeamFile(InputError):
+    """The file is shorter or longer than its header says: a copy still under way. Try again later."""
+
+
+def team_file_bytes(team: TeamFile) -> bytes:
+    """The whole file: header line, then the body its checksum covers (same content → same body)."""
+    body = team_body(team)
+    header = {"format": FORMAT, "version": VERSION, "annotator": team.annotator, "role": team.role.value,
+              "sequence": team.sequence, "written_at": team.written_at, "body_bytes": len(body),
+              "body_sha256": hashlib.sha256(body).hexdigest()}
+    return (json.dumps(header, ensure_ascii=False) + "\n").encode("utf-8") + body
+
+
+def team_body(team: TeamFile) -> bytes:
+    """Every line after the header, in a stable order (article id, then annotator name)."""
+    pack = team.pack
+    lines = [{"name": pack.name, "guidelines": pack.guidelines,
+              "labels": [{"name": lb.name, "color": lb.color, "key": lb.key} for lb in pack.labels]}]
+    for record in sorted(pack.records, key=lambda r: (r.id or "", r.sha256)):
+        for annotation in record.annotations or (None,):
+            obj = record_to_json(record, annotation)
+            if annotation is not None:
+                obj["updated_at"] = (pack.edited_at.get((record.id or "", annotation.annotator))
+                                     or annotation.updated_at or "")
+            lines.append(obj)
+    for item in sorted(team.work, key=lambda w: (w.id, w.sha256)):
+        lines.append({"article": item.sha256, "id": item.id, "title": item.title,
+                      "status": item.work.status.value, "updated_at": item.work.updated_at or "",
+                      "spans": [[r.start, r.end, r.label] for r in sorted(item.work.spans)]})
+    for name, ids in sorted((pack.assignment or {}).items()):
+        lines.append({"assigned": name, "articles": sorted(ids)})
+    for article_id, gold in sorted(team.gold.items()):
+        lines.append({"gold": article_id, "status": gold.status.value, "updated_at": gold.updated_at or "",
+                      "spans": [[r.start, r.end, r.label, *d] for r, d in sorted(gold.spans.items())],
+                      "rejections": [[r.start, r.end, r.label, *d]
+                                     for r, d in sorted(gold.rejections.items())]})
+    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
+
+
+def read_header(data: bytes, where: str) -> tuple[dict[str, Any], bytes]:
+    """The checked header and the body; IncompleteTeamFile when the body is not yet all there."""
+    first, newline, body = data.partition(b"\n")
+    if not newline:
+        raise IncompleteTeamFile("has no complete header line yet (still being copied?)", path=where)
+    try:
+        text = first.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"line 1 is not valid UTF-8 ({exc.reason})", path=where) from None
+    header = load_json(text, lambda msg: InputError(f"line 1: {msg}", path=where))
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise InputError(f'is not a team file (line 1 has no "format": "{FORMAT}")', path=where)
+    version = header.get("version")
+    if type(version) is not int or version < 1:
+        raise InputError(f'line 1: "version" must be a whole number from 1 up, got {version!r}', path=where)
+    if version > VERSION:
+        raise InputError(f"was written by a newer annotator (team file version {version}, this version "
+                         f"reads up to {VERSION}); update annotator to read it", path=where)
+    if blank(header.get("annotator")):
+        raise InputError('line 1: "annotator" must name who writes the file', path=where)
+    if header.get("role") not in {r.value for r in Role}:
+        raise InputError(f'line 1: "role" must be "annotator" or "reviewer", got {header.get("role")!r}',
+                         path=where)
+    for key in ("sequence", "body_bytes"):
+        if type(header.get(key)) is not int or header[key] < 0:
+            raise InputError(f'line 1: "{key}" must be a whole number, got {header.get(key)!r}', path=where)
+    digest = header.get("body_sha256")
+    if not isinstance(digest, str) or len(digest) != 64 or not all(c in "0123456789abcdef" for c in digest):
+        raise InputError('line 1: "body_sha256" must be 64 hexadecimal digits', path=where)
+    if not isinstance(header.get("written_at", ""), str):
+        raise InputError('line 1: "written_at" must be text', path=where)
+    if len(body) != header["body_bytes"]:
+        raise IncompleteTeamFile(f"holds {len(body)} of the {header['body_bytes']} bytes its header "
+                                 "announces (still being copied?)", path=where)
+    if hashlib.sha256(body).hexdigest() != digest:
+        raise InputError("its checksum does not match its content: it was altered, or is being "
+                         "rewritten in place; it is not merged", path=where)
+    return header, body
+
+
+def read_team_file(path: Path, max_bytes: int = MAX_BYTES) -> TeamFile:
+    """Read and check a team file; InputError naming the file and line on any fault.
+
+    IncompleteTeamFile (a kind of InputError) says the file is only partly there yet.
+    """
+    where = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path=where) from None
+    if len(data) > max_bytes:
+        raise InputError(f"is larger than {max_bytes >> 20} MiB, the most a team file may be", path=where)
+    header, body = read_header(data, where)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"is not valid UTF-8 ({exc.reason})", path=where) from None
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not lines:
+        raise InputError("line 2: the project line is missing", path=where)
+    project = load_json(lines[0], lambda msg: InputError(f"line 2: {msg}", path=where))
+    if not isinstance(project, dict):
+        raise InputError("line 2: expected the project line, a JSON object", path=where)
+    for key in ("name", "guidelines"):
+        if project.get(key) is not None and not isinstance(project[key], str):
+            raise InputError(f'line 2: "{key}" must be text', path=where)
+    labels = parse_labels(project.get("labels") or [], where)
+    article_lines, extra, references = [], [], []
+    for number, line in enumerate(lines[1:], start=3):
+        kind = extra if line.startswith(('{"assigned"', '{"gold"')) else \
+            references if line.startswith('{"article"') else article_lines
+        kind.append((number, line))
+    records, edited_at = parse_records(article_lines, where, member="")
+    owner = header["annotator"]
+    work = [_work(number, line, owner, where) for number, line in references]
+    for record in records:
+        for annotation in record.annotations:
+            if annotation.annotator != owner:
+                raise InputError(f"holds work of {annotation.annotator!r} on article {record.id!r}, but "
+                                 f"it is {owner!r}'s file (each annotator writes only their own)", path=where)
+    texts = {r.id: r.text for r in records}
+    assignment: dict[str, list[str]] = {}
+    gold: dict[str, GoldWork] = {}
+    for number, line in extra:
+        obj = load_json(line, lambda msg, n=number: InputError(msg, path=where, line=n))
+        if not isinstance(obj, dict):
+            raise InputError("expected a JSON object", path=where, line=number)
+        if "assigned" in obj:
+            name, ids = obj["assigned"], obj.get("articles")
+            if blank(name) or not isinstance(ids, list) or not all(i in texts for i in ids):
+                raise InputError("an assignment needs an annotator and article ids of this file",
+                                 path=where, line=number)
+            assignment[name] = list(ids)
+        else:
+            article_id = obj.get("gold")
+            if article_id not in texts:
+                raise InputError(f"gold of an article not in this file: {article_id!r}", path=where,
+                                 line=number)
+            gold[article_id] = _gold(obj, texts[article_id], where, number)
+    if (assignment or gold) and header["role"] != Role.REVIEWER.value:
+        raise InputError("an annotator's file holds assignments or gold, which only the reviewer publishes",
+                         path=where)
+    pack = Pack(records=records, labels=labels, guidelines=project.get("guidelines") or "",
+                name=project.get("name") or "", assignment=assignment or None, edited_at=edited_at)
+    return TeamFile(owner, Role(header["role"]), header["sequence"], pack, gold, work,
+                    header.get("written_at", ""), header["body_sha256"])
+
+
+def _work(number: int, line: str, owner: str, where: str) -> WorkOnArticle:
+    """One line of an annotator's work; offsets are checked against the text where the text is."""
+    def refuse(message: str) -> InputError:
+        return InputError(message, path=where, line=number)
+
+    obj = load_json(line, lambda msg: refuse(msg))
+    if not isinstance(obj, dict):
+        raise refuse("expected a JSON object")
+    sha = obj.get("article")
+    if not isinstance(sha, str) or len(sha) != 64 or not all(c in "0123456789abcdef" for c in sha):
+        raise refuse('"article" must be the SHA-256 of the article\'s text (64 hexadecimal digits)')
+    for key in ("id", "title"):
+        if not isinstance(obj.get(key), str) or (key == "id" and blank(obj[key])):
+            raise refuse(f'"{key}" must be text')
+    try:
+        status = Status(obj.get("status"))
+    except ValueError:
+        raise refuse(f"unknown status {obj.get('status')!r}") from None
+    updated = obj.get("updated_at") or None
+    if updated is not None and not isinstance(updated, str):
+        raise refuse('"updated_at" must be text')
+    items = obj.get("spans")
+    if not isinstance(items, list):
+        raise refuse('"spans" must be a list of [start, end, label]')
+    spans = []
+    for n, item in enumerate(items, start=1):
+        if not isinstance(item, list) or len(item) != 3 or type(item[0]) is not int \
+                or type(item[1]) is not int or not 0 <= item[0] < item[1]:
+            raise refuse(f"span {n} must be [start, end, label] with 0 ≤ start < end, got {item!r}")
+        if blank(item[2]):
+            raise refuse(f"span {n}: the label must be a non-empty string")
+        spans.append(SpanRef(item[0], item[1], item[2]))
+    return WorkOnArticle(sha, obj["id"], obj["title"], AnnotationSet(owner, tuple(spans), status, updated))
+
+
+def _gold(obj: dict[str, Any], text: str, where: str, number: int) -> GoldWork:
+    """One gold line, every decision's offsets checked against the article's text."""
+    def refuse(message: str) -> InputError:
+        return InputError(f"gold of article {obj.get('gold')!r}: {message}", path=where, line=number)
+
+    try:
+        status = GoldStatus(obj.get("status"))
+    except ValueError:
+        raise refuse(f"unknown status {obj.get('status')!r}") from None
+    updated = obj.get("updated_at") or None
+    if updated is not None and not isinstance(updated, str):
+        raise refuse('"updated_at" must be text')
+
+    def decisions(key: str, width: int) -> dict[SpanRef, tuple]:
+        items = obj.get(key) or []
+        if not isinstance(items, list):
+            raise refuse(f'"{key}" must be a list')
+        result = {}
+        for item in items:
+            if not isinstance(item, list) or len(item) != width \
+                    or not all(isinstance(v, str) for v in item[2:]):
+                raise refuse(f'each of "{key}" must be [start, end, label, ...] ({width} values, text after '
+                             "the offsets)")
+            start, end, label = item[:3]
+            if type(start) is not int or type(end) is not int or not 0 <= start < end <= len(text):
+                raise refuse(f"a decision ({start!r}-{end!r}) lies outside the text ({len(text)} characters)")
+            if blank(label):
+                raise refuse("a decision has a blank label")
+            result[SpanRef(start, end, label)] = tuple(item[3:])
+        return result
+
+    return GoldWork(decisions("spans", 6), decisions("rejections", 5), status, updated)

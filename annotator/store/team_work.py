@@ -1,0 +1,63 @@
+"""What a team file needs from the project, read cheaply: one annotator's work by article hash (no
+texts), the articles' lengths by hash, and a fingerprint that changes whenever what a desktop
+publishes may have changed (so an unchanged project is not serialised again every round).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from annotator.core.model import AnnotationSet, SpanRef, Status
+from annotator.store.repository import Project
+
+
+def annotator_work(project: Project, annotator: str) -> list[tuple[str, str, str, AnnotationSet]]:
+    """(text hash, article id, title, work) of every article ``annotator`` has a status or spans on."""
+    q = project.db.execute
+    spans: dict[str, list[SpanRef]] = {}
+    for doc, start, end, label in q(
+            "SELECT s.document_id, s.start, s.end, l.name FROM spans s JOIN annotators a ON a.id = "
+            "s.annotator_id JOIN labels l ON l.id = s.label_id WHERE a.name = ?", (annotator,)):
+        spans.setdefault(doc, []).append(SpanRef(start, end, label))
+    statuses = {doc: (status, updated) for doc, status, updated in q(
+        "SELECT st.document_id, st.status, st.updated_at FROM statuses st JOIN annotators a ON "
+        "a.id = st.annotator_id WHERE a.name = ?", (annotator,))}
+    wanted = spans.keys() | statuses.keys()
+    result = []
+    for doc, sha, title in q("SELECT id, sha256, title FROM documents ORDER BY id"):
+        if doc in wanted:
+            status, updated = statuses.get(doc, (Status.IN_PROGRESS.value, None))
+            result.append((sha, doc, title, AnnotationSet(annotator, tuple(sorted(spans.get(doc, []))),
+                                                          Status(status), updated)))
+    return result
+
+
+def lengths_by_hash(project: Project) -> dict[str, int]:
+    """Text hash → the article's length in code points, for checking others' offsets."""
+    return dict(project.db.execute("SELECT sha256, length(text) FROM documents"))
+
+
+_MINE = [
+    "SELECT count(*), max(st.updated_at) FROM statuses st JOIN annotators a ON a.id = st.annotator_id "
+    "WHERE a.name = :name",
+    "SELECT count(*), max(s.updated_at), sum(s.start * 7 + s.end * 13 + s.label_id) FROM spans s "
+    "JOIN annotators a ON a.id = s.annotator_id WHERE a.name = :name",
+    "SELECT group_concat(name || ':' || color || ':' || key, '|') FROM labels",
+    "SELECT value FROM settings WHERE key = 'name'",
+]
+_PROJECT = [
+    "SELECT count(*), max(imported_at), group_concat(sha256, '') FROM documents",
+    "SELECT value FROM settings WHERE key = 'guidelines'",
+    "SELECT count(*), group_concat(document_id || ':' || annotator_id, '|') FROM assignments",
+    "SELECT count(*), max(updated_at), group_concat(status, '') FROM gold_statuses",
+    "SELECT count(*), max(decided_at), total(start * 7 + end * 13 + label_id) FROM gold_spans",
+    "SELECT count(*), max(decided_at), total(start * 7 + end * 13 + label_id) FROM gold_rejections",
+]
+
+
+def publish_fingerprint(project: Project, annotator: str, reviewer: bool) -> str:
+    """A digest of what ``annotator``'s team file is made of; any edit that changes the file changes it."""
+    digest = hashlib.sha256()
+    for sql in _MINE + (_PROJECT if reviewer else []):
+        digest.update(repr(project.db.execute(sql, {"name": annotator}).fetchall()).encode())
+    return digest.hexdigest()
