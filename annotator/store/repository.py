@@ -154,7 +154,8 @@ class Project:
     def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
         self.db = db
         self.path = path
-        self._data_version = self._read_data_version()
+        self.closed = False
+        self._data_version = self.data_version()
         # Article lengths, cached because a stored text never changes and SQLite's length() walks the
         # whole text: ~9 ms per span edit on a 1 MB article otherwise.
         self._lengths: dict[str, int] = {}
@@ -166,10 +167,13 @@ class Project:
         return cls(open_database(path), path)
 
     def close(self) -> None:
+        self.closed = True
         self.db.conn.close()
 
-    def _read_data_version(self) -> int:
-        return self.db.execute("PRAGMA data_version").fetchone()[0]
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version`` on this connection: it moves only when ANOTHER connection
+        commits (this connection's own commits leave it), and reading it costs microseconds."""
+        return self._query("PRAGMA data_version")[0][0]
 
     def changed_elsewhere(self) -> bool:
         """True if another connection (a second window or process) committed since the last call.
@@ -177,7 +181,9 @@ class Project:
         Cheap enough to poll from a QTimer: a view that sees True re-reads what it shows. Our own
         commits do not count (SQLite's data_version only moves for other connections' commits).
         """
-        version = self._read_data_version()
+        if self.closed or self.db.conn.in_transaction:
+            return False  # closed, or inside our own transaction (asked again once it has ended)
+        version = self.data_version()
         changed = version != self._data_version
         self._data_version = version
         return changed

@@ -21,6 +21,7 @@ from annotator.core.model import Span
 from annotator.core.suggestions import Suggestion
 from annotator.store import Changes, Project
 from annotator.ui.annotate.commands import AnnotationCommand, Notify, refusal_text, spans_changes
+from annotator.ui.shell.change_watcher import own_write_done
 from annotator.ui.shell.workers import run_in_worker
 from annotator.ui.suggestions.bar import Offer
 
@@ -127,6 +128,7 @@ class AcceptSuggestions(AnnotationCommand):
             handle.dialog.show()  # at once (window-modal): the window takes no edit meanwhile
 
         def finished(result: tuple[list[Span], Changes]) -> None:
+            own_write_done(self.window)
             self.busy = False
             reactivate(self.window)
             self.spans, changes = result
