@@ -515,6 +515,10 @@ ARABIC = {
     # an undo step that meets another writer's change
     "Undo step skipped: its spans were changed elsewhere (another window or the command line), so nothing was changed.":
         "تُخطّيت خطوة التراجع: غُيّرت مقاطعها في مكان آخر (نافذة أخرى أو سطر الأوامر)، فلم يتغيّر شيء.",
+    # another program (a second window, the command line) wrote to the open project
+    "Updated: another program changed the project": "حُدِّث العرض: غيّر برنامج آخر المشروع",
+    "Changed elsewhere (another window or the command line): these figures are out of date — press Recompute.":
+        "تغيّر المشروع في مكان آخر (نافذة أخرى أو سطر الأوامر): هذه الأرقام قديمة — اضغط «إعادة الحساب».",
 }
 
 

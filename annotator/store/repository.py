@@ -173,7 +173,8 @@ class Project:
         # The last change refused because the file could not take it (gone, disk full, read-only medium):
         # the window then offers to save a copy. Cleared by the next change that is saved.
         self.not_saved: ProjectNotSavedError | None = None
-        self._data_version = self._read_data_version()
+        self.closed = False
+        self._data_version = self.data_version()
         # Article lengths, cached because a stored text never changes and SQLite's length() walks the
         # whole text: ~9 ms per span edit on a 1 MB article otherwise.
         self._lengths: dict[str, int] = {}
@@ -208,10 +209,13 @@ class Project:
             raise
 
     def close(self) -> None:
+        self.closed = True
         self.db.conn.close()
 
-    def _read_data_version(self) -> int:
-        return self.db.execute("PRAGMA data_version").fetchone()[0]
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version`` on this connection: it moves only when ANOTHER connection
+        commits (this connection's own commits leave it), and reading it costs microseconds."""
+        return self._query("PRAGMA data_version")[0][0]
 
     def changed_elsewhere(self) -> bool:
         """True if another connection (a second window or process) committed since the last call.
@@ -219,7 +223,9 @@ class Project:
         Cheap enough to poll from a QTimer: a view that sees True re-reads what it shows. Our own
         commits do not count (SQLite's data_version only moves for other connections' commits).
         """
-        version = self._read_data_version()
+        if self.closed or self.db.conn.in_transaction:
+            return False  # closed, or inside our own transaction (asked again once it has ended)
+        version = self.data_version()
         changed = version != self._data_version
         self._data_version = version
         return changed

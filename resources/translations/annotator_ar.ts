@@ -157,6 +157,10 @@ corpus {measure}: {value}</source>
             <translation>تصدير…</translation>
         </message>
         <message>
+            <source>Changed elsewhere (another window or the command line): these figures are out of date — press Recompute.</source>
+            <translation>تغيّر المشروع في مكان آخر (نافذة أخرى أو سطر الأوامر): هذه الأرقام قديمة — اضغط «إعادة الحساب».</translation>
+        </message>
+        <message>
             <source>Measure</source>
             <translation>المقياس</translation>
         </message>
@@ -1053,6 +1057,10 @@ corpus {measure}: {value}</source>
         <message>
             <source>Saved {time}</source>
             <translation>حُفظ {time}</translation>
+        </message>
+        <message>
+            <source>Updated: another program changed the project</source>
+            <translation>حُدِّث العرض: غيّر برنامج آخر المشروع</translation>
         </message>
         <message>
             <source>This project is open read-only, so nothing was changed. To work on it, copy the file to a folder you can write to.</source>

@@ -179,6 +179,12 @@ class AgreementDashboard(QWidget):
         self.progress.setVisible(False)
         self.status = QLabel(objectName="dashboardStatus")
         self.status.setWordWrap(True)
+        self.stale_note = QLabel(self.tr("Changed elsewhere (another window or the command line): these "
+                                         "figures are out of date — press Recompute."),
+                                 objectName="changedElsewhereNote")
+        self.stale_note.setWordWrap(True)
+        self.stale_note.setStyleSheet("color: #b35900; font-weight: bold;")
+        self.stale_note.setVisible(False)
 
         self.bars_chart = ArticleBarsChart()
         self.spread_chart = LabelSpreadChart()
@@ -211,6 +217,7 @@ class AgreementDashboard(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.measure_help_line)
         layout.addWidget(self.status)
+        layout.addWidget(self.stale_note)
         layout.addWidget(self.tabs, 1)
 
         self.measure.currentIndexChanged.connect(self._show_measure_help)
@@ -258,6 +265,15 @@ class AgreementDashboard(QWidget):
         if self.isVisible():
             self.recompute()
 
+    def changed_elsewhere(self) -> None:
+        """Another program changed the project: the figures shown are marked out of date (a report over
+        the corpus takes seconds, so it is not recomputed behind the reviewer's back); hidden, the
+        dashboard recomputes when next shown."""
+        self.reload_names()
+        self._stale = True
+        computing = self.worker is not None and not self.worker.done
+        self.stale_note.setVisible(self.result is not None or computing)
+
     def reload_names(self) -> None:
         """Re-read the project's labels and annotators for the filters (after edits or imports)."""
         self.label_colours = {label.name: label.color for label in self.project.labels()}
@@ -276,6 +292,7 @@ class AgreementDashboard(QWidget):
         if self.worker is not None and not self.worker.done:
             self.worker.cancel()
         self._stale = False
+        self.stale_note.setVisible(False)
         self._generation += 1
         generation = self._generation
         path = self.project.path

@@ -229,6 +229,16 @@ class AnnotationPage(QWidget):
             shown = self.show_others or span.annotator == self.annotator
             if span.document_id == self.document_id and shown:
                 added.append(span)
+        self._replace_spans(removed, added, span_ids)
+        return added
+
+    def _replace_spans(self, removed: list[Span], added: list[Span], span_ids: frozenset[int],
+                       *, keep_list_position: bool = False) -> None:
+        """Take ``removed`` out of the shown spans and put ``added`` in, in place (view and list).
+
+        ``keep_list_position``: leave the span list scrolled where the annotator put it (a refresh they
+        did not ask for); the selected row is still the selected span's.
+        """
         for span in removed:
             index = bisect_left(self.spans, _list_order(span), key=_list_order)
             if self.spans[index] is span:
@@ -239,12 +249,46 @@ class AnnotationPage(QWidget):
             insort(self.spans, span, key=_list_order)
         self._own_count += (sum(1 for s in added if s.annotator == self.annotator)
                             - sum(1 for s in removed if s.annotator == self.annotator))
+        selected = self.selected_span_id
         if self.selected_span_id in span_ids and not any(s.id == self.selected_span_id for s in added):
             self.selected_span_id = None
         self.article_view.update_spans(removed, added, self.selected_span_id)
         self.span_list.update_spans(removed, added)
-        self.span_list.select_span(self.selected_span_id)
-        return added
+        if not keep_list_position or selected != self.selected_span_id:
+            self.span_list.select_span(self.selected_span_id)
+
+    def changed_elsewhere(self) -> bool:
+        """Another program changed the project: re-read the labels and the open article's spans.
+
+        Only the spans that differ from those shown are taken out and put in (in place), so the text
+        selection the annotator is making, the list's scroll position and the selected span stay.
+        Returns whether the labels changed (the window then rebuilds its label menu).
+        """
+        labels = self.project.labels()
+        labels_changed = labels != list(self.labels.values())
+        if labels_changed:
+            self.reload_labels()
+            self.offers.dismiss_suggestions()
+        if self.document_id is None:
+            return labels_changed
+        annotator = None if self.show_others else self.annotator
+        fresh = self.project.spans(self.document_id, annotator=annotator)
+        if labels_changed:  # colours and names may differ everywhere: paint anew
+            self.spans = fresh
+            if not any(s.id == self.selected_span_id for s in fresh):
+                self.selected_span_id = None
+            self._show_spans()
+            self.offers.spans_reread(frozenset(s.id for s in fresh), fresh)
+            return True
+        shown = {s.id: s for s in self.spans}
+        stored = {s.id: s for s in fresh}
+        removed = [s for s in self.spans if stored.get(s.id) != s]
+        added = [s for s in fresh if shown.get(s.id) != s]
+        if removed or added:
+            changed = frozenset(s.id for s in removed) | frozenset(s.id for s in added)
+            self._replace_spans(removed, added, changed, keep_list_position=True)
+            self.offers.spans_reread(changed, added)
+        return False
 
     # -- selection ------------------------------------------------------------------------------
 

@@ -361,6 +361,16 @@ class ConsistencyPage(QWidget):
             self._recompare(touched)
             self._show_passage(self.current)
 
+    def changed_elsewhere(self) -> None:
+        """Another program changed the project (any article may differ): compare the shown passage
+        again now, every other one in a worker."""
+        if self.report is None:
+            return
+        if self.current is not None:
+            self._recompare_one(self._current_number())
+        self._compare_all_in_worker()
+        self._show_passage(self.current)
+
     def _recompare_one(self, number: int) -> None:
         """Compare passage ``number`` again now (the shown one, while the rest wait for the worker)."""
         p = self.entries[number].passage

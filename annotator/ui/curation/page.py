@@ -113,6 +113,13 @@ class CurationPage(QWidget):
             stack.clear()
         self.on_changes(Changes(gold=frozenset(a.document_id for a in summary.articles)))
 
+    def changed_elsewhere(self) -> None:
+        """Another program changed the project: re-list the articles and re-read the open one."""
+        self.refresh_articles()
+        if self.view is not None:
+            self.view.labels = {label.name: label for label in self.project.labels()}
+            self.view.refresh()
+
     def apply_changes(self, changes: Changes) -> None:
         """Refresh the article list's gold statuses and the open view when the change touches them."""
         if changes.gold or changes.documents or changes.labels:

@@ -22,6 +22,7 @@ class LazyTab(QWidget):
         self._build = build
         self._apply_name = apply_changes
         self._page: QWidget | None = None
+        self._changed_elsewhere = False  # another program wrote while the built page was hidden
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
@@ -39,7 +40,20 @@ class LazyTab(QWidget):
 
     def showEvent(self, event) -> None:
         self.page  # noqa: B018 - building the page is the point
+        if self._changed_elsewhere:
+            self._changed_elsewhere = False
+            self._page.changed_elsewhere()
         super().showEvent(event)
+
+    def changed_elsewhere(self) -> None:
+        """Another program changed the project: the page re-reads now if shown, else when next shown
+        (a page not built yet reads everything fresh when it is)."""
+        if self._page is None:
+            return
+        if self.isVisible():
+            self._page.changed_elsewhere()
+        else:
+            self._changed_elsewhere = True
 
     def apply_changes(self, changes: Changes) -> None:
         """Pass a change on to the page once it exists; before that it reads fresh data when built."""

@@ -37,6 +37,7 @@ from annotator.ui.labels.editor import LabelEditor
 from annotator.ui.search.panel import add_search_dock, open_hit_in
 from annotator.ui.shell import counts as counted
 from annotator.ui.shell.actions import SUGGESTION_ACTIONS, apply_spec, create_actions, spec
+from annotator.ui.shell.change_watcher import ChangeWatcher
 from annotator.ui.shell.languages import LANGUAGES
 from annotator.ui.shell.lazy_tab import LazyTab
 from annotator.ui.shell.projects import (
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self._assigned: set[str] | None = None  # None: the project has no assignment
         self._summaries: dict = {}  # article id → ArticleSummary, in list order (read by refresh_articles)
         self._rows: dict[str, int] = {}  # article id → its row in the list
+        self._listed: dict = {}  # article id → (status, span count) its entry shows
         dock_body = QWidget()
         dock_layout = QVBoxLayout(dock_body)
         dock_layout.setContentsMargins(4, 4, 4, 4)
@@ -179,6 +181,13 @@ class MainWindow(QMainWindow):
         self.assigned_only.toggled.connect(lambda _checked: self._apply_filter())
         self.refresh_articles()
         self._update_status_bar()
+        self.refreshes_from_elsewhere = 0  # how often another program's write was taken in (tests count)
+        self.change_watcher = ChangeWatcher(project, self)
+        self.change_watcher.changed_elsewhere.connect(self.refresh_from_elsewhere)
+
+    def closeEvent(self, event) -> None:
+        self.change_watcher.stop()  # the session closes the project file next
+        super().closeEvent(event)
 
     # -- menus ----------------------------------------------------------------------------------
 
@@ -310,6 +319,7 @@ class MainWindow(QMainWindow):
     def _articles_imported(self, summary) -> None:
         from annotator.ui.io.import_wording import summary_lines
 
+        self.change_watcher.absorb()  # the dialog's worker wrote: our own change, not another program's
         self.apply_changes(Changes(documents=frozenset(summary.document_ids),
                                    labels=bool(summary.labels_added), annotators=bool(summary.annotators)))
         self.statusBar().showMessage(" · ".join(summary_lines(summary, set(), done=True)[:3]), 10000)
@@ -402,6 +412,23 @@ class MainWindow(QMainWindow):
             self._update_article_items(touched if not changes.labels else known)
         self._update_status_bar()
 
+    def refresh_from_elsewhere(self) -> None:
+        """Another program (a second window, `annotator import` or `merge`) wrote to the project:
+        re-read what every view shows, keeping the open article, its selection and the list's place.
+
+        File ▸ Reload rebuilds the whole window (and forgets undo); this keeps it and re-reads in place.
+        """
+        self.refreshes_from_elsewhere += 1
+        labels_changed = self.page.changed_elsewhere()
+        if labels_changed:
+            self._fill_label_menu()
+        self._articles_changed_elsewhere()
+        self.search_panel.apply_changes(Changes(documents=frozenset(self._rows), labels=labels_changed))
+        for tab in (self.agreement_tab, self.curation_tab, self.consistency_tab):
+            tab.changed_elsewhere()
+        self._update_status_bar()
+        self.statusBar().showMessage(self.tr("Updated: another program changed the project"), 6000)
+
     def _edit_failed(self, text: str) -> None:
         if self.project.read_only:  # expected, not alarming: said in the status bar, no dialog
             self.statusBar().showMessage(self.tr(
@@ -462,6 +489,37 @@ class MainWindow(QMainWindow):
         else:
             self._show_selected(None)
 
+    def _articles_changed_elsewhere(self) -> None:
+        """New articles (another program's import or merge) join the end of the list, the current one
+        stays selected; every entry's status and span count is read again."""
+        assigned = self._assigned
+        self._read_assignment()
+        if self.project.document_count() == len(self._rows):
+            summaries = []  # no article came (none is ever deleted): 10,000 summaries cost ~80 ms
+        else:
+            summaries = self.project.article_summaries()
+            if not self._rows or [a.id for a in summaries[:len(self._rows)]] != list(self._rows):
+                self.refresh_articles()  # not only added at the end: list them anew
+                return
+        new = {article.id for article in summaries[len(self._rows):]}
+        self.article_list.blockSignals(True)
+        for article in summaries[len(self._rows):]:
+            item = QListWidgetItem()
+            item.setData(ROLE, article.id)
+            item.setToolTip(article.title)
+            self.article_list.addItem(item)
+            self._rows[article.id] = self.article_list.count() - 1
+            self._summaries[article.id] = article
+        self.article_list.blockSignals(False)
+        # only the entries whose status or span count differ from what they show are rewritten
+        statuses = self.project.statuses(self.annotator)
+        counts = self.project.span_counts(self.annotator)
+        changed = {doc for doc in self._rows if self._listed.get(doc) != (
+            statuses.get((doc, self.annotator), Status.NEW), counts.get(doc, 0))}
+        self._update_article_items(changed | new)
+        if self._assigned != assigned:  # a pack opened elsewhere brought an assignment
+            self._apply_filter()
+
     def _update_article_items(self, document_ids: set[str] | None) -> None:
         """Rewrite the list entries of ``document_ids`` (all when ``None``): title, length, status.
 
@@ -495,6 +553,7 @@ class MainWindow(QMainWindow):
                                    status=status_text(status))
                 if item.text() != text:  # an unchanged entry costs Qt no new layout
                     item.setText(text)
+                self._listed[doc_id] = (status, counts.get(doc_id, 0))
                 item.setData(ROLE + 1, status.value)
         finally:
             self.article_list.setUpdatesEnabled(True)

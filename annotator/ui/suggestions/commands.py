@@ -16,10 +16,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
 from annotator.core.suggestions import Suggestion
 from annotator.store import Changes, Project
-from annotator.ui.annotate.commands import AnnotationCommand, Notify, spans_changes
+from annotator.ui.annotate.commands import AnnotationCommand, Notify, refusal_text, spans_changes
+from annotator.ui.shell.change_watcher import own_write_done
 from annotator.ui.shell.workers import run_in_worker
 from annotator.ui.suggestions.bar import Offer
 
@@ -84,13 +86,15 @@ class AcceptSuggestions(AnnotationCommand):
         return spans_changes(self.project.restore_spans(self.spans))
 
     def revert(self) -> Changes:
-        self.spans = self.project.delete_spans([span.id for span in self.spans])
+        # only while every accepted span is as it was stored: never another writer's row
+        self.spans = self.project.delete_spans([span.id for span in self.spans], expected=self.spans)
         return spans_changes(self.spans)
 
     def undo(self) -> None:
         if len(self.spans) > WORKER_LIMIT:
-            ids = [span.id for span in self.spans]
-            self._in_worker(lambda project: project.delete_spans(ids), self.on_undone,
+            spans = self.spans
+            self._in_worker(lambda project: project.delete_spans([s.id for s in spans], expected=spans),
+                            self.on_undone,
                             QCoreApplication.translate("AnnotationPage", "Taking back {count} tags…"))
             return
         super().undo()
@@ -124,6 +128,7 @@ class AcceptSuggestions(AnnotationCommand):
             handle.dialog.show()  # at once (window-modal): the window takes no edit meanwhile
 
         def finished(result: tuple[list[Span], Changes]) -> None:
+            own_write_done(self.window)
             self.busy = False
             reactivate(self.window)
             self.spans, changes = result
@@ -136,7 +141,7 @@ class AcceptSuggestions(AnnotationCommand):
             reactivate(self.window)
             self.setObsolete(True)
             if self.on_error is not None:
-                self.on_error(str(error))
+                self.on_error(refusal_text(error) if isinstance(error, AnnotatorError) else str(error))
 
         handle.signals.finished.connect(finished)
         handle.signals.failed.connect(failed)

@@ -28,6 +28,7 @@ from annotator.operations.corpus_suggestions import corpus_suggestions, open_pla
 from annotator.store import Changes, Project
 from annotator.ui.annotate.commands import spans_changes
 from annotator.ui.shell import counts as counted
+from annotator.ui.shell.change_watcher import own_write_done
 from annotator.ui.shell.workers import WorkerHandle, run_in_worker
 from annotator.ui.suggestions.bar import Offer
 from annotator.ui.suggestions.commands import WORKER_LIMIT, AcceptSuggestions, reactivate, store_in_chunks
@@ -374,6 +375,7 @@ class SuggestionOffers(QObject):
 
         def finished(result: tuple[list[Suggestion], list[Span], Changes]) -> None:
             kept, added, changes = result
+            own_write_done(self._page)
             reactivate(self._page.window())
             if self._page.document_id != document_id or self._page.annotator != annotator:
                 return  # behind the window-modal dialog the article cannot change: never here
