@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from annotator.core.agreement.data import StructureCodebook
 from annotator.core.errors import InputError, NotFoundError
 from annotator.core.structure import (
     ArticleQuestion,
@@ -32,6 +33,11 @@ class Codebook:
 
     def _query(self, sql: str, params: Iterable = ()) -> list[tuple]:
         return self.project._query(sql, params)
+
+    def for_agreement(self) -> StructureCodebook:
+        """Relation types, attributes and questions as the structured agreement measures take them."""
+        return StructureCodebook(tuple(self.relation_types()), tuple(self.attributes()),
+                                 tuple(self.questions()))
 
     # -- relation types -----------------------------------------------------------------------
 

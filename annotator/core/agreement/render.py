@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import IO
 
 from annotator.core.agreement.numbers import fixed, plain
+from annotator.core.agreement.relation_scores import RELATION_MEASURES
 from annotator.core.agreement.report import AgreementReport, Scores
 
 CORPUS_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa")
@@ -25,7 +26,13 @@ def report_to_json(report: AgreementReport) -> dict:
     were asked for (null, with ``reasons["{measure}_ci"]``, where there is none), and ``gamma`` where
     asked for)."""
     gamma = ("gamma",) if _gamma_asked(report) else ()
-    corpus, article = (*CORPUS_MEASURES, *gamma), (*ARTICLE_MEASURES, *gamma)
+    corpus = (*CORPUS_MEASURES, *gamma, *RELATION_MEASURES)
+    article = (*ARTICLE_MEASURES, *gamma, *RELATION_MEASURES)
+    pair = (*PAIR_MEASURES, *RELATION_MEASURES)
+
+    def per_type(scores: Mapping[str, Scores], n_articles: bool = False) -> dict:
+        return {kind: s.as_dict(RELATION_MEASURES, n_articles=n_articles) for kind, s in scores.items()}
+
     return {
         "annotators": list(report.annotators),
         "labels": list(report.labels),
@@ -37,15 +44,19 @@ def report_to_json(report: AgreementReport) -> dict:
             {"id": a.id, "title": a.title, "annotators": list(a.annotators),
              **a.scores.as_dict(article), "span_counts": dict(a.span_counts),
              "pooled_labels": list(a.pooled_labels),
-             "per_label": {label: s.as_dict(ARTICLE_MEASURES) for label, s in a.per_label.items()}}
+             "per_label": {label: s.as_dict(ARTICLE_MEASURES) for label, s in a.per_label.items()},
+             "per_relation_type": per_type(a.per_relation_type)}
             for a in report.articles
         ],
         "pairs": [
-            {"a": p.a, "b": p.b, **p.scores.as_dict(PAIR_MEASURES, n_articles=True),
+            {"a": p.a, "b": p.b, **p.scores.as_dict(pair, n_articles=True),
              "pooled_labels": list(p.pooled_labels),
-             "per_label": {label: s.as_dict(PAIR_MEASURES) for label, s in p.per_label.items()}}
+             "per_label": {label: s.as_dict(PAIR_MEASURES) for label, s in p.per_label.items()},
+             "per_relation_type": per_type(p.per_relation_type, n_articles=True)}
             for p in report.pairs
         ],
+        "relation_types": list(report.relation_types),
+        "per_relation_type": per_type(report.per_relation_type, n_articles=True),
         "skipped_articles": report.skipped_articles,
         "notes": list(report.notes),
     }
@@ -70,18 +81,25 @@ def csv_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str,
                 for bound in ("low", "high"):
                     yield (scope, item, label, f"{measure}_ci_{bound}", "", scores.interval_reasons[measure])
 
-    yield from rows("overall", "", "", report.overall, (*CORPUS_MEASURES, *gamma))
+    relation = RELATION_MEASURES
+    yield from rows("overall", "", "", report.overall, (*CORPUS_MEASURES, *gamma, *relation))
     for label, scores in report.per_label.items():
         yield from rows("overall", "", label, scores, CORPUS_MEASURES)
+    for kind, scores in report.per_relation_type.items():  # the label column holds the relation type
+        yield from rows("overall", "", kind, scores, relation)
     for article in report.articles:
-        yield from rows("article", article.id, "", article.scores, (*ARTICLE_MEASURES, *gamma))
+        yield from rows("article", article.id, "", article.scores, (*ARTICLE_MEASURES, *gamma, *relation))
         for label, scores in article.per_label.items():
             yield from rows("article", article.id, label, scores, ARTICLE_MEASURES)
+        for kind, scores in article.per_relation_type.items():
+            yield from rows("article", article.id, kind, scores, relation)
     for pair in report.pairs:
         item = f"{pair.a}|{pair.b}"
-        yield from rows("pair", item, "", pair.scores, PAIR_MEASURES)
+        yield from rows("pair", item, "", pair.scores, (*PAIR_MEASURES, *relation))
         for label, scores in pair.per_label.items():
             yield from rows("pair", item, label, scores, PAIR_MEASURES)
+        for kind, scores in pair.per_relation_type.items():
+            yield from rows("pair", item, kind, scores, relation)
 
 
 def write_csv(report: AgreementReport, out: IO[str]) -> None:
