@@ -97,9 +97,9 @@ def relation_scores(counts: RelationCounts, layout: Layout,
     by_pair = [x.sum(axis=1) for x in (exact, overlap, total)]
     corpus = _many(*(c.sum(axis=1) for c in by_cell), n_articles, no_types)
     pairs = _many(*(p.sum(axis=1) for p in by_pair), shared.sum(axis=1), no_types)
-    # Without relation types there is nothing to resample: no interval keys at all (the figure's own
-    # reason says why), so a project without structure reads as it did before relations existed.
-    if resamples is not None and len(resamples) and not no_types:
+    # Without any relation there is nothing to resample: no interval keys at all (the figure's own
+    # reason says why), so a project nobody drew relations in reads as it did before they existed.
+    if resamples is not None and len(resamples) and counts.relations.sum() > 0:
         pair_articles = shared.sum(axis=1).tolist()
         both = _with_intervals([*corpus, *pairs], *(np.vstack([c, p]) for c, p in zip(by_cell, by_pair,
                                                                                          strict=True)),

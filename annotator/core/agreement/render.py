@@ -13,6 +13,7 @@ from annotator.core.agreement.report import AgreementReport, Scores
 CORPUS_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa")
 ARTICLE_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa")
 PAIR_MEASURES = ("kappa", "alpha_char", "alpha_u", "f1_exact", "f1_overlap", "ac1")
+ATTRIBUTES_NOT_COMPUTED = "span attribute agreement is not computed by this version"
 CSV_HEADER = ("scope", "item", "label", "measure", "value", "reason")
 
 
@@ -57,9 +58,36 @@ def report_to_json(report: AgreementReport) -> dict:
         ],
         "relation_types": list(report.relation_types),
         "per_relation_type": per_type(report.per_relation_type, n_articles=True),
+        "attributes": {"reason": ATTRIBUTES_NOT_COMPUTED, "per_attribute": {}},
+        "codes": report.codes if report.codes is not None else code_agreement_absent(),
         "skipped_articles": report.skipped_articles,
         "notes": list(report.notes),
     }
+
+
+def code_agreement_absent() -> dict:
+    from annotator.core.agreement.codes import NO_QUESTIONS, NOTE
+
+    return {"note": NOTE, "reason": NO_QUESTIONS, "per_question": {}}
+
+
+def _code_rows(codes: dict | None) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """Article-code rows: scope overall (the label column holds the question) and pair, measures
+    ``code_alpha``, ``code_fleiss_kappa``, ``code_ac1``, ``code_n_items`` and ``code_kappa``."""
+    from annotator.core.agreement.codes import CODE_MEASURES
+
+    for question, figures in ((codes or {}).get("per_question") or {}).items():
+        reasons = figures.get("reasons", {})
+        for measure in CODE_MEASURES:
+            value = figures[measure]
+            yield ("overall", "", question, f"code_{measure}", "" if value is None else plain(value),
+                   reasons.get(measure, "") if value is None else "")
+        yield ("overall", "", question, "code_n_items", str(figures["n_items"]), "")
+        for pair in figures["pairs"]:
+            value = pair["kappa"]
+            yield ("pair", f"{pair['a']}|{pair['b']}", question, "code_kappa",
+                   "" if value is None else plain(value),
+                   pair.get("reasons", {}).get("kappa", "") if value is None else "")
 
 
 def csv_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str, str]]:
@@ -100,6 +128,7 @@ def csv_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str,
             yield from rows("pair", item, label, scores, PAIR_MEASURES)
         for kind, scores in pair.per_relation_type.items():
             yield from rows("pair", item, kind, scores, relation)
+    yield from _code_rows(report.codes)
 
 
 def write_csv(report: AgreementReport, out: IO[str]) -> None:

@@ -33,6 +33,7 @@ from annotator.core.agreement.characters import (
     cohen_kappa,
     cohen_kappa_many,
 )
+from annotator.core.agreement.codes import code_agreement
 from annotator.core.agreement.data import AgreementInput
 from annotator.core.agreement.f1 import SpanCounts, f1_many, f1_score, span_counts
 from annotator.core.agreement.fleiss import fleiss_kappa_many
@@ -157,6 +158,7 @@ def build_report(data: AgreementInput, progress: Progress | None = None, *, boot
         pooled_labels=_names(layout.labels, used.any(axis=1)),
         relation_types=relation_counts_.types,
         per_relation_type=MappingProxyType(relations.per_type),
+        codes=code_agreement(data),
     )
     tick()
     return report
