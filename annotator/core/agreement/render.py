@@ -13,7 +13,7 @@ from annotator.core.agreement.report import AgreementReport, Scores
 CORPUS_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa")
 ARTICLE_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa")
 PAIR_MEASURES = ("kappa", "alpha_char", "alpha_u", "f1_exact", "f1_overlap", "ac1")
-ATTRIBUTES_NOT_COMPUTED = "span attribute agreement is not computed by this version"
+ATTRIBUTES_NOT_COMPUTED = "span attribute agreement was not computed for this report"
 CSV_HEADER = ("scope", "item", "label", "measure", "value", "reason")
 
 
@@ -58,7 +58,8 @@ def report_to_json(report: AgreementReport) -> dict:
         ],
         "relation_types": list(report.relation_types),
         "per_relation_type": per_type(report.per_relation_type, n_articles=True),
-        "attributes": {"reason": ATTRIBUTES_NOT_COMPUTED, "per_attribute": {}},
+        "attributes": report.attributes if report.attributes is not None else
+        {"reason": ATTRIBUTES_NOT_COMPUTED, "per_attribute": {}},
         "codes": report.codes if report.codes is not None else code_agreement_absent(),
         "skipped_articles": report.skipped_articles,
         "notes": list(report.notes),

@@ -33,6 +33,7 @@ from annotator.core.agreement.characters import (
     cohen_kappa,
     cohen_kappa_many,
 )
+from annotator.core.agreement.attributes import attribute_agreement
 from annotator.core.agreement.codes import code_agreement
 from annotator.core.agreement.data import AgreementInput
 from annotator.core.agreement.f1 import SpanCounts, f1_many, f1_score, span_counts
@@ -159,6 +160,7 @@ def build_report(data: AgreementInput, progress: Progress | None = None, *, boot
         relation_types=relation_counts_.types,
         per_relation_type=MappingProxyType(relations.per_type),
         codes=code_agreement(data),
+        attributes=attribute_agreement(data, layout, spans),
     )
     tick()
     return report
