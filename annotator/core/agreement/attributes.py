@@ -50,26 +50,27 @@ def _values(data: AgreementInput, layout: Layout) -> dict[tuple[int, str], str]:
 def _units(layout: Layout, partner: np.ndarray) -> tuple[list[list[int]], int, list[tuple[int, int, int]]]:
     """The matched spans grouped into units (lists of rows), how many groups were ambiguous, and every
     matched pair as (pair index, row of a, row of b)."""
-    edges = [(p, int(a), int(partner[p, a])) for p in range(partner.shape[0])
-             for a in np.flatnonzero(partner[p] >= 0)]
-    if not edges:
+    pair, heads = np.nonzero(partner >= 0)
+    if len(heads) == 0:
         return [], 0, []
+    tails = partner[pair, heads]
     n = len(layout.start)
-    heads = np.array([a for _, a, _ in edges])
-    tails = np.array([b for _, _, b in edges])
-    graph = csr_matrix((np.ones(len(edges)), (heads, tails)), shape=(n, n))
+    graph = csr_matrix((np.ones(len(heads)), (heads, tails)), shape=(n, n))
     _, component = connected_components(graph, directed=False)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for row in np.unique(np.concatenate([heads, tails])).tolist():
-        groups[int(component[row])].append(row)
-    units, ambiguous = [], 0
-    for rows in groups.values():
-        owners = layout.annotator[rows]
-        if len(set(owners.tolist())) < len(rows):
-            ambiguous += 1
-        else:
-            units.append(rows)
-    return units, ambiguous, edges
+    rows = np.unique(np.concatenate([heads, tails]))
+    rows = rows[np.argsort(component[rows], kind="stable")]
+    groups = component[rows]
+    size = np.bincount(groups)
+    distinct = np.bincount(np.unique(groups * len(layout.annotators) + layout.annotator[rows])
+                           // len(layout.annotators), minlength=len(size))
+    clear = (distinct == size)[groups]
+    ambiguous = int(((distinct < size) & (size > 0)).sum())
+    rows, groups = rows[clear], groups[clear]
+    bounds = (np.flatnonzero(np.diff(groups)) + 1).tolist()
+    flat = rows.tolist()
+    units = [flat[start:end] for start, end in zip([0, *bounds], [*bounds, len(flat)], strict=True)
+             if end > start]
+    return units, ambiguous, list(zip(pair.tolist(), heads.tolist(), tails.tolist(), strict=True))
 
 
 def attribute_agreement(data: AgreementInput, layout: Layout, spans: SpanCounts) -> dict:
