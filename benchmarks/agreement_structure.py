@@ -17,11 +17,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from agreement import ANNOTATORS, corpus  # noqa: E402  (the span benchmark's corpus)
+from agreement import ANNOTATORS, corpus
 
-from annotator.core.agreement.data import AgreementInput, StructureCodebook  # noqa: E402
-from annotator.core.agreement.report import build_report  # noqa: E402
-from annotator.core.structure import (  # noqa: E402
+from annotator.core.agreement.data import AgreementInput, StructureCodebook
+from annotator.core.agreement.report import build_report
+from annotator.core.structure import (
     DEFAULT_RELATION_TYPES,
     ArticleQuestion,
     AttributeDefinition,
@@ -83,7 +83,8 @@ def main() -> None:
           f"{RELATIONS} relations ({relations} relations in all), 1 span attribute, 2 article questions")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     print(f"span-only report (baseline): median {baseline:.3f} s of 3 (best {baseline_best:.3f} s)")
-    print(f"full report with relations, attributes and codes: median {ours:.3f} s of 3 (best {best:.3f} s; target < 3 s)")
+    print(f"full report with relations, attributes and codes: median {ours:.3f} s of 3 "
+          f"(best {best:.3f} s; target < 3 s)")
     print(f"ratio full / span-only: {ours / baseline:.2f}")
     print(f"relation_f1_exact {report.overall.relation_f1_exact:.4f}, "
           f"relation_f1_overlap {report.overall.relation_f1_overlap:.4f}, "

@@ -16,6 +16,7 @@ from types import MappingProxyType
 import numpy as np
 
 from annotator.core.agreement.ac1 import ac1, ac1_many
+from annotator.core.agreement.attributes import attribute_agreement
 from annotator.core.agreement.bootstrap import (
     DEFAULT_SEED,
     MIN_ARTICLES,
@@ -33,7 +34,6 @@ from annotator.core.agreement.characters import (
     cohen_kappa,
     cohen_kappa_many,
 )
-from annotator.core.agreement.attributes import attribute_agreement
 from annotator.core.agreement.codes import code_agreement
 from annotator.core.agreement.data import AgreementInput
 from annotator.core.agreement.f1 import SpanCounts, f1_many, f1_score, span_counts
