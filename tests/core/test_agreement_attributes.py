@@ -9,7 +9,7 @@ from sklearn.metrics import cohen_kappa_score
 
 from annotator.core.agreement.attributes import NO_ATTRIBUTES, NOT_SET
 from annotator.core.agreement.data import AgreementArticle, AgreementInput, StructureCodebook
-from annotator.core.agreement.render import report_to_json
+from annotator.core.agreement.render import csv_rows, report_to_json
 from annotator.core.agreement.report import build_report
 from annotator.core.model import SpanRef
 from annotator.core.structure import AttributeDefinition, AttributeKind, StructuredCoding
@@ -58,6 +58,10 @@ def test_alpha_and_pair_kappa_equal_krippendorff_and_sklearn(shift: bool) -> Non
         for pair in role[mode]["pairs"]:
             a, b = NAMES.index(pair["a"]), NAMES.index(pair["b"])
             assert pair["kappa"] == pytest.approx(cohen_kappa_score(matrix[a], matrix[b]), abs=1e-12)
+    rows = {row[:4]: row[4] for row in csv_rows(build_report(data))}
+    assert float(rows[("overall", "", "actor.role", "attribute_alpha_overlap")]) == pytest.approx(expected)
+    assert rows[("overall", "", "actor.role", "attribute_n_spans_overlap")] == "30"
+    assert ("pair", "ali|omar", "actor.role", "attribute_kappa_exact") in rows
     if shift:  # sara's spans match no one exactly: only ali and omar's spans are units there
         assert role["exact"]["n_spans"] == 30 and role["exact"]["pairs"][1]["n_spans"] == 0
 

@@ -91,6 +91,25 @@ def _code_rows(codes: dict | None) -> Iterator[tuple[str, str, str, str, str, st
                    pair.get("reasons", {}).get("kappa", "") if value is None else "")
 
 
+def _attribute_rows(attributes: dict | None) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """Attribute rows: the label column holds LABEL.ATTRIBUTE; ``attribute_alpha_{mode}`` and
+    ``attribute_n_spans_{mode}`` overall, ``attribute_kappa_{mode}`` per pair (mode: exact, overlap)."""
+    for key, figures in ((attributes or {}).get("per_attribute") or {}).items():
+        for mode in ("exact", "overlap"):
+            scope = figures.get(mode)
+            if scope is None:
+                continue
+            value = scope["alpha"]
+            yield ("overall", "", key, f"attribute_alpha_{mode}", "" if value is None else plain(value),
+                   scope.get("reasons", {}).get("alpha", "") if value is None else "")
+            yield ("overall", "", key, f"attribute_n_spans_{mode}", str(scope["n_spans"]), "")
+            for pair in scope["pairs"]:
+                value = pair["kappa"]
+                yield ("pair", f"{pair['a']}|{pair['b']}", key, f"attribute_kappa_{mode}",
+                       "" if value is None else plain(value),
+                       pair.get("reasons", {}).get("kappa", "") if value is None else "")
+
+
 def csv_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str, str]]:
     """One row per (scope, article or pair, label, measure): label "" means all labels pooled, value ""
     means undefined (the reason column says why). Bootstrap intervals are rows of their own, with the
@@ -129,6 +148,7 @@ def csv_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str,
             yield from rows("pair", item, label, scores, PAIR_MEASURES)
         for kind, scores in pair.per_relation_type.items():
             yield from rows("pair", item, kind, scores, relation)
+    yield from _attribute_rows(report.attributes)
     yield from _code_rows(report.codes)
 
 
