@@ -86,8 +86,11 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
     if args.against_gold:
         return agreement_against_gold(args)
+    from annotator.store.codebook import Codebook
+
     with open_project(args) as project:
-        data = project.agreement_input(annotators=args.annotators, labels=args.labels)
+        data = project.agreement_input(annotators=args.annotators, labels=args.labels,
+                                       codebook=Codebook(project).for_agreement())
         groups = _groups(project, data, args.by) if args.by else []
     if args.gamma:
         from annotator.core.agreement.gamma import require_pygamma

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from annotator.core.agreement.data import StructureCodebook
 from annotator.core.errors import InputError, NotFoundError
 from annotator.core.structure import (
     ArticleQuestion,
@@ -37,6 +38,11 @@ class Codebook:
     def schema(self) -> CodebookSchema:
         """Relation types, attributes and article questions together, as packs and exports carry them."""
         return CodebookSchema(tuple(self.relation_types()), tuple(self.attributes()), tuple(self.questions()))
+
+    def for_agreement(self) -> StructureCodebook:
+        """Relation types, attributes and questions as the structured agreement measures take them."""
+        return StructureCodebook(tuple(self.relation_types()), tuple(self.attributes()),
+                                 tuple(self.questions()))
 
     # -- relation types -----------------------------------------------------------------------
 

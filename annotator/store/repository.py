@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from annotator.core.agreement.data import AgreementInput, counted_articles
+from annotator.core.agreement.data import AgreementInput, StructureCodebook, counted_articles
 from annotator.core.errors import (
     ChangedElsewhereError,
     InputError,
@@ -891,10 +891,14 @@ class Project:
         return {(document_id, name): updated_at for document_id, name, updated_at in rows}
 
     def agreement_input(
-        self, annotators: list[str] | None = None, labels: list[str] | None = None
+        self, annotators: list[str] | None = None, labels: list[str] | None = None,
+        codebook: StructureCodebook | None = None,
     ) -> AgreementInput:
         """The articles agreement counts: those at least two (of ``annotators``) have `done`, with only
-        those annotators' spans (of ``labels``). Unknown names raise NotFoundError."""
+        those annotators' spans (of ``labels``). Unknown names raise NotFoundError.
+
+        With ``codebook`` (``store.codebook.Codebook.for_agreement()``), each annotator's relations,
+        attribute values and article answers come too, for the structured measures."""
         known_labels = [label.name for label in self.labels()]
         for name in labels or ():
             if name not in known_labels:
@@ -914,7 +918,9 @@ class Project:
             spans.setdefault((span.document_id, span.annotator), []).append(span.ref)
         rows = self._query("SELECT id, title, text FROM documents ORDER BY position, id")
         chosen = tuple(name for name in known_labels if labels is None or name in labels)
-        return counted_articles(rows, done, spans, chosen, tuple(annotators) if annotators else None)
+        codings = load_codings(self.db.conn) if codebook is not None else None
+        return counted_articles(rows, done, spans, chosen, tuple(annotators) if annotators else None,
+                                codings, codebook or StructureCodebook())
 
 
 def _extra_label_colours() -> list[str]:

@@ -35,11 +35,18 @@ def f1_score(matches: float, spans_a: float, spans_b: float) -> tuple[float | No
 
 @dataclass(frozen=True)
 class SpanCounts:
-    """Per pair × label × article: exact and overlap matches; per annotator × label × article: spans."""
+    """Per pair × label × article: exact and overlap matches; per annotator × label × article: spans.
+
+    ``exact_partner[p, row]`` / ``overlap_partner[p, row]``: for a span row of pair p's first annotator,
+    the row of the second annotator's span it is matched to (−1: none, or not the first annotator's row);
+    the relation and attribute measures match spans by these same matchings.
+    """
 
     exact: np.ndarray
     overlap: np.ndarray
     spans: np.ndarray
+    exact_partner: np.ndarray | None = None
+    overlap_partner: np.ndarray | None = None
 
 
 def overlap_edges(
@@ -94,17 +101,21 @@ def span_counts(layout: Layout, progress: Callable[[], None] | None = None) -> S
     key = gstart * (n_labels * (layout.length + 1) + 1) + gend
     exact = np.zeros((len(layout.pairs), n_labels, n_articles), dtype=np.int64)
     overlap = np.zeros_like(exact)
+    exact_partner = np.full((len(layout.pairs), len(layout.start)), -1, dtype=np.int64)
+    overlap_partner = np.full_like(exact_partner, -1)
     for p, (a, b) in enumerate(layout.pairs):
         shared = layout.pair_present(a, b)
         rows_a = np.flatnonzero((layout.annotator == a) & shared[layout.article])
         rows_b = np.flatnonzero((layout.annotator == b) & shared[layout.article])
-        _, where_a, _ = np.intersect1d(key[rows_a], key[rows_b],
-                                       return_indices=True)
+        _, where_a, where_b = np.intersect1d(key[rows_a], key[rows_b],
+                                             return_indices=True)
         exact[p] = np.bincount(cell[rows_a[where_a]], minlength=cells).reshape(n_labels, n_articles)
+        exact_partner[p, rows_a[where_a]] = rows_b[where_b]
         rows_b = rows_b[np.argsort(gstart[rows_b], kind="stable")]
         partner = max_overlap_matching(gstart[rows_a], gend[rows_a], gstart[rows_b], gend[rows_b])
         matched = rows_a[partner >= 0]
+        overlap_partner[p, matched] = rows_b[partner[partner >= 0]]
         overlap[p] = np.bincount(cell[matched], minlength=cells).reshape(n_labels, n_articles)
         if progress is not None:
             progress()
-    return SpanCounts(exact, overlap, spans)
+    return SpanCounts(exact, overlap, spans, exact_partner, overlap_partner)

@@ -24,4 +24,5 @@ def split_by(data: AgreementInput, values: Mapping[str, Any]) -> list[tuple[str,
     for article in data.articles:
         groups.setdefault(meta_value(values.get(article.id)), []).append(article)
     order = sorted(groups, key=lambda v: (v == NO_VALUE, v))
-    return [(value, AgreementInput(data.labels, tuple(groups[value]))) for value in order]
+    return [(value, AgreementInput(data.labels, tuple(groups[value]), codebook=data.codebook))
+            for value in order]

@@ -36,6 +36,10 @@ class Layout:
     article: np.ndarray
     start: np.ndarray
     end: np.ndarray
+    # Where each code point offset of the joined article texts lands in the continuum, and where each
+    # article starts in the joined texts: to find the row of a span given by its article offsets.
+    positions: np.ndarray | None = None
+    text_offsets: np.ndarray | None = None
 
     @property
     def n_articles(self) -> int:
@@ -109,7 +113,34 @@ def build_layout(data: AgreementInput) -> Layout:
         article=article_of[keep],
         start=start[keep],
         end=end[keep],
+        positions=counted,
+        text_offsets=raw_offsets,
     )
+
+
+def span_keys(layout: Layout, annotator: np.ndarray, label: np.ndarray, start: np.ndarray,
+              end: np.ndarray) -> np.ndarray:
+    """One int64 per span (annotator, label and continuum start/end): equal keys, the same span."""
+    width = layout.length + 1
+    return ((annotator * (len(layout.labels) + 1) + label) * width + start) * width + end
+
+
+def span_rows(layout: Layout, annotator: np.ndarray, article: np.ndarray, label: np.ndarray,
+              start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The layout row of each span given by its annotator, article and label indices and its offsets
+    in the article's text (−1 where the layout has no such span: white space alone, or a label left out).
+    """
+    assert layout.positions is not None and layout.text_offsets is not None
+    base = layout.text_offsets[:-1][article]
+    keys = span_keys(layout, annotator, label, layout.positions[start + base], layout.positions[end + base])
+    keys = np.where((label >= 0), keys, -1)
+    rows = span_keys(layout, layout.annotator, layout.label, layout.start, layout.end)
+    order = np.argsort(rows, kind="stable")
+    at = np.minimum(np.searchsorted(rows[order], keys), max(len(rows) - 1, 0))
+    if len(rows) == 0:
+        return np.full(len(keys), -1, dtype=np.int64)
+    found = order[at]
+    return np.where((rows[found] == keys) & (label >= 0), found, -1)
 
 
 def per_article_sums(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:

@@ -24,4 +24,8 @@ MEASURE_HELP: dict[str, str] = {
                     "comparable with published multi-rater studies.",
     "gamma": "Mathet's γ: aligns spans one to one, so overlapping and nested spans are judged fairly; use "
              "for overlapping spans (slow; needs the gamma extra).",
+    "relation_f1_exact": "Share of relations both annotators drew with the same type between spans with "
+                         "identical boundaries and labels: strict about the ends.",
+    "relation_f1_overlap": "Share of relations of the same type whose two ends are spans the overlap "
+                           "matching paired: do annotators link the same things?",
 }

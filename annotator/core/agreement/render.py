@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import IO
 
 from annotator.core.agreement.numbers import fixed, plain
+from annotator.core.agreement.relation_scores import RELATION_MEASURES
 from annotator.core.agreement.report import AgreementReport, Scores
 
 CORPUS_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa")
 ARTICLE_MEASURES = ("alpha_char", "alpha_u", "kappa_mean", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa")
 PAIR_MEASURES = ("kappa", "alpha_char", "alpha_u", "f1_exact", "f1_overlap", "ac1")
+ATTRIBUTES_NOT_COMPUTED = "span attribute agreement was not computed for this report"
 CSV_HEADER = ("scope", "item", "label", "measure", "value", "reason")
 
 
@@ -25,7 +27,13 @@ def report_to_json(report: AgreementReport) -> dict:
     were asked for (null, with ``reasons["{measure}_ci"]``, where there is none), and ``gamma`` where
     asked for)."""
     gamma = ("gamma",) if _gamma_asked(report) else ()
-    corpus, article = (*CORPUS_MEASURES, *gamma), (*ARTICLE_MEASURES, *gamma)
+    corpus = (*CORPUS_MEASURES, *gamma, *RELATION_MEASURES)
+    article = (*ARTICLE_MEASURES, *gamma, *RELATION_MEASURES)
+    pair = (*PAIR_MEASURES, *RELATION_MEASURES)
+
+    def per_type(scores: Mapping[str, Scores], n_articles: bool = False) -> dict:
+        return {kind: s.as_dict(RELATION_MEASURES, n_articles=n_articles) for kind, s in scores.items()}
+
     return {
         "annotators": list(report.annotators),
         "labels": list(report.labels),
@@ -37,18 +45,69 @@ def report_to_json(report: AgreementReport) -> dict:
             {"id": a.id, "title": a.title, "annotators": list(a.annotators),
              **a.scores.as_dict(article), "span_counts": dict(a.span_counts),
              "pooled_labels": list(a.pooled_labels),
-             "per_label": {label: s.as_dict(ARTICLE_MEASURES) for label, s in a.per_label.items()}}
+             "per_label": {label: s.as_dict(ARTICLE_MEASURES) for label, s in a.per_label.items()},
+             "per_relation_type": per_type(a.per_relation_type)}
             for a in report.articles
         ],
         "pairs": [
-            {"a": p.a, "b": p.b, **p.scores.as_dict(PAIR_MEASURES, n_articles=True),
+            {"a": p.a, "b": p.b, **p.scores.as_dict(pair, n_articles=True),
              "pooled_labels": list(p.pooled_labels),
-             "per_label": {label: s.as_dict(PAIR_MEASURES) for label, s in p.per_label.items()}}
+             "per_label": {label: s.as_dict(PAIR_MEASURES) for label, s in p.per_label.items()},
+             "per_relation_type": per_type(p.per_relation_type, n_articles=True)}
             for p in report.pairs
         ],
+        "relation_types": list(report.relation_types),
+        "per_relation_type": per_type(report.per_relation_type, n_articles=True),
+        "attributes": report.attributes if report.attributes is not None else
+        {"reason": ATTRIBUTES_NOT_COMPUTED, "per_attribute": {}},
+        "codes": report.codes if report.codes is not None else code_agreement_absent(),
         "skipped_articles": report.skipped_articles,
         "notes": list(report.notes),
     }
+
+
+def code_agreement_absent() -> dict:
+    from annotator.core.agreement.codes import NO_QUESTIONS, NOTE
+
+    return {"note": NOTE, "reason": NO_QUESTIONS, "per_question": {}}
+
+
+def _code_rows(codes: dict | None) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """Article-code rows: scope overall (the label column holds the question) and pair, measures
+    ``code_alpha``, ``code_fleiss_kappa``, ``code_ac1``, ``code_n_items`` and ``code_kappa``."""
+    from annotator.core.agreement.codes import CODE_MEASURES
+
+    for question, figures in ((codes or {}).get("per_question") or {}).items():
+        reasons = figures.get("reasons", {})
+        for measure in CODE_MEASURES:
+            value = figures[measure]
+            yield ("overall", "", question, f"code_{measure}", "" if value is None else plain(value),
+                   reasons.get(measure, "") if value is None else "")
+        yield ("overall", "", question, "code_n_items", str(figures["n_items"]), "")
+        for pair in figures["pairs"]:
+            value = pair["kappa"]
+            yield ("pair", f"{pair['a']}|{pair['b']}", question, "code_kappa",
+                   "" if value is None else plain(value),
+                   pair.get("reasons", {}).get("kappa", "") if value is None else "")
+
+
+def _attribute_rows(attributes: dict | None) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """Attribute rows: the label column holds LABEL.ATTRIBUTE; ``attribute_alpha_{mode}`` and
+    ``attribute_n_spans_{mode}`` overall, ``attribute_kappa_{mode}`` per pair (mode: exact, overlap)."""
+    for key, figures in ((attributes or {}).get("per_attribute") or {}).items():
+        for mode in ("exact", "overlap"):
+            scope = figures.get(mode)
+            if scope is None:
+                continue
+            value = scope["alpha"]
+            yield ("overall", "", key, f"attribute_alpha_{mode}", "" if value is None else plain(value),
+                   scope.get("reasons", {}).get("alpha", "") if value is None else "")
+            yield ("overall", "", key, f"attribute_n_spans_{mode}", str(scope["n_spans"]), "")
+            for pair in scope["pairs"]:
+                value = pair["kappa"]
+                yield ("pair", f"{pair['a']}|{pair['b']}", key, f"attribute_kappa_{mode}",
+                       "" if value is None else plain(value),
+                       pair.get("reasons", {}).get("kappa", "") if value is None else "")
 
 
 def csv_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str, str]]:
@@ -70,18 +129,27 @@ def csv_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str,
                 for bound in ("low", "high"):
                     yield (scope, item, label, f"{measure}_ci_{bound}", "", scores.interval_reasons[measure])
 
-    yield from rows("overall", "", "", report.overall, (*CORPUS_MEASURES, *gamma))
+    relation = RELATION_MEASURES
+    yield from rows("overall", "", "", report.overall, (*CORPUS_MEASURES, *gamma, *relation))
     for label, scores in report.per_label.items():
         yield from rows("overall", "", label, scores, CORPUS_MEASURES)
+    for kind, scores in report.per_relation_type.items():  # the label column holds the relation type
+        yield from rows("overall", "", kind, scores, relation)
     for article in report.articles:
-        yield from rows("article", article.id, "", article.scores, (*ARTICLE_MEASURES, *gamma))
+        yield from rows("article", article.id, "", article.scores, (*ARTICLE_MEASURES, *gamma, *relation))
         for label, scores in article.per_label.items():
             yield from rows("article", article.id, label, scores, ARTICLE_MEASURES)
+        for kind, scores in article.per_relation_type.items():
+            yield from rows("article", article.id, kind, scores, relation)
     for pair in report.pairs:
         item = f"{pair.a}|{pair.b}"
-        yield from rows("pair", item, "", pair.scores, PAIR_MEASURES)
+        yield from rows("pair", item, "", pair.scores, (*PAIR_MEASURES, *relation))
         for label, scores in pair.per_label.items():
             yield from rows("pair", item, label, scores, PAIR_MEASURES)
+        for kind, scores in pair.per_relation_type.items():
+            yield from rows("pair", item, kind, scores, relation)
+    yield from _attribute_rows(report.attributes)
+    yield from _code_rows(report.codes)
 
 
 def write_csv(report: AgreementReport, out: IO[str]) -> None:

@@ -16,6 +16,7 @@ from types import MappingProxyType
 import numpy as np
 
 from annotator.core.agreement.ac1 import ac1, ac1_many
+from annotator.core.agreement.attributes import attribute_agreement
 from annotator.core.agreement.bootstrap import (
     DEFAULT_SEED,
     MIN_ARTICLES,
@@ -33,11 +34,14 @@ from annotator.core.agreement.characters import (
     cohen_kappa,
     cohen_kappa_many,
 )
+from annotator.core.agreement.codes import code_agreement
 from annotator.core.agreement.data import AgreementInput
 from annotator.core.agreement.f1 import SpanCounts, f1_many, f1_score, span_counts
 from annotator.core.agreement.fleiss import fleiss_kappa_many
 from annotator.core.agreement.layout import Layout, build_layout
 from annotator.core.agreement.multirater import RaterSums, character_rater_sums, pair_rater_sums
+from annotator.core.agreement.relation_scores import relation_scores
+from annotator.core.agreement.relations import relation_counts
 from annotator.core.agreement.scores import AgreementReport, ArticleAgreement, PairAgreement, Scores
 from annotator.core.agreement.undefined import Figures, as_pairs, stack, undefined_where
 from annotator.core.agreement.unitizing import (
@@ -52,7 +56,7 @@ from annotator.core.agreement.unitizing import (
 from annotator.core.agreement.unitizing_bootstrap import alpha_u_intervals
 
 MEASURES = ("alpha_char", "alpha_u", "kappa", "kappa_mean", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa",
-            "gamma")
+            "gamma", "relation_f1_exact", "relation_f1_overlap")
 Progress = Callable[[int, int], None]
 
 
@@ -122,22 +126,41 @@ def build_report(data: AgreementInput, progress: Progress | None = None, *, boot
     pair_used = (arrays["spans_a"] + arrays["spans_b"]) > 0  # pairs × labels × articles
     overall, per_label = _corpus_scores(layout, chars, raters, arrays, unitizing_all, int(full.sum()),
                                         used.any(axis=1), pair_used.any(axis=2))
-    if bootstrap > 0:
+    resamples = resample_counts(layout.n_articles, bootstrap, seed) if bootstrap > 0 else None
+    if resamples is not None:
         overall, per_label = _with_intervals(layout, full, overall, per_label, chars, raters, arrays, used,
-                                             resample_counts(layout.n_articles, bootstrap, seed))
+                                             resamples)
     articles = tuple(_article_scores(layout, data, chars, raters, arrays, used, pair_used))
     if gamma:
         overall, articles = _with_gamma(data, overall, articles, tick)
+    relation_counts_ = relation_counts(data, layout, spans)
+    relations = relation_scores(relation_counts_, layout, resamples)
+    if relation_counts_.left_out:
+        notes.append(f"{relation_counts_.left_out} relation(s) left out: an end is a span of white space "
+                     "alone")
+    overall = overall.with_figures(relations.overall)
+    articles = tuple(replace(a, scores=a.scores.with_figures(pooled),
+                             per_relation_type=MappingProxyType(typed))
+                     for a, (pooled, typed) in zip(articles, relations.articles, strict=True))
+    pairs = tuple(replace(p, scores=p.scores.with_figures(pooled),
+                          per_relation_type=MappingProxyType(typed))
+                  for p, (pooled, typed) in zip(_pair_scores(layout, arrays, pair_unitizing,
+                                                             pair_used.any(axis=2)),
+                                                relations.pairs, strict=True))
     report = AgreementReport(
         annotators=layout.annotators,
         labels=layout.labels,
         overall=overall,
         per_label=MappingProxyType(per_label),
         articles=articles,
-        pairs=tuple(_pair_scores(layout, arrays, pair_unitizing, pair_used.any(axis=2))),
+        pairs=pairs,
         skipped_articles=data.skipped,
         notes=tuple(notes),
         pooled_labels=_names(layout.labels, used.any(axis=1)),
+        relation_types=relation_counts_.types,
+        per_relation_type=MappingProxyType(relations.per_type),
+        codes=code_agreement(data),
+        attributes=attribute_agreement(data, layout, spans),
     )
     tick()
     return report

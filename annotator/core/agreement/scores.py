@@ -8,7 +8,7 @@ listed beside it (``pooled_labels``), so adding an unused label to the schema ch
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
 
 Interval = tuple[float, float]
@@ -38,6 +38,19 @@ class Scores:
     intervals: Mapping[str, Interval] = field(default_factory=_empty)
     # Where intervals were asked for but a measure has none: measure → why.
     interval_reasons: Mapping[str, str] = field(default_factory=_empty)
+    # Relation F1 (``relations.py``): same type and both ends matched, exactly or by span overlap.
+    relation_f1_exact: float | None = None
+    relation_f1_overlap: float | None = None
+
+    def with_figures(self, other: Scores) -> Scores:
+        """These scores with ``other``'s defined figures, reasons and intervals added (``other`` holds
+        measures these do not, e.g. the relation measures beside the span ones)."""
+        added = {f.name: getattr(other, f.name) for f in fields(other)
+                 if isinstance(getattr(other, f.name), float)}
+        return replace(self, **added,
+                       reasons=MappingProxyType({**self.reasons, **other.reasons}),
+                       intervals=MappingProxyType({**self.intervals, **other.intervals}),
+                       interval_reasons=MappingProxyType({**self.interval_reasons, **other.interval_reasons}))
 
     def value(self, measure: str) -> float | None:
         """The figure named ``measure`` (one of ``MEASURES``)."""
@@ -74,6 +87,7 @@ class ArticleAgreement:
     scores: Scores
     per_label: Mapping[str, Scores]
     pooled_labels: tuple[str, ...] = ()
+    per_relation_type: Mapping[str, Scores] = field(default_factory=_empty)
 
 
 @dataclass(frozen=True)
@@ -86,6 +100,7 @@ class PairAgreement:
     scores: Scores
     per_label: Mapping[str, Scores]
     pooled_labels: tuple[str, ...] = ()
+    per_relation_type: Mapping[str, Scores] = field(default_factory=_empty)
 
 
 @dataclass(frozen=True)
@@ -102,6 +117,11 @@ class AgreementReport:
     skipped_articles: int = 0
     notes: tuple[str, ...] = ()
     pooled_labels: tuple[str, ...] = ()
+    relation_types: tuple[str, ...] = ()
+    per_relation_type: Mapping[str, Scores] = field(default_factory=_empty)
+    # Span attributes and article codes (``attributes.py``, ``codes.py``); None: not computed.
+    attributes: object | None = None
+    codes: object | None = None
 
     def lowest_articles(self, n: int = 10) -> list[ArticleAgreement]:
         """The ``n`` articles with the lowest α_char (F1 overlap where α is undefined; undefined last)."""

@@ -84,8 +84,11 @@ def compute_dashboard(project_path: Path, labels: list[str] | None, annotators: 
                       minimum: int, progress: Progress | None = None) -> DashboardData:
     """Read the counted articles (own connection: this runs in a worker thread), build the report and
     count label confusion, reporting progress and stopping on cancel between steps."""
+    from annotator.store.codebook import Codebook
+
     with Project.open(project_path) as project:
-        data = project.agreement_input(annotators=annotators, labels=labels)
+        data = project.agreement_input(annotators=annotators, labels=labels,
+                                       codebook=Codebook(project).for_agreement())
     data = with_min_annotators(data, minimum)
     chunks = [data.articles[i:i + CONFUSION_CHUNK] for i in range(0, len(data.articles), CONFUSION_CHUNK)]
     report_steps = 0
