@@ -501,6 +501,44 @@ ARABIC = {
     # an undo step that meets another writer's change
     "Undo step skipped: its spans were changed elsewhere (another window or the command line), so nothing was changed.":
         "تُخطّيت خطوة التراجع: غُيّرت مقاطعها في مكان آخر (نافذة أخرى أو سطر الأوامر)، فلم يتغيّر شيء.",
+    # relations in the annotation window
+    "Make &relation…": "إنشاء &علاقة…",
+    "Link the selected span to another: R again for another type, N/P and Enter or a click for the other end, Esc to cancel":
+        "اربط المقطع المحدد بآخر: R مرة أخرى لنوع آخر، وN/P ثم Enter أو نقرة للطرف الآخر، وEsc للإلغاء",
+    "Relation {type}": "علاقة {type}",
+    "link": "ربطه",
+    "Relation “{type}” made.": "أُنشئت علاقة «{type}».",
+    "Select a relation in the Relations list first to delete it.": "حدّد علاقة في قائمة العلاقات أولًا لحذفها.",
+    "That relation is {annotator}'s: other annotators' work is read-only.":
+        "هذه العلاقة لـ{annotator}: عمل المُعلِّقين الآخرين للقراءة فقط.",
+    "A “{type}” relation cannot start at a {label} span.": "لا تبدأ علاقة «{type}» من مقطع {label}.",
+    "No relation type starts at a {label} span (Labels ▸ Edit labels… sets which labels a relation joins).":
+        "لا يبدأ أي نوع علاقة من مقطع {label} (الوسوم ◂ تحرير الوسوم… يحدد الوسوم التي تربطها كل علاقة).",
+    "No span of this paragraph can be the other end: click one, or Esc to cancel.":
+        "لا مقطع في هذه الفقرة يصلح طرفًا آخر: انقر مقطعًا، أو Esc للإلغاء.",
+    "Not linked: {reason}": "لم يُربط: {reason}",
+    "No relation made.": "لم تُنشأ علاقة.",
+    "a relation joins two different spans.": "العلاقة تربط مقطعين مختلفين.",
+    "that span is {annotator}'s; a relation joins two spans of the same annotator.":
+        "هذا المقطع لـ{annotator}؛ العلاقة تربط مقطعين للمُعلِّق نفسه.",
+    "a “{type}” relation must start at a span labelled {labels}, not {label}.":
+        "علاقة «{type}» تبدأ من مقطع موسوم {labels}، لا {label}.",
+    "a “{type}” relation must end at a span labelled {labels}, not {label}.":
+        "علاقة «{type}» تنتهي عند مقطع موسوم {labels}، لا {label}.",
+    "these spans are already linked by “{type}”.": "هذان المقطعان مربوطان بعلاقة «{type}» من قبل.",
+    " or ": " أو ",
+    "Relation “{type}” from «{head}»: no span of this paragraph fits; click one elsewhere, R for another type, Esc to cancel.":
+        "علاقة «{type}» من «{head}»: لا مقطع في هذه الفقرة يناسب؛ انقر مقطعًا في مكان آخر، أو R لنوع آخر، أو Esc للإلغاء.",
+    ", R: another type": "، R: نوع آخر",
+    "Relation “{type}” from «{head}» to «{child}»? Enter makes it; N/P: other spans{more}, or click a span; Esc cancels.":
+        "علاقة «{type}» من «{head}» إلى «{child}»؟ Enter ينشئها؛ N/P: مقاطع أخرى{more}، أو انقر مقطعًا؛ Esc يلغي.",
+    "Head": "الرأس",
+    "Relation": "العلاقة",
+    "Child": "الطرف التابع",
+    "{head} «{head_text}» — {type} → {child} «{child_text}», by {annotator}{read_only}":
+        "{head} «{head_text}» — {type} ← {child} «{child_text}»، من {annotator}{read_only}",
+    "relation {type}": "علاقة {type}",
+    "delete relation {type}": "حذف علاقة {type}",
 }
 
 

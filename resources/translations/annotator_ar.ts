@@ -288,6 +288,26 @@ corpus {measure}: {value}</source>
             <translation>حذف</translation>
         </message>
         <message>
+            <source>Relation {type}</source>
+            <translation>علاقة {type}</translation>
+        </message>
+        <message>
+            <source>link</source>
+            <translation>ربطه</translation>
+        </message>
+        <message>
+            <source>Relation “{type}” made.</source>
+            <translation>أُنشئت علاقة «{type}».</translation>
+        </message>
+        <message>
+            <source>Select a relation in the Relations list first to delete it.</source>
+            <translation>حدّد علاقة في قائمة العلاقات أولًا لحذفها.</translation>
+        </message>
+        <message>
+            <source>That relation is {annotator}'s: other annotators' work is read-only.</source>
+            <translation>هذه العلاقة لـ{annotator}: عمل المُعلِّقين الآخرين للقراءة فقط.</translation>
+        </message>
+        <message>
             <source>Suggest other occurrences</source>
             <translation>اقتراح المواضع الأخرى</translation>
         </message>
@@ -1244,6 +1264,88 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>RelationPicker</name>
+        <message>
+            <source>A “{type}” relation cannot start at a {label} span.</source>
+            <translation>لا تبدأ علاقة «{type}» من مقطع {label}.</translation>
+        </message>
+        <message>
+            <source>No relation type starts at a {label} span (Labels ▸ Edit labels… sets which labels a relation joins).</source>
+            <translation>لا يبدأ أي نوع علاقة من مقطع {label} (الوسوم ◂ تحرير الوسوم… يحدد الوسوم التي تربطها كل علاقة).</translation>
+        </message>
+        <message>
+            <source>No span of this paragraph can be the other end: click one, or Esc to cancel.</source>
+            <translation>لا مقطع في هذه الفقرة يصلح طرفًا آخر: انقر مقطعًا، أو Esc للإلغاء.</translation>
+        </message>
+        <message>
+            <source>Not linked: {reason}</source>
+            <translation>لم يُربط: {reason}</translation>
+        </message>
+        <message>
+            <source>No relation made.</source>
+            <translation>لم تُنشأ علاقة.</translation>
+        </message>
+        <message>
+            <source>a relation joins two different spans.</source>
+            <translation>العلاقة تربط مقطعين مختلفين.</translation>
+        </message>
+        <message>
+            <source>that span is {annotator}'s; a relation joins two spans of the same annotator.</source>
+            <translation>هذا المقطع لـ{annotator}؛ العلاقة تربط مقطعين للمُعلِّق نفسه.</translation>
+        </message>
+        <message>
+            <source>a “{type}” relation must start at a span labelled {labels}, not {label}.</source>
+            <translation>علاقة «{type}» تبدأ من مقطع موسوم {labels}، لا {label}.</translation>
+        </message>
+        <message>
+            <source>a “{type}” relation must end at a span labelled {labels}, not {label}.</source>
+            <translation>علاقة «{type}» تنتهي عند مقطع موسوم {labels}، لا {label}.</translation>
+        </message>
+        <message>
+            <source>these spans are already linked by “{type}”.</source>
+            <translation>هذان المقطعان مربوطان بعلاقة «{type}» من قبل.</translation>
+        </message>
+        <message>
+            <source> or </source>
+            <translation> أو </translation>
+        </message>
+        <message>
+            <source>Relation “{type}” from «{head}»: no span of this paragraph fits; click one elsewhere, R for another type, Esc to cancel.</source>
+            <translation>علاقة «{type}» من «{head}»: لا مقطع في هذه الفقرة يناسب؛ انقر مقطعًا في مكان آخر، أو R لنوع آخر، أو Esc للإلغاء.</translation>
+        </message>
+        <message>
+            <source>, R: another type</source>
+            <translation>، R: نوع آخر</translation>
+        </message>
+        <message>
+            <source>Relation “{type}” from «{head}» to «{child}»? Enter makes it; N/P: other spans{more}, or click a span; Esc cancels.</source>
+            <translation>علاقة «{type}» من «{head}» إلى «{child}»؟ Enter ينشئها؛ N/P: مقاطع أخرى{more}، أو انقر مقطعًا؛ Esc يلغي.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelationTableModel</name>
+        <message>
+            <source>Head</source>
+            <translation>الرأس</translation>
+        </message>
+        <message>
+            <source>Relation</source>
+            <translation>العلاقة</translation>
+        </message>
+        <message>
+            <source>Child</source>
+            <translation>الطرف التابع</translation>
+        </message>
+        <message>
+            <source> (read-only)</source>
+            <translation> (للقراءة فقط)</translation>
+        </message>
+        <message>
+            <source>{head} «{head_text}» — {type} → {child} «{child_text}», by {annotator}{read_only}</source>
+            <translation>{head} «{head_text}» — {type} ← {child} «{child_text}»، من {annotator}{read_only}</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchDock</name>
         <message>
             <source>Search</source>
@@ -1779,6 +1881,14 @@ corpus {measure}: {value}</source>
             <translation>تقليص المقطع المحدد كلمةً من نهايته</translation>
         </message>
         <message>
+            <source>Make &amp;relation…</source>
+            <translation>إنشاء &amp;علاقة…</translation>
+        </message>
+        <message>
+            <source>Link the selected span to another: R again for another type, N/P and Enter or a click for the other end, Esc to cancel</source>
+            <translation>اربط المقطع المحدد بآخر: R مرة أخرى لنوع آخر، وN/P ثم Enter أو نقرة للطرف الآخر، وEsc للإلغاء</translation>
+        </message>
+        <message>
             <source>Next span</source>
             <translation>المقطع التالي</translation>
         </message>
@@ -1935,6 +2045,14 @@ corpus {measure}: {value}</source>
         <message>
             <source>mark {status}</source>
             <translation>تعليم {status}</translation>
+        </message>
+        <message>
+            <source>relation {type}</source>
+            <translation>علاقة {type}</translation>
+        </message>
+        <message>
+            <source>delete relation {type}</source>
+            <translation>حذف علاقة {type}</translation>
         </message>
     </context>
     <context>

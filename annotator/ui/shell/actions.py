@@ -125,6 +125,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("actions", "Shrink the selected span by one word at its end"),
     ),
     ActionSpec(
+        "make_relation",
+        QT_TRANSLATE_NOOP("actions", "Make &relation…"),
+        ("R",),
+        QT_TRANSLATE_NOOP("actions", "Link the selected span to another: R again for another type, N/P and "
+                                     "Enter or a click for the other end, Esc to cancel"),
+    ),
+    ActionSpec(
         "next_span",
         QT_TRANSLATE_NOOP("actions", "Next span"),
         ("N",),

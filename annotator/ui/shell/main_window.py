@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
             {
                 "delete_span": page.delete_selected_span,
                 "span_to_selection": page.set_span_to_selection,
+                "make_relation": page.start_relation,
                 "start_earlier": lambda: page.move_boundary(at_start=True, forward=False),
                 "start_later": lambda: page.move_boundary(at_start=True, forward=True),
                 "end_later": lambda: page.move_boundary(at_start=False, forward=True),
@@ -243,6 +244,8 @@ class MainWindow(QMainWindow):
                     "start_later",
                     "end_later",
                     "end_earlier",
+                    None,
+                    "make_relation",
                     None,
                     "next_span",
                     "previous_span",
