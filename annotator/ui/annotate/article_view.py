@@ -155,7 +155,7 @@ class ArticleView(QTextEdit):
                       annotator: str) -> None:
         """Draw ``relations`` between ``spans`` as arcs; see ``RelationPainter.set_relations``."""
         self.relation_painter.set_relations(relations, spans, colours, annotator)
-        self._keep_relation_room()
+        self.keep_relation_room()
 
     def set_selected_relation(self, relation_id: int | None) -> None:
         self.relation_painter.set_selected_relation(relation_id)
@@ -163,9 +163,10 @@ class ArticleView(QTextEdit):
     def set_pending_relation(self, pending: tuple[int, int, str] | None) -> None:
         """Draw a dashed arc from head span to candidate child span (``(head, child, colour)``), or none."""
         self.relation_painter.set_pending(pending)
-        self._keep_relation_room()
+        self.keep_relation_room()
 
-    def _keep_relation_room(self) -> None:
+    def keep_relation_room(self) -> None:
+        """Space the lines for the room the relations want above them (a relayout only when it changes)."""
         room = self.relation_painter.wanted_room()
         if room != self.relation_room:
             self.relation_room = room
@@ -206,16 +207,25 @@ class ArticleView(QTextEdit):
         block_format = QTextBlockFormat()
         block_format.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         block_format.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        # Qt puts a line's extra height below it: the room above line k is line k-1's extra, above a
-        # paragraph's first line its top margin
+        # Qt puts a line's extra height below it: the room above a line is the previous line's extra
+        # (the last line of the previous paragraph's, for a first line), above the first the margin
         line_height = QFontMetricsF(self.document().defaultFont()).height()
         extra = 100 * self.relation_room / line_height if line_height else 0
         block_format.setLineHeight(125 + extra, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block_format.setTopMargin(self.relation_room)
+        self.document().setDocumentMargin(max(24.0, self.relation_room + 8))
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()  # one relayout for all blocks, not one per block
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(block_format)
+        if extra:
+            # the line before an empty one already has the room below it: the empty line can be half
+            plain = QTextBlockFormat()
+            plain.setLineHeight(line_height / 2, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            block = self.document().firstBlock()
+            while block.isValid():
+                if block.length() == 1:
+                    QTextCursor(block).mergeBlockFormat(plain)
+                block = block.next()
         cursor.endEditBlock()
 
     def set_point_size(self, size: int) -> None:

@@ -5,7 +5,8 @@ the selected and the pending one); it asks the view for its public geometry (``v
 ``document``, ``offsets``, ``palette``) and nothing else.
 
 Every arc lives in the room the view reserves above each line (``room``: the article's lines are set
-further apart while relations are shown), so no arc crosses the letters. Each end is anchored above the
+further apart while relations are shown, by as many stacking levels as the most crowded line painted
+so far needs, up to ``MOST_LEVELS``), so no arc crosses the letters. Each end is anchored above the
 middle of its span's part on the span's first line. An arc whose two ends share a line is a bracket
 from head to child with the type's name on its bar; where the ends are on different lines, each end
 gets its own half reaching to the line's edge in the direction of the other (so an arc is readable
@@ -21,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -40,7 +41,7 @@ from annotator.core.structure import Relation
 if TYPE_CHECKING:
     from annotator.ui.annotate.article_view import ArticleView
 
-LEVELS_RESERVED = 3  # stacking levels the line spacing makes room for; more on one line are squeezed
+MOST_LEVELS = 4  # the line spacing grows to make room for this many stacked arcs, no more (then squeezed)
 LABEL_POINT_SIZE = 8
 ARROW = 5.0  # arrowhead length, px
 PAD = 4.0  # least gap between two bars at one height
@@ -108,6 +109,7 @@ class RelationPainter:
         self.spans: dict[int, Span] = {}
         self.selected_relation_id: int | None = None
         self.pending: tuple[int, int, str] | None = None  # head span, candidate child span, colour
+        self.levels = 1  # stacking levels the room is made for: grows (never shrinks) as lines need more
         self.label_font = QFont()
         self.label_font.setPointSize(LABEL_POINT_SIZE)
         self.label_metrics = QFontMetricsF(self.label_font)
@@ -117,6 +119,7 @@ class RelationPainter:
     def clear(self) -> None:
         self.relations, self.by_span, self.spans = [], {}, {}
         self.selected_relation_id = self.pending = None
+        self.levels = 1
 
     def set_relations(self, relations: Iterable[Relation], spans: dict[int, Span], colours: dict[str, str],
                       annotator: str) -> None:
@@ -134,10 +137,10 @@ class RelationPainter:
         """Pixels of room the view should keep above each line: none without relations."""
         if not self.relations and self.pending is None:
             return 0.0
-        return 2.0 + LEVELS_RESERVED * self.level_step()
+        return 2.0 + self.levels * self.level_step()
 
     def level_step(self) -> float:
-        return self.label_metrics.height() + 2.0
+        return self.label_metrics.height() + 1.0
 
     def set_selected_relation(self, relation_id: int | None) -> None:
         if relation_id != self.selected_relation_id:
@@ -197,6 +200,17 @@ class RelationPainter:
         """Draw the visible relations (and the pending one) in the room above their lines."""
         if room <= 0:
             return
+        placed = self.placed_pieces(room)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self.label_font)
+        base = self._view.palette().color(QPalette.ColorRole.Base)
+        for piece, y, label_width in placed:
+            self._draw_piece(painter, piece, y, label_width, base)
+        painter.restore()
+
+    def placed_pieces(self, room: float) -> list[tuple[Piece, float, float]]:
+        """The pieces to draw with the height of each one's bar and its label's width (document pixels)."""
         pieces: list[Piece] = []
         for painted in self.visible_relations():
             selected = painted.relation.id == self.selected_relation_id
@@ -208,18 +222,18 @@ class RelationPainter:
         by_line: dict[tuple[int, int], list[Piece]] = {}
         for piece in pieces:
             by_line.setdefault(piece.line, []).append(piece)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(self.label_font)
-        base = self._view.palette().color(QPalette.ColorRole.Base)
+        placed = []
         for line_pieces in by_line.values():
             widths = [self._label_width(p) for p in line_pieces]
             levels = stack(line_pieces, widths)
+            if levels > self.levels and self.levels < MOST_LEVELS:
+                # more room from the next frame on (a relayout: not while painting); squeezed till then
+                self.levels = min(levels, MOST_LEVELS)
+                QTimer.singleShot(0, self._view.keep_relation_room)
             step = min(self.level_step(), (room - 2.0) / levels)
-            for piece, label_width in zip(line_pieces, widths, strict=True):
-                self._draw_piece(painter, piece, piece.top - 2.0 - step * (piece.level + 0.5), label_width,
-                                 base)
-        painter.restore()
+            placed += [(piece, piece.top - 2.0 - step * (piece.level + 0.5), label_width)
+                       for piece, label_width in zip(line_pieces, widths, strict=True)]
+        return placed
 
     def _label_width(self, piece: Piece) -> float:
         return self.label_metrics.horizontalAdvance(piece.painted.relation.type) + 6.0
