@@ -527,11 +527,11 @@ ARABIC = {
         "علاقة «{type}» تنتهي عند مقطع موسوم {labels}، لا {label}.",
     "these spans are already linked by “{type}”.": "هذان المقطعان مربوطان بعلاقة «{type}» من قبل.",
     " or ": " أو ",
-    "Relation “{type}” from «{head}»: no span of this paragraph fits; click one elsewhere, R for another type, Esc to cancel.":
-        "علاقة «{type}» من «{head}»: لا مقطع في هذه الفقرة يناسب؛ انقر مقطعًا في مكان آخر، أو R لنوع آخر، أو Esc للإلغاء.",
-    ", R: another type": "، R: نوع آخر",
-    "Relation “{type}” from «{head}» to «{child}»? Enter makes it; N/P: other spans{more}, or click a span; Esc cancels.":
-        "علاقة «{type}» من «{head}» إلى «{child}»؟ Enter ينشئها؛ N/P: مقاطع أخرى{more}، أو انقر مقطعًا؛ Esc يلغي.",
+    "{type} from «{head}»: no span of this paragraph fits — click one{more} · Esc cancels":
+        "{type} من «{head}»: لا مقطع في هذه الفقرة يناسب — انقر مقطعًا{more} · Esc يلغي",
+    " · R other type": " · R نوع آخر",
+    "{type}: «{head}» → «{child}» — Enter links · N/P other end{more} · Esc cancels":
+        "{type}: «{head}» ← «{child}» — Enter يربط · N/P طرف آخر{more} · Esc يلغي",
     "Head": "الرأس",
     "Relation": "العلاقة",
     "Child": "الطرف التابع",
@@ -539,6 +539,31 @@ ARABIC = {
         "{head} «{head_text}» — {type} ← {child} «{child_text}»، من {annotator}{read_only}",
     "relation {type}": "علاقة {type}",
     "delete relation {type}": "حذف علاقة {type}",
+    # the span inspector and the Article codes pane
+    "Relations": "العلاقات",
+    "Span": "المقطع",
+    "Article codes": "ترميز المقالة",
+    "inspect": "فحصه",
+    "This project asks no questions about articles.": "لا يطرح هذا المشروع أسئلة عن المقالات.",
+    "Note on this article": "ملاحظة على هذه المقالة",
+    "Note": "ملاحظة",
+    "not answered": "بلا إجابة",
+    "yes": "نعم",
+    "Note on this span": "ملاحظة على هذا المقطع",
+    "Select a span to see its attributes and note.": "حدّد مقطعًا لترى سماته وملاحظته.",
+    "{label}: «{excerpt}»": "{label}: «{excerpt}»",
+    "from the list: type to complete": "من القائمة: اكتب ليُكمَل",
+    "«{typed}» is not in the list of {attribute}: nothing stored (new entries are added to the list in Labels ▸ Edit labels…).":
+        "«{typed}» ليس في قائمة {attribute}: لم يُحفظ شيء (تُضاف المدخلات الجديدة إلى القائمة من الوسوم ◂ تحرير الوسوم…).",
+    "&Inspect span": "&فحص المقطع",
+    "The selected span's attributes and note, first attribute focused (number keys pick a choice, Space sets a flag)":
+        "سمات المقطع المحدد وملاحظته، والتركيز على أول سمة (الأرقام تختار قيمة، والمسافة تضبط العلامة)",
+    "Article &codes": "&ترميز المقالة",
+    "Answer this article's questions and write its note": "أجب عن أسئلة هذه المقالة واكتب ملاحظتك عليها",
+    "{label} {attribute}": "{label} {attribute}",
+    "note on {label}": "ملاحظة على {label}",
+    "answer {question}": "إجابة {question}",
+    "article note": "ملاحظة المقالة",
 }
 
 

@@ -212,6 +212,18 @@ corpus {measure}: {value}</source>
     <context>
         <name>AnnotationPage</name>
         <message>
+            <source>Relations</source>
+            <translation>العلاقات</translation>
+        </message>
+        <message>
+            <source>Span</source>
+            <translation>المقطع</translation>
+        </message>
+        <message>
+            <source>Article codes</source>
+            <translation>ترميز المقالة</translation>
+        </message>
+        <message>
             <source>Tag as {label}</source>
             <translation>وسم بـ {label}</translation>
         </message>
@@ -222,6 +234,10 @@ corpus {measure}: {value}</source>
         <message>
             <source>Tag the selection as {label} ({key})</source>
             <translation>وسم التحديد بـ {label} ({key})</translation>
+        </message>
+        <message>
+            <source>inspect</source>
+            <translation>فحصه</translation>
         </message>
         <message>
             <source>Select a span first to {action} it.</source>
@@ -358,6 +374,29 @@ corpus {measure}: {value}</source>
         <message>
             <source>Tagging {count} places again…</source>
             <translation>جارٍ وسم {count} موضعًا من جديد…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticleCodes</name>
+        <message>
+            <source>This project asks no questions about articles.</source>
+            <translation>لا يطرح هذا المشروع أسئلة عن المقالات.</translation>
+        </message>
+        <message>
+            <source>Note on this article</source>
+            <translation>ملاحظة على هذه المقالة</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>not answered</source>
+            <translation>بلا إجابة</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>نعم</translation>
         </message>
     </context>
     <context>
@@ -1310,16 +1349,16 @@ corpus {measure}: {value}</source>
             <translation> أو </translation>
         </message>
         <message>
-            <source>Relation “{type}” from «{head}»: no span of this paragraph fits; click one elsewhere, R for another type, Esc to cancel.</source>
-            <translation>علاقة «{type}» من «{head}»: لا مقطع في هذه الفقرة يناسب؛ انقر مقطعًا في مكان آخر، أو R لنوع آخر، أو Esc للإلغاء.</translation>
+            <source> · R other type</source>
+            <translation> · R نوع آخر</translation>
         </message>
         <message>
-            <source>, R: another type</source>
-            <translation>، R: نوع آخر</translation>
+            <source>{type} from «{head}»: no span of this paragraph fits — click one{more} · Esc cancels</source>
+            <translation>{type} من «{head}»: لا مقطع في هذه الفقرة يناسب — انقر مقطعًا{more} · Esc يلغي</translation>
         </message>
         <message>
-            <source>Relation “{type}” from «{head}» to «{child}»? Enter makes it; N/P: other spans{more}, or click a span; Esc cancels.</source>
-            <translation>علاقة «{type}» من «{head}» إلى «{child}»؟ Enter ينشئها؛ N/P: مقاطع أخرى{more}، أو انقر مقطعًا؛ Esc يلغي.</translation>
+            <source>{type}: «{head}» → «{child}» — Enter links · N/P other end{more} · Esc cancels</source>
+            <translation>{type}: «{head}» ← «{child}» — Enter يربط · N/P طرف آخر{more} · Esc يلغي</translation>
         </message>
     </context>
     <context>
@@ -1405,6 +1444,41 @@ corpus {measure}: {value}</source>
         <message>
             <source>{found} in {articles}</source>
             <translation>{found} في {articles}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpanInspector</name>
+        <message>
+            <source>Note on this span</source>
+            <translation>ملاحظة على هذا المقطع</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>Select a span to see its attributes and note.</source>
+            <translation>حدّد مقطعًا لترى سماته وملاحظته.</translation>
+        </message>
+        <message>
+            <source>{label}: «{excerpt}»</source>
+            <translation>{label}: «{excerpt}»</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>لا شيء</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>نعم</translation>
+        </message>
+        <message>
+            <source>from the list: type to complete</source>
+            <translation>من القائمة: اكتب ليُكمَل</translation>
+        </message>
+        <message>
+            <source>«{typed}» is not in the list of {attribute}: nothing stored (new entries are added to the list in Labels ▸ Edit labels…).</source>
+            <translation>«{typed}» ليس في قائمة {attribute}: لم يُحفظ شيء (تُضاف المدخلات الجديدة إلى القائمة من الوسوم ◂ تحرير الوسوم…).</translation>
         </message>
     </context>
     <context>
@@ -1889,6 +1963,14 @@ corpus {measure}: {value}</source>
             <translation>اربط المقطع المحدد بآخر: R مرة أخرى لنوع آخر، وN/P ثم Enter أو نقرة للطرف الآخر، وEsc للإلغاء</translation>
         </message>
         <message>
+            <source>&amp;Inspect span</source>
+            <translation>&amp;فحص المقطع</translation>
+        </message>
+        <message>
+            <source>The selected span's attributes and note, first attribute focused (number keys pick a choice, Space sets a flag)</source>
+            <translation>سمات المقطع المحدد وملاحظته، والتركيز على أول سمة (الأرقام تختار قيمة، والمسافة تضبط العلامة)</translation>
+        </message>
+        <message>
             <source>Next span</source>
             <translation>المقطع التالي</translation>
         </message>
@@ -1927,6 +2009,14 @@ corpus {measure}: {value}</source>
         <message>
             <source>Mark this article done for you (again: back to in progress)</source>
             <translation>تعليم هذه المقالة منتهيةً لك (مرة أخرى: تعود قيد العمل)</translation>
+        </message>
+        <message>
+            <source>Article &amp;codes</source>
+            <translation>&amp;ترميز المقالة</translation>
+        </message>
+        <message>
+            <source>Answer this article's questions and write its note</source>
+            <translation>أجب عن أسئلة هذه المقالة واكتب ملاحظتك عليها</translation>
         </message>
         <message>
             <source>&amp;Larger text</source>
@@ -2053,6 +2143,22 @@ corpus {measure}: {value}</source>
         <message>
             <source>delete relation {type}</source>
             <translation>حذف علاقة {type}</translation>
+        </message>
+        <message>
+            <source>{label} {attribute}</source>
+            <translation>{label} {attribute}</translation>
+        </message>
+        <message>
+            <source>note on {label}</source>
+            <translation>ملاحظة على {label}</translation>
+        </message>
+        <message>
+            <source>answer {question}</source>
+            <translation>إجابة {question}</translation>
+        </message>
+        <message>
+            <source>article note</source>
+            <translation>ملاحظة المقالة</translation>
         </message>
     </context>
     <context>

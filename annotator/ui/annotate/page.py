@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Label, Span, Status
@@ -23,12 +23,14 @@ from annotator.core.structure import Relation, RelationType
 from annotator.core.text import snap_to_words, word_at, word_edge
 from annotator.store import Changes, Project
 from annotator.store.coding import Coding
+from annotator.ui.annotate.article_codes import ArticleCodes
 from annotator.ui.annotate.article_view import ArticleView
 from annotator.ui.annotate.commands import AddSpan, AnnotationCommand, ChangeSpan, DeleteSpan, SetStatus, push
 from annotator.ui.annotate.label_bar import LabelBar
 from annotator.ui.annotate.relation_commands import AddRelation, DeleteRelation
 from annotator.ui.annotate.relation_list import RelationList
 from annotator.ui.annotate.relation_picker import RelationPicker
+from annotator.ui.annotate.span_inspector import SpanInspector
 from annotator.ui.annotate.span_list import SpanList
 from annotator.ui.suggestions.bar import Offer, SuggestionsBar
 from annotator.ui.suggestions.offers import SuggestionOffers
@@ -74,11 +76,17 @@ class AnnotationPage(QWidget):
         self.article_view = ArticleView(font_family, point_size)
         self.span_list = SpanList()
         self.relation_list = RelationList()
+        self.inspector = SpanInspector(project, notify, self.run_command, self.message.emit)
+        self.article_codes = ArticleCodes(project, notify, self.run_command)
+        self.coding_tabs = QTabWidget(objectName="codingTabs")
+        self.coding_tabs.addTab(self.relation_list, self.tr("Relations"))
+        self.coding_tabs.addTab(self.inspector, self.tr("Span"))
+        self.coding_tabs.addTab(self.article_codes, self.tr("Article codes"))
         lists = QSplitter(Qt.Orientation.Vertical)
         lists.setObjectName("listsSplitter")
         lists.addWidget(self.span_list)
-        lists.addWidget(self.relation_list)
-        lists.setSizes([520, 200])
+        lists.addWidget(self.coding_tabs)
+        lists.setSizes([460, 260])
         splitter = QSplitter()
         splitter.setObjectName("annotationSplitter")
         splitter.addWidget(lists)
@@ -151,6 +159,8 @@ class AnnotationPage(QWidget):
         self.selected_relation_id = None
         self.picker.finish()
         self.offers.forget_article()
+        self.inspector.show_span(None)
+        self.article_codes.show_article(document_id, self.annotator)
         if document_id is None:
             self.article_view.set_article("")
             self.spans = []
@@ -217,6 +227,7 @@ class AnnotationPage(QWidget):
         self.span_list.set_spans(self.spans, self.article_view.text, self.labels, self.annotator,
                                  show_annotator=self.show_others)
         self.span_list.select_span(self.selected_span_id)
+        self.inspector.show_span(self.selected_span(), *self._inspected())
 
     def own_span_count(self) -> int:
         """How many of the spans shown are the annotator's own."""
@@ -236,6 +247,14 @@ class AnnotationPage(QWidget):
         if changes.relations and not changes.spans and not changes.labels:
             self.reload_relations()  # a relation made or deleted: the spans are as they were
             return
+        if changes.structure:
+            self.article_codes.reload_questions()
+            self.inspector.show_span(self.selected_span(), *self._inspected())
+        elif changes.span_details or changes.codes:
+            self.inspector.refresh()
+            self.article_codes.refresh()
+            if not changes.spans:
+                return  # an attribute, note or answer: nothing else to redraw
         if changes.labels or not changes.spans or len(changes.spans) > 50:
             self.reload_spans()
             reread = self.spans
@@ -276,6 +295,7 @@ class AnnotationPage(QWidget):
         self.article_view.update_spans(removed, added, self.selected_span_id)
         self.span_list.update_spans(removed, added)
         self.span_list.select_span(self.selected_span_id)
+        self.inspector.show_span(self.selected_span(), *self._inspected())
         return added
 
     # -- selection ------------------------------------------------------------------------------
@@ -289,8 +309,29 @@ class AnnotationPage(QWidget):
         self.article_view.set_selected_span(span_id)
         self.span_list.select_span(span_id)
         span = self.selected_span()
+        self.inspector.show_span(span, *self._inspected())
         if span is not None and show_text:
             self.article_view.select_range(span.start, span.end)
+
+    def _inspected(self) -> tuple[str, bool]:
+        """The selected span's excerpt and whether it is the annotator's own: what the inspector shows."""
+        span = self.selected_span()
+        if span is None:
+            return "", False
+        excerpt = self.article_view.text[span.start:span.end].replace("\n", " ")
+        return (excerpt if len(excerpt) <= 40 else excerpt[:40] + "…"), span.annotator == self.annotator
+
+    def inspect_span(self) -> None:
+        """I: the inspector of the selected span, its first attribute focused."""
+        if self._own_selected_span(self.tr("inspect")) is not None:
+            self.coding_tabs.setCurrentWidget(self.inspector)
+            self.inspector.focus_first()
+
+    def show_article_codes(self) -> None:
+        """K: the Article codes pane, its first question focused."""
+        if self.document_id is not None:
+            self.coding_tabs.setCurrentWidget(self.article_codes)
+            self.article_codes.focus_first()
 
     def _span_row_selected(self, span_id: int) -> None:
         if self.picker.active:

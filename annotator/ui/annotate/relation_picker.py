@@ -192,18 +192,20 @@ class RelationPicker(QObject):
         head, relation_type = self.head, self.relation_type
         if head is None or relation_type is None:
             return
-        text = self._page.article_view.text
-        excerpt = text[head.start:head.end][:30]
+        excerpt = self._excerpt(head)
+        more = self.tr(" · R other type") if len(self.types) > 1 else ""
         if self.candidate is None:
-            self._say(self.tr("Relation “{type}” from «{head}»: no span of this paragraph fits; click one "
-                              "elsewhere, R for another type, Esc to cancel.")
-                      .format(type=relation_type.name, head=excerpt))
+            self._say(self.tr("{type} from «{head}»: no span of this paragraph fits — click one{more} · Esc "
+                              "cancels").format(type=relation_type.name, head=excerpt, more=more))
             return
-        other = text[self.candidate.start:self.candidate.end][:30]
-        more = self.tr(", R: another type") if len(self.types) > 1 else ""
-        self._say(self.tr("Relation “{type}” from «{head}» to «{child}»? Enter makes it; N/P: other spans"
-                          "{more}, or click a span; Esc cancels.")
-                  .format(type=relation_type.name, head=excerpt, child=other, more=more))
+        self._say(self.tr("{type}: «{head}» → «{child}» — Enter links · N/P other end{more} · Esc cancels")
+                  .format(type=relation_type.name, head=excerpt, child=self._excerpt(self.candidate),
+                          more=more))
+
+    def _excerpt(self, span: Span) -> str:
+        """The span's first words, isolated so that Arabic inside a message cannot reorder it."""
+        text = self._page.article_view.text[span.start:span.end].replace("\n", " ")
+        return f"\u2068{text if len(text) <= 20 else text[:20] + '…'}\u2069"
 
     def _say(self, text: str) -> None:
         self._page.message.emit(text)
