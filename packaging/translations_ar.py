@@ -519,6 +519,69 @@ ARABIC = {
     "Updated: another program changed the project": "حُدِّث العرض: غيّر برنامج آخر المشروع",
     "Changed elsewhere (another window or the command line): these figures are out of date — press Recompute.":
         "تغيّر المشروع في مكان آخر (نافذة أخرى أو سطر الأوامر): هذه الأرقام قديمة — اضغط «إعادة الحساب».",
+    # relations in the annotation window
+    "Make &relation…": "إنشاء &علاقة…",
+    "Link the selected span to another: R again for another type, N/P and Enter or a click for the other end, Esc to cancel":
+        "اربط المقطع المحدد بآخر: R مرة أخرى لنوع آخر، وN/P ثم Enter أو نقرة للطرف الآخر، وEsc للإلغاء",
+    "Relation {type}": "علاقة {type}",
+    "link": "ربطه",
+    "Relation “{type}” made.": "أُنشئت علاقة «{type}».",
+    "Select a relation in the Relations list first to delete it.": "حدّد علاقة في قائمة العلاقات أولًا لحذفها.",
+    "That relation is {annotator}'s: other annotators' work is read-only.":
+        "هذه العلاقة لـ{annotator}: عمل المُعلِّقين الآخرين للقراءة فقط.",
+    "A “{type}” relation cannot start at a {label} span.": "لا تبدأ علاقة «{type}» من مقطع {label}.",
+    "No relation type starts at a {label} span (Labels ▸ Edit labels… sets which labels a relation joins).":
+        "لا يبدأ أي نوع علاقة من مقطع {label} (الوسوم ◂ تحرير الوسوم… يحدد الوسوم التي تربطها كل علاقة).",
+    "No span of this paragraph can be the other end: click one, or Esc to cancel.":
+        "لا مقطع في هذه الفقرة يصلح طرفًا آخر: انقر مقطعًا، أو Esc للإلغاء.",
+    "Not linked: {reason}": "لم يُربط: {reason}",
+    "No relation made.": "لم تُنشأ علاقة.",
+    "a relation joins two different spans.": "العلاقة تربط مقطعين مختلفين.",
+    "that span is {annotator}'s; a relation joins two spans of the same annotator.":
+        "هذا المقطع لـ{annotator}؛ العلاقة تربط مقطعين للمُعلِّق نفسه.",
+    "a “{type}” relation must start at a span labelled {labels}, not {label}.":
+        "علاقة «{type}» تبدأ من مقطع موسوم {labels}، لا {label}.",
+    "a “{type}” relation must end at a span labelled {labels}, not {label}.":
+        "علاقة «{type}» تنتهي عند مقطع موسوم {labels}، لا {label}.",
+    "these spans are already linked by “{type}”.": "هذان المقطعان مربوطان بعلاقة «{type}» من قبل.",
+    " or ": " أو ",
+    "{type} from «{head}»: no span of this paragraph fits — click one{more} · Esc cancels":
+        "{type} من «{head}»: لا مقطع في هذه الفقرة يناسب — انقر مقطعًا{more} · Esc يلغي",
+    " · R other type": " · R نوع آخر",
+    "{type}: «{head}» → «{child}» — Enter links · N/P other end{more} · Esc cancels":
+        "{type}: «{head}» ← «{child}» — Enter يربط · N/P طرف آخر{more} · Esc يلغي",
+    "Head": "الرأس",
+    "Relation": "العلاقة",
+    "Child": "الطرف التابع",
+    "{head} «{head_text}» — {type} → {child} «{child_text}», by {annotator}{read_only}":
+        "{head} «{head_text}» — {type} ← {child} «{child_text}»، من {annotator}{read_only}",
+    "relation {type}": "علاقة {type}",
+    "delete relation {type}": "حذف علاقة {type}",
+    # the span inspector and the Article codes pane
+    "Relations": "العلاقات",
+    "Span": "المقطع",
+    "Article codes": "ترميز المقالة",
+    "inspect": "فحصه",
+    "This project asks no questions about articles.": "لا يطرح هذا المشروع أسئلة عن المقالات.",
+    "Note on this article": "ملاحظة على هذه المقالة",
+    "Note": "ملاحظة",
+    "not answered": "بلا إجابة",
+    "yes": "نعم",
+    "Note on this span": "ملاحظة على هذا المقطع",
+    "Select a span to see its attributes and note.": "حدّد مقطعًا لترى سماته وملاحظته.",
+    "{label}: «{excerpt}»": "{label}: «{excerpt}»",
+    "from the list: type to complete": "من القائمة: اكتب ليُكمَل",
+    "«{typed}» is not in the list of {attribute}: nothing stored (new entries are added to the list in Labels ▸ Edit labels…).":
+        "«{typed}» ليس في قائمة {attribute}: لم يُحفظ شيء (تُضاف المدخلات الجديدة إلى القائمة من الوسوم ◂ تحرير الوسوم…).",
+    "&Inspect span": "&فحص المقطع",
+    "The selected span's attributes and note, first attribute focused (number keys pick a choice, Space sets a flag)":
+        "سمات المقطع المحدد وملاحظته، والتركيز على أول سمة (الأرقام تختار قيمة، والمسافة تضبط العلامة)",
+    "Article &codes": "&ترميز المقالة",
+    "Answer this article's questions and write its note": "أجب عن أسئلة هذه المقالة واكتب ملاحظتك عليها",
+    "{label} {attribute}": "{label} {attribute}",
+    "note on {label}": "ملاحظة على {label}",
+    "answer {question}": "إجابة {question}",
+    "article note": "ملاحظة المقالة",
 }
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from annotator.core.model import SpanRef
+from annotator.core.normalise import normalised_text
 
 
 class AttributeKind(StrEnum):
@@ -162,6 +163,18 @@ def attribute_refusal(definition: AttributeDefinition, value: str) -> str | None
         return (f"{value!r} is not in the vocabulary of {definition.name!r}; add it to the list first "
                 "(new entries are added on purpose)")
     return None
+
+
+def vocabulary_key(text: str) -> str:
+    """How typed text is matched against a vocabulary: Arabic-normalised (hamza, harakat, tatweel…),
+    case-folded, trimmed."""
+    return normalised_text(text).casefold().strip()
+
+
+def vocabulary_entry(vocabulary: tuple[str, ...], typed: str) -> str | None:
+    """The vocabulary's own spelling of what was typed («ايران» → «إيران»), or None if it has none."""
+    key = vocabulary_key(typed)
+    return next((entry for entry in vocabulary if vocabulary_key(entry) == key), None) if key else None
 
 
 def answer_refusal(question: ArticleQuestion, values: tuple[str, ...]) -> str | None:

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from annotator.core.errors import InputError, NotFoundError
+from annotator.core.errors import ChangedElsewhereError, InputError, NotFoundError
 from annotator.core.model import Span
 from annotator.core.structure import (
     ArticleAnswer,
@@ -31,6 +31,19 @@ _RELATION_COLUMNS = """
     FROM relations r JOIN annotators a ON a.id = r.annotator_id
     JOIN relation_types t ON t.id = r.relation_type_id
 """
+
+
+def _same_relation(stored: Relation, expected: Relation) -> bool:
+    """The stored row is the relation an undo step recorded: same id, article, annotator, ends and type."""
+    return (stored.id, stored.document_id, stored.annotator, stored.head, stored.child, stored.type) == (
+        expected.id, expected.document_id, expected.annotator, expected.head, expected.child, expected.type)
+
+
+def _relation_changed_elsewhere(relation: Relation) -> ChangedElsewhereError:
+    return ChangedElsewhereError(
+        f"relation {relation.id} ({relation.type} from span {relation.head} to span {relation.child} of "
+        f"{relation.annotator} in article {relation.document_id}) was changed elsewhere (another window or "
+        "the command line); nothing was changed")
 
 
 @dataclass(frozen=True)
@@ -121,20 +134,40 @@ class Coding:
             self._touch(conn, head.document_id, head.annotator, now)
         return self.relation(relation_id), self._relation_changes([relation_id], head.document_id)
 
-    def delete_relation(self, relation_id: int) -> tuple[Relation, Changes]:
-        """Delete a relation; returns it as it was, so the caller can undo with ``restore_relations``."""
-        relation = self.relation(relation_id)
+    def delete_relation(self, relation_id: int, expected: Relation | None = None) -> tuple[Relation, Changes]:
+        """Delete a relation; returns it as it was, so the caller can undo with ``restore_relations``.
+
+        With ``expected`` (what an undo step recorded), refused with ChangedElsewhereError, nothing
+        deleted, unless the stored relation is still exactly that one.
+        """
         with self.project.transaction() as conn:
+            rows = self._query(f"SELECT {_RELATION_COLUMNS} WHERE r.id = ?", (relation_id,))
+            if expected is not None and (not rows or not _same_relation(Relation(*rows[0]), expected)):
+                raise _relation_changed_elsewhere(expected)
+            if not rows:
+                raise NotFoundError(f"there is no relation with id {relation_id}")
+            relation = Relation(*rows[0])
             conn.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
             self._touch(conn, relation.document_id, relation.annotator, utc_now())
         return relation, self._relation_changes([relation_id], relation.document_id)
 
     def restore_relations(self, relations: Iterable[Relation]) -> Changes:
-        """Put deleted relations back with their ids and timestamps, in one transaction."""
+        """Put deleted relations back with their ids and timestamps, in one transaction.
+
+        Refused with ChangedElsewhereError, nothing written, if a relation's id is taken again or one of
+        its spans is no longer stored as it was (another writer deleted or moved it since).
+        """
         relations = list(relations)
         now = utc_now()
         with self.project.transaction() as conn:
             for relation in relations:
+                taken = conn.execute("SELECT 1 FROM relations WHERE id = ?", (relation.id,)).fetchone()
+                ends = conn.execute(
+                    "SELECT COUNT(*) FROM spans s JOIN annotators a ON a.id = s.annotator_id "
+                    "WHERE s.id IN (?, ?) AND s.document_id = ? AND a.name = ?",
+                    (relation.head, relation.child, relation.document_id, relation.annotator)).fetchone()[0]
+                if taken or ends != 2:
+                    raise _relation_changed_elsewhere(relation)
                 self._insert_relation(conn, relation)
             for document_id, annotator in {(r.document_id, r.annotator) for r in relations}:
                 self._touch(conn, document_id, annotator, now)
@@ -307,16 +340,25 @@ class Coding:
                        for name, value in self.attribute_values(span_id).items())
         return SpanRemoval(span, relations, values, self.span_note(span_id))
 
-    def delete_span(self, span_id: int) -> tuple[SpanRemoval, Changes]:
+    def delete_span(self, span_id: int, expected: Span | None = None) -> tuple[SpanRemoval, Changes]:
         """Delete a span with its relations, attribute values and note, in one transaction."""
-        removals, changes = self.delete_spans([span_id])
+        removals, changes = self.delete_spans([span_id], expected=None if expected is None else [expected])
         return removals[0], changes
 
-    def delete_spans(self, span_ids: Iterable[int]) -> tuple[list[SpanRemoval], Changes]:
-        """Delete several spans and everything that hangs off them in one transaction (one undo step)."""
-        removals = [self.removal(span_id) for span_id in dict.fromkeys(span_ids)]
+    def delete_spans(self, span_ids: Iterable[int], expected: Iterable[Span] | None = None
+                     ) -> tuple[list[SpanRemoval], Changes]:
+        """Delete several spans and everything that hangs off them in one transaction (one undo step).
+
+        With ``expected`` (the spans an undo step recorded), refused with ChangedElsewhereError, nothing
+        deleted, unless each span is still stored exactly as recorded (as ``Project.delete_spans``).
+        """
+        recorded = {span.id: span for span in expected or ()}
         now = utc_now()
         with self.project.transaction() as conn:
+            ids = list(dict.fromkeys(span_ids))
+            for span_id in ids:
+                self.project._expected_span(span_id, recorded.get(span_id))
+            removals = [self.removal(span_id) for span_id in ids]
             conn.executemany("DELETE FROM spans WHERE id = ?", [(r.span.id,) for r in removals])
             for document_id, annotator in {(r.span.document_id, r.span.annotator) for r in removals}:
                 self._touch(conn, document_id, annotator, now)

@@ -216,6 +216,18 @@ corpus {measure}: {value}</source>
     <context>
         <name>AnnotationPage</name>
         <message>
+            <source>Relations</source>
+            <translation>العلاقات</translation>
+        </message>
+        <message>
+            <source>Span</source>
+            <translation>المقطع</translation>
+        </message>
+        <message>
+            <source>Article codes</source>
+            <translation>ترميز المقالة</translation>
+        </message>
+        <message>
             <source>Tag as {label}</source>
             <translation>وسم بـ {label}</translation>
         </message>
@@ -226,6 +238,10 @@ corpus {measure}: {value}</source>
         <message>
             <source>Tag the selection as {label} ({key})</source>
             <translation>وسم التحديد بـ {label} ({key})</translation>
+        </message>
+        <message>
+            <source>inspect</source>
+            <translation>فحصه</translation>
         </message>
         <message>
             <source>Select a span first to {action} it.</source>
@@ -292,6 +308,26 @@ corpus {measure}: {value}</source>
             <translation>حذف</translation>
         </message>
         <message>
+            <source>Relation {type}</source>
+            <translation>علاقة {type}</translation>
+        </message>
+        <message>
+            <source>link</source>
+            <translation>ربطه</translation>
+        </message>
+        <message>
+            <source>Relation “{type}” made.</source>
+            <translation>أُنشئت علاقة «{type}».</translation>
+        </message>
+        <message>
+            <source>Select a relation in the Relations list first to delete it.</source>
+            <translation>حدّد علاقة في قائمة العلاقات أولًا لحذفها.</translation>
+        </message>
+        <message>
+            <source>That relation is {annotator}'s: other annotators' work is read-only.</source>
+            <translation>هذه العلاقة لـ{annotator}: عمل المُعلِّقين الآخرين للقراءة فقط.</translation>
+        </message>
+        <message>
             <source>Suggest other occurrences</source>
             <translation>اقتراح المواضع الأخرى</translation>
         </message>
@@ -342,6 +378,29 @@ corpus {measure}: {value}</source>
         <message>
             <source>Tagging {count} places again…</source>
             <translation>جارٍ وسم {count} موضعًا من جديد…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticleCodes</name>
+        <message>
+            <source>This project asks no questions about articles.</source>
+            <translation>لا يطرح هذا المشروع أسئلة عن المقالات.</translation>
+        </message>
+        <message>
+            <source>Note on this article</source>
+            <translation>ملاحظة على هذه المقالة</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>not answered</source>
+            <translation>بلا إجابة</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>نعم</translation>
         </message>
     </context>
     <context>
@@ -1264,6 +1323,88 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>RelationPicker</name>
+        <message>
+            <source>A “{type}” relation cannot start at a {label} span.</source>
+            <translation>لا تبدأ علاقة «{type}» من مقطع {label}.</translation>
+        </message>
+        <message>
+            <source>No relation type starts at a {label} span (Labels ▸ Edit labels… sets which labels a relation joins).</source>
+            <translation>لا يبدأ أي نوع علاقة من مقطع {label} (الوسوم ◂ تحرير الوسوم… يحدد الوسوم التي تربطها كل علاقة).</translation>
+        </message>
+        <message>
+            <source>No span of this paragraph can be the other end: click one, or Esc to cancel.</source>
+            <translation>لا مقطع في هذه الفقرة يصلح طرفًا آخر: انقر مقطعًا، أو Esc للإلغاء.</translation>
+        </message>
+        <message>
+            <source>Not linked: {reason}</source>
+            <translation>لم يُربط: {reason}</translation>
+        </message>
+        <message>
+            <source>No relation made.</source>
+            <translation>لم تُنشأ علاقة.</translation>
+        </message>
+        <message>
+            <source>a relation joins two different spans.</source>
+            <translation>العلاقة تربط مقطعين مختلفين.</translation>
+        </message>
+        <message>
+            <source>that span is {annotator}'s; a relation joins two spans of the same annotator.</source>
+            <translation>هذا المقطع لـ{annotator}؛ العلاقة تربط مقطعين للمُعلِّق نفسه.</translation>
+        </message>
+        <message>
+            <source>a “{type}” relation must start at a span labelled {labels}, not {label}.</source>
+            <translation>علاقة «{type}» تبدأ من مقطع موسوم {labels}، لا {label}.</translation>
+        </message>
+        <message>
+            <source>a “{type}” relation must end at a span labelled {labels}, not {label}.</source>
+            <translation>علاقة «{type}» تنتهي عند مقطع موسوم {labels}، لا {label}.</translation>
+        </message>
+        <message>
+            <source>these spans are already linked by “{type}”.</source>
+            <translation>هذان المقطعان مربوطان بعلاقة «{type}» من قبل.</translation>
+        </message>
+        <message>
+            <source> or </source>
+            <translation> أو </translation>
+        </message>
+        <message>
+            <source> · R other type</source>
+            <translation> · R نوع آخر</translation>
+        </message>
+        <message>
+            <source>{type} from «{head}»: no span of this paragraph fits — click one{more} · Esc cancels</source>
+            <translation>{type} من «{head}»: لا مقطع في هذه الفقرة يناسب — انقر مقطعًا{more} · Esc يلغي</translation>
+        </message>
+        <message>
+            <source>{type}: «{head}» → «{child}» — Enter links · N/P other end{more} · Esc cancels</source>
+            <translation>{type}: «{head}» ← «{child}» — Enter يربط · N/P طرف آخر{more} · Esc يلغي</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelationTableModel</name>
+        <message>
+            <source>Head</source>
+            <translation>الرأس</translation>
+        </message>
+        <message>
+            <source>Relation</source>
+            <translation>العلاقة</translation>
+        </message>
+        <message>
+            <source>Child</source>
+            <translation>الطرف التابع</translation>
+        </message>
+        <message>
+            <source> (read-only)</source>
+            <translation> (للقراءة فقط)</translation>
+        </message>
+        <message>
+            <source>{head} «{head_text}» — {type} → {child} «{child_text}», by {annotator}{read_only}</source>
+            <translation>{head} «{head_text}» — {type} ← {child} «{child_text}»، من {annotator}{read_only}</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchDock</name>
         <message>
             <source>Search</source>
@@ -1331,6 +1472,41 @@ corpus {measure}: {value}</source>
         <message>
             <source>{found} in {articles}</source>
             <translation>{found} في {articles}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpanInspector</name>
+        <message>
+            <source>Note on this span</source>
+            <translation>ملاحظة على هذا المقطع</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>Select a span to see its attributes and note.</source>
+            <translation>حدّد مقطعًا لترى سماته وملاحظته.</translation>
+        </message>
+        <message>
+            <source>{label}: «{excerpt}»</source>
+            <translation>{label}: «{excerpt}»</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>لا شيء</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>نعم</translation>
+        </message>
+        <message>
+            <source>from the list: type to complete</source>
+            <translation>من القائمة: اكتب ليُكمَل</translation>
+        </message>
+        <message>
+            <source>«{typed}» is not in the list of {attribute}: nothing stored (new entries are added to the list in Labels ▸ Edit labels…).</source>
+            <translation>«{typed}» ليس في قائمة {attribute}: لم يُحفظ شيء (تُضاف المدخلات الجديدة إلى القائمة من الوسوم ◂ تحرير الوسوم…).</translation>
         </message>
     </context>
     <context>
@@ -1807,6 +1983,22 @@ corpus {measure}: {value}</source>
             <translation>تقليص المقطع المحدد كلمةً من نهايته</translation>
         </message>
         <message>
+            <source>Make &amp;relation…</source>
+            <translation>إنشاء &amp;علاقة…</translation>
+        </message>
+        <message>
+            <source>Link the selected span to another: R again for another type, N/P and Enter or a click for the other end, Esc to cancel</source>
+            <translation>اربط المقطع المحدد بآخر: R مرة أخرى لنوع آخر، وN/P ثم Enter أو نقرة للطرف الآخر، وEsc للإلغاء</translation>
+        </message>
+        <message>
+            <source>&amp;Inspect span</source>
+            <translation>&amp;فحص المقطع</translation>
+        </message>
+        <message>
+            <source>The selected span's attributes and note, first attribute focused (number keys pick a choice, Space sets a flag)</source>
+            <translation>سمات المقطع المحدد وملاحظته، والتركيز على أول سمة (الأرقام تختار قيمة، والمسافة تضبط العلامة)</translation>
+        </message>
+        <message>
             <source>Next span</source>
             <translation>المقطع التالي</translation>
         </message>
@@ -1845,6 +2037,14 @@ corpus {measure}: {value}</source>
         <message>
             <source>Mark this article done for you (again: back to in progress)</source>
             <translation>تعليم هذه المقالة منتهيةً لك (مرة أخرى: تعود قيد العمل)</translation>
+        </message>
+        <message>
+            <source>Article &amp;codes</source>
+            <translation>&amp;ترميز المقالة</translation>
+        </message>
+        <message>
+            <source>Answer this article's questions and write its note</source>
+            <translation>أجب عن أسئلة هذه المقالة واكتب ملاحظتك عليها</translation>
         </message>
         <message>
             <source>&amp;Larger text</source>
@@ -1963,6 +2163,30 @@ corpus {measure}: {value}</source>
         <message>
             <source>mark {status}</source>
             <translation>تعليم {status}</translation>
+        </message>
+        <message>
+            <source>relation {type}</source>
+            <translation>علاقة {type}</translation>
+        </message>
+        <message>
+            <source>delete relation {type}</source>
+            <translation>حذف علاقة {type}</translation>
+        </message>
+        <message>
+            <source>{label} {attribute}</source>
+            <translation>{label} {attribute}</translation>
+        </message>
+        <message>
+            <source>note on {label}</source>
+            <translation>ملاحظة على {label}</translation>
+        </message>
+        <message>
+            <source>answer {question}</source>
+            <translation>إجابة {question}</translation>
+        </message>
+        <message>
+            <source>article note</source>
+            <translation>ملاحظة المقالة</translation>
         </message>
     </context>
     <context>

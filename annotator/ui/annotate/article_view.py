@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -36,6 +37,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Label, Span
+from annotator.core.structure import Relation
 from annotator.core.text import Utf16Map
 
 # Re-exported: other views and the tests import these from here.
@@ -49,6 +51,7 @@ from annotator.ui.annotate.highlight_colours import (
     readable_text_colour,
     relative_luminance,
 )
+from annotator.ui.annotate.relation_painting import RelationPainter
 from annotator.ui.annotate.span_painting import PaintedSpan, SpanPainter, nesting_levels, paint_order
 from annotator.ui.suggestions.painting import PaintedSuggestion, SuggestionPainter
 
@@ -95,6 +98,8 @@ class ArticleView(QTextEdit):
         self.offsets = Utf16Map("")
         self.span_painter = SpanPainter(self)
         self.suggestion_painter = SuggestionPainter(self)
+        self.relation_painter = RelationPainter(self)
+        self.relation_room = 0.0  # pixels kept free above every line for relation arcs
         self.context_menu_entries: Callable[[QMenu, int], None] | None = None
         self._visible: tuple[tuple[object, ...], tuple[int, int]] | None = None  # visible_range's
         # a click on a suggestion waits out the double-click interval: a double-click selects the word
@@ -146,6 +151,27 @@ class ArticleView(QTextEdit):
         """Paint ``(start, end, label)`` places as suggestions (an empty list removes them)."""
         self.suggestion_painter.set_suggestions(suggestions, labels)
 
+    def set_relations(self, relations: Iterable[Relation], spans: dict[int, Span], colours: dict[str, str],
+                      annotator: str) -> None:
+        """Draw ``relations`` between ``spans`` as arcs; see ``RelationPainter.set_relations``."""
+        self.relation_painter.set_relations(relations, spans, colours, annotator)
+        self.keep_relation_room()
+
+    def set_selected_relation(self, relation_id: int | None) -> None:
+        self.relation_painter.set_selected_relation(relation_id)
+
+    def set_pending_relation(self, pending: tuple[int, int, str] | None) -> None:
+        """Draw a dashed arc from head span to candidate child span (``(head, child, colour)``), or none."""
+        self.relation_painter.set_pending(pending)
+        self.keep_relation_room()
+
+    def keep_relation_room(self) -> None:
+        """Space the lines for the room the relations want above them (a relayout only when it changes)."""
+        room = self.relation_painter.wanted_room()
+        if room != self.relation_room:
+            self.relation_room = room
+            self._format_blocks()
+
     def visible_suggestions(self) -> list[PaintedSuggestion]:
         """The suggestions that touch the viewport, in text order."""
         return self.suggestion_painter.visible_suggestions()
@@ -167,25 +193,47 @@ class ArticleView(QTextEdit):
         self.offsets = Utf16Map(text)
         self.span_painter.clear()
         self.suggestion_painter.clear()
+        self.relation_painter.clear()
+        self.relation_room = 0.0
         self.setPlainText(text)
         self._visible = None
+        self._format_blocks()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _format_blocks(self) -> None:
+        """Every paragraph right-to-left, flush right, lines 125 % apart plus the relations' room."""
         # Qt aligns each block by its own direction (taken from its first strong letter) unless the block
         # says otherwise: a paragraph opening with "17 أغسطس" or a Latin name would otherwise go left.
         block_format = QTextBlockFormat()
         block_format.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         block_format.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        block_format.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        # Qt puts a line's extra height below it: the room above a line is the previous line's extra
+        # (the last line of the previous paragraph's, for a first line), above the first the margin
+        line_height = QFontMetricsF(self.document().defaultFont()).height()
+        extra = 100 * self.relation_room / line_height if line_height else 0
+        block_format.setLineHeight(125 + extra, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        self.document().setDocumentMargin(max(24.0, self.relation_room + 8))
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()  # one relayout for all blocks, not one per block
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(block_format)
+        if extra:
+            # the line before an empty one already has the room below it: the empty line can be half
+            plain = QTextBlockFormat()
+            plain.setLineHeight(line_height / 2, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            block = self.document().firstBlock()
+            while block.isValid():
+                if block.length() == 1:
+                    QTextCursor(block).mergeBlockFormat(plain)
+                block = block.next()
         cursor.endEditBlock()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def set_point_size(self, size: int) -> None:
         font = self.font()
         font.setPointSize(max(8, min(size, 72)))
         self.setFont(font)
+        if self.relation_room:
+            self._format_blocks()  # the room is in pixels, the line height in per cent of the font's
 
     def point_size(self) -> int:
         return self.font().pointSize()
@@ -203,6 +251,14 @@ class ArticleView(QTextEdit):
         """Select code points ``start``–``end`` and scroll them into view."""
         self.setTextCursor(self.cursor_for(start, end))
         self.ensureCursorVisible()
+
+    def show_range(self, start: int, end: int) -> None:
+        """Scroll code points ``start``–``end`` into view, leaving the text selection as it is."""
+        rect = self.cursorRect(self.cursor_for(start, start))
+        height = self.viewport().height()
+        if rect.top() < 0 or rect.bottom() > height:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - height // 2)
 
     def selected_range(self) -> tuple[int, int]:
         """The selected text as code points (start ≤ end); an empty range at the cursor when none."""
@@ -289,6 +345,7 @@ class ArticleView(QTextEdit):
         self.document().documentLayout().draw(painter, context)
         if suggestions:
             self.suggestion_painter.draw_outlines(painter, [item for item, _selection in suggestions])
+        self.relation_painter.draw(painter, self.relation_room)
         painter.end()
         self.paint_count += 1
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from annotator.core.errors import AnnotatorError, ChangedElsewhereError
 from annotator.core.model import Span, Status
 from annotator.store import Changes, Project
+from annotator.store.coding import Coding, SpanRemoval
 
 Notify = Callable[[Changes], None]
 
@@ -147,19 +148,23 @@ class AddSpans(AnnotationCommand):
 
 
 class DeleteSpan(AnnotationCommand):
-    """Delete a span; undo brings it back with the same id."""
+    """Delete a span with its relations, attribute values and note; undo brings all back with their ids."""
 
     def __init__(self, project: Project, notify: Notify, span: Span) -> None:
         super().__init__(project, notify,
                          QCoreApplication.translate("commands", "delete {label}").format(label=span.label))
         self.span = span
+        self.coding = Coding(project)
+        self.removal: SpanRemoval | None = None
 
     def apply(self) -> Changes:
-        self.span = self.project.delete_span(self.span.id, expected=self.span)
-        return span_changes(self.span)
+        self.removal, changes = self.coding.delete_span(self.span.id, expected=self.span)
+        self.span = self.removal.span
+        return changes | span_changes(self.span)
 
     def revert(self) -> Changes:
-        return span_changes(self.project.restore_span(self.span))
+        assert self.removal is not None
+        return self.coding.restore_span(self.removal) | span_changes(self.span)
 
 
 class ChangeSpan(AnnotationCommand):

@@ -15,15 +15,22 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Label, Span, Status
+from annotator.core.structure import Relation, RelationType
 from annotator.core.text import snap_to_words, word_at, word_edge
 from annotator.store import Changes, Project
+from annotator.store.coding import Coding
+from annotator.ui.annotate.article_codes import ArticleCodes
 from annotator.ui.annotate.article_view import ArticleView
 from annotator.ui.annotate.commands import AddSpan, AnnotationCommand, ChangeSpan, DeleteSpan, SetStatus, push
 from annotator.ui.annotate.label_bar import LabelBar
+from annotator.ui.annotate.relation_commands import AddRelation, DeleteRelation
+from annotator.ui.annotate.relation_list import RelationList
+from annotator.ui.annotate.relation_picker import RelationPicker
+from annotator.ui.annotate.span_inspector import SpanInspector
 from annotator.ui.annotate.span_list import SpanList
 from annotator.ui.suggestions.bar import Offer, SuggestionsBar
 from annotator.ui.suggestions.offers import SuggestionOffers
@@ -58,14 +65,31 @@ class AnnotationPage(QWidget):
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[tuple[str, str], QUndoStack] = {}
         self.label_actions: list[QAction] = []
+        self.coding = Coding(project)
+        self.relation_types: list[RelationType] = []
+        self.relations: list[Relation] = []
+        self.selected_relation_id: int | None = None
+        self.relation_type_actions: list[QAction] = []
 
         self.label_bar = LabelBar()
         self.suggestions_bar = SuggestionsBar()
         self.article_view = ArticleView(font_family, point_size)
         self.span_list = SpanList()
+        self.relation_list = RelationList()
+        self.inspector = SpanInspector(project, notify, self.run_command, self.message.emit)
+        self.article_codes = ArticleCodes(project, notify, self.run_command)
+        self.coding_tabs = QTabWidget(objectName="codingTabs")
+        self.coding_tabs.addTab(self.relation_list, self.tr("Relations"))
+        self.coding_tabs.addTab(self.inspector, self.tr("Span"))
+        self.coding_tabs.addTab(self.article_codes, self.tr("Article codes"))
+        lists = QSplitter(Qt.Orientation.Vertical)
+        lists.setObjectName("listsSplitter")
+        lists.addWidget(self.span_list)
+        lists.addWidget(self.coding_tabs)
+        lists.setSizes([460, 260])
         splitter = QSplitter()
         splitter.setObjectName("annotationSplitter")
-        splitter.addWidget(self.span_list)
+        splitter.addWidget(lists)
         splitter.addWidget(self.article_view)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
@@ -77,13 +101,15 @@ class AnnotationPage(QWidget):
         layout.addWidget(splitter, 1)
 
         self.label_bar.labelClicked.connect(self._label_button_clicked)
-        self.article_view.spanClicked.connect(
-            lambda span_id: self.select_span(span_id if span_id >= 0 else None))
+        self.article_view.spanClicked.connect(self._span_clicked)
         self.span_list.spanSelected.connect(self._span_row_selected)
+        self.relation_list.relationSelected.connect(self.select_relation)
         self.article_view.edgeClicked.connect(self.move_edge_to)
         self.article_view.context_menu_entries = self._context_menu_entries
         self.offers = SuggestionOffers(self)  # what is offered after a tag: its own state
+        self.picker = RelationPicker(self)  # a relation being made: its own state
         self.reload_labels()
+        self.reload_relation_types()
 
     # -- suggestions (the offers controller owns them; the window's actions and the tests call here) --
 
@@ -130,11 +156,17 @@ class AnnotationPage(QWidget):
         """Show an article (``None``: nothing) with its own undo stack active."""
         self.document_id = document_id
         self.selected_span_id = None
+        self.selected_relation_id = None
+        self.picker.finish()
         self.offers.forget_article()
+        self.inspector.show_span(None)
+        self.article_codes.show_article(document_id, self.annotator)
         if document_id is None:
             self.article_view.set_article("")
             self.spans = []
+            self.relations = []
             self._show_spans()
+            self._show_relations()
             self.undo_group.setActiveStack(None)
             return
         document = self.project.document(document_id)
@@ -187,6 +219,7 @@ class AnnotationPage(QWidget):
         if self.selected_span_id is not None and not any(s.id == self.selected_span_id for s in self.spans):
             self.selected_span_id = None
         self._show_spans()
+        self.reload_relations()
 
     def _show_spans(self) -> None:
         self._own_count = sum(1 for s in self.spans if s.annotator == self.annotator)
@@ -194,6 +227,7 @@ class AnnotationPage(QWidget):
         self.span_list.set_spans(self.spans, self.article_view.text, self.labels, self.annotator,
                                  show_annotator=self.show_others)
         self.span_list.select_span(self.selected_span_id)
+        self.inspector.show_span(self.selected_span(), *self._inspected())
 
     def own_span_count(self) -> int:
         """How many of the spans shown are the annotator's own."""
@@ -205,13 +239,30 @@ class AnnotationPage(QWidget):
             self.reload_labels()
         if changes.labels:
             self.offers.dismiss_suggestions()  # its label may be renamed, recoloured or gone
-        if self.document_id is None or not (changes.labels or self.document_id in changes.documents):
+        if changes.structure or changes.labels:
+            self.reload_relation_types()
+        if self.document_id is None or not (changes.labels or changes.structure
+                                            or self.document_id in changes.documents):
             return
+        if changes.relations and not changes.spans and not changes.labels:
+            self.reload_relations()  # a relation made or deleted: the spans are as they were
+            return
+        if changes.structure:
+            self.article_codes.reload_questions()
+            self.inspector.show_span(self.selected_span(), *self._inspected())
+        elif changes.span_details or changes.codes:
+            self.inspector.refresh()
+            self.article_codes.refresh()
+            if not changes.spans:
+                return  # an attribute, note or answer: nothing else to redraw
         if changes.labels or not changes.spans or len(changes.spans) > 50:
             self.reload_spans()
             reread = self.spans
         else:
             reread = self._reload_some_spans(changes.spans)
+            self.reload_relations()
+        if self.picker.active and self.picker.head is not None and self.picker.head.id in changes.spans:
+            self.picker.finish()  # the head was changed or deleted
         self.offers.spans_reread(changes.spans, reread)
 
     def _reload_some_spans(self, span_ids: frozenset[int]) -> list[Span]:
@@ -256,6 +307,7 @@ class AnnotationPage(QWidget):
         self.span_list.update_spans(removed, added)
         if not keep_list_position or selected != self.selected_span_id:
             self.span_list.select_span(self.selected_span_id)
+        self.inspector.show_span(self.selected_span(), *self._inspected())
 
     def changed_elsewhere(self) -> bool:
         """Another program changed the project: re-read the labels and the open article's spans.
@@ -288,6 +340,7 @@ class AnnotationPage(QWidget):
             changed = frozenset(s.id for s in removed) | frozenset(s.id for s in added)
             self._replace_spans(removed, added, changed, keep_list_position=True)
             self.offers.spans_reread(changed, added)
+        self.reload_relations()  # another program's relations, or ones gone with its deleted spans
         return False
 
     # -- selection ------------------------------------------------------------------------------
@@ -301,11 +354,42 @@ class AnnotationPage(QWidget):
         self.article_view.set_selected_span(span_id)
         self.span_list.select_span(span_id)
         span = self.selected_span()
+        self.inspector.show_span(span, *self._inspected())
         if span is not None and show_text:
             self.article_view.select_range(span.start, span.end)
 
+    def _inspected(self) -> tuple[str, bool]:
+        """The selected span's excerpt and whether it is the annotator's own: what the inspector shows."""
+        span = self.selected_span()
+        if span is None:
+            return "", False
+        excerpt = self.article_view.text[span.start:span.end].replace("\n", " ")
+        return (excerpt if len(excerpt) <= 40 else excerpt[:40] + "…"), span.annotator == self.annotator
+
+    def inspect_span(self) -> None:
+        """I: the inspector of the selected span, its first attribute focused."""
+        if self._own_selected_span(self.tr("inspect")) is not None:
+            self.coding_tabs.setCurrentWidget(self.inspector)
+            self.inspector.focus_first()
+
+    def show_article_codes(self) -> None:
+        """K: the Article codes pane, its first question focused."""
+        if self.document_id is not None:
+            self.coding_tabs.setCurrentWidget(self.article_codes)
+            self.article_codes.focus_first()
+
     def _span_row_selected(self, span_id: int) -> None:
+        if self.picker.active:
+            self.picker.choose(span_id)
+            return
         self.select_span(span_id, show_text=True)
+
+    def _span_clicked(self, span_id: int) -> None:
+        if self.picker.active:
+            if span_id >= 0:
+                self.picker.choose(span_id)
+            return
+        self.select_span(span_id if span_id >= 0 else None)
 
     def step_span(self, forward: bool) -> None:
         """Select the next (or previous) span in reading order."""
@@ -391,6 +475,10 @@ class AnnotationPage(QWidget):
         return command.span
 
     def delete_selected_span(self) -> None:
+        """Delete: the selected relation if the Relations list has the focus, else the selected span."""
+        if self.relation_list.hasFocus() and self.relation_list.selected_relation_id() is not None:
+            self.delete_selected_relation()
+            return
         span = self._own_selected_span(self.tr("delete"))
         if span is not None:
             self.run_command(DeleteSpan(self.project, self.notify, span))
@@ -497,3 +585,83 @@ class AnnotationPage(QWidget):
 
     def _change_label(self, span: Span, name: str) -> None:
         self.run_command(ChangeSpan(self.project, self.notify, span, label=name))
+
+    # -- relations ------------------------------------------------------------------------------
+
+    def reload_relation_types(self) -> None:
+        """Read the relation types; a type with a key gets a shortcut that starts a relation of it."""
+        self.relation_types = self.coding.codebook.relation_types()
+        for action in self.relation_type_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self.relation_type_actions = []
+        for relation_type in self.relation_types:
+            if not relation_type.key:
+                continue
+            action = QAction(self.tr("Relation {type}").format(type=relation_type.name), self)
+            action.setObjectName(f"relation_{relation_type.name}")
+            action.setShortcut(QKeySequence(relation_type.key))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _c=False, name=relation_type.name: self.start_relation(name))
+            self.addAction(action)
+            self.relation_type_actions.append(action)
+
+    def reload_relations(self) -> None:
+        """Read the article's relations (own, or everyone's in review mode) in one query and show them."""
+        if self.document_id is None:
+            return
+        annotator = None if self.show_others else self.annotator
+        self.relations = self.coding.relations(self.document_id, annotator)
+        if not any(r.id == self.selected_relation_id for r in self.relations):
+            self.selected_relation_id = None
+        self._show_relations()
+
+    def _show_relations(self) -> None:
+        spans = {s.id: s for s in self.spans}
+        colours = {t.name: t.color for t in self.relation_types}
+        self.article_view.set_relations(self.relations, spans, colours, self.annotator)
+        self.article_view.set_selected_relation(self.selected_relation_id)
+        self.relation_list.set_relations(self.relations, spans, colours, self.article_view.text,
+                                         self.annotator)
+        self.relation_list.select_relation(self.selected_relation_id)
+
+    def selected_relation(self) -> Relation | None:
+        return next((r for r in self.relations if r.id == self.selected_relation_id), None)
+
+    def select_relation(self, relation_id: int | None) -> None:
+        """Make ``relation_id`` the selected relation in the list and in the text (drawn bold, in view)."""
+        self.selected_relation_id = relation_id
+        self.article_view.set_selected_relation(relation_id)
+        self.relation_list.select_relation(relation_id)
+        relation = self.selected_relation()
+        head = next((s for s in self.spans if relation is not None and s.id == relation.head), None)
+        if head is not None:
+            self.article_view.show_range(head.start, head.end)
+
+    def start_relation(self, relation_type: str | None = None) -> None:
+        """R (or a type's key): make a relation from the selected span; the picker asks for the other end."""
+        if self.document_id is None:
+            return
+        span = self._own_selected_span(self.tr("link"))
+        if span is not None:
+            self.picker.start(span, self.relation_types, relation_type)
+
+    def add_relation(self, head_span_id: int, child_span_id: int, relation_type: str) -> Relation | None:
+        """Store a relation (one undo step); returns it, None if refused."""
+        command = AddRelation(self.project, self.notify, head_span_id, child_span_id, relation_type)
+        if not self.run_command(command) or command.relation is None:
+            return None
+        self.select_relation(command.relation.id)
+        self.message.emit(self.tr("Relation “{type}” made.").format(type=relation_type))
+        return command.relation
+
+    def delete_selected_relation(self) -> None:
+        relation = self.selected_relation()
+        if relation is None:
+            self.message.emit(self.tr("Select a relation in the Relations list first to delete it."))
+            return
+        if relation.annotator != self.annotator:
+            self.message.emit(self.tr("That relation is {annotator}'s: other annotators' work is read-only.")
+                              .format(annotator=relation.annotator))
+            return
+        self.run_command(DeleteRelation(self.project, self.notify, relation))

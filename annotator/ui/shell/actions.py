@@ -125,6 +125,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("actions", "Shrink the selected span by one word at its end"),
     ),
     ActionSpec(
+        "make_relation",
+        QT_TRANSLATE_NOOP("actions", "Make &relation…"),
+        ("R",),
+        QT_TRANSLATE_NOOP("actions", "Link the selected span to another: R again for another type, N/P and "
+                                     "Enter or a click for the other end, Esc to cancel"),
+    ),
+    ActionSpec(
+        "inspect_span",
+        QT_TRANSLATE_NOOP("actions", "&Inspect span"),
+        ("I",),
+        QT_TRANSLATE_NOOP("actions", "The selected span's attributes and note, first attribute focused "
+                                     "(number keys pick a choice, Space sets a flag)"),
+    ),
+    ActionSpec(
         "next_span",
         QT_TRANSLATE_NOOP("actions", "Next span"),
         ("N",),
@@ -153,6 +167,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("actions", "Mark article &done"),
         ("Ctrl+D",),
         QT_TRANSLATE_NOOP("actions", "Mark this article done for you (again: back to in progress)"),
+    ),
+    ActionSpec(
+        "article_codes",
+        QT_TRANSLATE_NOOP("actions", "Article &codes"),
+        ("K",),
+        QT_TRANSLATE_NOOP("actions", "Answer this article's questions and write its note"),
     ),
     ActionSpec(
         "zoom_in",
