@@ -275,7 +275,7 @@ ARABIC = {
     "Wrote {articles} of {annotator}'s work to {path}.": "كُتب من عمل {annotator} في {path}: {articles}.",
     # curation view and its undo entries
     "Gold": "المعيار الذهبي",
-    "Waiting for a decision (Enter accept · Delete reject)": "بانتظار قرار (Enter قبول · Delete رفض)",
+    "Waiting for a decision (Enter or A: accept · Delete or R: reject)": "بانتظار قرار (Enter أو A: قبول · Delete أو R: رفض)",
     "Accept": "قبول",
     "Reject": "رفض",
     "Set boundaries from selection": "تعيين الحدود من التحديد",

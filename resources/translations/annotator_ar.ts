@@ -475,16 +475,16 @@ corpus {measure}: {value}</source>
             <translation>المعيار الذهبي</translation>
         </message>
         <message>
-            <source>Waiting for a decision (Enter accept · Delete reject)</source>
-            <translation>بانتظار قرار (Enter قبول · Delete رفض)</translation>
-        </message>
-        <message>
             <source>Accept</source>
             <translation>قبول</translation>
         </message>
         <message>
             <source>Reject</source>
             <translation>رفض</translation>
+        </message>
+        <message>
+            <source>Waiting for a decision (Enter or A: accept · Delete or R: reject)</source>
+            <translation>بانتظار قرار (Enter أو A: قبول · Delete أو R: رفض)</translation>
         </message>
         <message>
             <source>Set boundaries from selection</source>
