@@ -467,6 +467,25 @@ corpus {measure}: {value}</source>
             <source>Cannot adjudicate</source>
             <translation>تعذّر التحكيم</translation>
         </message>
+        <message>
+            <source>Accept the spans the annotators agree on into gold for which articles?</source>
+            <translation>قبول المقاطع المتفق عليها في المعيار الذهبي لأي المقالات؟</translation>
+        </message>
+        <message>
+            <source>This article</source>
+            <translation>هذه المقالة</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n article(s)</source>
+            <translation>
+                <numerusform>كل المقالات (%n)</numerusform>
+                <numerusform>المقالة الوحيدة</numerusform>
+                <numerusform>المقالتان كلتاهما</numerusform>
+                <numerusform>كل المقالات الـ%n</numerusform>
+                <numerusform>كل المقالات الـ%n</numerusform>
+                <numerusform>كل المقالات الـ%n</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>CurationView</name>
