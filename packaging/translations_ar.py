@@ -287,8 +287,10 @@ ARABIC = {
     "Wrote {articles} of {annotator}'s work to {path}.": "كُتب من عمل {annotator} في {path}: {articles}.",
     # curation view and its undo entries
     "Gold": "المعيار الذهبي",
-    "Waiting for a decision (Enter accept · Delete reject)": "بانتظار قرار (Enter قبول · Delete رفض)",
+    "Waiting for a decision (Enter or A: accept · Delete or R: reject)": "بانتظار قرار (Enter أو A: قبول · Delete أو R: رفض)",
     "Accept": "قبول",
+    "Accept the spans the annotators agree on into gold for which articles?": "قبول المقاطع المتفق عليها في المعيار الذهبي لأي المقالات؟",
+    "This article": "هذه المقالة",
     "Reject": "رفض",
     "Set boundaries from selection": "تعيين الحدود من التحديد",
     "Mark curated": "تعليم كمُراجَعة",
@@ -588,6 +590,7 @@ ARABIC = {
 # Counted nouns (annotator/ui/shell/counts.py) in Qt's six Arabic plural forms, in Qt's order:
 # n = 0, n = 1, n = 2, n % 100 in 3–10, n % 100 in 11–99, the rest (100–102, 200…).
 ARABIC_PLURALS = {
+    "All %n article(s)": ("كل المقالات (%n)", "المقالة الوحيدة", "المقالتان كلتاهما", "كل المقالات الـ%n", "كل المقالات الـ%n", "كل المقالات الـ%n"),
     "%n span(s)": ("%n مقطع", "مقطع واحد", "مقطعان", "%n مقاطع", "%n مقطعًا", "%n مقطع"),
     "%n article(s)": ("%n مقالة", "مقالة واحدة", "مقالتان", "%n مقالات", "%n مقالةً", "%n مقالة"),
     "%n other article(s)": ("%n مقالة أخرى", "مقالة أخرى واحدة", "مقالتان أخريان", "%n مقالات أخرى",
@@ -609,6 +612,7 @@ ARABIC_PLURALS = {
 # English is the source language, but "%n span(s)" needs its two forms too: annotator_en.ts holds only
 # these (lupdate -pluralonly), one and other.
 ENGLISH_PLURALS = {
+    "All %n article(s)": ("All %n article", "All %n articles"),
     "%n span(s)": ("%n span", "%n spans"),
     "%n article(s)": ("%n article", "%n articles"),
     "%n other article(s)": ("%n other article", "%n other articles"),

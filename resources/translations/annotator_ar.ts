@@ -530,6 +530,25 @@ corpus {measure}: {value}</source>
             <source>Cannot adjudicate</source>
             <translation>تعذّر التحكيم</translation>
         </message>
+        <message>
+            <source>Accept the spans the annotators agree on into gold for which articles?</source>
+            <translation>قبول المقاطع المتفق عليها في المعيار الذهبي لأي المقالات؟</translation>
+        </message>
+        <message>
+            <source>This article</source>
+            <translation>هذه المقالة</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n article(s)</source>
+            <translation>
+                <numerusform>كل المقالات (%n)</numerusform>
+                <numerusform>المقالة الوحيدة</numerusform>
+                <numerusform>المقالتان كلتاهما</numerusform>
+                <numerusform>كل المقالات الـ%n</numerusform>
+                <numerusform>كل المقالات الـ%n</numerusform>
+                <numerusform>كل المقالات الـ%n</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>CurationView</name>
@@ -538,16 +557,16 @@ corpus {measure}: {value}</source>
             <translation>المعيار الذهبي</translation>
         </message>
         <message>
-            <source>Waiting for a decision (Enter accept · Delete reject)</source>
-            <translation>بانتظار قرار (Enter قبول · Delete رفض)</translation>
-        </message>
-        <message>
             <source>Accept</source>
             <translation>قبول</translation>
         </message>
         <message>
             <source>Reject</source>
             <translation>رفض</translation>
+        </message>
+        <message>
+            <source>Waiting for a decision (Enter or A: accept · Delete or R: reject)</source>
+            <translation>بانتظار قرار (Enter أو A: قبول · Delete أو R: رفض)</translation>
         </message>
         <message>
             <source>Set boundaries from selection</source>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>CurationPage</name>
+        <message numerus="yes">
+            <source>All %n article(s)</source>
+            <translation>
+                <numerusform>All %n article</numerusform>
+                <numerusform>All %n articles</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>_Counts</name>
         <message numerus="yes">
             <source>%n span(s)</source>

@@ -70,6 +70,7 @@ class AnnotationPage(QWidget):
         self.relations: list[Relation] = []
         self.selected_relation_id: int | None = None
         self.relation_type_actions: list[QAction] = []
+        self._label_keys_on = True  # off while another tab is shown: its own keys 1…9 must not be ambiguous
 
         self.label_bar = LabelBar()
         self.suggestions_bar = SuggestionsBar()
@@ -181,6 +182,12 @@ class AnnotationPage(QWidget):
         self.annotator = annotator
         self.open_article(self.document_id)
 
+    def set_label_keys_enabled(self, enabled: bool) -> None:
+        """Switch the window-wide label keys on (this page is shown) or off (another tab is)."""
+        self._label_keys_on = enabled
+        for action in self.label_actions:
+            action.setEnabled(enabled)
+
     def set_show_others(self, show: bool) -> None:
         self.show_others = show
         self.reload_spans()
@@ -207,6 +214,7 @@ class AnnotationPage(QWidget):
             exact.triggered.connect(lambda _c=False, name=label.name: self.apply_label(name, exact=True))
             for action in (tag, exact):
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                action.setEnabled(self._label_keys_on)
                 self.addAction(action)
             self.label_actions += [tag, exact]
 

@@ -101,9 +101,13 @@ class CurationPage(QWidget):
 
     def adjudicate(self) -> None:
         """Accept every span enough done annotators agree on (one transaction), then show the rest."""
+        scope = self.adjudicate_scope()
+        if scope is None:
+            return
         min_votes = self.min_votes.value() or None
+        document_ids = None if scope == "all" else [self.article_choice.currentData()]
         try:
-            summary = Gold(self.project).adjudicate(min_votes=min_votes)
+            summary = Gold(self.project).adjudicate(min_votes=min_votes, document_ids=document_ids)
         except AnnotatorError as exc:
             QMessageBox.warning(self, self.tr("Cannot adjudicate"), str(exc))
             return
@@ -119,6 +123,20 @@ class CurationPage(QWidget):
         if self.view is not None:
             self.view.labels = {label.name: label for label in self.project.labels()}
             self.view.refresh()
+
+    def adjudicate_scope(self) -> str | None:
+        """Ask which articles to adjudicate: "article" (the one shown), "all", or None (cancelled)."""
+        count = self.article_choice.count()
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Accept agreed spans into gold"),
+                          self.tr("Accept the spans the annotators agree on into gold for which articles?"),
+                          parent=self)
+        article = box.addButton(self.tr("This article"), QMessageBox.ButtonRole.AcceptRole)
+        every = box.addButton(self.tr("All %n article(s)", "", count), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        self.scope_box = box  # tests answer the question here
+        box.exec()
+        clicked = box.clickedButton()
+        return "article" if clicked is article else "all" if clicked is every else None
 
     def apply_changes(self, changes: Changes) -> None:
         """Refresh the article list's gold statuses and the open view when the change touches them."""

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QPushButton,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -101,11 +103,33 @@ class CurationView(QWidget):
             widget.setFont(QFont(article_font_family, 13))
             widget.currentItemChanged.connect(lambda *_, w=widget: self._activate(w))
 
+        self._add_actions()
+        self.accept_button = QPushButton(self.tr("Accept"), objectName="acceptCandidate")
+        self.reject_button = QPushButton(self.tr("Reject"), objectName="rejectCandidate")
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.reject_button.clicked.connect(lambda: self.reject_selected(self.candidate_list))
+        for button, action in ((self.accept_button, self.accept_action),
+                               (self.reject_button, self.reject_action)):
+            button.setToolTip(action.toolTip())
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the list keeps the focus and its selection
+        for widget in (self.gold_list, self.candidate_list):
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            widget.customContextMenuRequested.connect(lambda pos, w=widget: self._context_menu(w, pos))
+        self.candidate_heading = QLabel(self.tr(
+            "Waiting for a decision (Enter or A: accept · Delete or R: reject)"),
+            objectName="candidateHeading")
+        self.candidate_heading.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.reject_button)
+        buttons.addStretch(1)
+
         lists = QVBoxLayout()
         lists.addWidget(QLabel(self.tr("Gold")))
         lists.addWidget(self.gold_list)
-        lists.addWidget(QLabel(self.tr("Waiting for a decision (Enter accept · Delete reject)")))
+        lists.addWidget(self.candidate_heading)
         lists.addWidget(self.candidate_list)
+        lists.addLayout(buttons)
         body = QHBoxLayout()
         body.addLayout(lists, 2)
         body.addWidget(self.article_view, 3)
@@ -118,7 +142,6 @@ class CurationView(QWidget):
         layout.addLayout(body)
         layout.addWidget(self.message)
 
-        self._add_actions()
         self.refresh()
 
     # -- showing ------------------------------------------------------------------------------
@@ -129,6 +152,7 @@ class CurationView(QWidget):
             (self.undo_stack.createUndoAction(self), [QKeySequence.StandardKey.Undo]),
             (self.undo_stack.createRedoAction(self), [QKeySequence.StandardKey.Redo]),
         ]
+        made = []
         for name, keys, slot in (
             (self.tr("Accept"), ["Return", "Enter", "A"], self.accept_selected),
             (self.tr("Reject"), ["Delete", "Backspace", "R"], self.reject_selected),
@@ -137,7 +161,10 @@ class CurationView(QWidget):
         ):
             action = QAction(name, self)
             action.triggered.connect(slot)
+            action.setToolTip(f"{name} ({', '.join(keys)})")
             actions.append((action, [QKeySequence(k) for k in keys]))
+            made.append(action)
+        self.accept_action, self.reject_action = made[0], made[1]
         for label in self.labels.values():
             if label.key:
                 action = QAction(self.tr("Label {label}").format(label=label.name), self)
@@ -147,6 +174,20 @@ class CurationView(QWidget):
             action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+
+    def _context_menu(self, widget: QListWidget, pos) -> None:
+        """Accept / Reject for the row under the mouse (a gold span can only be taken out)."""
+        item = widget.itemAt(pos)
+        if item is None:
+            return
+        widget.setCurrentItem(item)
+        widget.setFocus(Qt.FocusReason.PopupFocusReason)
+        self._activate(widget)
+        menu = QMenu(self)
+        if widget is self.candidate_list:
+            menu.addAction(self.accept_action)
+        menu.addAction(self.reject_action)
+        menu.exec(widget.viewport().mapToGlobal(pos))
 
     def _activate(self, widget: QListWidget) -> None:
         self.active_list = widget
@@ -271,9 +312,9 @@ class CurationView(QWidget):
         self._do(AcceptSpan(self.gold, self.article_id, candidate.ref, self.curator, self._notify,
                             also_reject=alternatives(candidate.ref, pool)))
 
-    def reject_selected(self) -> None:
-        """Reject what is selected in the list last used: a candidate, or a gold span."""
-        item = self.current_list().currentItem()
+    def reject_selected(self, widget: QListWidget | None = None) -> None:
+        """Reject what is selected in ``widget`` (default: the list last used): a candidate or a gold span."""
+        item = (widget or self.current_list()).currentItem()
         if item is None:
             return
         value = item.data(ROLE)

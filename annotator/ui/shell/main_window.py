@@ -11,7 +11,7 @@ import getpass
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,6 +52,10 @@ ANNOTATOR_KEY = "annotator/name"
 POINT_SIZE_KEY = "view/pointSize"
 SUGGEST_KEY = "view/suggestOccurrences"
 ROLE = Qt.ItemDataRole.UserRole
+# Edit-menu actions that act on the Annotate tab's spans. Their window-wide keys (Delete, E, N…) are
+# switched off on the other tabs, whose own keys (Curate's Delete rejects) would otherwise be ambiguous.
+SPAN_ACTIONS = ("delete_span", "span_to_selection", "start_earlier", "start_later", "end_later",
+                "end_earlier", "next_span", "previous_span", "make_relation", "inspect_span", "article_codes")
 TITLE_CHARS = 60
 STATUS_TEXT = {  # an annotator's progress on an article, as the interface writes it
     Status.NEW: QT_TRANSLATE_NOOP("Status", "new"),
@@ -179,6 +183,7 @@ class MainWindow(QMainWindow):
         self.article_list.currentItemChanged.connect(self._show_selected)
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.assigned_only.toggled.connect(lambda _checked: self._apply_filter())
+        self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
         self.refresh_articles()
         self._update_status_bar()
         self.refreshes_from_elsewhere = 0  # how often another program's write was taken in (tests count)
@@ -381,6 +386,20 @@ class MainWindow(QMainWindow):
                 self.article_list.setCurrentItem(item)
                 break
         self.tabs.setCurrentWidget(self.page)
+
+    def _tab_shown(self) -> None:
+        """Give the keys to the tab shown: span editing and label keys only on Annotate, and on Curate its
+        own per-article undo instead of the annotation undo."""
+        annotating = self.tabs.currentWidget() is self.page
+        for name in SPAN_ACTIONS:
+            self.actions[name].setEnabled(annotating)
+        self.page.set_label_keys_enabled(annotating)
+        for action in self.page.relation_type_actions:  # a relation type's own key, as the label keys
+            action.setEnabled(annotating)
+        curating = self.tabs.currentWidget() is self.curation_tab
+        for name in ("undo", "redo"):
+            keys = [] if curating else [QKeySequence(k) for k in spec(name).shortcuts]
+            self.actions[name].setShortcuts(keys)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a page (agreement, curation…) beside the annotation page; connect it to ``changes_made``."""

@@ -26,6 +26,7 @@ def make_page(qtbot, project: Project, changes: list[Changes]) -> CurationPage:
         page.apply_changes(change)
 
     page = CurationPage(project, curator=lambda: "reviewer", on_changes=broadcast)
+    page.adjudicate_scope = lambda: "all"  # the question itself: test_adjudication_scope
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
