@@ -42,6 +42,11 @@ class Chart(pg.PlotWidget):
         centred.setWrapMode(QTextOption.WrapMode.WordWrap)
         plot.titleLabel.item.document().setDefaultTextOption(centred)
         self.title_text = ""
+        # pyqtgraph's own right-click "Export..." (never shown: the plot's menu is off; the dashboard's
+        # Export button writes every chart)
+        for action in self.scene().contextMenu:
+            action.deleteLater()
+        self.scene().contextMenu = []
 
     def set_title(self, text: str, size: str = "10pt") -> None:
         """Show ``text`` (HTML) above the plot, in lines that fit the widget's width."""
