@@ -16,18 +16,18 @@ from PySide6.QtWidgets import QGraphicsRectItem
 from annotator.core.agreement.disagreements import MISSED
 from annotator.core.agreement.numbers import fixed
 from annotator.core.agreement_charts import ConfusionTable, PairMatrix
-from annotator.ui.agreement.plots import style_chart
+from annotator.ui.agreement.chart import Chart
 from annotator.ui.shell import counts as counted
 
 translate = QCoreApplication.translate
 
 
-class MatrixChart(pg.PlotWidget):
+class MatrixChart(Chart):
     """A grid of coloured cells with the value written in each (pair heatmap, label confusion)."""
 
     def __init__(self, name: str) -> None:
-        super().__init__(background="w")
-        plot = style_chart(self, name, grid=False)
+        super().__init__(name, grid=False)
+        plot = self.getPlotItem()
         plot.getViewBox().invertY(True)
         self.setMouseEnabled(x=False, y=False)
         self.cell_texts: dict[tuple[int, int], str] = {}
@@ -57,7 +57,7 @@ class MatrixChart(pg.PlotWidget):
         plot.getAxis("bottom").setTicks([[(j, name) for j, name in enumerate(columns)]])
         plot.setLabel("left", row_title, color="#222222")
         plot.setLabel("bottom", column_title, color="#222222")
-        plot.setTitle(title, color="#222222", size="10pt")
+        self.set_title(title)
         plot.setXRange(-0.5, len(columns) - 0.5, padding=0)
         plot.setYRange(-0.5, len(rows) - 0.5, padding=0)
 

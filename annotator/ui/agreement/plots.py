@@ -23,6 +23,7 @@ from annotator.core.agreement_charts import (
     Figure,
     LabelSpread,
 )
+from annotator.ui.agreement.chart import Chart
 from annotator.ui.shell import counts as counted
 
 BAR_COLOUR = "#4e79a7"
@@ -58,29 +59,14 @@ def _short(text: str, limit: int = TITLE_CHARS) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def style_chart(chart: pg.PlotWidget, name: str, *, grid: bool = True) -> pg.PlotItem:
-    """The look the dashboard's charts share: dark axes, no pyqtgraph buttons or menu, a light grid on
-    value charts (``grid=False`` for the cell matrices)."""
-    chart.setObjectName(name)
-    plot = chart.getPlotItem()
-    for side in ("left", "bottom"):
-        plot.getAxis(side).setPen(pg.mkPen("#444444"))
-        plot.getAxis(side).setTextPen(pg.mkPen("#222222"))
-    plot.hideButtons()
-    plot.setMenuEnabled(False)
-    if grid:
-        plot.showGrid(y=True, alpha=0.25)
-    return plot
-
-
-class ArticleBarsChart(pg.PlotWidget):
+class ArticleBarsChart(Chart):
     """One bar per article (or per article and label), the corpus figure as a dashed line."""
 
     articleClicked = Signal(str)  # article id
 
     def __init__(self) -> None:
-        super().__init__(background="w")
-        plot = style_chart(self, "articleBarsChart")
+        super().__init__("articleBarsChart")
+        plot = self.getPlotItem()
         plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.setMouseEnabled(x=True, y=False)
         self.bars: list[ArticleBar] = []
@@ -177,7 +163,7 @@ class ArticleBarsChart(pg.PlotWidget):
             title += translate("AgreementCharts", " — right: each label's corpus with 95% interval")
         if len(bars) and len(undefined_x):
             title += translate("AgreementCharts", " — grey hatched: undefined, hover for why")
-        plot.setTitle(title, color="#222222", size="11pt")
+        self.set_title(title, size="11pt")
         plot.setLabel("left", measure, color="#222222")
         axis = plot.getAxis("bottom")
         if len(bars) <= TICK_TITLES:
@@ -338,13 +324,12 @@ class ArticleBarsChart(pg.PlotWidget):
         return [self.bars[round(float(x))].article_id for x in self.undefined_item.opts["x"]]
 
 
-class LabelSpreadChart(pg.PlotWidget):
+class LabelSpreadChart(Chart):
     """Per label: a box of the per-article quartiles, the articles as dots, the corpus value as a bar
     with its 95% interval as an error bar."""
 
     def __init__(self) -> None:
-        super().__init__(background="w")
-        style_chart(self, "labelSpreadChart")
+        super().__init__("labelSpreadChart")
         self.setMouseEnabled(x=False, y=False)
         self.spreads: list[LabelSpread] = []
         self.measure = ""
@@ -404,7 +389,7 @@ class LabelSpreadChart(pg.PlotWidget):
         if with_interval:
             title = translate("AgreementCharts", "{measure} per label: corpus ± 95% CI (black), articles "
                                                  "(box, dots)")
-        plot.setTitle(title.format(measure=measure), color="#222222", size="10pt")
+        self.set_title(title.format(measure=measure))
         plot.setXRange(-0.6, max(len(spreads), 1) - 0.4, padding=0)
         # Fitted to the figures (not 0 to 1): AC1 near 1 would otherwise squeeze boxes and error bars flat.
         low, high = (min(shown), max(shown)) if shown else (0.0, 1.0)

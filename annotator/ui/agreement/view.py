@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -77,6 +79,8 @@ class DashboardData:
 
 
 RESAMPLES, SEED = DEFAULT_RESAMPLES, DEFAULT_SEED  # as `annotator agreement` uses by default
+CHART_MINIMUM = (600, 230)  # px: the article bars
+CELL_CHART_MINIMUM = (300, 230)  # px: each chart of the lower row
 CONFUSION_CHUNK = 250  # articles per step of the label confusion count (progress and cancel between)
 
 
@@ -214,7 +218,15 @@ class AgreementDashboard(QWidget):
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 4)
         self.tabs = QTabWidget(objectName="agreementTabs")
-        self.tabs.addTab(charts, self.tr("Charts"))
+        self.bars_chart.setMinimumSize(*CHART_MINIMUM)
+        for chart in (self.spread_chart, self.pair_chart, self.confusion_chart):
+            chart.setMinimumSize(*CELL_CHART_MINIMUM)
+        # below the charts' minimum sizes the page scrolls instead of squeezing (or cutting) a chart
+        self.charts_area = QScrollArea(objectName="chartsArea")
+        self.charts_area.setWidgetResizable(True)
+        self.charts_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.charts_area.setWidget(charts)
+        self.tabs.addTab(self.charts_area, self.tr("Charts"))
         self.tabs.addTab(self.comparison, self.tr("Compare annotators"))
         layout = QVBoxLayout(self)
         layout.addLayout(controls)

@@ -47,6 +47,8 @@ from annotator.ui.consistency.sides import PASSAGE_TINT, PassageSides
 from annotator.ui.shell import counts as counted
 from annotator.ui.shell.workers import Progress, WorkerHandle, run_in_worker
 
+PASSAGE_LIST_WIDTH = 300  # px: the list of shared passages; the two articles get three times as much
+
 __all__ = ["PASSAGE_TINT", "ConsistencyPage"]
 
 
@@ -105,9 +107,11 @@ class ConsistencyPage(QWidget):
         main = QSplitter(Qt.Orientation.Horizontal, objectName="consistencySplitter")
         main.addWidget(listing)
         main.addWidget(self.sides)
-        main.setStretchFactor(0, 2)
-        main.setStretchFactor(1, 3)
-        main.setSizes([480, 720])
+        # the two articles get the room: at 1280 px each side's text had ~270 px and wrapped every few
+        # words; the list needs only its titles and counts
+        main.setStretchFactor(0, 1)
+        main.setStretchFactor(1, 4)
+        main.setSizes([PASSAGE_LIST_WIDTH, 3 * PASSAGE_LIST_WIDTH])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)

@@ -258,3 +258,14 @@ def test_cancelling_a_search_keeps_the_list_and_frees_the_button(qtbot, window: 
     qtbot.waitUntil(lambda: page.worker.done, timeout=20_000)
     assert page.find_button.isEnabled() and page.report is report
     assert page.passage_list.model().rowCount() == 2
+
+
+def test_the_two_articles_get_most_of_the_width_at_the_default_size(qtbot, window: MainWindow) -> None:
+    """At 1280×820 each article had ~270 px and wrapped every three or four words."""
+    window.resize(1280, 820)
+    page = open_tab(qtbot, window)
+    qtbot.wait(50)
+    list_width = page.passage_list.width()
+    for view in (page.view_a, page.view_b):
+        assert view.width() >= 340
+        assert view.width() > list_width
