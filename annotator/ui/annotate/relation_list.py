@@ -20,10 +20,11 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from annotator.core.model import Span
 from annotator.core.structure import Relation
+from annotator.ui.annotate.span_list import read_only_rows
 
 Index = QModelIndex | QPersistentModelIndex
 EXCERPT = 30
@@ -106,12 +107,7 @@ class RelationList(QTableView):
         self.setObjectName("relationList")
         self.relation_model = RelationTableModel(self)
         self.setModel(self.relation_model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.verticalHeader().hide()
-        self.setWordWrap(False)
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        read_only_rows(self)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

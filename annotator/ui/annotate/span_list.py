@@ -114,6 +114,17 @@ class SpanTableModel(QAbstractTableModel):
         return None
 
 
+def read_only_rows(view: QTableView) -> None:
+    """A list of the article's items as the annotation page shows them: whole rows, one at a time, not
+    editable, right to left like the text, no row numbers."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setWordWrap(False)
+    view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+
+
 class SpanList(QTableView):
     """The table of spans; emits ``spanSelected(id)`` when the user picks a row."""
 
@@ -124,12 +135,7 @@ class SpanList(QTableView):
         self.setObjectName("spanList")
         self.span_model = SpanTableModel(self)
         self.setModel(self.span_model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.verticalHeader().hide()
-        self.setWordWrap(False)
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        read_only_rows(self)
         header = self.horizontalHeader()
         # fixed widths: ResizeToContents would measure every row (10,000 spans) on each change
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
