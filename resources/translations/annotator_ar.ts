@@ -94,6 +94,14 @@ corpus {measure}: {value}</source>
 {measure} للمدونة: {value}</translation>
         </message>
         <message>
+            <source>{first} / {second}: undefined — {reason}</source>
+            <translation>{first} / {second}: غير معرّف — {reason}</translation>
+        </message>
+        <message>
+            <source>{first} / {second}: {measure} {value} over {articles}</source>
+            <translation>{first} / {second}: {measure} {value} على {articles}</translation>
+        </message>
+        <message>
             <source>annotator</source>
             <translation>المُعلِّق</translation>
         </message>
@@ -211,6 +219,105 @@ corpus {measure}: {value}</source>
         <message>
             <source>Exported {count} chart files and agreement.csv to {folder}.</source>
             <translation>صُدِّر {count} ملفًا من الرسوم وملف agreement.csv إلى {folder}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgreementReasons</name>
+        <message>
+            <source>no unit was coded by two or more annotators</source>
+            <translation>لم يُرمِّز أي وحدة مُعلِّقان أو أكثر</translation>
+        </message>
+        <message>
+            <source>fewer than two categories to choose from</source>
+            <translation>أقل من فئتين للاختيار بينهما</translation>
+        </message>
+        <message>
+            <source>nothing was marked: no annotator marked any of these characters, so there is no agreement to measure (AC1 would read a perfect 1)</source>
+            <translation>لم يُحدَّد شيء: لم يحدد أي مُعلِّق أيًّا من هذه الحروف، فلا اتفاق يُقاس (وكان AC1 سيقرأ 1 تامًّا)</translation>
+        </message>
+        <message>
+            <source>no span attributes: the project defines none</source>
+            <translation>لا سمات للمقاطع: لا يعرّف المشروع أيًّا منها</translation>
+        </message>
+        <message>
+            <source>no matched span of this label was marked by two or more annotators</source>
+            <translation>لم يحدد مُعلِّقان أو أكثر أي مقطع متطابق بهذا الوسم</translation>
+        </message>
+        <message>
+            <source>no interval: a bootstrap interval needs at least two articles (resampling a single article draws it every time, so the interval would be the figure itself)</source>
+            <translation>لا مجال: يحتاج مجال إعادة المعاينة إلى مقالتين على الأقل (إعادة معاينة مقالة واحدة تسحبها كل مرة، فيكون المجال هو الرقم نفسه)</translation>
+        </message>
+        <message>
+            <source>no interval: the figure itself is undefined</source>
+            <translation>لا مجال: الرقم نفسه غير معرّف</translation>
+        </message>
+        <message>
+            <source>no interval: fewer than half of the resamples give a defined figure</source>
+            <translation>لا مجال: أقل من نصف إعادات المعاينة تعطي رقمًا معرّفًا</translation>
+        </message>
+        <message>
+            <source>no variation: every counted character has the same value, so chance agreement is total</source>
+            <translation>لا تباين: لكل الحروف المعدودة القيمة نفسها، فالاتفاق بالصدفة تام</translation>
+        </message>
+        <message>
+            <source>no character was coded by two or more annotators</source>
+            <translation>لم يُرمِّز أي حرف مُعلِّقان أو أكثر</translation>
+        </message>
+        <message>
+            <source>the pair shares no counted character</source>
+            <translation>لا يشترك الزوج في أي حرف معدود</translation>
+        </message>
+        <message>
+            <source>no article questions: the project defines none</source>
+            <translation>لا أسئلة للمقالات: لا يعرّف المشروع أيًّا منها</translation>
+        </message>
+        <message>
+            <source>no article was answered by all of its counted annotators</source>
+            <translation>لم يُجب كل المُعلِّقين المعدودين عن أي مقالة</translation>
+        </message>
+        <message>
+            <source>the pair answered no article in common</source>
+            <translation>لم يُجب الزوج عن أي مقالة مشتركة</translation>
+        </message>
+        <message>
+            <source>no variation: every answer is the same, so chance agreement is total</source>
+            <translation>لا تباين: كل الإجابات متماثلة، فالاتفاق بالصدفة تام</translation>
+        </message>
+        <message>
+            <source>neither annotator marked a span</source>
+            <translation>لم يحدد أي من المُعلِّقَين مقطعًا</translation>
+        </message>
+        <message>
+            <source>fewer than two annotators marked a span</source>
+            <translation>حدّد أقل من مُعلِّقَين مقطعًا</translation>
+        </message>
+        <message>
+            <source>no relation: neither annotator linked two spans here</source>
+            <translation>لا علاقة: لم يربط أي من المُعلِّقَين مقطعين هنا</translation>
+        </message>
+        <message>
+            <source>no relation types: the project defines none, so there are no relations to compare</source>
+            <translation>لا أنواع علاقات: لا يعرّف المشروع أيًّا منها، فلا علاقات للمقارنة</translation>
+        </message>
+        <message>
+            <source>span attribute agreement was not computed for this report</source>
+            <translation>لم يُحسب الاتفاق على سمات المقاطع في هذا التقرير</translation>
+        </message>
+        <message>
+            <source>fewer than two annotators</source>
+            <translation>أقل من مُعلِّقَين</translation>
+        </message>
+        <message>
+            <source>no annotator marked a span with this label</source>
+            <translation>لم يحدد أي مُعلِّق مقطعًا بهذا الوسم</translation>
+        </message>
+        <message>
+            <source>no expected disagreement (the spans leave no room for chance)</source>
+            <translation>لا اختلاف متوقع (لا تترك المقاطع مجالًا للصدفة)</translation>
+        </message>
+        <message>
+            <source>no article was finished by all counted annotators; choose some with --annotators</source>
+            <translation>لم يُنهِ كل المُعلِّقين المعدودين أي مقالة؛ اختر بعضهم بـ --annotators</translation>
         </message>
     </context>
     <context>

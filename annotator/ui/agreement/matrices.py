@@ -17,6 +17,7 @@ from annotator.core.agreement.disagreements import MISSED
 from annotator.core.agreement.numbers import fixed
 from annotator.core.agreement_charts import ConfusionTable, PairMatrix
 from annotator.ui.agreement.chart import Chart
+from annotator.ui.agreement.reasons import reason_text
 from annotator.ui.shell import counts as counted
 
 translate = QCoreApplication.translate
@@ -86,12 +87,15 @@ def draw_pair_matrix(chart: MatrixChart, matrix: PairMatrix, measure: str, chose
             elif f.value is None:
                 texts[i].append("—")
                 colours[i].append(QColor("#dddddd"))
-                tips[i].append(f"{names[i]} / {names[j]}: undefined — {f.reason}")
+                tip = translate("AgreementCharts", "{first} / {second}: undefined — {reason}")
+                tips[i].append(tip.format(first=names[i], second=names[j], reason=reason_text(f.reason)))
             else:
                 texts[i].append(fixed(f.value, 2))
                 colours[i].append(_scale(f.value))
-                tips[i].append(f"{names[i]} / {names[j]}: {measure} {fixed(f.value)} over "
-                               f"{counted.articles(matrix.articles[i][j])}")
+                tip = translate("AgreementCharts", "{first} / {second}: {measure} {value} over {articles}")
+                articles = counted.articles(matrix.articles[i][j])
+                tips[i].append(tip.format(first=names[i], second=names[j], measure=measure,
+                                          value=fixed(f.value), articles=articles))
     annotator = translate("AgreementCharts", "annotator")
     title = translate("AgreementCharts", "annotator pairs: {measure}").format(measure=measure)
     if chosen and chosen != measure:

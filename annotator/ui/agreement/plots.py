@@ -24,6 +24,7 @@ from annotator.core.agreement_charts import (
     LabelSpread,
 )
 from annotator.ui.agreement.chart import Chart
+from annotator.ui.agreement.reasons import reason_text
 from annotator.ui.shell import counts as counted
 
 BAR_COLOUR = "#4e79a7"
@@ -45,7 +46,7 @@ def figure_text(f: Figure, digits: int = 3) -> str:
     """A figure as the dashboard writes it: "0.712", with its 95% interval "0.712 [0.650, 0.770]",
     or "undefined — why"."""
     if f.value is None:
-        return translate("AgreementCharts", "undefined — {reason}").format(reason=f.reason)
+        return translate("AgreementCharts", "undefined — {reason}").format(reason=reason_text(f.reason))
     if f.interval is None:
         return fixed(f.value, digits)
     low, high = f.interval
@@ -225,7 +226,7 @@ class ArticleBarsChart(Chart):
             figures = self._figures(bar)
             if any(f.value is not None for f in figures):
                 continue
-            reason = textwrap.fill(figures[0].reason, 28 if len(bars) <= 6 else 16)
+            reason = textwrap.fill(reason_text(figures[0].reason), 28 if len(bars) <= 6 else 16)
             text = pg.TextItem(translate("AgreementCharts", "undefined") + f"\n{reason}", color="#333333",
                                anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 220))
             text.setPos(i, y)

@@ -60,6 +60,7 @@ from annotator.ui.agreement.comparison import ComparisonView
 from annotator.ui.agreement.controls import MEASURE_HELP_TEXT, ORDER_TEXT, NameFilter
 from annotator.ui.agreement.matrices import MatrixChart, draw_confusion, draw_pair_matrix
 from annotator.ui.agreement.plots import ArticleBarsChart, LabelSpreadChart, figure_text
+from annotator.ui.agreement.reasons import reason_text
 from annotator.ui.shell import counts as counted
 from annotator.ui.shell.workers import Progress, WorkerHandle, run_in_worker
 
@@ -375,7 +376,7 @@ class AgreementDashboard(QWidget):
                            "{count} annotators with status 'done'.").format(count=self.minimum.value())
         overall = figure(report.overall, self.current_measure)
         value = (figure_text(overall) if overall.value is not None
-                 else self.tr("undefined ({reason})").format(reason=overall.reason))
+                 else self.tr("undefined ({reason})").format(reason=reason_text(overall.reason)))
         parts = [self.tr("{articles}, annotators {names}; corpus {measure}: {value}.").format(
                      articles=counted.articles(len(report.articles)), names=", ".join(report.annotators),
                      measure=self.current_measure, value=value)]

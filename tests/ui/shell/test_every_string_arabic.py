@@ -131,8 +131,6 @@ def arabic_window(qtbot, agreement_project: Project, tmp_path: Path,
     install_language(qapp, "en")
 
 
-@pytest.mark.xfail(strict=True, reason="still English: core's reasons for undefined figures (e.g. 'no "
-                   "variation: …') and the pair heatmap's cell tooltips; to translate at the UI boundary")
 def test_no_visible_text_is_left_in_english(arabic_window: MainWindow) -> None:
     window = arabic_window
     texts: dict[str, str] = {}
