@@ -32,6 +32,18 @@ def team_file(sequence: int) -> TeamFile:
     return TeamFile("salma", Role.ANNOTATOR, sequence, pack)
 
 
+def slow_disk() -> None:
+    """In the child: flushing to disk takes 50 ms, as on a USB stick or a network share, so kills land
+    inside the write (between the temporary file's creation and its rename) and not only around it."""
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        time.sleep(0.05)
+        real_fsync(fd)
+
+    os.fsync = fsync
+
+
 def write_forever(folder: Path, start: int) -> None:
     sequence = start
     while True:
@@ -58,11 +70,12 @@ def test_sigkill_while_writing_leaves_the_previous_good_file(tmp_path: Path) -> 
                 os.close(read_end)
                 os.dup2(write_end, 1)
                 sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+                slow_disk()
                 write_forever(folder, last)
             finally:
                 os._exit(1)
         os.close(write_end)
-        time.sleep(rng.uniform(0.05, 0.05 + 2 * cycle))
+        time.sleep(rng.uniform(0.05, 0.05 + 2 * (cycle + 0.1)))  # a write takes cycle + two slow flushes
         os.kill(pid, signal.SIGKILL)
         with os.fdopen(read_end, "rb") as stream:
             reported = [int(line.split()[1]) for line in stream.read().decode().splitlines() if line]
