@@ -541,6 +541,7 @@ ARABIC = {
     'no article was finished by all counted annotators; choose some with --annotators': 'لم يُنهِ كل المُعلِّقين المعدودين أي مقالة؛ اختر بعضهم بـ --annotators',
     '{first} / {second}: undefined — {reason}': '{first} / {second}: غير معرّف — {reason}',
     '{first} / {second}: {measure} {value} over {articles}': '{first} / {second}: {measure} {value} على {articles}',
+    "showing {name}'s spans: {chosen} has none in these passages": "تُعرض مقاطع {name}: ليس لـ{chosen} مقاطع في هذه المواضع المشتركة",
     # an undo step that meets another writer's change
     "Undo step skipped: its spans were changed elsewhere (another window or the command line), so nothing was changed.":
         "تُخطّيت خطوة التراجع: غُيّرت مقاطعها في مكان آخر (نافذة أخرى أو سطر الأوامر)، فلم يتغيّر شيء.",

@@ -164,3 +164,18 @@ def report_to_text(report: ConsistencyReport) -> str:
     lines.append(f"{len(report.passages)} shared passage(s) in {shared} pair(s) of articles, "
                  f"{sum(len(e.differences) for e in report.passages)} difference(s)")
     return "\n".join(lines)
+
+
+def spans_in_passages(project: Project, report: ConsistencyReport) -> dict[str, int]:
+    """How many of each annotator's spans lie inside the report's passages (either copy)."""
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    for entry in report.passages:
+        p = entry.passage
+        ranges.setdefault(p.article_a, []).append((p.start_a, p.end_a))
+        ranges.setdefault(p.article_b, []).append((p.start_b, p.end_b))
+    counts: dict[str, int] = {}
+    for document_id, inside in ranges.items():
+        for span in project.spans(document_id):
+            if any(start <= span.start and span.end <= end for start, end in inside):
+                counts[span.annotator] = counts.get(span.annotator, 0) + 1
+    return counts

@@ -583,6 +583,10 @@ corpus {measure}: {value}</source>
             <translation>تعذّر البحث عن المقاطع: {error}</translation>
         </message>
         <message>
+            <source>showing {name}'s spans: {chosen} has none in these passages</source>
+            <translation>تُعرض مقاطع {name}: ليس لـ{chosen} مقاطع في هذه المواضع المشتركة</translation>
+        </message>
+        <message>
             <source>Comparing the spans again…</source>
             <translation>جارٍ مقارنة المقاطع من جديد…</translation>
         </message>

@@ -39,6 +39,7 @@ from annotator.operations.consistency import (
     compare_passages,
     consistency_report,
     passage_alignment,
+    spans_in_passages,
 )
 from annotator.store import Changes, Project
 from annotator.ui.annotate.commands import AddSpans, push
@@ -172,7 +173,7 @@ class ConsistencyPage(QWidget):
                 report = consistency_report(project, across_annotators=True, check=progress.check,
                                             progress=found_so_far)
                 progress.report(1, 1, comparing)
-                return report, titles, passage_order(report, titles)
+                return report, titles, passage_order(report, titles), spans_in_passages(project, report)
 
         self.worker = run_in_worker(work, progress_dialog=self.window(), label=finding)
         self.worker.signals.finished.connect(lambda found: self.show_report(*found))
@@ -184,8 +185,13 @@ class ConsistencyPage(QWidget):
         self.summary.setText(self.tr("Could not look for passages: {error}").format(error=exc))
 
     def show_report(self, report: ConsistencyReport, titles: dict[str, str],
-                    order: PassageOrder | None = None) -> None:
-        """List ``report``'s passages (articles named by ``titles``, rows in ``order``) and show the first."""
+                    order: PassageOrder | None = None, coders: dict[str, int] | None = None) -> None:
+        """List ``report``'s passages (articles named by ``titles``, rows in ``order``) and show the first.
+
+        ``coders`` (annotator → spans inside the passages): when the chosen annotator has none there, the
+        tab shows the one with the most instead, and says so, rather than "0 differences" everywhere.
+        """
+        note = self._choose_coder(coders) if coders else ""
         self.find_button.setEnabled(True)
         if self.comparing is not None:
             self.comparing.cancel()  # it compares the passages of the last report
@@ -197,11 +203,23 @@ class ConsistencyPage(QWidget):
         self.passage_list.show_report(report, titles, lambda entry: len(self._differences_of(entry)), order)
         self.summary.setText(self.tr("{passages} in {pairs}").format(
             passages=counted.shared_passages(len(report.passages)),
-            pairs=counted.pairs_of_articles(self.passage_list.passages.pair_count())))
+            pairs=counted.pairs_of_articles(self.passage_list.passages.pair_count())) + note)
         if not report.passages:
             self._show_passage(None)
 
     # -- showing one passage ----------------------------------------------------------------------
+
+    def _choose_coder(self, coders: dict[str, int]) -> str:
+        """Switch to the annotator with the most spans in the passages if the chosen one has none there;
+        return the sentence that says so ("" when nothing was switched)."""
+        chosen = self.annotator()
+        if coders.get(chosen, 0) or not any(coders.values()):
+            return ""
+        best = max(sorted(coders), key=lambda name: coders[name])
+        self._fill_annotators()
+        self.annotator_box.setCurrentText(best)
+        return " · " + self.tr("showing {name}'s spans: {chosen} has none in these passages").format(
+            name=best, chosen=chosen)
 
     def annotator(self) -> str:
         """Whose spans are painted, compared and copied: the box's choice (the current annotator at first)."""
@@ -384,3 +402,4 @@ class ConsistencyPage(QWidget):
         self.passage_list.passages.set_entry(number, PassageReport(p, tuple(found)))
         self.current = self.entries[number]
         self.passage_list.passages.recount()
+

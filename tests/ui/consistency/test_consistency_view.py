@@ -269,3 +269,21 @@ def test_the_two_articles_get_most_of_the_width_at_the_default_size(qtbot, windo
     for view in (page.view_a, page.view_b):
         assert view.width() >= 340
         assert view.width() > list_width
+
+
+def test_an_annotator_with_no_spans_in_the_passages_is_shown_someone_who_has_them(
+        qtbot, project: Project, seeds, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "settings-omar.ini"), QSettings.Format.IniFormat)
+    settings.setValue("annotator/name", "omar")  # omar has coded nothing at all
+    window = MainWindow(project, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    page = open_tab(qtbot, window)
+    assert page.annotator() == NAME  # sara, whose spans lie in the shared passages
+    assert "showing sara's spans: omar has none in these passages" in page.summary.text()
+    assert int(cell(page, 0, DIFFERENCES)) > 0  # not "0 differences" everywhere
+
+
+def test_the_current_annotator_stays_when_they_have_spans_there(qtbot, window: MainWindow) -> None:
+    page = open_tab(qtbot, window)
+    assert page.annotator() == NAME and "showing" not in page.summary.text()
