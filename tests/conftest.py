@@ -5,6 +5,7 @@ Keep this file small and generic; fixtures used by one folder belong in that fol
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,3 +29,18 @@ def project(tmp_path: Path, seeds_dir: Path) -> Iterator[Project]:
     with Project.open(tmp_path / "project.sqlite") as opened:
         import_paths(opened, [seeds_dir])
         yield opened
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 1 MB tmpfs to fill up (needs root with mount rights; skipped elsewhere)."""
+    mount_point = tmp_path / "tiny-disk"
+    mount_point.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
+                             capture_output=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root with mount rights)")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=False)

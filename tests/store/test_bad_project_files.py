@@ -291,21 +291,6 @@ def test_full_disk_during_import_is_reported_and_project_unchanged(tmp_path: Pat
         assert [s.ref for s in project.spans()] == [SpanRef(4, 8, "actor")]
 
 
-@pytest.fixture
-def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 1 MB tmpfs (needs root with mount rights; skipped elsewhere)."""
-    mount_point = tmp_path / "tiny-disk"
-    mount_point.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
-                             capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here (needs root with mount rights)")
-    try:
-        yield mount_point
-    finally:
-        subprocess.run(["umount", str(mount_point)], check=False)
-
-
 def test_really_full_disk_is_reported_and_project_unchanged(tiny_disk: Path, tmp_path: Path,
                                                             capsys) -> None:
     path = make_project(tiny_disk / "project.sqlite")
