@@ -149,11 +149,21 @@ def _search_text(project: Project, query: str, needle: str, limit: int, offset: 
         (needle.encode(), *params),
     )
     counted = [row for row in rows if row[2]]
+    hits = _page(project, counted, needle, limit, offset)
+    return SearchResult(query, tuple(hits), sum(c for _, _, c in counted), len(counted))
+
+
+def _page(project: Project, rows: Iterable[tuple[str, str, int]], needle: str, limit: int,
+          offset: int) -> list[SearchHit]:
+    """The hits from the ``offset``-th on, at most ``limit``, of ``rows`` (article id, title, number of
+    occurrences) in their order; stops reading ``rows`` once the page is full."""
     hits: list[SearchHit] = []
     skip = offset
-    for article_id, title, count in counted:
+    for article_id, title, count in rows:
         if len(hits) >= limit:
             break
+        if not count:
+            continue
         if skip >= count:
             skip -= count
             continue
@@ -161,7 +171,7 @@ def _search_text(project: Project, query: str, needle: str, limit: int, offset: 
         for start, end in find_occurrences(text, needle)[skip:skip + limit - len(hits)]:
             hits.append(SearchHit(article_id, title, start, end, *snippet(text, start, end)))
         skip = 0
-    return SearchResult(query, tuple(hits), sum(c for _, _, c in counted), len(counted))
+    return hits
 
 
 def _first_page(project: Project, query: str, needle: str, limit: int, offset: int) -> SearchResult:
@@ -181,21 +191,8 @@ def _first_page(project: Project, query: str, needle: str, limit: int, offset: i
         )
     except sqlite3.DatabaseError as exc:
         raise project._read_failed(exc) from exc
-    hits: list[SearchHit] = []
-    skip = offset
     try:
-        for article_id, title, count in rows:
-            if len(hits) >= limit:
-                break
-            if not count:
-                continue
-            if skip >= count:
-                skip -= count
-                continue
-            text = _article_text(project, article_id)
-            for start, end in find_occurrences(text, needle)[skip:skip + limit - len(hits)]:
-                hits.append(SearchHit(article_id, title, start, end, *snippet(text, start, end)))
-            skip = 0
+        hits = _page(project, rows, needle, limit, offset)
     except sqlite3.DatabaseError as exc:  # a damaged page met while reading on
         raise project._read_failed(exc) from exc
     finally:
