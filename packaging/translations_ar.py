@@ -468,6 +468,8 @@ ARABIC = {
     # File ▸ Export…
     "&Export…": "ت&صدير…",
     "Write annotations or gold in an export format, with its metadata record": "اكتب التعليقات أو المرجع المعتمد بصيغة تصدير، مع سجل بياناتها الوصفية",
+    "Save a &copy as…": "حفظ &نسخة باسم…",
+    "Write a copy of this project to another file and go on working in the copy": "اكتب نسخة من هذا المشروع في ملف آخر وتابع العمل في النسخة",
     "Export": "تصدير",
     "Whose spans": "مقاطع مَن",
     "My work ({name})": "عملي ({name})",

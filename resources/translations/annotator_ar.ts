@@ -2033,6 +2033,14 @@ corpus {measure}: {value}</source>
             <translation>اكتب التعليقات أو المرجع المعتمد بصيغة تصدير، مع سجل بياناتها الوصفية</translation>
         </message>
         <message>
+            <source>Save a &amp;copy as…</source>
+            <translation>حفظ &amp;نسخة باسم…</translation>
+        </message>
+        <message>
+            <source>Write a copy of this project to another file and go on working in the copy</source>
+            <translation>اكتب نسخة من هذا المشروع في ملف آخر وتابع العمل في النسخة</translation>
+        </message>
+        <message>
             <source>&amp;Close</source>
             <translation>إ&amp;غلاق</translation>
         </message>

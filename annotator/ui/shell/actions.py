@@ -65,6 +65,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
                           "Write annotations or gold in an export format, with its metadata record"),
     ),
     ActionSpec(
+        "save_copy",
+        QT_TRANSLATE_NOOP("actions", "Save a &copy as…"),
+        ("Ctrl+Shift+S",),
+        QT_TRANSLATE_NOOP("actions",
+                          "Write a copy of this project to another file and go on working in the copy"),
+    ),
+    ActionSpec(
         "close_project",
         QT_TRANSLATE_NOOP("actions", "&Close"),
         ("Ctrl+W",),

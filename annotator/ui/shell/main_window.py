@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
                 "reload": self.reload_project,
                 "import_articles": self.import_articles,
                 "export": self.export,
+                "save_copy": self.save_copy,
                 "close_project": self.close,
                 "quit": quit_application,
             },
@@ -246,7 +247,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
         self.recent_menu = add_project_actions(file_menu, self, self.actions)
-        for name in ("import_articles", "export"):
+        for name in ("import_articles", "export", "save_copy"):
             file_menu.addAction(self.actions[name])
         self.team_actions = add_team_actions(
             file_menu, self, lambda: self.project, lambda: self.annotator, self.apply_changes
@@ -254,8 +255,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for name in ("close_project", "quit"):
             file_menu.addAction(self.actions[name])
-        for name in ("new_project", "open_project", "reload", "import_articles", "export", "close_project",
-                     "quit"):
+        for name in ("new_project", "open_project", "reload", "import_articles", "export", "save_copy",
+                     "close_project", "quit"):
             self.addAction(self.actions[name])
         menus = {
             "edit": (
@@ -453,6 +454,12 @@ class MainWindow(QMainWindow):
             tab.changed_elsewhere()
         self._update_status_bar()
         self.statusBar().showMessage(self.tr("Updated: another program changed the project"), 6000)
+
+    def save_copy(self) -> None:
+        """File ▸ Save a copy as…: back the project up to a file the annotator picks and work on there."""
+        from annotator.ui.shell.save_copy import ask_copy
+
+        ask_copy(self, self.project)
 
     def _edit_failed(self, text: str) -> None:
         if self.project.read_only:  # expected, not alarming: said in the status bar, no dialog

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
 
 from annotator.core.model import SpanRef
 from annotator.operations.import_corpus import import_paths
@@ -191,3 +191,21 @@ def test_the_refusal_and_the_read_only_title_read_in_arabic(
         assert "للقراءة فقط" in window.statusBar().currentMessage()
         assert read_only.spans() == []
         window.close()
+
+
+def test_file_menu_save_a_copy_writes_the_work_to_the_chosen_file(
+        qtbot, tmp_path: Path, seeds_dir: Path, monkeypatch) -> None:
+    project = project_in(tmp_path / "work", seeds_dir)
+    window = make_window(qtbot, project, tmp_path / "settings.ini")
+    open_article(window, 0)
+    tag(qtbot, window, "الوسطاء", "1")
+    file_menu = window.menuBar().findChild(QMenu, "menu_file")
+    entry = next(a for a in file_menu.actions() if a.shortcut().toString() == "Ctrl+Shift+S")
+    copy = tmp_path / "backup" / "copy.sqlite"
+    copy.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(copy), ""))
+    with qtbot.waitSignal(window.project_chosen, timeout=2000) as switched:
+        entry.trigger()
+    assert switched.args == [str(copy), False]
+    assert stored(copy) == sorted(s.ref for s in project.spans())
+    assert len(stored(copy)) == 1
