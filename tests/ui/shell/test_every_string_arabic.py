@@ -44,7 +44,11 @@ ALLOWED = {
     "Alt", "Del", "Delete", "Backspace", "Enter", "Return", "Esc", "Space", "PgUp", "PgDown", "Tab",
     "Home", "End", "Left", "Right", "Up", "Down", "F8", "Amiri", "UTF", "Qt", "Reuters", "look", "sara",
     "ali", "omar", "actor", "mediator", "demand", "denial", "Krippendorff", "Cohen", "Gwet", "Fleiss",
+    "spaCy", "DocBin", "spacy", "brat", "WebAnno", "REFI", "QDA", "MAXQDA", "ATLAS", "ti", "NVivo", "qdpx",
+    "tsv", "xlsx", "docx", "html", "iob", "bio", "ann",
 }
+# A placeholder that is one identifier is the default value itself (a column name, a UIMA type), not a text.
+DEFAULT_VALUE = re.compile(r"[A-Za-z_][\w.]*")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_']+")
 TAGS = re.compile(r"<[^>]*>|&\w+;")
 
@@ -148,4 +152,35 @@ def test_no_visible_text_is_left_in_english(arabic_window: MainWindow) -> None:
             texts[f"action {where} (tooltip)"] = action.toolTip()
     assert len(texts) > 150  # the walk reached menus, every tab and the charts
     english = {where: text for where, text in texts.items() if english_words(text)}
+    assert english == {}, "\n".join(f"{where}: {text!r}" for where, text in english.items())
+
+
+def dialog_texts(dialog: QWidget) -> dict[str, str]:
+    """Where → text for the dialog's title and every widget in it."""
+    texts = {f"{dialog.objectName()} title": dialog.windowTitle()}
+    for widget in dialog.findChildren(QWidget):
+        texts.update((f"{dialog.objectName()} {where}", text) for where, text in widget_texts(widget))
+    return texts
+
+
+def test_no_dialog_text_is_left_in_english(arabic_window: MainWindow, qtbot, seeds_dir: Path) -> None:
+    """Import (with its preview of the seed folder), Export, Labels and the first-start welcome."""
+    from annotator.ui.labels.editor import LabelEditor
+    from annotator.ui.shell.welcome import WelcomeDialog
+
+    window = arabic_window
+    window.import_articles([seeds_dir])
+    importing = window.import_dialog
+    qtbot.waitUntil(lambda: not importing.previewing, timeout=10000)
+    window.export()
+    labels = LabelEditor(window.project, window.apply_changes, window)
+    welcome = WelcomeDialog("sara", [("1", "actor"), ("2", "mediator")], 5, window)
+    qtbot.addWidget(labels)
+    qtbot.addWidget(welcome)
+    texts: dict[str, str] = {}
+    for dialog in (importing, window.export_dialog, labels, welcome):
+        texts.update(dialog_texts(dialog))
+    assert len(texts) > 40  # the walk reached the four dialogs' widgets
+    english = {where: text for where, text in texts.items() if english_words(text)
+               and not (where.endswith("(placeholder)") and DEFAULT_VALUE.fullmatch(text))}
     assert english == {}, "\n".join(f"{where}: {text!r}" for where, text in english.items())
