@@ -19,8 +19,10 @@ from annotator.core.formats.pack import Pack
 from annotator.core.formats.team_file import SUFFIX, Role, TeamFile, WorkOnArticle, team_file_bytes
 from annotator.core.merging import MergeSource, PairWork, source_from_pack
 from annotator.core.model import ArticleRecord, Label
+from annotator.core.structure import StructuredCoding
 from annotator.store import Project
 from annotator.store.assignments import assignment as stored_assignment
+from annotator.store.codebook import Codebook
 from annotator.store.merge import project_gold
 from annotator.store.team_work import annotator_work, lengths_by_hash
 
@@ -42,14 +44,14 @@ def my_team_file(project: Project, annotator: str, reviewer: bool) -> TeamFile:
     if not reviewer:
         work = [WorkOnArticle(sha, doc, title, done)
                 for sha, doc, title, done in annotator_work(project, annotator)]
-        return TeamFile(annotator, Role.ANNOTATOR, 0, Pack(records=[], labels=project.labels(), name=name),
-                        work=work)
+        return TeamFile(annotator, Role.ANNOTATOR, 0, Pack(records=[], labels=project.labels(), name=name,
+                                                           schema=Codebook(project).schema()), work=work)
     by_id = {r.id: r for r in project.export_records(annotator=annotator)}
     records = [by_id.get(d.id) or ArticleRecord(text=d.text, title=d.title, source=d.source, id=d.id,
                                                 meta=d.meta)
                for d in project.documents()]
     pack = Pack(records=records, labels=project.labels(), guidelines=project.setting("guidelines"), name=name,
-                assignment=stored_assignment(project) or None)
+                assignment=stored_assignment(project) or None, schema=Codebook(project).schema())
     return TeamFile(annotator, Role.REVIEWER, 0, pack, project_gold(project))
 
 
@@ -116,7 +118,8 @@ def source_from_team_file(path: str, team: TeamFile) -> MergeSource:
     for item in team.work:
         when = item.work.updated_at
         source.pairs[(item.sha256, team.annotator)] = PairWork({ref: (when, when) for ref in item.work.spans},
-                                                               item.work.status, when)
+                                                               item.work.status, when,
+                                                               item.work.coding or StructuredCoding())
         for ref in item.work.spans:
             if ref.label not in known:
                 known.add(ref.label)

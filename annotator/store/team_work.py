@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 
 from annotator.core.model import AnnotationSet, SpanRef, Status
+from annotator.store.coding_rows import load_codings
 from annotator.store.repository import Project
 
 
@@ -22,13 +23,14 @@ def annotator_work(project: Project, annotator: str) -> list[tuple[str, str, str
     statuses = {doc: (status, updated) for doc, status, updated in q(
         "SELECT st.document_id, st.status, st.updated_at FROM statuses st JOIN annotators a ON "
         "a.id = st.annotator_id WHERE a.name = ?", (annotator,))}
-    wanted = spans.keys() | statuses.keys()
+    codings = {doc: coding for (doc, _name), coding in load_codings(project.db.conn, annotator).items()}
+    wanted = spans.keys() | statuses.keys() | codings.keys()
     result = []
     for doc, sha, title in q("SELECT id, sha256, title FROM documents ORDER BY id"):
         if doc in wanted:
             status, updated = statuses.get(doc, (Status.IN_PROGRESS.value, None))
             result.append((sha, doc, title, AnnotationSet(annotator, tuple(sorted(spans.get(doc, []))),
-                                                          Status(status), updated)))
+                                                          Status(status), updated, codings.get(doc))))
     return result
 
 
@@ -44,6 +46,25 @@ _MINE = [
     "JOIN annotators a ON a.id = s.annotator_id WHERE a.name = :name",
     "SELECT group_concat(name || ':' || color || ':' || key, '|') FROM labels",
     "SELECT value FROM settings WHERE key = 'name'",
+    # structured coding, and the codebook it is written in (both published in every team file)
+    "SELECT count(*), max(r.updated_at), "
+    "total(r.head_span_id * 7 + r.child_span_id * 13 + r.relation_type_id) FROM relations r "
+    "JOIN annotators a ON a.id = r.annotator_id WHERE a.name = :name",
+    "SELECT group_concat(v.span_id || ':' || v.attribute_id || ':' || v.value, '|') FROM span_attributes v "
+    "JOIN spans s ON s.id = v.span_id JOIN annotators a ON a.id = s.annotator_id WHERE a.name = :name",
+    "SELECT group_concat(n.span_id || ':' || n.text, '|') FROM span_notes n "
+    "JOIN spans s ON s.id = n.span_id JOIN annotators a ON a.id = s.annotator_id WHERE a.name = :name",
+    "SELECT group_concat(n.document_id || ':' || n.text, '|') FROM article_notes n "
+    "JOIN annotators a ON a.id = n.annotator_id WHERE a.name = :name",
+    "SELECT group_concat(r.document_id || ':' || r.question_id || ':' || r.value, '|') "
+    "FROM article_answers r JOIN annotators a ON a.id = r.annotator_id WHERE a.name = :name",
+    "SELECT group_concat(name || ':' || color || ':' || key || ':' || directed, '|') FROM relation_types",
+    "SELECT count(*), group_concat(relation_type_id || ':' || label_id || ':' || role, '|') "
+    "FROM relation_type_ends",
+    "SELECT group_concat(label_id || ':' || name || ':' || kind, '|') FROM attributes",
+    "SELECT group_concat(attribute_id || ':' || value, '|') FROM attribute_vocabulary",
+    "SELECT group_concat(name || ':' || kind, '|') FROM article_questions",
+    "SELECT group_concat(question_id || ':' || value, '|') FROM question_options",
 ]
 _PROJECT = [
     "SELECT count(*), max(imported_at), group_concat(sha256, '') FROM documents",

@@ -10,12 +10,17 @@ line 1, the header
     ``body_sha256`` describe every byte after the header's newline, so a file caught half-copied is
     told from a complete one.
 line 2, the project
-    ``{"name", "guidelines", "labels": [{"name", "color", "key"}]}`` (guidelines only from a reviewer)
+    ``{"name", "guidelines", "labels": [{"name", "color", "key"}], "relation_types", "attributes",
+    "questions"}`` (guidelines only from a reviewer; the codebook lists as in a pack's ``pack.json``,
+    absent in files written before structured coding)
 then, in an annotator's file, one line per article NAME worked on, in article-id order
     ``{"article": SHA-256 of its text, "id", "title", "status", "updated_at", "spans": [[start, end,
     label], ...]}`` — the article by its hash, not its text: the reviewer publishes the texts, and 50
     annotators' files need not carry 50 copies of the corpus (a project holding no article of that
-    hash keeps the work waiting until one arrives)
+    hash keeps the work waiting until one arrives). Structured coding, when there is any, as in a
+    JSONL record: ``"relations"`` (head and child by index into ``"spans"``), ``"codes"``, ``"note"``,
+    and ``"span_coding"``, one object per span in ``"spans"``' order with its ``"attributes"`` and
+    ``"note"`` (``{}`` for a span without)
 or, in the reviewer's file, one line per article
     our JSONL record (``core.formats.jsonl``) with ``"updated_at"``, in article-id order: NAME's work
     on it, or the bare article when NAME has none
@@ -40,10 +45,13 @@ from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.formats.jsonl import record_to_json
+from annotator.core.formats.jsonl_coding import coding_to_json, read_coding
 from annotator.core.formats.pack import Pack, parse_labels, parse_records
+from annotator.core.formats.pack_codebook import codebook_from_json, codebook_to_json
 from annotator.core.formats.untrusted import blank, load_json
 from annotator.core.merging import GoldWork
 from annotator.core.model import AnnotationSet, GoldStatus, SpanRef, Status
+from annotator.core.structure import StructuredCoding
 
 FORMAT = "annotator-team"
 VERSION = 1
@@ -99,7 +107,8 @@ def team_body(team: TeamFile) -> bytes:
     """Every line after the header, in a stable order (article id, then annotator name)."""
     pack = team.pack
     lines = [{"name": pack.name, "guidelines": pack.guidelines,
-              "labels": [{"name": lb.name, "color": lb.color, "key": lb.key} for lb in pack.labels]}]
+              "labels": [{"name": lb.name, "color": lb.color, "key": lb.key} for lb in pack.labels],
+              **codebook_to_json(pack.schema)}]
     for record in sorted(pack.records, key=lambda r: (r.id or "", r.sha256)):
         for annotation in record.annotations or (None,):
             obj = record_to_json(record, annotation)
@@ -108,9 +117,12 @@ def team_body(team: TeamFile) -> bytes:
                                      or annotation.updated_at or "")
             lines.append(obj)
     for item in sorted(team.work, key=lambda w: (w.id, w.sha256)):
-        lines.append({"article": item.sha256, "id": item.id, "title": item.title,
-                      "status": item.work.status.value, "updated_at": item.work.updated_at or "",
-                      "spans": [[r.start, r.end, r.label] for r in sorted(item.work.spans)]})
+        spans = sorted(item.work.spans)
+        line = {"article": item.sha256, "id": item.id, "title": item.title,
+                "status": item.work.status.value, "updated_at": item.work.updated_at or "",
+                "spans": [[r.start, r.end, r.label] for r in spans]}
+        line.update(_coding_json(spans, item.work.coding))
+        lines.append(line)
     for name, ids in sorted((pack.assignment or {}).items()):
         lines.append({"assigned": name, "articles": sorted(ids)})
     for article_id, gold in sorted(team.gold.items()):
@@ -119,6 +131,16 @@ def team_body(team: TeamFile) -> bytes:
                       "rejections": [[r.start, r.end, r.label, *d]
                                      for r, d in sorted(gold.rejections.items())]})
     return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
+
+
+def _coding_json(spans: list[SpanRef], coding: StructuredCoding | None) -> dict[str, Any]:
+    """The work line's structured-coding keys (none when there is no coding)."""
+    if not coding:
+        return {}
+    record: dict[str, Any] = {"spans": [{} for _ in spans]}
+    coding_to_json(record, spans, coding)
+    span_coding = record.pop("spans")
+    return {**record, **({"span_coding": span_coding} if any(span_coding) else {})}
 
 
 def read_header(data: bytes, where: str) -> tuple[dict[str, Any], bytes]:
@@ -191,6 +213,7 @@ def read_team_file(path: Path, max_bytes: int = MAX_BYTES) -> TeamFile:
         if project.get(key) is not None and not isinstance(project[key], str):
             raise InputError(f'line 2: "{key}" must be text', path=where)
     labels = parse_labels(project.get("labels") or [], where)
+    schema = codebook_from_json(project, lambda msg: InputError(f"line 2: {msg}", path=where))
     article_lines, extra, references = [], [], []
     for number, line in enumerate(lines[1:], start=3):
         kind = extra if line.startswith(('{"assigned"', '{"gold"')) else \
@@ -227,7 +250,8 @@ def read_team_file(path: Path, max_bytes: int = MAX_BYTES) -> TeamFile:
         raise InputError("an annotator's file holds assignments or gold, which only the reviewer publishes",
                          path=where)
     pack = Pack(records=records, labels=labels, guidelines=project.get("guidelines") or "",
-                name=project.get("name") or "", assignment=assignment or None, edited_at=edited_at)
+                name=project.get("name") or "", assignment=assignment or None, edited_at=edited_at,
+                schema=schema)
     return TeamFile(owner, Role(header["role"]), header["sequence"], pack, gold, work,
                     header.get("written_at", ""), header["body_sha256"])
 
@@ -264,7 +288,12 @@ def _work(number: int, line: str, owner: str, where: str) -> WorkOnArticle:
         if blank(item[2]):
             raise refuse(f"span {n}: the label must be a non-empty string")
         spans.append(SpanRef(item[0], item[1], item[2]))
-    return WorkOnArticle(sha, obj["id"], obj["title"], AnnotationSet(owner, tuple(spans), status, updated))
+    span_coding = obj.get("span_coding", [{} for _ in spans])
+    if not isinstance(span_coding, list) or len(span_coding) != len(spans):
+        raise refuse(f'"span_coding" must be a list of one object per span ({len(spans)})')
+    coding = read_coding({**obj, "spans": span_coding}, spans, refuse)
+    return WorkOnArticle(sha, obj["id"], obj["title"],
+                         AnnotationSet(owner, tuple(spans), status, updated, coding))
 
 
 def _gold(obj: dict[str, Any], text: str, where: str, number: int) -> GoldWork:
