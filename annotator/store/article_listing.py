@@ -9,6 +9,7 @@ row agree by construction.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from annotator.core.model import Status
@@ -113,3 +114,46 @@ def listing_row(project: Project, listing: ListingFilter, document_id: str) -> i
 def has_assignment(project: Project) -> bool:
     """Whether the project carries an assignment at all (then the list offers "only mine")."""
     return project.db.execute("SELECT 1 FROM assignments LIMIT 1").fetchone() is not None
+
+
+@dataclass(frozen=True)
+class ListedArticle:
+    """An article as ``annotator list`` prints it: id, title, length and every annotator's status."""
+
+    id: str
+    title: str
+    length: int
+    statuses: dict[str, str]  # annotator → status, by name
+
+
+def iter_listed_articles(project: Project, assigned_to: str | None = None,
+                         page_rows: int = 2_000) -> Iterator[ListedArticle]:
+    """Every article in corpus order with its annotators' statuses, read a page at a time.
+
+    With ``assigned_to``, only that annotator's assigned articles (all of them when the project has no
+    assignment). Memory stays that of one page whatever the corpus: the pages follow one another by the
+    listing index's key (position, id), never by an OFFSET that re-walks the rows before it.
+    """
+    condition, params = "1", []
+    if assigned_to is not None and has_assignment(project):
+        condition = f"id IN (SELECT document_id FROM assignments WHERE annotator_id = {_ANNOTATOR})"
+        params = [assigned_to]
+    after: tuple = ()
+    while True:
+        since = "AND (position, id) > (?, ?)" if after else ""
+        rows = project.db.execute(
+            "SELECT id, title, length(text), position FROM documents INDEXED BY documents_listing "
+            f"WHERE {condition} {since} ORDER BY position, id LIMIT ?",
+            [*params, *after, page_rows]).fetchall()
+        if not rows:
+            return
+        ids = [row[0] for row in rows]
+        statuses: dict[str, dict[str, str]] = {}
+        for doc_id, name, status in project.db.execute(
+                "SELECT st.document_id, a.name, st.status FROM statuses st "
+                f"JOIN annotators a ON a.id = st.annotator_id WHERE st.document_id IN "
+                f"({', '.join('?' * len(ids))}) ORDER BY a.name", ids):
+            statuses.setdefault(doc_id, {})[name] = status
+        for doc_id, title, length, _position in rows:
+            yield ListedArticle(doc_id, title, length, statuses.get(doc_id, {}))
+        after = (rows[-1][3], rows[-1][0])

@@ -76,3 +76,18 @@ def test_titles_and_code_point_lengths_come_with_each_entry(archive: Project) ->
     (first,) = listing_page(archive, ListingFilter("sara"), 0, 1)
     document = archive.document(first.id)
     assert (first.title, first.length) == (document.title, len(document.text))  # 𝐀 counts one
+
+
+@pytest.mark.parametrize("assigned_to", [None, "sara", "nobody"])
+def test_list_streams_every_article_with_every_status_in_pages(archive: Project, assigned_to) -> None:
+    from annotator.store.article_listing import iter_listed_articles
+
+    statuses = archive.statuses()
+    shown = set(archive.assigned_article_ids(assigned_to)) if assigned_to else None
+    want = [(a.id, a.title, a.length, {name: st.value for (doc, name), st in sorted(statuses.items())
+                                       if doc == a.id})
+            for a in archive.article_summaries() if shown is None or a.id in shown]
+    got = [(a.id, a.title, a.length, a.statuses)
+           for a in iter_listed_articles(archive, assigned_to=assigned_to, page_rows=17)]
+    assert got == want
+    assert any(a[3] for a in got) or assigned_to == "nobody"
