@@ -1,4 +1,5 @@
-"""Gold standard storage: gold spans, the curator's rejections and gold status, per article.
+"""Gold standard storage: gold spans, the curator's rejections and gold status, per article (gold
+relations, attribute values and answers: ``store.gold_structure``, snapshotted and restored with them).
 
 Every method that changes data is one transaction and returns what changed (``Changes.gold`` names the
 articles), like the rest of the store. Undo works on whole-article snapshots: a command takes
@@ -13,9 +14,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from annotator.core.adjudication import ArticleAdjudication, adjudicate_article
+from annotator.core.adjudication_structure import StructureAdjudication, adjudicate_structure
 from annotator.core.agreement.data import AgreementInput, counted_articles
 from annotator.core.errors import ChangedElsewhereError, InputError, NotFoundError
 from annotator.core.model import GoldSpan, GoldStatus, SpanRef
+from annotator.store.coding_rows import load_codings
+from annotator.store.gold_structure import (
+    GoldStructureState,
+    decisions,
+    read_state,
+    store_accepted,
+    touch_gold,
+    undirected_types,
+    write_state,
+)
 from annotator.store.repository import Changes, Project, utc_now
 
 AUTO = "auto"  # decided_by and origin of spans accepted by vote
@@ -47,6 +59,7 @@ class GoldState:
     rejections: tuple[Rejection, ...]
     status: GoldStatus
     status_updated_at: str | None
+    structure: GoldStructureState = field(default_factory=GoldStructureState)
 
 
 @dataclass
@@ -54,7 +67,11 @@ class AdjudicationSummary:
     """What one `adjudicate` run did, for the message shown to the user."""
 
     articles: list[ArticleAdjudication] = field(default_factory=list)
+    structure: dict[str, StructureAdjudication] = field(default_factory=dict)  # by article id
     spans_accepted: int = 0
+    relations_accepted: int = 0
+    attributes_accepted: int = 0
+    answers_accepted: int = 0
     articles_curated: int = 0  # nothing left to decide after the vote
     skipped_curated: int = 0  # already curated by a person: left alone
     skipped_no_done: int = 0  # no done annotator yet
@@ -63,12 +80,22 @@ class AdjudicationSummary:
     def undecided(self) -> int:
         return sum(len(a.undecided) for a in self.articles)
 
+    def waiting(self, kind: str) -> int:
+        """How many relations, attribute values or answers (``kind``) wait for the curator."""
+        return sum(len(getattr(s, f"{kind}_undecided")) for s in self.structure.values())
+
     def describe(self) -> str:
+        structure = ""
+        if self.structure:
+            structure = (
+                f"; {self.relations_accepted} relation(s), {self.attributes_accepted} attribute value(s) and "
+                f"{self.answers_accepted} article answer(s) accepted by vote, {self.waiting('relations')}, "
+                f"{self.waiting('attributes')} and {self.waiting('answers')} left for the curator")
         return (
             f"{len(self.articles)} article(s) adjudicated; {self.spans_accepted} span(s) accepted into gold "
-            f"by vote; {self.undecided} span(s) left for the curator; {self.articles_curated} article(s) "
-            f"fully decided; {self.skipped_curated} already curated and {self.skipped_no_done} without a "
-            "done annotator skipped"
+            f"by vote; {self.undecided} span(s) left for the curator{structure}; {self.articles_curated} "
+            f"article(s) fully decided; {self.skipped_curated} already curated and {self.skipped_no_done} "
+            "without a done annotator skipped"
         )
 
 
@@ -180,13 +207,7 @@ class Gold:
 
     @staticmethod
     def _touch(conn: sqlite3.Connection, document_id: str, now: str) -> None:
-        """A curator's first decision moves the article from `not started` to `in progress`."""
-        conn.execute(
-            "INSERT INTO gold_statuses (document_id, status, updated_at) VALUES (?, 'in progress', ?) "
-            "ON CONFLICT(document_id) DO UPDATE SET updated_at = excluded.updated_at, "
-            "status = CASE WHEN status = 'not started' THEN 'in progress' ELSE status END",
-            (document_id, now),
-        )
+        touch_gold(conn, document_id, now)
 
     def _reject_in(
         self, conn: sqlite3.Connection, document_id: str, ref: SpanRef, curator: str, now: str
@@ -256,6 +277,10 @@ class Gold:
                 raise InputError(
                     f"gold already has {new.label} at {new.start}-{new.end} in article {old.document_id}"
                 ) from None
+            for table in ("gold_attributes", "gold_attribute_rejections"):  # attributes belong to a label
+                conn.execute(f"DELETE FROM {table} WHERE gold_span_id = ? AND attribute_id NOT IN "
+                             "(SELECT id FROM attributes WHERE label_id = (SELECT label_id FROM gold_spans "
+                             "WHERE id = ?))", (gold_span_id, gold_span_id))
             self._touch(conn, old.document_id, now)
         return self.span(gold_span_id), Changes(gold=frozenset({old.document_id}))
 
@@ -273,13 +298,13 @@ class Gold:
     # -- undo ---------------------------------------------------------------------------------
 
     def snapshot(self, document_id: str) -> GoldState:
-        """The article's gold spans, rejections and status exactly as stored."""
+        """The article's gold spans, rejections, status and gold structure exactly as stored."""
         row = self._query(
             "SELECT status, updated_at FROM gold_statuses WHERE document_id = ?", (document_id,)
         )
         status, updated = (GoldStatus(row[0][0]), row[0][1]) if row else (GoldStatus.NOT_STARTED, None)
         return GoldState(document_id, tuple(self.spans(document_id)), tuple(self.rejections(document_id)),
-                         status, updated)
+                         status, updated, read_state(self.project.db.conn, document_id))
 
     def restore(self, state: GoldState, expected: GoldState | None = None) -> Changes:
         """Make the article's gold exactly ``state`` again (rows, ids and timestamps), in one transaction.
@@ -313,6 +338,7 @@ class Gold:
                     "INSERT INTO gold_statuses (document_id, status, updated_at) VALUES (?, ?, ?)",
                     (doc, state.status.value, state.status_updated_at),
                 )
+            write_state(conn, doc, state.structure)  # after the spans: its rows hang off their ids
         return Changes(gold=frozenset({doc}))
 
     # -- agreement with gold ------------------------------------------------------------------
@@ -356,7 +382,9 @@ class Gold:
         document_ids: Iterable[str] | None = None,
     ) -> AdjudicationSummary:
         """Accept into gold every span enough done annotators agree on, for every article not yet
-        curated, in ONE transaction. Spans the curator already accepted or rejected are left as decided.
+        curated, in ONE transaction; then, by the same vote, the relations between gold spans, the
+        attribute values of gold spans and the article answers. What the curator already accepted or
+        rejected is left as decided. An article becomes `curated` when nothing of it is left waiting.
         """
         if min_votes is not None and min_votes < 1:
             raise InputError(f"--min-votes must be at least 1, got {min_votes}")
@@ -373,6 +401,12 @@ class Gold:
         now = utc_now()
         with self.project.transaction() as conn:
             labels = dict(conn.execute("SELECT name, id FROM labels"))
+            codings = load_codings(conn, document_ids=set(votes))
+            undirected = undirected_types(conn)
+            gold_refs: dict[str, set[SpanRef]] = {}
+            for doc, start, end, label in conn.execute(
+                    f"SELECT g.document_id, g.start, g.end, l.name {_GOLD_FROM}"):
+                gold_refs.setdefault(doc, set()).add(SpanRef(start, end, label))
             decided: dict[str, set[SpanRef]] = {}
             for query in (f"SELECT g.document_id, g.start, g.end, l.name {_GOLD_FROM}",
                           "SELECT r.document_id, r.start, r.end, l.name FROM gold_rejections r "
@@ -397,7 +431,17 @@ class Gold:
                      for c in result.accepted],
                 )
                 summary.spans_accepted += len(result.accepted)
-                status = GoldStatus.IN_PROGRESS if result.undecided else GoldStatus.CURATED
+                structure = adjudicate_structure(
+                    {name: codings.get((doc, name)) for name in votes[doc]},
+                    gold_refs.get(doc, set()) | {c.ref for c in result.accepted}, result.min_votes,
+                    decisions(conn, doc), undirected)
+                store_accepted(conn, doc, structure, AUTO, now)
+                summary.structure[doc] = structure
+                summary.relations_accepted += len(structure.relations_accepted)
+                summary.attributes_accepted += len(structure.attributes_accepted)
+                summary.answers_accepted += len(structure.answers_accepted)
+                waiting = result.undecided or structure.undecided
+                status = GoldStatus.IN_PROGRESS if waiting else GoldStatus.CURATED
                 summary.articles_curated += status is GoldStatus.CURATED
                 conn.execute(
                     "INSERT INTO gold_statuses (document_id, status, updated_at) VALUES (?, ?, ?) "
