@@ -86,11 +86,13 @@ class AdjudicationSummary:
 
     def describe(self) -> str:
         structure = ""
-        if self.structure:
+        accepted = self.relations_accepted + self.attributes_accepted + self.answers_accepted
+        if accepted or any(s.undecided for s in self.structure.values()):
             structure = (
                 f"; {self.relations_accepted} relation(s), {self.attributes_accepted} attribute value(s) and "
-                f"{self.answers_accepted} article answer(s) accepted by vote, {self.waiting('relations')}, "
-                f"{self.waiting('attributes')} and {self.waiting('answers')} left for the curator")
+                f"{self.answers_accepted} article answer(s) accepted by vote; {self.waiting('relations')} "
+                f"relation(s), {self.waiting('attributes')} attribute value(s) and {self.waiting('answers')} "
+                "article answer(s) left for the curator")
         return (
             f"{len(self.articles)} article(s) adjudicated; {self.spans_accepted} span(s) accepted into gold "
             f"by vote; {self.undecided} span(s) left for the curator{structure}; {self.articles_curated} "
