@@ -17,6 +17,7 @@ from annotator.core.adjudication_structure import GoldDecisions, StructureAdjudi
 from annotator.core.errors import InputError, NotFoundError
 from annotator.core.model import SpanRef
 from annotator.core.structure import GoldAnswer, GoldAttribute, GoldRelation, RelationRef, StructuredCoding
+from annotator.store.coding_rows import load_codings
 from annotator.store.repository import Changes, Project, utc_now
 
 
@@ -261,6 +262,12 @@ class GoldCoding:
 
     def undirected_types(self) -> frozenset[str]:
         return undirected_types(self.project.db.conn)
+
+    def annotator_codings(self, document_id: str) -> dict[str, StructuredCoding]:
+        """Annotator → their relations, attribute values and answers on the article (the curator's
+        candidates; annotators with no structured coding are absent)."""
+        return {name: coding for (_doc, name), coding in
+                load_codings(self.project.db.conn, document_ids={document_id}).items()}
 
     # -- decisions ----------------------------------------------------------------------------
 
