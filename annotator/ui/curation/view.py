@@ -146,8 +146,8 @@ class CurationView(QWidget):
         lists.addWidget(self.tabs)
         lists.addLayout(buttons)
         body = QHBoxLayout()
-        body.addLayout(lists, 2)
-        body.addWidget(self.article_view, 3)
+        body.addLayout(lists, 1)  # wide enough for both tab titles, in Arabic too
+        body.addWidget(self.article_view, 1)
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         header.addWidget(self.status_label)
