@@ -170,3 +170,26 @@ def test_failed_migration_leaves_the_file_byte_identical(tmp_path: Path, monkeyp
     with pytest.raises(Exception, match="disk"):
         Project.open(path)
     assert path.read_bytes() == before
+
+
+def test_a_merge_that_rewrites_an_articles_gold_keeps_its_relations_and_values(tmp_path: Path) -> None:
+    import shutil
+    import time
+
+    from annotator.operations.team import merge_files
+
+    mine, theirs = tmp_path / "mine.sqlite", tmp_path / "theirs.sqlite"
+    with build_coded_project(mine) as project:
+        Gold(project).adjudicate()
+    shutil.copy(mine, theirs)
+    time.sleep(0.01)  # their decision is the newer one
+    with Project.open(theirs) as project:
+        Gold(project).reject("a1", QATAR, "samir")  # their gold of a1 differs: QATAR is out
+    with Project.open(mine) as project:
+        summary = merge_files(project, [theirs], prefer_newer=True)
+        assert summary.gold_articles  # a1's gold spans were written anew
+        assert {s.ref for s in Gold(project).spans("a1")} == {IRAN, DEMAND}
+        relations, attributes, answers = stored(project)
+    # talks_with lost its QATAR end; the rest is kept
+    assert relations == {CLAIMS} and attributes == {(IRAN, "canonical", "إيران")}
+    assert answers == {"stance": ("for",), "topics": ("gaza", "talks")}
