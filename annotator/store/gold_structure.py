@@ -1,277 +1,31 @@
 """Gold structured coding: gold relations, attribute values on gold spans and article answers.
 
 ``GoldCoding`` reads them and takes the curator's decisions (accept one annotator's version, reject a
-version), each one transaction returning ``Changes.gold``. The module-level functions work on a
-connection inside another operation's transaction: ``store.gold`` calls them to snapshot and restore an
-article's whole gold for undo, and to store what the vote accepted.
+version), each one transaction returning ``Changes.gold``. The rows underneath, used inside other
+operations' transactions (undo snapshots, the vote, merges, exports): ``store.gold_structure_rows``.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from annotator.core.adjudication_structure import GoldDecisions, StructureAdjudication
-from annotator.core.errors import InputError, NotFoundError
+from annotator.core.adjudication_structure import GoldDecisions
+from annotator.core.errors import InputError
 from annotator.core.model import SpanRef
 from annotator.core.structure import GoldAnswer, GoldAttribute, GoldRelation, RelationRef, StructuredCoding
 from annotator.store.coding_rows import load_codings
+from annotator.store.gold_structure_rows import (
+    Ids,
+    answer_key,
+    answer_rows,
+    attribute_rows,
+    decisions,
+    gold_codings,
+    relation_rows,
+    touch_gold,
+    undirected_types,
+)
 from annotator.store.repository import Changes, Project, utc_now
-
-
-@dataclass(frozen=True)
-class GoldStructureState:
-    """One article's gold relations, attribute values and answers and their rejections, as stored rows
-    (gold span ids included): what undo puts back after the gold spans with the same ids."""
-
-    relations: tuple[tuple, ...] = ()  # (id, head gold span id, child id, type id, by, at, origin)
-    relation_rejections: tuple[tuple, ...] = ()  # (head id, child id, type id, by, at)
-    attributes: tuple[tuple, ...] = ()  # (gold span id, attribute id, value, by, at, origin)
-    attribute_rejections: tuple[tuple, ...] = ()  # (gold span id, attribute id, value, by, at)
-    answers: tuple[tuple, ...] = ()  # (question id, value, position, by, at, origin)
-    answer_rejections: tuple[tuple, ...] = ()  # (question id, answer JSON, by, at)
-
-
-_STATE_QUERIES = {
-    "relations": "SELECT id, head_gold_span_id, child_gold_span_id, relation_type_id, decided_by, "
-                 "decided_at, origin FROM gold_relations WHERE document_id = ? ORDER BY id",
-    "relation_rejections": "SELECT head_gold_span_id, child_gold_span_id, relation_type_id, decided_by, "
-                           "decided_at FROM gold_relation_rejections WHERE document_id = ? ORDER BY 1, 2, 3",
-    "attributes": "SELECT a.gold_span_id, a.attribute_id, a.value, a.decided_by, a.decided_at, a.origin "
-                  "FROM gold_attributes a JOIN gold_spans g ON g.id = a.gold_span_id "
-                  "WHERE g.document_id = ? ORDER BY 1, 2",
-    "attribute_rejections": "SELECT r.gold_span_id, r.attribute_id, r.value, r.decided_by, r.decided_at "
-                            "FROM gold_attribute_rejections r JOIN gold_spans g ON g.id = r.gold_span_id "
-                            "WHERE g.document_id = ? ORDER BY 1, 2, 3",
-    "answers": "SELECT question_id, value, position, decided_by, decided_at, origin FROM gold_answers "
-               "WHERE document_id = ? ORDER BY 1, 3, 2",
-    "answer_rejections": "SELECT question_id, answer, decided_by, decided_at FROM gold_answer_rejections "
-                         "WHERE document_id = ? ORDER BY 1, 2",
-}
-
-
-def read_state(conn: sqlite3.Connection, document_id: str) -> GoldStructureState:
-    return GoldStructureState(**{name: tuple(conn.execute(sql, (document_id,)))
-                                 for name, sql in _STATE_QUERIES.items()})
-
-
-def write_state(conn: sqlite3.Connection, document_id: str, state: GoldStructureState) -> None:
-    """Make the article's gold structure exactly ``state``; its gold spans must already be as it expects."""
-    doc = document_id
-    spans = "(SELECT id FROM gold_spans WHERE document_id = ?)"
-    conn.execute("DELETE FROM gold_relations WHERE document_id = ?", (doc,))
-    conn.execute("DELETE FROM gold_relation_rejections WHERE document_id = ?", (doc,))
-    conn.execute(f"DELETE FROM gold_attributes WHERE gold_span_id IN {spans}", (doc,))
-    conn.execute(f"DELETE FROM gold_attribute_rejections WHERE gold_span_id IN {spans}", (doc,))
-    conn.execute("DELETE FROM gold_answers WHERE document_id = ?", (doc,))
-    conn.execute("DELETE FROM gold_answer_rejections WHERE document_id = ?", (doc,))
-    conn.executemany("INSERT INTO gold_relations (id, document_id, head_gold_span_id, child_gold_span_id, "
-                     "relation_type_id, decided_by, decided_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     [(row[0], doc, *row[1:]) for row in state.relations])
-    conn.executemany("INSERT INTO gold_relation_rejections (document_id, head_gold_span_id, "
-                     "child_gold_span_id, relation_type_id, decided_by, decided_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?)",
-                     [(doc, *row) for row in state.relation_rejections])
-    conn.executemany("INSERT INTO gold_attributes VALUES (?, ?, ?, ?, ?, ?)", state.attributes)
-    conn.executemany("INSERT INTO gold_attribute_rejections VALUES (?, ?, ?, ?, ?)",
-                     state.attribute_rejections)
-    conn.executemany("INSERT INTO gold_answers (document_id, question_id, value, position, decided_by, "
-                     "decided_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     [(doc, *row) for row in state.answers])
-    conn.executemany("INSERT INTO gold_answer_rejections VALUES (?, ?, ?, ?, ?)",
-                     [(doc, *row) for row in state.answer_rejections])
-
-
-_BY_POSITION = {  # a gold span's structure rows with its id replaced by where the span is
-    "gold_relations": "SELECT h.start, h.end, h.label_id, c.start, c.end, c.label_id, r.relation_type_id, "
-                      "r.decided_by, r.decided_at, r.origin FROM gold_relations r "
-                      "JOIN gold_spans h ON h.id = r.head_gold_span_id "
-                      "JOIN gold_spans c ON c.id = r.child_gold_span_id WHERE r.document_id = ?",
-    "gold_relation_rejections": "SELECT h.start, h.end, h.label_id, c.start, c.end, c.label_id, "
-                                "r.relation_type_id, r.decided_by, r.decided_at "
-                                "FROM gold_relation_rejections r "
-                                "JOIN gold_spans h ON h.id = r.head_gold_span_id "
-                                "JOIN gold_spans c ON c.id = r.child_gold_span_id WHERE r.document_id = ?",
-    "gold_attributes": "SELECT g.start, g.end, g.label_id, a.attribute_id, a.value, a.decided_by, "
-                       "a.decided_at, a.origin FROM gold_attributes a "
-                       "JOIN gold_spans g ON g.id = a.gold_span_id WHERE g.document_id = ?",
-    "gold_attribute_rejections": "SELECT g.start, g.end, g.label_id, a.attribute_id, a.value, a.decided_by, "
-                                 "a.decided_at FROM gold_attribute_rejections a "
-                                 "JOIN gold_spans g ON g.id = a.gold_span_id WHERE g.document_id = ?",
-}
-
-
-def rows_by_position(conn: sqlite3.Connection, document_id: str) -> dict[str, list[tuple]]:
-    """The article's gold relations and attribute values (and their rejections) by span position, to
-    put back with ``restore_by_position`` after its gold spans were written anew (a merge does that)."""
-    return {table: conn.execute(sql, (document_id,)).fetchall() for table, sql in _BY_POSITION.items()}
-
-
-def restore_by_position(conn: sqlite3.Connection, document_id: str, rows: dict[str, list[tuple]]) -> None:
-    """Put back the rows of ``rows_by_position`` whose spans are gold spans again (the others went with
-    their spans)."""
-    ids = {tuple(key): span_id for span_id, *key in conn.execute(
-        "SELECT id, start, end, label_id FROM gold_spans WHERE document_id = ?", (document_id,))}
-    for table in ("gold_relations", "gold_relation_rejections"):
-        columns = "decided_by, decided_at" + (", origin" if table == "gold_relations" else "")
-        conn.executemany(
-            f"INSERT OR IGNORE INTO {table} (document_id, head_gold_span_id, child_gold_span_id, "
-            f"relation_type_id, {columns}) VALUES (?, ?, ?, ?, {', '.join('?' * len(columns.split(',')))})",
-            [(document_id, ids[tuple(row[:3])], ids[tuple(row[3:6])], *row[6:]) for row in rows[table]
-             if tuple(row[:3]) in ids and tuple(row[3:6]) in ids])
-    for table, width in (("gold_attributes", 6), ("gold_attribute_rejections", 5)):
-        conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({', '.join('?' * width)})",
-                         [(ids[tuple(row[:3])], *row[3:]) for row in rows[table] if tuple(row[:3]) in ids])
-
-
-def _answer_key(values: Iterable[str]) -> str:
-    return json.dumps(sorted(values), ensure_ascii=False)
-
-
-_SPAN_ENDS = ("JOIN gold_spans h ON h.id = r.head_gold_span_id JOIN labels hl ON hl.id = h.label_id "
-              "JOIN gold_spans c ON c.id = r.child_gold_span_id JOIN labels cl ON cl.id = c.label_id "
-              "JOIN relation_types t ON t.id = r.relation_type_id")
-_ENDS = "h.start, h.end, hl.name, c.start, c.end, cl.name, t.name"
-
-
-def _relations(conn: sqlite3.Connection, table: str, document_id: str | None) -> list[tuple]:
-    clause, params = ("WHERE r.document_id = ?", (document_id,)) if document_id is not None else ("", ())
-    extra = "r.id, r.decided_by, r.decided_at, r.origin" if table == "gold_relations" else "NULL"
-    return conn.execute(f"SELECT r.document_id, {_ENDS}, {extra} FROM {table} r {_SPAN_ENDS} {clause} "
-                        "ORDER BY r.document_id, h.start, h.end, c.start, c.end, t.name", params).fetchall()
-
-
-def _ref(row: tuple) -> RelationRef:
-    return RelationRef(SpanRef(*row[1:4]), SpanRef(*row[4:7]), row[7])
-
-
-def _attribute_rows(conn: sqlite3.Connection, table: str, document_id: str | None) -> list[tuple]:
-    clause, params = ("WHERE g.document_id = ?", (document_id,)) if document_id is not None else ("", ())
-    extra = ", a.decided_by, a.decided_at, a.origin" if table == "gold_attributes" else ""
-    return conn.execute(
-        f"SELECT g.document_id, g.start, g.end, l.name, t.name, a.value{extra} FROM {table} a "
-        "JOIN gold_spans g ON g.id = a.gold_span_id JOIN labels l ON l.id = g.label_id "
-        f"JOIN attributes t ON t.id = a.attribute_id {clause} ORDER BY g.document_id, g.start, g.end, "
-        "l.name, t.position, t.id", params).fetchall()
-
-
-def _answer_rows(conn: sqlite3.Connection, document_id: str | None) -> dict[tuple[str, str], list[tuple]]:
-    clause, params = ("WHERE a.document_id = ?", (document_id,)) if document_id is not None else ("", ())
-    grouped: dict[tuple[str, str], list[tuple]] = {}
-    for doc, question, value, by, at, origin in conn.execute(
-            "SELECT a.document_id, q.name, a.value, a.decided_by, a.decided_at, a.origin FROM gold_answers a "
-            f"JOIN article_questions q ON q.id = a.question_id {clause} "
-            "ORDER BY a.document_id, q.position, q.id, a.position", params):
-        grouped.setdefault((doc, question), []).append((value, by, at, origin))
-    return grouped
-
-
-def decisions(conn: sqlite3.Connection, document_id: str) -> GoldDecisions:
-    """What the article's gold holds or rules out beyond spans, as the vote needs it."""
-    rejected_answers = frozenset(
-        (question, tuple(json.loads(answer))) for question, answer in conn.execute(
-            "SELECT q.name, r.answer FROM gold_answer_rejections r JOIN article_questions q "
-            "ON q.id = r.question_id WHERE r.document_id = ?", (document_id,)))
-    return GoldDecisions(
-        relations=frozenset(map(_ref, _relations(conn, "gold_relations", document_id))),
-        rejected_relations=frozenset(map(_ref, _relations(conn, "gold_relation_rejections", document_id))),
-        attributes=frozenset((SpanRef(*row[1:4]), row[4])
-                             for row in _attribute_rows(conn, "gold_attributes", document_id)),
-        rejected_attributes=frozenset(
-            (SpanRef(*row[1:4]), row[4], row[5])
-            for row in _attribute_rows(conn, "gold_attribute_rejections", document_id)),
-        answers=frozenset(question for _doc, question in _answer_rows(conn, document_id)),
-        rejected_answers=rejected_answers,
-    )
-
-
-def gold_codings(conn: sqlite3.Connection, document_id: str | None = None) -> dict[str, StructuredCoding]:
-    """Article id → gold's relations, attribute values and answers, as the exporters take a coding."""
-    parts: dict[str, dict[str, set]] = {}
-    for row in _relations(conn, "gold_relations", document_id):
-        parts.setdefault(row[0], {}).setdefault("relations", set()).add(_ref(row))
-    for row in _attribute_rows(conn, "gold_attributes", document_id):
-        parts.setdefault(row[0], {}).setdefault("attributes", set()).add((SpanRef(*row[1:4]), row[4], row[5]))
-    for (doc, question), rows in _answer_rows(conn, document_id).items():
-        values = tuple(value for value, *_ in rows)
-        parts.setdefault(doc, {}).setdefault("codes", set()).add((question, values))
-    return {doc: StructuredCoding(relations=frozenset(found.get("relations", ())),
-                                  attributes=frozenset(found.get("attributes", ())),
-                                  codes=frozenset(found.get("codes", ())))
-            for doc, found in parts.items()}
-
-
-def undirected_types(conn: sqlite3.Connection) -> frozenset[str]:
-    return frozenset(name for (name,) in conn.execute("SELECT name FROM relation_types WHERE directed = 0"))
-
-
-class _Ids:
-    """Names and positions to row ids on one connection; an unknown one is a NotFoundError naming it."""
-
-    def __init__(self, conn: sqlite3.Connection, document_id: str) -> None:
-        self.conn, self.document_id = conn, document_id
-
-    def gold_span(self, ref: SpanRef) -> int:
-        row = self.conn.execute(
-            "SELECT g.id FROM gold_spans g JOIN labels l ON l.id = g.label_id WHERE g.document_id = ? AND "
-            "g.start = ? AND g.end = ? AND l.name = ?", (self.document_id, ref.start, ref.end, ref.label),
-        ).fetchone()
-        if row is None:
-            raise InputError(f"{ref.label} {ref.start}-{ref.end} is not a gold span of article "
-                             f"{self.document_id}; accept the span into gold first")
-        return row[0]
-
-    def relation_type(self, name: str) -> int:
-        return self._one("SELECT id FROM relation_types WHERE name = ?", (name,), f"relation type {name!r}")
-
-    def attribute(self, label: str, name: str) -> int:
-        return self._one("SELECT t.id FROM attributes t JOIN labels l ON l.id = t.label_id WHERE l.name = ? "
-                         "AND t.name = ?", (label, name), f"attribute {name!r} of label {label!r}")
-
-    def question(self, name: str) -> int:
-        return self._one("SELECT id FROM article_questions WHERE name = ?", (name,),
-                         f"article question {name!r}")
-
-    def _one(self, sql: str, params: tuple, what: str) -> int:
-        row = self.conn.execute(sql, params).fetchone()
-        if row is None:
-            raise NotFoundError(f"there is no {what}")
-        return row[0]
-
-
-def store_accepted(conn: sqlite3.Connection, document_id: str, result: StructureAdjudication, by: str,
-                   now: str) -> None:
-    """Write what the vote accepted on one article into gold (inside the caller's transaction)."""
-    ids = _Ids(conn, document_id)
-    for candidate in result.relations_accepted:
-        ref = candidate.ref
-        conn.execute("INSERT OR IGNORE INTO gold_relations (document_id, head_gold_span_id, "
-                     "child_gold_span_id, relation_type_id, decided_by, decided_at, origin) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     (document_id, ids.gold_span(ref.head), ids.gold_span(ref.child),
-                      ids.relation_type(ref.type), by, now, by))
-    for candidate in result.attributes_accepted:
-        conn.execute("INSERT OR IGNORE INTO gold_attributes VALUES (?, ?, ?, ?, ?, ?)",
-                     (ids.gold_span(candidate.span), ids.attribute(candidate.span.label, candidate.name),
-                      candidate.value, by, now, by))
-    for candidate in result.answers_accepted:
-        question_id = ids.question(candidate.question)
-        conn.executemany("INSERT OR IGNORE INTO gold_answers (document_id, question_id, value, position, "
-                         "decided_by, decided_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         [(document_id, question_id, value, i, by, now, by)
-                          for i, value in enumerate(candidate.values)])
-
-
-def touch_gold(conn: sqlite3.Connection, document_id: str, now: str) -> None:
-    """A curator's first decision moves the article from `not started` to `in progress`."""
-    conn.execute(
-        "INSERT INTO gold_statuses (document_id, status, updated_at) VALUES (?, 'in progress', ?) "
-        "ON CONFLICT(document_id) DO UPDATE SET updated_at = excluded.updated_at, "
-        "status = CASE WHEN status = 'not started' THEN 'in progress' ELSE status END",
-        (document_id, now),
-    )
 
 
 class GoldCoding:
@@ -286,15 +40,15 @@ class GoldCoding:
 
     def relations(self, document_id: str | None = None) -> list[GoldRelation]:
         return [GoldRelation(row[8], row[0], SpanRef(*row[1:4]), SpanRef(*row[4:7]), row[7], *row[9:])
-                for row in _relations(self.project.db.conn, "gold_relations", document_id)]
+                for row in relation_rows(self.project.db.conn, "gold_relations", document_id)]
 
     def attributes(self, document_id: str | None = None) -> list[GoldAttribute]:
         return [GoldAttribute(SpanRef(*row[1:4]), *row[4:])
-                for row in _attribute_rows(self.project.db.conn, "gold_attributes", document_id)]
+                for row in attribute_rows(self.project.db.conn, "gold_attributes", document_id)]
 
     def answers(self, document_id: str | None = None) -> list[GoldAnswer]:
         return [GoldAnswer(doc, question, tuple(r[0] for r in rows), *rows[0][1:])
-                for (doc, question), rows in _answer_rows(self.project.db.conn, document_id).items()]
+                for (doc, question), rows in answer_rows(self.project.db.conn, document_id).items()]
 
     def codings(self, document_id: str | None = None) -> dict[str, StructuredCoding]:
         return gold_codings(self.project.db.conn, document_id)
@@ -313,7 +67,7 @@ class GoldCoding:
 
     # -- decisions ----------------------------------------------------------------------------
 
-    def _relation_ids(self, ids: _Ids, ref: RelationRef) -> list[tuple[int, int, int]]:
+    def _relation_ids(self, ids: Ids, ref: RelationRef) -> list[tuple[int, int, int]]:
         """(head, child, type) ids the relation is stored under: both orders for an undirected type."""
         head, child, kind = ids.gold_span(ref.head), ids.gold_span(ref.child), ids.relation_type(ref.type)
         both = ref.type in self.undirected_types()
@@ -323,7 +77,7 @@ class GoldCoding:
         """Put one annotator's relation into gold (both ends must be gold spans)."""
         now = utc_now()
         with self.project.transaction() as conn:
-            keys = self._relation_ids(_Ids(conn, document_id), ref)
+            keys = self._relation_ids(Ids(conn, document_id), ref)
             for key in keys:
                 conn.execute("DELETE FROM gold_relation_rejections WHERE head_gold_span_id = ? AND "
                              "child_gold_span_id = ? AND relation_type_id = ?", key)
@@ -341,7 +95,7 @@ class GoldCoding:
         """Rule a relation out of gold (taking it out if it is there)."""
         now = utc_now()
         with self.project.transaction() as conn:
-            keys = self._relation_ids(_Ids(conn, document_id), ref)
+            keys = self._relation_ids(Ids(conn, document_id), ref)
             for key in keys:
                 conn.execute("DELETE FROM gold_relations WHERE head_gold_span_id = ? AND "
                              "child_gold_span_id = ? AND relation_type_id = ?", key)
@@ -357,7 +111,7 @@ class GoldCoding:
         """Give a gold span one annotator's value for an attribute (replacing gold's value, if any)."""
         now = utc_now()
         with self.project.transaction() as conn:
-            ids = _Ids(conn, document_id)
+            ids = Ids(conn, document_id)
             key = (ids.gold_span(span), ids.attribute(span.label, name))
             conn.execute("DELETE FROM gold_attribute_rejections WHERE gold_span_id = ? AND attribute_id = ? "
                          "AND value = ?", (*key, value))
@@ -373,7 +127,7 @@ class GoldCoding:
         """Rule one value of a gold span's attribute out (taking it out of gold if gold has it)."""
         now = utc_now()
         with self.project.transaction() as conn:
-            ids = _Ids(conn, document_id)
+            ids = Ids(conn, document_id)
             key = (ids.gold_span(span), ids.attribute(span.label, name))
             conn.execute("DELETE FROM gold_attributes WHERE gold_span_id = ? AND attribute_id = ? AND "
                          "value = ?", (*key, value))
@@ -390,9 +144,9 @@ class GoldCoding:
         self.project.document(document_id)
         now = utc_now()
         with self.project.transaction() as conn:
-            question_id = _Ids(conn, document_id).question(question)
+            question_id = Ids(conn, document_id).question(question)
             conn.execute("DELETE FROM gold_answer_rejections WHERE document_id = ? AND question_id = ? AND "
-                         "answer = ?", (document_id, question_id, _answer_key(values)))
+                         "answer = ?", (document_id, question_id, answer_key(values)))
             conn.execute("DELETE FROM gold_answers WHERE document_id = ? AND question_id = ?",
                          (document_id, question_id))
             conn.executemany("INSERT INTO gold_answers (document_id, question_id, value, position, "
@@ -403,14 +157,14 @@ class GoldCoding:
 
     def reject_answer(self, document_id: str, question: str, values: Iterable[str], curator: str) -> Changes:
         """Rule one answer to ``question`` out (taking it out of gold if it is gold's answer)."""
-        key = _answer_key(values)
+        key = answer_key(values)
         self.project.document(document_id)
         now = utc_now()
         with self.project.transaction() as conn:
-            question_id = _Ids(conn, document_id).question(question)
+            question_id = Ids(conn, document_id).question(question)
             stored = [v for (v,) in conn.execute("SELECT value FROM gold_answers WHERE document_id = ? AND "
                                                  "question_id = ?", (document_id, question_id))]
-            if stored and _answer_key(stored) == key:
+            if stored and answer_key(stored) == key:
                 conn.execute("DELETE FROM gold_answers WHERE document_id = ? AND question_id = ?",
                              (document_id, question_id))
             conn.execute("INSERT OR IGNORE INTO gold_answer_rejections VALUES (?, ?, ?, ?, ?)",

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from annotator.core.merging import GoldWork
 from annotator.core.model import GoldStatus, SpanRef
-from annotator.store.gold_structure import restore_by_position, rows_by_position
+from annotator.store.gold_structure_rows import restore_by_position, rows_by_position
 
 _GOLD_SPANS = ("SELECT g.document_id, g.start, g.end, l.name, g.decided_by, g.decided_at, g.origin "
                "FROM gold_spans g JOIN labels l ON l.id = g.label_id")
