@@ -1,6 +1,9 @@
 """The vote on relations, attribute values and article answers, without a database."""
 
-from annotator.core.adjudication_structure import GoldDecisions, adjudicate_structure
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.core.adjudication_structure import GoldDecisions, adjudicate_structure, canonical
 from annotator.core.model import SpanRef
 from annotator.core.structure import RelationRef, StructuredCoding
 
@@ -98,3 +101,32 @@ def test_a_rejected_answer_is_not_listed_again_and_no_threshold_lists_everything
     result = adjudicate_structure(votes, GOLD, None, decided)
     assert result.answers_accepted == ()
     assert [(c.question, c.values) for c in result.answers_undecided] == [("stance", ("for",))]
+
+
+SPANS = [IRAN, QATAR, TALKS, SpanRef(40, 44, "actor")]  # the last one is not gold
+relation = st.builds(RelationRef, st.sampled_from(SPANS), st.sampled_from(SPANS),
+                     st.sampled_from(["talks_with", "claims"])).filter(lambda r: r.head != r.child)
+work = st.dictionaries(st.sampled_from(["ali", "sara", "omar"]), st.frozensets(relation, max_size=6),
+                       min_size=1)
+
+
+@given(work, st.integers(1, 3), st.data())
+def test_undirected_relations_vote_the_same_whichever_way_they_are_drawn(votes, threshold, data) -> None:
+    def run(drawn: dict) -> tuple:
+        result = adjudicate_structure({name: coding(r) for name, r in drawn.items()}, GOLD, threshold,
+                                      undirected={"talks_with"})
+        return ({(c.ref, c.annotators) for c in result.relations_accepted},
+                {(c.ref, c.annotators) for c in result.relations_undecided})
+
+    flipped = {name: frozenset(RelationRef(r.child, r.head, r.type)
+                               if r.type == "talks_with" and data.draw(st.booleans()) else r for r in rels)
+               for name, rels in votes.items()}
+    accepted, waiting = run(votes)
+    assert run(flipped) == (accepted, waiting)
+    assert not {ref for ref, _ in accepted} & {ref for ref, _ in waiting}
+    # every relation between gold spans is accepted (with enough votes) or waits; none other is listed
+    between_gold = {canonical(r, {"talks_with"}) for rels in votes.values() for r in rels
+                    if r.head in GOLD and r.child in GOLD}
+    assert {ref for ref, _ in accepted | waiting} == between_gold
+    assert all(len(names) >= threshold for _ref, names in accepted)
+    assert all(len(names) < threshold for _ref, names in waiting)
