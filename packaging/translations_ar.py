@@ -300,12 +300,13 @@ ARABIC = {
     "reject {label} {start}-{end}": "رفض {label} {start}-{end}",
     "edit gold span to {label} {start}-{end}": "تعديل المقطع الذهبي إلى {label} {start}-{end}",
     "mark gold {status}": "تعليم المعيار الذهبي {status}",
-    # curation of relations, attribute values and article answers (ui/curation/coding_lists.py)
+    # curation of relations, attribute values and article answers (ui/curation/coding_lists.py; its
+    # lists read right to left in English too, so the relation arrow points left in both)
     "Spans ({waiting})": "المقاطع ({waiting})",
     "Relations, attributes, answers ({waiting})": "العلاقات والسمات والإجابات ({waiting})",
     "Gold relations, attribute values and answers (Delete or R: take out of gold)":
         "العلاقات وقيم السمات والإجابات في المعيار الذهبي (Delete أو R: إخراج من المعيار الذهبي)",
-    "{type}: «{head}» → «{child}»": "{type}: «{head}» ← «{child}»",
+    "{type}: «{head}» ← «{child}»": "{type}: «{head}» ← «{child}»",
     "{name} = {value} on «{span}»": "{name} = {value} على «{span}»",
     "{question} = {values}": "{question} = {values}",
     "relation {type}": "العلاقة {type}",

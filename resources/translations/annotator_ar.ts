@@ -528,7 +528,7 @@ corpus {measure}: {value}</source>
             <translation>بانتظار قرار (Enter أو A: قبول · Delete أو R: رفض)</translation>
         </message>
         <message>
-            <source>{type}: «{head}» → «{child}»</source>
+            <source>{type}: «{head}» ← «{child}»</source>
             <translation>{type}: «{head}» ← «{child}»</translation>
         </message>
         <message>

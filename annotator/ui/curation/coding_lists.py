@@ -66,8 +66,8 @@ class CodingLists(QWidget):
     def caption(self, version: CodingVersion) -> str:
         """One row's text: what the relation links, which value on which span, which answer."""
         if isinstance(version, (RelationCandidate, GoldRelation)):
-            ref = version.ref
-            return self.tr("{type}: «{head}» → «{child}»").format(
+            ref = version.ref  # the lists read right to left in either language: the arrow points left
+            return self.tr("{type}: «{head}» ← «{child}»").format(
                 type=ref.type, head=self._quote(ref.head), child=self._quote(ref.child))
         if isinstance(version, (AttributeCandidate, GoldAttribute)):
             return self.tr("{name} = {value} on «{span}»").format(
