@@ -142,6 +142,8 @@ class CurationView(QWidget):
         self.tabs = QTabWidget(objectName="curationTabs")
         self.tabs.addTab(span_tab, "")
         self.tabs.addTab(self.coding, "")
+        # the keys act on the tab on show: its waiting list takes the focus (never a hidden tab's list)
+        self.tabs.currentChanged.connect(lambda _i: self._focus_list(self._shown_waiting_list()))
         lists = QVBoxLayout()
         lists.addWidget(self.tabs)
         lists.addLayout(buttons)
@@ -189,6 +191,10 @@ class CurationView(QWidget):
             action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+
+    def _focus_list(self, widget: QListWidget) -> None:
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._activate(widget)
 
     def _shown_waiting_list(self) -> QListWidget:
         """The waiting list of the tab on show: what the Accept and Reject buttons act on."""

@@ -108,3 +108,16 @@ def test_the_accept_button_acts_on_the_tab_on_show(qtbot, view: CurationView, pa
     select(view, lambda v: isinstance(v, AnswerCandidate) and v.values == ("calm",))
     qtbot.mouseClick(view.accept_button, Qt.MouseButton.LeftButton)
     assert in_gold(path)[2]["tone"] == ("calm",)
+
+
+def test_after_switching_tabs_enter_acts_on_the_tab_on_show(qtbot, path: Path) -> None:
+    with Project.open(path) as project:
+        view = CurationView(project, "a1", QUndoStack(), curator="lead")
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitUntil(view.isActiveWindow)
+        view.tabs.setCurrentWidget(view.coding)  # as a click on the tab does
+        qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Return)
+        assert view.undo_stack.count() == 1
+    relations, _attributes, _answers = in_gold(path)
+    assert QATAR_CLAIMS in relations  # the first waiting row of this tab, not a span
