@@ -193,3 +193,18 @@ def test_a_merge_that_rewrites_an_articles_gold_keeps_its_relations_and_values(t
     # talks_with lost its QATAR end; the rest is kept
     assert relations == {CLAIMS} and attributes == {(IRAN, "canonical", "إيران")}
     assert answers == {"stance": ("for",), "topics": ("gaza", "talks")}
+
+
+
+def test_undo_is_refused_when_another_writer_changed_the_gold_relations_since(project) -> None:
+    from annotator.core.errors import ChangedElsewhereError
+
+    gold, coding = Gold(project), GoldCoding(project)
+    gold.adjudicate()
+    before = gold.snapshot("a1")
+    coding.accept_relation("a1", QATAR_CLAIMS, "lead")
+    after = gold.snapshot("a1")
+    coding.reject_answer("a1", "tone", ("calm",), "samir")  # another curator, in another window
+    with pytest.raises(ChangedElsewhereError):
+        gold.restore(before, expected=after)
+    assert QATAR_CLAIMS in stored(project)[0]  # nothing was undone
