@@ -511,10 +511,34 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>ArticleListModel</name>
+        <message>
+            <source>{title}
+{length} characters · {spans} · {status}</source>
+            <translation>{title}
+{length} حرفًا · {spans} · {status}</translation>
+        </message>
+    </context>
+    <context>
         <name>ArticleView</name>
         <message>
             <source>Suggested: {label} — click to accept</source>
             <translation>مقترح: {label} — انقر للقبول</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticlesPanel</name>
+        <message>
+            <source>All articles</source>
+            <translation>كل المقالات</translation>
+        </message>
+        <message>
+            <source>Only {status}</source>
+            <translation>{status} فقط</translation>
+        </message>
+        <message>
+            <source>Only articles assigned to me</source>
+            <translation>المقالات المسندة إليّ فقط</translation>
         </message>
     </context>
     <context>
@@ -1211,18 +1235,6 @@ corpus {measure}: {value}</source>
             <translation>الاتساق</translation>
         </message>
         <message>
-            <source>All articles</source>
-            <translation>كل المقالات</translation>
-        </message>
-        <message>
-            <source>Only {status}</source>
-            <translation>{status} فقط</translation>
-        </message>
-        <message>
-            <source>Only articles assigned to me</source>
-            <translation>المقالات المسندة إليّ فقط</translation>
-        </message>
-        <message>
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
@@ -1293,12 +1305,6 @@ corpus {measure}: {value}</source>
         <message>
             <source>The change was not saved</source>
             <translation>لم يُحفظ التغيير</translation>
-        </message>
-        <message>
-            <source>{title}
-{length} characters · {spans} · {status}</source>
-            <translation>{title}
-{length} حرفًا · {spans} · {status}</translation>
         </message>
         <message>
             <source>{spans} · {status}</source>
