@@ -542,6 +542,29 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>CodingLists</name>
+        <message>
+            <source>Gold relations, attribute values and answers (Delete or R: take out of gold)</source>
+            <translation>العلاقات وقيم السمات والإجابات في المعيار الذهبي (Delete أو R: إخراج من المعيار الذهبي)</translation>
+        </message>
+        <message>
+            <source>Waiting for a decision (Enter or A: accept · Delete or R: reject)</source>
+            <translation>بانتظار قرار (Enter أو A: قبول · Delete أو R: رفض)</translation>
+        </message>
+        <message>
+            <source>{type}: «{head}» ← «{child}»</source>
+            <translation>{type}: «{head}» ← «{child}»</translation>
+        </message>
+        <message>
+            <source>{name} = {value} on «{span}»</source>
+            <translation>{name} = {value} على «{span}»</translation>
+        </message>
+        <message>
+            <source>{question} = {values}</source>
+            <translation>{question} = {values}</translation>
+        </message>
+    </context>
+    <context>
         <name>ComparisonView</name>
         <message>
             <source>&lt;b&gt;Disagreements&lt;/b&gt; (N / F8 next · P / Shift+F8 previous)</source>
@@ -654,8 +677,8 @@ corpus {measure}: {value}</source>
             <translation>قبول المقاطع المتفق عليها في المعيار الذهبي</translation>
         </message>
         <message>
-            <source>Spans that enough 'done' annotators marked identically (start, end, label) go into gold; the curator decides the rest. Curated articles are left alone.</source>
-            <translation>المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.</translation>
+            <source>Spans that enough 'done' annotators marked identically (start, end, label) go into gold, with the relations between them, their attribute values and the article answers those annotators agree on; the curator decides the rest. Curated articles are left alone.</source>
+            <translation>المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي، ومعها العلاقات بينها وقيم سماتها وإجابات المقالة التي يتفق عليها هؤلاء المُعلِّقون؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.</translation>
         </message>
         <message>
             <source>Article:</source>
@@ -718,6 +741,14 @@ corpus {measure}: {value}</source>
         <message>
             <source>Gold: {status} · {spans} · {waiting}</source>
             <translation>المعيار الذهبي: {status} · {spans} · {waiting}</translation>
+        </message>
+        <message>
+            <source>Spans ({waiting})</source>
+            <translation>المقاطع ({waiting})</translation>
+        </message>
+        <message>
+            <source>Relations, attributes, answers ({waiting})</source>
+            <translation>العلاقات والسمات والإجابات ({waiting})</translation>
         </message>
         <message>
             <source>by vote</source>
@@ -2350,6 +2381,26 @@ corpus {measure}: {value}</source>
         <message>
             <source>mark gold {status}</source>
             <translation>تعليم المعيار الذهبي {status}</translation>
+        </message>
+        <message>
+            <source>relation {type}</source>
+            <translation>علاقة {type}</translation>
+        </message>
+        <message>
+            <source>{name} = {value}</source>
+            <translation>{name} = {value}</translation>
+        </message>
+        <message>
+            <source>answer {question}</source>
+            <translation>إجابة {question}</translation>
+        </message>
+        <message>
+            <source>accept {what}</source>
+            <translation>قبول {what}</translation>
+        </message>
+        <message>
+            <source>reject {what}</source>
+            <translation>رفض {what}</translation>
         </message>
     </context>
     <context>
