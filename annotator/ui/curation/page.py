@@ -25,6 +25,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.store import Changes, Project
 from annotator.store.gold import Gold
 from annotator.ui.curation.view import GOLD_STATUS_TEXT, CurationView
+from annotator.ui.shell.save_copy import offer_copy_if_unsaved
 
 
 class CurationPage(QWidget):
@@ -110,7 +111,8 @@ class CurationPage(QWidget):
         try:
             summary = Gold(self.project).adjudicate(min_votes=min_votes, document_ids=document_ids)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Cannot adjudicate"), str(exc))
+            if not offer_copy_if_unsaved(self, self.project, str(exc)):  # else: the file is gone or full
+                QMessageBox.warning(self, self.tr("Cannot adjudicate"), str(exc))
             return
         self.summary.setText(summary.describe())
         # Decisions taken by the vote are not undoable per article: the curated history starts fresh.

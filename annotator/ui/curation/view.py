@@ -54,6 +54,7 @@ from annotator.ui.curation.gold_commands import (
     SetGoldStatus,
 )
 from annotator.ui.shell import counts as counted
+from annotator.ui.shell.save_copy import offer_copy_if_unsaved
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -331,6 +332,7 @@ class CurationView(QWidget):
             command.run()
         except AnnotatorError as exc:
             self.message.setText(str(exc))
+            offer_copy_if_unsaved(self, self.project, str(exc))  # the file is gone or full: keep the work
             return
         self.message.clear()
         command.on_error = self.message.setText  # an undo step refused: another writer changed the gold
