@@ -345,6 +345,9 @@ ARABIC = {
     "Suggest other occurrences": "اقتراح المواضع الأخرى",
     "After a tag, offer its label on the other occurrences":
         "بعد الوسم، اقتراح الوسم نفسه على المواضع الأخرى للنص",
+    "Keep proclitics when snapping": "إبقاء السوابق المتصلة عند الالتقاط",
+    "Word snapping keeps و ف ب ل ك written attached to the first word (off: «الولايات», on: «والولايات»)":
+        "يُبقي التقاطُ الكلمات حروفَ و ف ب ل ك المتصلة بالكلمة الأولى (معطَّل: «الولايات»، مفعَّل: «والولايات»)",
     "Could not search the other articles: {error}": "تعذّر البحث في المقالات الأخرى: {error}",
     "tag suggestion {label}": "وسم اقتراح {label}",
     "tag {suggestions} as {label}": "وسم {suggestions} بـ{label}",

@@ -323,6 +323,14 @@ corpus {measure}: {value}</source>
     <context>
         <name>AnnotationPage</name>
         <message>
+            <source>Keep proclitics when snapping</source>
+            <translation>إبقاء السوابق المتصلة عند الالتقاط</translation>
+        </message>
+        <message>
+            <source>Word snapping keeps و ف ب ل ك written attached to the first word (off: «الولايات», on: «والولايات»)</source>
+            <translation>يُبقي التقاطُ الكلمات حروفَ و ف ب ل ك المتصلة بالكلمة الأولى (معطَّل: «الولايات»، مفعَّل: «والولايات»)</translation>
+        </message>
+        <message>
             <source>Relations</source>
             <translation>العلاقات</translation>
         </message>

@@ -71,6 +71,12 @@ class AnnotationPage(QWidget):
         self.selected_relation_id: int | None = None
         self.relation_type_actions: list[QAction] = []
         self._label_keys_on = True  # off while another tab is shown: its own keys 1…9 must not be ambiguous
+        # View ▸ Keep proclitics when snapping: for teams whose guidelines tag «والولايات», not «الولايات»
+        self.keep_proclitics_action = QAction(self.tr("Keep proclitics when snapping"), self,
+                                              objectName="keepProcliticsAction", checkable=True)
+        self.keep_proclitics_action.setToolTip(self.tr(
+            "Word snapping keeps و ف ب ل ك written attached to the first word (off: «الولايات», "
+            "on: «والولايات»)"))
 
         self.label_bar = LabelBar()
         self.suggestions_bar = SuggestionsBar()
@@ -459,7 +465,7 @@ class AnnotationPage(QWidget):
         if self.document_id is None:
             return None
         if not exact:
-            start, end = snap_to_words(self.article_view.text, start, end)
+            start, end = self._snapped(start, end)
         if start == end:
             self.message.emit(
                 self.tr("Nothing to tag: the selection holds no word (Alt tags exact characters)."))
@@ -482,6 +488,11 @@ class AnnotationPage(QWidget):
             self.offers.offer_after_paint(command.span)
         return command.span
 
+    def _snapped(self, start: int, end: int) -> tuple[int, int]:
+        """``start``–``end`` widened to whole words; proclitics left out unless the setting keeps them."""
+        return snap_to_words(self.article_view.text, start, end,
+                             keep_proclitics=self.keep_proclitics_action.isChecked())
+
     def delete_selected_span(self) -> None:
         """Delete: the selected relation if the Relations list has the focus, else the selected span."""
         if self.relation_list.hasFocus() and self.relation_list.selected_relation_id() is not None:
@@ -499,7 +510,7 @@ class AnnotationPage(QWidget):
         start, end = self.article_view.selected_range()
         exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
         if not exact:
-            start, end = snap_to_words(self.article_view.text, start, end)
+            start, end = self._snapped(start, end)
         if start == end:
             self.message.emit(self.tr("Select the text the span should cover, then press E."))
             return
