@@ -146,9 +146,12 @@ ARABIC = {
     "Label": "الوسم",
     "Text": "النص",
     "Annotator": "المُعلِّق",
+    "Line": "السطر",
+    "Context": "السياق",
+    "Click to sort by this column; click again to reverse": "انقر للترتيب حسب هذا العمود، وانقر ثانيةً لعكس الترتيب",
     " (read-only)": " (للقراءة فقط)",
-    "{label} — {annotator}{read_only}, characters {start}–{end}":
-        "{label} — {annotator}{read_only}، الأحرف {start}–{end}",
+    "{label} — {annotator}{read_only}, line {line}, characters {start}–{end}":
+        "{label} — {annotator}{read_only}، السطر {line}، الأحرف {start}–{end}",
     # label editor
     "Labels": "الوسوم",
     "Name": "الاسم",

@@ -179,3 +179,31 @@ def proclitic_length(word: str) -> int:
         if sign:
             best = letters[n]
     return best
+
+
+def context_words(text: str, start: int, end: int, words: int = 3, *, reach: int = 200) -> tuple[str, str]:
+    """Up to ``words`` words of ``text`` right before ``start`` and right after ``end``, in the same line.
+
+    What tells apart spans of the same string (272 × «المصالح»): the words around each. Looks at most
+    ``reach`` characters either side, so a line without spaces costs no more than a short one.
+    """
+    low = max(text.rfind("\n", 0, start) + 1, start - reach)
+    newline = text.find("\n", end, end + reach)
+    high = min(len(text), end + reach) if newline < 0 else newline
+    i = start
+    for _ in range(words):
+        while i > low and not is_word_char(text[i - 1]):
+            i -= 1
+        if i == low:
+            break
+        while i > low and is_word_char(text[i - 1]):
+            i -= 1
+    j = end
+    for _ in range(words):
+        while j < high and not is_word_char(text[j]):
+            j += 1
+        if j == high:
+            break
+        while j < high and is_word_char(text[j]):
+            j += 1
+    return text[i:start].strip(), text[end:j].strip()

@@ -1658,16 +1658,28 @@ corpus {measure}: {value}</source>
             <translation>النص</translation>
         </message>
         <message>
+            <source>Line</source>
+            <translation>السطر</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>السياق</translation>
+        </message>
+        <message>
             <source>Annotator</source>
             <translation>المُعلِّق</translation>
+        </message>
+        <message>
+            <source>Click to sort by this column; click again to reverse</source>
+            <translation>انقر للترتيب حسب هذا العمود، وانقر ثانيةً لعكس الترتيب</translation>
         </message>
         <message>
             <source> (read-only)</source>
             <translation> (للقراءة فقط)</translation>
         </message>
         <message>
-            <source>{label} — {annotator}{read_only}, characters {start}–{end}</source>
-            <translation>{label} — {annotator}{read_only}، الأحرف {start}–{end}</translation>
+            <source>{label} — {annotator}{read_only}, line {line}, characters {start}–{end}</source>
+            <translation>{label} — {annotator}{read_only}، السطر {line}، الأحرف {start}–{end}</translation>
         </message>
     </context>
     <context>

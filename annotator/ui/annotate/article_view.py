@@ -260,6 +260,21 @@ class ArticleView(QTextEdit):
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + rect.center().y() - height // 2)
 
+    def top_position(self) -> int:
+        """The code point shown at the top of the viewport (mid-width): where the reader has scrolled to.
+
+        A text position, not a scroll value, so it means the same place after the window is resized.
+        """
+        viewport = self.viewport()
+        cursor = self.cursorForPosition(QPoint(viewport.width() // 2, 0))
+        return self.offsets.to_codepoint(cursor.position())
+
+    def scroll_to_top(self, position: int) -> None:
+        """Scroll so that the line holding code point ``position`` is the first one shown."""
+        rect = self.cursorRect(self.cursor_for(position, position))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top())
+
     def selected_range(self) -> tuple[int, int]:
         """The selected text as code points (start ≤ end); an empty range at the cursor when none."""
         cursor = self.textCursor()

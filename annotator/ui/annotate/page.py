@@ -24,6 +24,7 @@ from annotator.core.text import snap_to_words, word_at, word_edge
 from annotator.store import Changes, Project
 from annotator.store.coding import Coding
 from annotator.ui.annotate.article_codes import ArticleCodes
+from annotator.ui.annotate.article_places import ArticlePlace, ArticlePlaces
 from annotator.ui.annotate.article_view import ArticleView
 from annotator.ui.annotate.commands import AddSpan, AnnotationCommand, ChangeSpan, DeleteSpan, SetStatus, push
 from annotator.ui.annotate.label_bar import LabelBar
@@ -70,6 +71,8 @@ class AnnotationPage(QWidget):
         self.relations: list[Relation] = []
         self.selected_relation_id: int | None = None
         self.relation_type_actions: list[QAction] = []
+        self.places = ArticlePlaces()  # where each article was left, put back when it is opened again
+        self._pending_top: int | None = None  # a restored place, kept until the annotator scrolls
         self._label_keys_on = True  # off while another tab is shown: its own keys 1…9 must not be ambiguous
         # View ▸ Keep proclitics when snapping: for teams whose guidelines tag «والولايات», not «الولايات»
         self.keep_proclitics_action = QAction(self.tr("Keep proclitics when snapping"), self,
@@ -100,7 +103,7 @@ class AnnotationPage(QWidget):
         splitter.addWidget(self.article_view)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([280, 840])
+        splitter.setSizes([400, 720])  # the span list has five columns (line and context among them)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label_bar)
@@ -112,6 +115,10 @@ class AnnotationPage(QWidget):
         self.span_list.spanSelected.connect(self._span_row_selected)
         self.relation_list.relationSelected.connect(self.select_relation)
         self.article_view.edgeClicked.connect(self.move_edge_to)
+        bar = self.article_view.verticalScrollBar()
+        bar.rangeChanged.connect(lambda _low, _high: self._layout_changed())
+        bar.actionTriggered.connect(lambda _action: self._forget_pending_place())  # scrolled by hand
+        self.article_view.cursorPositionChanged.connect(self._forget_pending_place)  # a click, a key, a hit
         self.article_view.context_menu_entries = self._context_menu_entries
         self.offers = SuggestionOffers(self)  # what is offered after a tag: its own state
         self.picker = RelationPicker(self)  # a relation being made: its own state
@@ -160,7 +167,10 @@ class AnnotationPage(QWidget):
         return self.undo_group.activeStack()
 
     def open_article(self, document_id: str | None) -> None:
-        """Show an article (``None``: nothing) with its own undo stack active."""
+        """Show an article (``None``: nothing) with its own undo stack active, scrolled and with the span
+        selected as the annotator left it (``places``)."""
+        self.remember_place()
+        self._pending_top = None
         self.document_id = document_id
         self.selected_span_id = None
         self.selected_relation_id = None
@@ -183,6 +193,33 @@ class AnnotationPage(QWidget):
             self._stacks[key] = QUndoStack(self.undo_group)
         self.undo_group.setActiveStack(self._stacks[key])
         self.reload_spans()
+        self._restore_place()
+
+    def remember_place(self) -> None:
+        """Note where the open article is: the text at the top of the view and the selected span
+        (``open_article`` puts them back)."""
+        if self.document_id is not None:
+            top = self.article_view.top_position() if self._pending_top is None else self._pending_top
+            self.places.remember(self.annotator, self.document_id, ArticlePlace(top, self.selected_span_id))
+
+    def _restore_place(self) -> None:
+        assert self.document_id is not None
+        place = self.places.place(self.annotator, self.document_id)
+        if place is None:
+            return
+        if place.span_id is not None and any(s.id == place.span_id for s in self.spans):
+            self.select_span(place.span_id)
+        self._pending_top = min(place.top, len(self.article_view.text))
+        self._layout_changed()
+
+    def _layout_changed(self) -> None:
+        """Scroll to a restored place again whenever the text is laid out anew (a window not shown yet,
+        then shown at its size; Qt's lazy layout), until the annotator scrolls or moves the cursor."""
+        if self._pending_top is not None:
+            self.article_view.scroll_to_top(self._pending_top)
+
+    def _forget_pending_place(self) -> None:
+        self._pending_top = None
 
     def set_annotator(self, annotator: str) -> None:
         self.annotator = annotator
@@ -406,7 +443,8 @@ class AnnotationPage(QWidget):
         self.select_span(span_id if span_id >= 0 else None)
 
     def step_span(self, forward: bool) -> None:
-        """Select the next (or previous) span in reading order."""
+        """Select the span of the next (or previous) row of the span list: reading order, unless the list
+        is sorted by another column."""
         ordered = self.span_list.span_model.spans
         if not ordered:
             return

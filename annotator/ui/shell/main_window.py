@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
             point_size=point_size,
         )
         self.article_view = self.page.article_view
+        self.page.places.load(self.settings, project.path)
         self.page.set_suggest_enabled(self.settings.value(SUGGEST_KEY, True, type=bool))
         self.page.suggest_action.toggled.connect(lambda on: self.settings.setValue(SUGGEST_KEY, on))
         keep_proclitics = self.page.keep_proclitics_action
@@ -196,6 +197,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.change_watcher.stop()  # the session closes the project file next
+        self.page.remember_place()
+        self.page.places.save(self.settings, self.project.path)
         super().closeEvent(event)
 
     # -- menus ----------------------------------------------------------------------------------
