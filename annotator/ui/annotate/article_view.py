@@ -261,12 +261,12 @@ class ArticleView(QTextEdit):
             bar.setValue(bar.value() + rect.center().y() - height // 2)
 
     def top_position(self) -> int:
-        """The code point shown at the top of the viewport (mid-width): where the reader has scrolled to.
+        """The code point that starts the line at the top of the viewport: where the reader has scrolled to.
 
         A text position, not a scroll value, so it means the same place after the window is resized.
         """
-        viewport = self.viewport()
-        cursor = self.cursorForPosition(QPoint(viewport.width() // 2, 0))
+        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, 1))
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
         return self.offsets.to_codepoint(cursor.position())
 
     def scroll_to_top(self, position: int) -> None:
