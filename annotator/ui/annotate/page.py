@@ -103,7 +103,7 @@ class AnnotationPage(QWidget):
         splitter.addWidget(self.article_view)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([400, 720])  # the span list has five columns (line and context among them)
+        splitter.setSizes([400, 720])  # the span list has five columns; the text keeps most of the room
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label_bar)

@@ -27,10 +27,13 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from annotator.core.model import Label, Span
 from annotator.core.text import context_words
 from annotator.ui.annotate.article_view import paint_order
+from annotator.ui.annotate.context_column import CONTEXT_ROLE, ContextDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 EXCERPT = 50
 CONTEXT_INNER = 24  # the span itself, inside its context, up to this many characters
+CONTEXT_WORDS = 3  # words either side in the Context column (those farthest from the span may be cut)
+TOOLTIP_WORDS = 8  # and in its tooltip
 
 
 LABEL, TEXT, LINE, CONTEXT, ANNOTATOR = range(5)
@@ -74,14 +77,14 @@ class SpanTableModel(QAbstractTableModel):
         return bisect_right(self._line_starts, span.start)
 
     def context_of(self, span: Span) -> tuple[str, str]:
-        """Up to three words before and after ``span`` in its line."""
+        """Up to ``CONTEXT_WORDS`` words before and after ``span`` in its line."""
         place = (span.start, span.end)
         if place not in self._contexts:
-            self._contexts[place] = context_words(self.text, span.start, span.end)
+            self._contexts[place] = context_words(self.text, span.start, span.end, CONTEXT_WORDS)
         return self._contexts[place]
 
-    def _context_text(self, span: Span) -> str:
-        before, after = self.context_of(span)
+    def _context_text(self, span: Span, around: tuple[str, str] | None = None) -> str:
+        before, after = self.context_of(span) if around is None else around
         inner = self.text[span.start:span.end].replace("\n", " ")
         inner = inner if len(inner) <= CONTEXT_INNER else inner[:CONTEXT_INNER] + "…"
         return f"{before} «{inner}» {after}".strip()
@@ -191,6 +194,9 @@ class SpanTableModel(QAbstractTableModel):
             if column == CONTEXT:
                 return self._context_text(span)
             return span.annotator
+        if role == CONTEXT_ROLE and column == CONTEXT:
+            before, after = self.context_of(span)
+            return before, self.text[span.start:span.end].replace("\n", " "), after
         if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             label = self.labels.get(span.label)
             return QColor(label.color) if label else None
@@ -201,7 +207,10 @@ class SpanTableModel(QAbstractTableModel):
             tip = self.tr("{label} — {annotator}{read_only}, line {line}, characters {start}–{end}").format(
                 label=span.label, annotator=span.annotator, read_only=read_only, line=self.line_of(span),
                 start=span.start, end=span.end)
-            return f"{tip}\n{self._context_text(span)}" if column == CONTEXT else tip
+            if column != CONTEXT:
+                return tip
+            wide = context_words(self.text, span.start, span.end, TOOLTIP_WORDS)
+            return f"{tip}\n{self._context_text(span, wide)}"
         if role == Qt.ItemDataRole.ForegroundRole and span.annotator != self.annotator:
             return QColor("#777777")
         if role == Qt.ItemDataRole.UserRole:
@@ -233,10 +242,11 @@ class SpanList(QTableView):
         read_only_rows(self)
         header = self.horizontalHeader()
         # fixed widths: ResizeToContents would measure every row (10,000 spans) on each change
-        for column, width in ((LABEL, 84), (TEXT, 110), (LINE, 44), (ANNOTATOR, 70)):
+        for column, width in ((LABEL, 90), (TEXT, 72), (LINE, 48), (ANNOTATOR, 70)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setSectionResizeMode(CONTEXT, QHeaderView.ResizeMode.Stretch)
+        self.setItemDelegateForColumn(CONTEXT, ContextDelegate(self))
         header.setSortIndicator(LINE, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)  # a header click sorts the model (SpanTableModel.sort)
         self._quiet = False
