@@ -185,7 +185,9 @@ def context_words(text: str, start: int, end: int, words: int = 3, *, reach: int
     """Up to ``words`` words of ``text`` right before ``start`` and right after ``end``, in the same line.
 
     What tells apart spans of the same string (272 × «المصالح»): the words around each. Looks at most
-    ``reach`` characters either side, so a line without spaces costs no more than a short one.
+    ``reach`` characters either side, so a line without spaces costs no more than a short one. The
+    separators next to the span are kept («بين إيران و» before «الولايات»: the و is attached), so
+    ``before + span + after`` reads as the text does.
     """
     low = max(text.rfind("\n", 0, start) + 1, start - reach)
     newline = text.find("\n", end, end + reach)
@@ -206,4 +208,4 @@ def context_words(text: str, start: int, end: int, words: int = 3, *, reach: int
             break
         while j < high and is_word_char(text[j]):
             j += 1
-    return text[i:start].strip(), text[end:j].strip()
+    return text[i:start].lstrip(), text[end:j].rstrip()

@@ -189,16 +189,18 @@ def test_the_shared_rule_counts_letters_not_marks() -> None:
 def test_context_words_are_three_words_either_side_within_the_line() -> None:
     text = "سطر أول\nقال مصدر إن المصالح الأمريكية، في المنطقة كبيرة جدا\nسطر ثالث"
     start = text.index("المصالح")
-    assert context_words(text, start, start + len("المصالح")) == ("قال مصدر إن", "الأمريكية، في المنطقة")
+    assert context_words(text, start, start + len("المصالح")) == ("قال مصدر إن ", " الأمريكية، في المنطقة")
     first = text.index("قال")
-    assert context_words(text, first, first + 3) == ("", "مصدر إن المصالح")
-    assert context_words(text, text.index("ثالث"), len(text), 2) == ("سطر", "")
+    assert context_words(text, first, first + 3) == ("", " مصدر إن المصالح")
+    assert context_words(text, text.index("ثالث"), len(text), 2) == ("سطر ", "")
+    attached = text.index("لمنطقة")  # the article's lam onwards: «ا» is the word before, written attached
+    assert context_words(text, attached, attached + 6, 1) == ("ا", " كبيرة")
 
 
 def test_context_words_keep_astral_characters_and_stop_at_the_reach() -> None:
     text = "😀 قبل 𝔸 الكلمة بعد 😀"
     start = text.index("الكلمة")
-    assert context_words(text, start, start + len("الكلمة"), 1) == ("𝔸", "بعد")
+    assert context_words(text, start, start + len("الكلمة"), 1) == ("𝔸 ", " بعد")
     long = "ب" * 1000 + " كلمة " + "ب" * 1000
     start = long.index("كلمة")
-    assert context_words(long, start, start + 4, reach=50) == ("ب" * 49, "ب" * 49)
+    assert context_words(long, start, start + 4, reach=50) == ("ب" * 49 + " ", " " + "ب" * 49)

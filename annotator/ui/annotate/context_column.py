@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 1  # (before, span, after) of a Context cell
-GAP = 4  # pixels between the span and the words either side
+GAP = 4  # pixels between the span and the words either side, where the text has a space
 
 
 class ContextDelegate(QStyledItemDelegate):
@@ -25,6 +25,10 @@ class ContextDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         before, inner, after = parts
+        # a space in the text is a gap on screen; a clitic written attached («و» + «الولايات») stays attached
+        gap_before = GAP if before[-1:].isspace() else 0
+        gap_after = GAP if after[:1].isspace() else 0
+        before, after = before.rstrip(), after.lstrip()
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
         item.text = ""
@@ -47,9 +51,9 @@ class ContextDelegate(QStyledItemDelegate):
         flags = Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
         metrics = QFontMetrics(item.font)
         # right of the span: the words before it, cut at their start; left: the words after, cut at their end
-        right_part = QRect(left + inner_width + GAP, rect.top(), rect.right() - left - inner_width - GAP,
-                           rect.height())
-        left_part = QRect(rect.left(), rect.top(), left - GAP - rect.left(), rect.height())
+        right_part = QRect(left + inner_width + gap_before, rect.top(),
+                           rect.right() - left - inner_width - gap_before, rect.height())
+        left_part = QRect(rect.left(), rect.top(), left - gap_after - rect.left(), rect.height())
         painter.setFont(item.font)
         painter.drawText(right_part, flags | Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(before, Qt.TextElideMode.ElideLeft, right_part.width()))

@@ -87,7 +87,7 @@ class SpanTableModel(QAbstractTableModel):
         before, after = self.context_of(span) if around is None else around
         inner = self.text[span.start:span.end].replace("\n", " ")
         inner = inner if len(inner) <= CONTEXT_INNER else inner[:CONTEXT_INNER] + "…"
-        return f"{before} «{inner}» {after}".strip()
+        return f"{before}«{inner}»{after}"
 
     def _key(self, span: Span) -> tuple:
         order = paint_order(span)
