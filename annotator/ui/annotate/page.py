@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Label, Span, Status
@@ -97,6 +97,11 @@ class AnnotationPage(QWidget):
         lists.addWidget(self.span_list)
         lists.addWidget(self.coding_tabs)
         lists.setSizes([460, 260])
+        # Never narrower than the coding tabs' names: with the Search dock open at 1280×820 the pane
+        # was squeezed until «Relations | Span | Artic…» scrolled; the article view gives way instead.
+        tabs = self.coding_tabs.tabBar()
+        lists.setMinimumWidth(tabs.sizeHint().width() + 2 * self.coding_tabs.style().pixelMetric(
+            QStyle.PixelMetric.PM_DefaultFrameWidth) + 4)
         splitter = QSplitter()
         splitter.setObjectName("annotationSplitter")
         splitter.addWidget(lists)
@@ -104,6 +109,7 @@ class AnnotationPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([400, 720])  # the span list has five columns; the text keeps most of the room
+        splitter.setCollapsible(0, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label_bar)
