@@ -190,8 +190,8 @@ ARABIC = {
     "Agreement could not be computed: {error}": "تعذّر حساب الاتفاق: {error}",
     "Export charts and table to folder": "تصدير الرسوم والجدول إلى مجلد",
     "Export failed": "فشل التصدير",
-    "Exported {count} chart files and agreement.csv to {folder}.":
-        "صُدِّر {count} ملفًا من الرسوم وملف agreement.csv إلى {folder}.",
+    "Exported {files} and agreement.csv to {folder}.":
+        "صُدِّر {files} وملف agreement.csv إلى {folder}.",
     "all": "الكل",
     "none": "لا شيء",
     "{what}: {names}": "{what}: {names}",
@@ -357,8 +357,8 @@ ARABIC = {
     "tag {suggestions} in {articles} as {label}": "وسم {suggestions} في {articles} بـ{label}",
     "Tagging {places} in {articles}…": "جارٍ وسم {places} في {articles}…",
     "Cancelled: nothing was tagged.": "أُلغي: لم يُوسم شيء.",
-    "Taking back {count} tags…": "جارٍ التراجع عن {count} وسمًا…",
-    "Tagging {count} places again…": "جارٍ وسم {count} موضعًا من جديد…",
+    "Taking back {tags}…": "جارٍ التراجع عن {tags}…",
+    "Tagging {places} again…": "جارٍ وسم {places} من جديد…",
     "Still searching the other articles; try again in a moment.": "ما زال البحث جاريًا في المقالات الأخرى؛ حاول بعد لحظة.",
     "Accept all suggestions": "قبول كل الاقتراحات",
     "Tag {places} in {articles} as {label}? (One undo takes them all back.)":
@@ -470,7 +470,7 @@ ARABIC = {
     "Annotators: {names}": "المُعلِّقون: {names}",
     "(new: {names})": "(جدد: {names})",
     "New labels: {names}": "وسوم جديدة: {names}",
-    "… and {count} more notes": "… و{count} ملاحظات أخرى",
+    "… and {notes}": "… و{notes}",
     # File ▸ Export…
     "&Export…": "ت&صدير…",
     "Write annotations or gold in an export format, with its metadata record": "اكتب التعليقات أو المرجع المعتمد بصيغة تصدير، مع سجل بياناتها الوصفية",
@@ -643,6 +643,10 @@ ARABIC_PLURALS = {
     "%n waiting": ("%n بالانتظار",) * 6,
     "%n annotation(s)": ("%n تعليق", "تعليق واحد", "تعليقان", "%n تعليقات", "%n تعليقًا", "%n تعليق"),
     "%n file(s)": ("%n ملف", "ملف واحد", "ملفان", "%n ملفات", "%n ملفًا", "%n ملف"),
+    "%n chart file(s)": ("%n ملف رسوم", "ملف رسوم واحد", "ملفّا رسوم", "%n ملفات رسوم", "%n ملفًّا للرسوم",
+                         "%n ملف رسوم"),
+    "%n more note(s)": ("%n ملاحظة أخرى", "ملاحظة أخرى واحدة", "ملاحظتان أخريان", "%n ملاحظات أخرى",
+                        "%n ملاحظةً أخرى", "%n ملاحظة أخرى"),
 }
 
 # English is the source language, but "%n span(s)" needs its two forms too: annotator_en.ts holds only
@@ -662,6 +666,8 @@ ENGLISH_PLURALS = {
     "%n waiting": ("%n waiting", "%n waiting"),
     "%n annotation(s)": ("%n annotation", "%n annotations"),
     "%n file(s)": ("%n file", "%n files"),
+    "%n chart file(s)": ("%n chart file", "%n chart files"),
+    "%n more note(s)": ("%n more note", "%n more notes"),
 }
 
 
