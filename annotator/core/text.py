@@ -95,10 +95,7 @@ def snap_to_words(text: str, start: int, end: int, *, keep_proclitics: bool = Fa
     while end < len(text) and is_word_char(text[end]):
         end += 1
     if not keep_proclitics:
-        word_end = start
-        while word_end < end and is_word_char(text[word_end]):
-            word_end += 1
-        start += proclitic_length(text[start:word_end])
+        start = after_proclitics(text, start)
     return start, end
 
 
@@ -150,6 +147,14 @@ def is_proclitic(prefix: str, word: str) -> bool:
     always fine. ``prefix`` holds letters only (no harakat).
     """
     return not prefix or (prefix in PROCLITICS and letter_count(word) >= MIN_CLITIC_LETTERS)
+
+
+def after_proclitics(text: str, start: int) -> int:
+    """``start``, the first character of a word in ``text``, moved past the word's attached proclitics."""
+    end = start
+    while end < len(text) and is_word_char(text[end]):
+        end += 1
+    return start + proclitic_length(text[start:end])
 
 
 def proclitic_length(word: str) -> int:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QStyle, QTabWidget
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Label, Span, Status
 from annotator.core.structure import Relation, RelationType
-from annotator.core.text import snap_to_words, word_at, word_edge
+from annotator.core.text import after_proclitics, snap_to_words, word_at, word_edge
 from annotator.store import Changes, Project
 from annotator.store.coding import Coding
 from annotator.ui.annotate.article_codes import ArticleCodes
@@ -569,6 +569,11 @@ class AnnotationPage(QWidget):
         text = self.article_view.text
         position = span.start if at_start else span.end
         edge = word_edge(text, position, start=at_start, forward=forward)
+        if at_start and not self.keep_proclitics_action.isChecked():
+            # a word starts after its proclitics: from «الولايات» of «والولايات», earlier is the word before
+            while edge is not None and after_proclitics(text, edge) == position:
+                edge = word_edge(text, edge, start=True, forward=forward)
+            edge = None if edge is None else after_proclitics(text, edge)
         if edge is None:
             return
         start, end = (edge, span.end) if at_start else (span.start, edge)
@@ -589,6 +594,8 @@ class AnnotationPage(QWidget):
         word_start, word_end = word_at(self.article_view.text, position)
         if word_start == word_end:
             return
+        if not self.keep_proclitics_action.isChecked():
+            word_start = min(after_proclitics(self.article_view.text, word_start), position)
         if word_end <= span.start or (word_start < span.end and position - span.start < span.end - position):
             start, end = word_start, span.end
         else:

@@ -91,3 +91,27 @@ def test_keep_proclitics_setting_keeps_them_and_is_remembered(qtbot, project, tm
     again = MainWindow(project, settings=settings)
     qtbot.addWidget(again)
     assert again.page.keep_proclitics_action.isChecked()
+
+
+def test_moving_a_span_start_word_by_word_leaves_the_proclitics_out(qtbot, window, project) -> None:
+    view = window.page.article_view
+    start = view.text.index("المتحدة", view.text.index(WRITTEN))
+    view.select_range(start, start + len("المتحدة"))
+    press(qtbot, window, "1")
+    assert stored_texts(project) == ["المتحدة"]
+    press(qtbot, window, "Right", Qt.KeyboardModifier.AltModifier)  # start one word earlier
+    assert stored_texts(project) == ["الولايات المتحدة"]
+    press(qtbot, window, "Right", Qt.KeyboardModifier.AltModifier)  # and one more: past the و, to «إيران»
+    assert stored_texts(project) == ["إيران والولايات المتحدة"]
+    press(qtbot, window, "Left", Qt.KeyboardModifier.AltModifier)  # start one word later
+    assert stored_texts(project) == ["الولايات المتحدة"]
+
+
+def test_ctrl_click_on_a_word_with_a_proclitic_takes_the_word_without_it(qtbot, window, project) -> None:
+    view = window.page.article_view
+    start = view.text.index("المتحدة", view.text.index(WRITTEN))
+    view.select_range(start, start + len("المتحدة"))
+    press(qtbot, window, "1")
+    word = view.text.index(WRITTEN) + 4  # a letter inside «والولايات»
+    qtbot.mouseClick(view.viewport(), LEFT, Qt.KeyboardModifier.ControlModifier, char_point(view, word))
+    assert stored_texts(project) == ["الولايات المتحدة"]
