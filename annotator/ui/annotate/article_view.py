@@ -260,21 +260,6 @@ class ArticleView(QTextEdit):
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + rect.center().y() - height // 2)
 
-    def top_position(self) -> int:
-        """The code point that starts the line at the top of the viewport: where the reader has scrolled to.
-
-        A text position, not a scroll value, so it means the same place after the window is resized.
-        """
-        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, 1))
-        cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
-        return self.offsets.to_codepoint(cursor.position())
-
-    def scroll_to_top(self, position: int) -> None:
-        """Scroll so that the line holding code point ``position`` is the first one shown."""
-        rect = self.cursorRect(self.cursor_for(position, position))
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.top())
-
     def selected_range(self) -> tuple[int, int]:
         """The selected text as code points (start ≤ end); an empty range at the cursor when none."""
         cursor = self.textCursor()

@@ -72,7 +72,7 @@ class AnnotationPage(QWidget):
         self.selected_relation_id: int | None = None
         self.relation_type_actions: list[QAction] = []
         self.places = ArticlePlaces()  # where each article was left, put back when it is opened again
-        self._pending_top: int | None = None  # a restored place, kept until the annotator scrolls
+        self._pending_scroll: int | None = None  # a restored place, kept until the annotator scrolls
         self._label_keys_on = True  # off while another tab is shown: its own keys 1…9 must not be ambiguous
         # View ▸ Keep proclitics when snapping: for teams whose guidelines tag «والولايات», not «الولايات»
         self.keep_proclitics_action = QAction(self.tr("Keep proclitics when snapping"), self,
@@ -176,7 +176,7 @@ class AnnotationPage(QWidget):
         """Show an article (``None``: nothing) with its own undo stack active, scrolled and with the span
         selected as the annotator left it (``places``)."""
         self.remember_place()
-        self._pending_top = None
+        self._pending_scroll = None
         self.document_id = document_id
         self.selected_span_id = None
         self.selected_relation_id = None
@@ -202,11 +202,14 @@ class AnnotationPage(QWidget):
         self._restore_place()
 
     def remember_place(self) -> None:
-        """Note where the open article is: the text at the top of the view and the selected span
-        (``open_article`` puts them back)."""
+        """Note where the open article is: its scroll position and selected span (``open_article`` puts
+        them back)."""
         if self.document_id is not None:
-            top = self.article_view.top_position() if self._pending_top is None else self._pending_top
-            self.places.remember(self.annotator, self.document_id, ArticlePlace(top, self.selected_span_id))
+            scroll = self._pending_scroll
+            if scroll is None:
+                scroll = self.article_view.verticalScrollBar().value()
+            place = ArticlePlace(scroll, self.selected_span_id)
+            self.places.remember(self.annotator, self.document_id, place)
 
     def _restore_place(self) -> None:
         assert self.document_id is not None
@@ -215,17 +218,18 @@ class AnnotationPage(QWidget):
             return
         if place.span_id is not None and any(s.id == place.span_id for s in self.spans):
             self.select_span(place.span_id)
-        self._pending_top = min(place.top, len(self.article_view.text))
+        self._pending_scroll = place.scroll
         self._layout_changed()
 
     def _layout_changed(self) -> None:
-        """Scroll to a restored place again whenever the text is laid out anew (a window not shown yet,
-        then shown at its size; Qt's lazy layout), until the annotator scrolls or moves the cursor."""
-        if self._pending_top is not None:
-            self.article_view.scroll_to_top(self._pending_top)
+        """Scroll to a restored place again whenever the text's height changes (a window not shown yet,
+        then shown at its size; Qt lays a long text out lazily), until the annotator scrolls or moves the
+        cursor."""
+        if self._pending_scroll is not None:
+            self.article_view.verticalScrollBar().setValue(self._pending_scroll)
 
     def _forget_pending_place(self) -> None:
-        self._pending_top = None
+        self._pending_scroll = None
 
     def set_annotator(self, annotator: str) -> None:
         self.annotator = annotator
