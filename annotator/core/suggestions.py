@@ -97,11 +97,18 @@ def occurrences(normalised: str, needle: str) -> list[tuple[int, int]]:
     if not needle or not any(is_word_char(ch) for ch in needle):
         return []
     found = []
+    # a few distinct prefixes before thousands of places: ask is_proclitic once for each
+    allowed: dict[str | None, bool] = {None: False}
+
+    def proclitic(prefix: str | None) -> bool:
+        if prefix not in allowed:
+            allowed[prefix] = is_proclitic(prefix, needle)
+        return allowed[prefix]
+
     position = normalised.find(needle)
     while position >= 0:
         end = position + len(needle)
-        prefix = _prefix_before(normalised, position)
-        if _ends_word(normalised, end) and prefix is not None and is_proclitic(prefix, needle):
+        if _ends_word(normalised, end) and proclitic(_prefix_before(normalised, position)):
             found.append((position, end))
         position = normalised.find(needle, position + 1)
     if needle.startswith(ARTICLE) and len(needle) > len(ARTICLE):
@@ -110,8 +117,8 @@ def occurrences(normalised: str, needle: str) -> list[tuple[int, int]]:
         while position >= 0:
             end = position + len(rest)
             prefix = _prefix_before(normalised, position)  # ل, ول or فل: the lam clitic, then the article
-            if (_ends_word(normalised, end) and prefix is not None and prefix.endswith("ل")
-                    and is_proclitic(prefix, needle)):
+            lam = prefix is not None and prefix.endswith("ل")
+            if _ends_word(normalised, end) and lam and proclitic(prefix):
                 found.append((position, end))
             position = normalised.find(rest, position + 1)
         found.sort()
