@@ -205,6 +205,10 @@ corpus {measure}: {value}</source>
             <translation>استُبعد من الحساب: {articles}.</translation>
         </message>
         <message>
+            <source>Exported {files} and agreement.csv to {folder}.</source>
+            <translation>صُدِّر {files} وملف agreement.csv إلى {folder}.</translation>
+        </message>
+        <message>
             <source>In brackets: 95% bootstrap interval ({count} resamples of the articles, seed {seed}).</source>
             <translation>بين القوسين: فترة ثقة 95% بالإقلاع ({count} إعادة معاينة للمقالات، البذرة {seed}).</translation>
         </message>
@@ -215,10 +219,6 @@ corpus {measure}: {value}</source>
         <message>
             <source>Export failed</source>
             <translation>فشل التصدير</translation>
-        </message>
-        <message>
-            <source>Exported {count} chart files and agreement.csv to {folder}.</source>
-            <translation>صُدِّر {count} ملفًا من الرسوم وملف agreement.csv إلى {folder}.</translation>
         </message>
     </context>
     <context>
@@ -322,6 +322,14 @@ corpus {measure}: {value}</source>
     </context>
     <context>
         <name>AnnotationPage</name>
+        <message>
+            <source>Keep proclitics when snapping</source>
+            <translation>إبقاء السوابق المتصلة عند الالتقاط</translation>
+        </message>
+        <message>
+            <source>Word snapping keeps و ف ب ل ك written attached to the first word (off: «الولايات», on: «والولايات»)</source>
+            <translation>يُبقي التقاطُ الكلمات حروفَ و ف ب ل ك المتصلة بالكلمة الأولى (معطَّل: «الولايات»، مفعَّل: «والولايات»)</translation>
+        </message>
         <message>
             <source>Relations</source>
             <translation>العلاقات</translation>
@@ -479,12 +487,12 @@ corpus {measure}: {value}</source>
             <translation>أُلغي: لم يُوسم شيء.</translation>
         </message>
         <message>
-            <source>Taking back {count} tags…</source>
-            <translation>جارٍ التراجع عن {count} وسمًا…</translation>
+            <source>Taking back {tags}…</source>
+            <translation>جارٍ التراجع عن {tags}…</translation>
         </message>
         <message>
-            <source>Tagging {count} places again…</source>
-            <translation>جارٍ وسم {count} موضعًا من جديد…</translation>
+            <source>Tagging {places} again…</source>
+            <translation>جارٍ وسم {places} من جديد…</translation>
         </message>
     </context>
     <context>
@@ -1111,8 +1119,8 @@ corpus {measure}: {value}</source>
             <translation>وسوم جديدة: {names}</translation>
         </message>
         <message>
-            <source>… and {count} more notes</source>
-            <translation>… و{count} ملاحظات أخرى</translation>
+            <source>… and {notes}</source>
+            <translation>… و{notes}</translation>
         </message>
     </context>
     <context>
@@ -1687,16 +1695,28 @@ corpus {measure}: {value}</source>
             <translation>النص</translation>
         </message>
         <message>
+            <source>Line</source>
+            <translation>السطر</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>السياق</translation>
+        </message>
+        <message>
             <source>Annotator</source>
             <translation>المُعلِّق</translation>
+        </message>
+        <message>
+            <source>Click to sort by this column; click again to reverse</source>
+            <translation>انقر للترتيب حسب هذا العمود، وانقر ثانيةً لعكس الترتيب</translation>
         </message>
         <message>
             <source> (read-only)</source>
             <translation> (للقراءة فقط)</translation>
         </message>
         <message>
-            <source>{label} — {annotator}{read_only}, characters {start}–{end}</source>
-            <translation>{label} — {annotator}{read_only}، الأحرف {start}–{end}</translation>
+            <source>{label} — {annotator}{read_only}, line {line}, characters {start}–{end}</source>
+            <translation>{label} — {annotator}{read_only}، السطر {line}، الأحرف {start}–{end}</translation>
         </message>
     </context>
     <context>
@@ -2024,6 +2044,28 @@ corpus {measure}: {value}</source>
                 <numerusform>%n ملفات</numerusform>
                 <numerusform>%n ملفًا</numerusform>
                 <numerusform>%n ملف</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chart file(s)</source>
+            <translation>
+                <numerusform>%n ملف رسوم</numerusform>
+                <numerusform>ملف رسوم واحد</numerusform>
+                <numerusform>ملفّا رسوم</numerusform>
+                <numerusform>%n ملفات رسوم</numerusform>
+                <numerusform>%n ملفًّا للرسوم</numerusform>
+                <numerusform>%n ملف رسوم</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more note(s)</source>
+            <translation>
+                <numerusform>%n ملاحظة أخرى</numerusform>
+                <numerusform>ملاحظة أخرى واحدة</numerusform>
+                <numerusform>ملاحظتان أخريان</numerusform>
+                <numerusform>%n ملاحظات أخرى</numerusform>
+                <numerusform>%n ملاحظةً أخرى</numerusform>
+                <numerusform>%n ملاحظة أخرى</numerusform>
             </translation>
         </message>
     </context>

@@ -104,5 +104,19 @@
                 <numerusform>%n files</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n chart file(s)</source>
+            <translation>
+                <numerusform>%n chart file</numerusform>
+                <numerusform>%n chart files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more note(s)</source>
+            <translation>
+                <numerusform>%n more note</numerusform>
+                <numerusform>%n more notes</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

@@ -45,6 +45,7 @@ from annotator.ui.team.actions import add_team_actions
 ANNOTATOR_KEY = "annotator/name"
 POINT_SIZE_KEY = "view/pointSize"
 SUGGEST_KEY = "view/suggestOccurrences"
+KEEP_PROCLITICS_KEY = "view/keepProclitics"
 ROLE = Qt.ItemDataRole.UserRole
 # Edit-menu actions that act on the Annotate tab's spans. Their window-wide keys (Delete, E, N…) are
 # switched off on the other tabs, whose own keys (Curate's Delete rejects) would otherwise be ambiguous.
@@ -96,8 +97,12 @@ class MainWindow(QMainWindow):
             point_size=point_size,
         )
         self.article_view = self.page.article_view
+        self.page.places.load(self.settings, project.path)
         self.page.set_suggest_enabled(self.settings.value(SUGGEST_KEY, True, type=bool))
         self.page.suggest_action.toggled.connect(lambda on: self.settings.setValue(SUGGEST_KEY, on))
+        keep_proclitics = self.page.keep_proclitics_action
+        keep_proclitics.setChecked(self.settings.value(KEEP_PROCLITICS_KEY, False, type=bool))
+        keep_proclitics.toggled.connect(lambda on: self.settings.setValue(KEEP_PROCLITICS_KEY, on))
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.addTab(self.page, self.tr("Annotate"))
         self.setCentralWidget(self.tabs)
@@ -150,6 +155,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.change_watcher.stop()  # the session closes the project file next
+        self.page.remember_place()
+        self.page.places.save(self.settings, self.project.path)
         super().closeEvent(event)
 
     # -- menus ----------------------------------------------------------------------------------
@@ -257,6 +264,7 @@ class MainWindow(QMainWindow):
                         self.addAction(self.actions[name])  # shortcuts work wherever the focus is
             if key == "view":
                 menu.addAction(page.suggest_action)
+                menu.addAction(page.keep_proclitics_action)
                 self._add_language_menu(menu)
             if key == "labels":
                 self.tag_menu = menu.addSection(self.tr("Tag the selection"))
