@@ -614,6 +614,103 @@ ARABIC = {
     "note on {label}": "ملاحظة على {label}",
     "answer {question}": "إجابة {question}",
     "article note": "ملاحظة المقالة",
+    # Edit labels: relation types, attributes and article questions (ui/labels/*_tab.py, parts.py)
+    "Relation types": "أنواع العلاقات",
+    "Attributes": "السمات",
+    "Article questions": "أسئلة المقالة",
+    "Directed": "الاتجاه",
+    "head → child": "الرأس ← الفرع",
+    "either way": "في الاتجاهين",
+    "Head (where the relation starts):": "الرأس (حيث تبدأ العلاقة):",
+    "Child (where it ends):": "الفرع (حيث تنتهي):",
+    "No label ticked: a span of any label may be that end.": "إن لم يُعلَّم أي وسم جاز أن يكون ذلك الطرف مقطعًا بأي وسم.",
+    "Add relation type": "إضافة نوع علاقة",
+    "Name of the new relation type:": "اسم نوع العلاقة الجديد:",
+    "Rename relation type": "إعادة تسمية نوع العلاقة",
+    "The relation type {name} is used by {relations} in {articles}; they keep it under its new name {new}. Rename?":
+        "نوع العلاقة {name} مستعمل في {relations} في {articles}؛ وتبقى عليه باسمه الجديد {new}. أتعيد التسمية؟",
+    "The key {key} is already {name}'s.": "المفتاح {key} مخصّص من قبل لـ{name}.",
+    "Colour of {name}": "لون {name}",
+    "Delete relation type": "حذف نوع العلاقة",
+    "The relation type {name} is used by {relations} in {articles}. Deleting it deletes them too, for every annotator (Undo in this window brings them back). Delete?":
+        "نوع العلاقة {name} مستعمل في {relations} في {articles}. حذفه يحذفها معه لدى كل المعلّقين (التراجع في هذه النافذة يعيدها). أتحذفه؟",
+    "choice of values": "اختيار من قيم",
+    "flag (yes or no)": "علامة (نعم أو لا)",
+    "text from a list": "نص من قائمة",
+    "Attributes of spans labelled:": "سمات المقاطع الموسومة بـ:",
+    "Kind": "النوع",
+    "Add attribute…": "إضافة سمة…",
+    "Delete attribute…": "حذف السمة…",
+    "Select an attribute to see its values.": "حدّد سمة لترى قيمها.",
+    "A flag is set or not: it has no values.": "العلامة إما مضبوطة وإما لا: لا قيم لها.",
+    "Values of {name} to choose from:": "قيم {name} التي يُختار منها:",
+    "The list of {name}: typing in the span inspector completes from it; add new entries here, on purpose.":
+        "قائمة {name}: الكتابة في فاحص المقطع تُكمَل منها؛ أضف المدخلات الجديدة هنا عن قصد.",
+    "Add an attribute to {label}": "إضافة سمة إلى {label}",
+    "Rename attribute": "إعادة تسمية السمة",
+    "{name} has a value on {spans} in {articles}; they keep it under its new name {new}. Rename?":
+        "للسمة {name} قيمة على {spans} في {articles}؛ وتبقى لها باسمها الجديد {new}. أتعيد التسمية؟",
+    "{name} has a value on {spans} in {articles}: its kind cannot change while it does.":
+        "للسمة {name} قيمة على {spans} في {articles}: لا يتغيّر نوعها ما دامت كذلك.",
+    "Delete attribute": "حذف السمة",
+    "{name} has a value on {spans} in {articles}. Deleting the attribute deletes those values too (Undo in this window brings them back). Delete?":
+        "للسمة {name} قيمة على {spans} في {articles}. حذف السمة يحذف تلك القيم أيضًا (التراجع في هذه النافذة يعيدها). أتحذفها؟",
+    "New entry of {name}:": "مدخل جديد في {name}:",
+    "Add entry": "إضافة مدخل",
+    "Add entry…": "إضافة مدخل…",
+    "Remove entry…": "إزالة المدخل…",
+    "Respell entry": "تعديل كتابة المدخل",
+    "{value} is the {name} of {spans} in {articles}; they change to {new}. Respell?":
+        "{value} هي قيمة {name} في {spans} في {articles}؛ وتصير {new}. أتعدّل الكتابة؟",
+    "Remove entry": "إزالة المدخل",
+    "{value} is the {name} of {spans} in {articles}. Removing it from the list clears it on them too (Undo in this window brings it back). Remove?":
+        "{value} هي قيمة {name} في {spans} في {articles}. إزالتها من القائمة تمحوها منها أيضًا (التراجع في هذه النافذة يعيدها). أتزيلها؟",
+    "separated by commas": "مفصولة بفواصل",
+    "Name:": "الاسم:",
+    "Kind:": "النوع:",
+    "Values:": "القيم:",
+    "single choice": "اختيار واحد",
+    "multiple choice": "اختيار متعدد",
+    "yes or no": "نعم أو لا",
+    "short text": "نص قصير",
+    "Question": "السؤال",
+    "Add question…": "إضافة سؤال…",
+    "Delete question…": "حذف السؤال…",
+    "Select a question to see its options.": "حدّد سؤالًا لترى خياراته.",
+    "Options of {name}:": "خيارات {name}:",
+    "{name} is answered {kind}: it has no options.": "يُجاب عن {name} بـ{kind}: لا خيارات له.",
+    "Add an article question": "إضافة سؤال عن المقالة",
+    "Rename question": "إعادة تسمية السؤال",
+    "The question {name} has {answers} in {articles}; they keep it under its new name {new}. Rename?":
+        "للسؤال {name} {answers} في {articles}؛ وتبقى له باسمه الجديد {new}. أتعيد التسمية؟",
+    "Delete question": "حذف السؤال",
+    "The question {name} has {answers} in {articles}. Deleting it deletes those answers too, for every annotator (Undo in this window brings them back). Delete?":
+        "للسؤال {name} {answers} في {articles}. حذفه يحذف تلك الإجابات لدى كل المعلّقين (التراجع في هذه النافذة يعيدها). أتحذفه؟",
+    "New option of {name}:": "خيار جديد لـ{name}:",
+    "Add option": "إضافة خيار",
+    "Respell option": "تعديل كتابة الخيار",
+    "{option} is chosen for {name} by {answers} in {articles}; they change to {new}. Respell?":
+        "اختير {option} لـ{name} في {answers} في {articles}؛ ويصير {new}. أتعدّل الكتابة؟",
+    "Remove option": "إزالة الخيار",
+    "{option} is chosen for {name} by {answers} in {articles}. Removing the option takes it out of them too (Undo in this window brings it back). Remove?":
+        "اختير {option} لـ{name} في {answers} في {articles}. إزالة الخيار تحذفه منها أيضًا (التراجع في هذه النافذة يعيده). أتزيله؟",
+    # undo steps of those edits (ui/labels/codebook_commands.py): "Undo <step>"
+    "add relation type {name}": "إضافة نوع العلاقة {name}",
+    "rename relation type {name} to {new}": "إعادة تسمية نوع العلاقة {name} إلى {new}",
+    "change relation type {name}": "تغيير نوع العلاقة {name}",
+    "delete relation type {name}": "حذف نوع العلاقة {name}",
+    "add attribute {name} to {label}": "إضافة السمة {name} إلى {label}",
+    "rename attribute {name} to {new}": "إعادة تسمية السمة {name} إلى {new}",
+    "make attribute {name} {kind}": "جعل السمة {name} {kind}",
+    "delete attribute {name} of {label}": "حذف السمة {name} من {label}",
+    "add {value} to the list of {name}": "إضافة {value} إلى قائمة {name}",
+    "respell {value} as {new}": "تعديل كتابة {value} إلى {new}",
+    "remove {value} from the list of {name}": "إزالة {value} من قائمة {name}",
+    "add question {name}": "إضافة السؤال {name}",
+    "rename question {name} to {new}": "إعادة تسمية السؤال {name} إلى {new}",
+    "delete question {name}": "حذف السؤال {name}",
+    "add option {option} to {name}": "إضافة الخيار {option} إلى {name}",
+    "remove option {option} from {name}": "إزالة الخيار {option} من {name}",
 }
 
 
@@ -637,6 +734,8 @@ ARABIC_PLURALS = {
     "%n waiting": ("%n بالانتظار",) * 6,
     "%n annotation(s)": ("%n تعليق", "تعليق واحد", "تعليقان", "%n تعليقات", "%n تعليقًا", "%n تعليق"),
     "%n file(s)": ("%n ملف", "ملف واحد", "ملفان", "%n ملفات", "%n ملفًا", "%n ملف"),
+    "%n relation(s)": ("%n علاقة", "علاقة واحدة", "علاقتان", "%n علاقات", "%n علاقةً", "%n علاقة"),
+    "%n answer(s)": ("%n إجابة", "إجابة واحدة", "إجابتان", "%n إجابات", "%n إجابةً", "%n إجابة"),
 }
 
 # English is the source language, but "%n span(s)" needs its two forms too: annotator_en.ts holds only
@@ -656,6 +755,8 @@ ENGLISH_PLURALS = {
     "%n waiting": ("%n waiting", "%n waiting"),
     "%n annotation(s)": ("%n annotation", "%n annotations"),
     "%n file(s)": ("%n file", "%n files"),
+    "%n relation(s)": ("%n relation", "%n relations"),
+    "%n answer(s)": ("%n answer", "%n answers"),
 }
 
 

@@ -57,6 +57,12 @@ class _Counts(QObject):
     def files(self, n: int) -> str:
         return self.tr("%n file(s)", "", n)
 
+    def relations(self, n: int) -> str:
+        return self.tr("%n relation(s)", "", n)
+
+    def answers(self, n: int) -> str:
+        return self.tr("%n answer(s)", "", n)
+
 
 @functools.cache
 def _counts() -> _Counts:
@@ -128,3 +134,13 @@ def annotations(n: int) -> str:
 def files(n: int) -> str:
     """ "1 file", "3 files"."""
     return _counts().files(n)
+
+
+def relations(n: int) -> str:
+    """ "1 relation", "12 relations"."""
+    return _counts().relations(n)
+
+
+def answers(n: int) -> str:
+    """ "1 answer", "4 answers": one annotator's answer to an article question each."""
+    return _counts().answers(n)
