@@ -117,7 +117,7 @@ ARABIC = {
     "Show &other annotators (review, read-only)": "إظهار المُعلِّقين ال&آخرين (مراجعة، للقراءة فقط)",
     "Reviewer mode: also show other annotators' spans, read-only": "وضع المراجعة: إظهار مقاطع المُعلِّقين الآخرين أيضًا، للقراءة فقط",
     "Edit &labels…": "تحرير ال&وسوم…",
-    "Add, rename, recolour, reorder or delete labels": "إضافة الوسوم أو إعادة تسميتها أو تلوينها أو ترتيبها أو حذفها",
+    "Labels, relation types, attributes and article questions: add, rename, change or delete them": "الوسوم وأنواع العلاقات والسمات وأسئلة المقالة: أضفها أو أعد تسميتها أو غيّرها أو احذفها",
     # annotation page
     "Tag as {label}": "وسم بـ {label}",
     "Tag exact characters as {label}": "وسم الأحرف المحددة بدقة بـ {label}",

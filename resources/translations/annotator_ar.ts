@@ -2565,8 +2565,8 @@ corpus {measure}: {value}</source>
             <translation>تحرير ال&amp;وسوم…</translation>
         </message>
         <message>
-            <source>Add, rename, recolour, reorder or delete labels</source>
-            <translation>إضافة الوسوم أو إعادة تسميتها أو تلوينها أو ترتيبها أو حذفها</translation>
+            <source>Labels, relation types, attributes and article questions: add, rename, change or delete them</source>
+            <translation>الوسوم وأنواع العلاقات والسمات وأسئلة المقالة: أضفها أو أعد تسميتها أو غيّرها أو احذفها</translation>
         </message>
         <message>
             <source>&amp;Search all articles…</source>

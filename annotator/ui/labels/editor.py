@@ -131,7 +131,7 @@ class LabelEditor(QDialog):
         self.table.setRowCount(len(self.labels))
         for row, label in enumerate(self.labels):
             self.table.setItem(row, 0, QTableWidgetItem(label.name))
-            colour = QTableWidgetItem(label.color)
+            colour = QTableWidgetItem(f"\u2066{label.color}\u2069")  # left to right: "#e15759" in Arabic too
             colour.setBackground(QColor(label.color))
             colour.setFlags(colour.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, 1, colour)

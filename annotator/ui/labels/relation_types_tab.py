@@ -87,7 +87,7 @@ class RelationTypesTab(CodebookTab):
         self.table.setRowCount(len(self.types))
         for row, relation_type in enumerate(self.types):
             self.table.setItem(row, NAME, QTableWidgetItem(relation_type.name))
-            colour = QTableWidgetItem(relation_type.color)
+            colour = QTableWidgetItem(f"\u2066{relation_type.color}\u2069")  # "#e15759" in Arabic too
             colour.setBackground(QColor(relation_type.color))
             colour.setFlags(colour.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, COLOUR, colour)
