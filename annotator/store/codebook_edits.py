@@ -57,10 +57,11 @@ class Removed:
 
 # Columns that must still point at a row for a restored row to make sense (else it is skipped).
 _NEEDS = {
-    "relation_type_ends": (("label_id", "labels"),),
+    "relation_type_ends": (("label_id", "labels"), ("relation_type_id", "relation_types")),
     "relations": (("head_span_id", "spans"), ("child_span_id", "spans"), ("document_id", "documents")),
     "attribute_vocabulary": (("attribute_id", "attributes"),),
     "span_attributes": (("span_id", "spans"), ("attribute_id", "attributes")),
+    "span_notes": (("span_id", "spans"),),
     "question_options": (("question_id", "article_questions"),),
     "article_answers": (("document_id", "documents"), ("annotator_id", "annotators"),
                         ("question_id", "article_questions")),
@@ -74,6 +75,7 @@ _COLUMNS = {
     "relations": ("id", "document_id", "annotator_id", "head_span_id", "child_span_id", "relation_type_id",
                   "created_at", "updated_at"),
     "attributes": ("id", "label_id", "name", "kind", "position"),
+    "span_notes": ("span_id", "text", "updated_at"),
     "attribute_vocabulary": ("attribute_id", "value", "position"),
     "span_attributes": ("span_id", "attribute_id", "value"),
     "article_questions": ("id", "name", "kind", "position"),
@@ -82,7 +84,8 @@ _COLUMNS = {
 }
 
 
-def _rows(conn: sqlite3.Connection, table: str, where: str, params: tuple) -> Rows:
+def select_rows(conn: sqlite3.Connection, table: str, where: str, params: tuple) -> Rows:
+    """The rows of ``table`` matching ``where``, every column (what a restore re-inserts)."""
     columns = _COLUMNS[table]
     found = conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE {where}", params).fetchall()
     return Rows(table, columns, tuple(found))
@@ -211,7 +214,7 @@ def rename_question(project: Project, name: str, new_name: str) -> Changes:
                 "SELECT 1 FROM article_questions WHERE name = ?", (new_name,)).fetchone():
             raise InputError(f"an article question named {new_name!r} already exists")
         conn.execute("UPDATE article_questions SET name = ? WHERE id = ?", (new_name, question_id))
-        pairs = _code_pairs(conn, _rows(conn, "article_answers", "question_id = ?", (question_id,)))
+        pairs = _code_pairs(conn, select_rows(conn, "article_answers", "question_id = ?", (question_id,)))
     return Changes(structure=True, codes=pairs)
 
 
@@ -249,7 +252,7 @@ def rename_option(project: Project, question: str, option: str, new_option: str)
             raise InputError(f"{new_option!r} is already an option of {question!r}")
         conn.execute("UPDATE question_options SET value = ? WHERE question_id = ? AND value = ?",
                      (new_option, question_id, option))
-        pairs = _code_pairs(conn, _rows(conn, "article_answers", "question_id = ? AND value = ?",
+        pairs = _code_pairs(conn, select_rows(conn, "article_answers", "question_id = ? AND value = ?",
                                         (question_id, option)))
         conn.execute("UPDATE article_answers SET value = ? WHERE question_id = ? AND value = ?",
                      (new_option, question_id, option))
@@ -262,12 +265,12 @@ def delete_relation_type(project: Project, name: str) -> Removed:
     """Delete a relation type and its relations in one transaction; returns what was removed."""
     type_id = _relation_type_id(project, name)
     with project.transaction() as conn:
-        relations = _rows(conn, "relations", "relation_type_id = ? ORDER BY id", (type_id,))
+        relations = select_rows(conn, "relations", "relation_type_id = ? ORDER BY id", (type_id,))
         removed = Removed(
             f"the relation type {name!r}", ("SELECT 1 FROM relation_types WHERE name = ?", (name,)),
-            _rows(conn, "relation_types", "id = ?", (type_id,)),
-            ((_rows(conn, "relation_type_ends", "relation_type_id = ?", (type_id,)), "relation_type_id"),
-             (relations, "relation_type_id")),
+            select_rows(conn, "relation_types", "id = ?", (type_id,)),
+            ((select_rows(conn, "relation_type_ends", "relation_type_id = ?", (type_id,)),
+              "relation_type_id"), (relations, "relation_type_id")),
             Changes(structure=True, relations=frozenset(row[0] for row in relations.rows),
                     documents=frozenset(row[1] for row in relations.rows)))
         conn.execute("DELETE FROM relation_types WHERE id = ?", (type_id,))
@@ -278,13 +281,13 @@ def delete_attribute(project: Project, label: str, name: str) -> Removed:
     """Delete an attribute, its list and every span's value for it; returns what was removed."""
     attribute_id = _attribute_id(project, label, name)
     with project.transaction() as conn:
-        values = _rows(conn, "span_attributes", "attribute_id = ?", (attribute_id,))
+        values = select_rows(conn, "span_attributes", "attribute_id = ?", (attribute_id,))
         removed = Removed(
             f"the attribute {name!r} of {label!r}",
             ("SELECT 1 FROM attributes t JOIN labels l ON l.id = t.label_id WHERE l.name = ? AND t.name = ?",
              (label, name)),
-            _rows(conn, "attributes", "id = ?", (attribute_id,)),
-            ((_rows(conn, "attribute_vocabulary", "attribute_id = ?", (attribute_id,)), "attribute_id"),
+            select_rows(conn, "attributes", "id = ?", (attribute_id,)),
+            ((select_rows(conn, "attribute_vocabulary", "attribute_id = ?", (attribute_id,)), "attribute_id"),
              (values, "attribute_id")),
             Changes(structure=True, span_details=frozenset(row[0] for row in values.rows)))
         conn.execute("DELETE FROM attributes WHERE id = ?", (attribute_id,))
@@ -295,11 +298,11 @@ def delete_question(project: Project, name: str) -> Removed:
     """Delete an article question, its options and every answer to it; returns what was removed."""
     question_id = _question_id(project, name)
     with project.transaction() as conn:
-        answers = _rows(conn, "article_answers", "question_id = ?", (question_id,))
+        answers = select_rows(conn, "article_answers", "question_id = ?", (question_id,))
         removed = Removed(
             f"the article question {name!r}", ("SELECT 1 FROM article_questions WHERE name = ?", (name,)),
-            _rows(conn, "article_questions", "id = ?", (question_id,)),
-            ((_rows(conn, "question_options", "question_id = ?", (question_id,)), "question_id"),
+            select_rows(conn, "article_questions", "id = ?", (question_id,)),
+            ((select_rows(conn, "question_options", "question_id = ?", (question_id,)), "question_id"),
              (answers, "question_id")),
             Changes(structure=True, codes=_code_pairs(conn, answers)))
         conn.execute("DELETE FROM article_questions WHERE id = ?", (question_id,))
@@ -310,10 +313,11 @@ def remove_value(project: Project, label: str, name: str, value: str) -> Removed
     """Take a value out of an attribute's list, and out of every span that has it."""
     attribute_id = _attribute_id(project, label, name)
     with project.transaction() as conn:
-        entry = _rows(conn, "attribute_vocabulary", "attribute_id = ? AND value = ?", (attribute_id, value))
+        entry = select_rows(conn, "attribute_vocabulary", "attribute_id = ? AND value = ?",
+                            (attribute_id, value))
         if not entry.rows:
             raise NotFoundError(f"{value!r} is not in the list of {name!r}")
-        values = _rows(conn, "span_attributes", "attribute_id = ? AND value = ?", (attribute_id, value))
+        values = select_rows(conn, "span_attributes", "attribute_id = ? AND value = ?", (attribute_id, value))
         removed = Removed(
             f"{value!r} in the list of {name!r}",
             ("SELECT 1 FROM attribute_vocabulary WHERE attribute_id = ? AND value = ?",
@@ -331,10 +335,10 @@ def remove_option(project: Project, question: str, option: str) -> Removed:
     """Take an option out of a question, and out of every answer that chose it."""
     question_id = _question_id(project, question)
     with project.transaction() as conn:
-        entry = _rows(conn, "question_options", "question_id = ? AND value = ?", (question_id, option))
+        entry = select_rows(conn, "question_options", "question_id = ? AND value = ?", (question_id, option))
         if not entry.rows:
             raise NotFoundError(f"{option!r} is not an option of {question!r}")
-        answers = _rows(conn, "article_answers", "question_id = ? AND value = ?", (question_id, option))
+        answers = select_rows(conn, "article_answers", "question_id = ? AND value = ?", (question_id, option))
         removed = Removed(
             f"the option {option!r} of {question!r}",
             ("SELECT 1 FROM question_options WHERE question_id = ? AND value = ?", (question_id, option)),
@@ -345,7 +349,8 @@ def remove_option(project: Project, question: str, option: str) -> Removed:
     return removed
 
 
-def _still_there(conn: sqlite3.Connection, rows: Rows, row: tuple) -> bool:
+def still_stands(conn: sqlite3.Connection, rows: Rows, row: tuple) -> bool:
+    """Whether every row ``row`` points at (its span, article, label…) is still there."""
     for column, table in _NEEDS.get(rows.table, ()):
         key = row[rows.columns.index(column)]
         if not conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (key,)).fetchone():
@@ -353,7 +358,7 @@ def _still_there(conn: sqlite3.Connection, rows: Rows, row: tuple) -> bool:
     return True
 
 
-def _insert(conn: sqlite3.Connection, rows: Rows, row: tuple) -> int:
+def insert_row(conn: sqlite3.Connection, rows: Rows, row: tuple) -> int:
     marks = ", ".join("?" for _ in rows.columns)
     return conn.execute(f"INSERT INTO {rows.table} ({', '.join(rows.columns)}) VALUES ({marks})",
                         row).lastrowid
@@ -369,21 +374,21 @@ def restore(project: Project, removed: Removed) -> Changes:
         parent_id = None
         if removed.parent is not None:
             [row] = removed.parent.rows
-            if not _still_there(conn, removed.parent, row):
+            if not still_stands(conn, removed.parent, row):
                 raise InputError(f"cannot bring back {removed.what}: its label was deleted since")
             table = removed.parent.table
             if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row[0],)).fetchone():
                 row = (None, *row[1:])
-            parent_id = _insert(conn, removed.parent, row)
+            parent_id = insert_row(conn, removed.parent, row)
         for rows, link in removed.children:
             at = rows.columns.index(link) if link else None
             for row in rows.rows:
                 if at is not None:
                     row = (*row[:at], parent_id, *row[at + 1:])
-                if not _still_there(conn, rows, row):
+                if not still_stands(conn, rows, row):
                     continue
                 if rows.table in _OWN_ID and conn.execute(
                         f"SELECT 1 FROM {rows.table} WHERE id = ?", (row[0],)).fetchone():
                     row = (None, *row[1:])
-                _insert(conn, rows, row)
+                insert_row(conn, rows, row)
     return removed.changes

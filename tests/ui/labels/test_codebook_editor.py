@@ -218,3 +218,14 @@ def test_a_flag_question_shows_no_options_to_edit(editor) -> None:
     tab = editor.questions
     tab.add("secret talks", QuestionKind.FLAG)
     assert not tab.options.list.isEnabled() and not tab.options.add_button.isEnabled()
+
+
+def test_undoing_a_label_deletion_brings_back_its_relations_and_allowed_ends(qtbot, editor, project) -> None:
+    relate_in_two_articles(project)
+    assert editor.delete(2, confirm=lambda _text: True)  # demand
+    assert stored(project).relations() == [] and stored(project).relation_type("claims").child_labels == ()
+    undo(qtbot, editor)
+    assert stored(project).relation_type("claims").child_labels == ("demand",)
+    assert [r.type for r in stored(project).relations()] == ["claims", "claims"]
+    editor.tabs.setCurrentWidget(editor.relation_types)
+    assert editor.relation_types.children.item(2).checkState() == Qt.CheckState.Checked
