@@ -30,7 +30,7 @@ from annotator.ui.shell.app import create_application, load_bundled_fonts
 from annotator.ui.shell.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from annotation_view import SPANS, big_article, lay_out_fully  # noqa: E402  (the same 1 MB article)
+from annotation_view import SPANS, big_article, lay_out_fully
 
 RELATIONS = 5_000
 NEW_RELATIONS = 7
@@ -65,6 +65,17 @@ def first_screen(app: QApplication, window: MainWindow, article_id: str) -> floa
     app.processEvents()
     window.page.article_view.viewport().repaint()
     return time.perf_counter() - t0
+
+
+def settle(app: QApplication, timeout: float = 20.0) -> bool:
+    """Process events until five rounds in a row take under 2 ms each (Qt's background layout done)."""
+    quiet, deadline = 0, time.perf_counter() + timeout
+    while quiet < 5 and time.perf_counter() < deadline:
+        t0 = time.perf_counter()
+        app.processEvents()
+        quiet = quiet + 1 if time.perf_counter() - t0 < 0.002 else 0
+        time.sleep(0.005)
+    return quiet >= 5
 
 
 def main() -> int:
@@ -106,19 +117,30 @@ def main() -> int:
         lay_out_fully(page.article_view)  # Qt lays out lazily: scrolling far down would pay it in the timing
         app.processEvents()
         by_ref = {span.ref: span for span in page.spans}
-        paint_times = []
-        for n in range(NEW_RELATIONS):
+
+        def make_relation(n: int) -> float:
             head, child = by_ref[spans[400 * n]], by_ref[spans[400 * n + 6]]  # an actor, a demand further on
             page.article_view.show_range(head.start, head.end)
             page.picker.start(head, page.relation_types, "claims")
             app.processEvents()
             page.article_view.viewport().repaint()
+            lay_out_fully(page.article_view)  # a new place may have needed more room above its lines
+            app.processEvents()
             t0 = time.perf_counter()
-            page.picker.choose(child.id)
+            page.picker.choose(child.id)  # what Enter (or a click on the other end) does
             app.processEvents()
             page.article_view.viewport().repaint()
-            paint_times.append(time.perf_counter() - t0)
-        assert len(page.relations) == RELATIONS + NEW_RELATIONS, len(page.relations)
+            return time.perf_counter() - t0
+
+        # The first arcs drawn may need more room above the lines than the view kept: it grows once,
+        # which lays the whole document out again (then never shrinks), partly on Qt's layout timer after
+        # the call returns. Timed apart, and waited out before the steady-state relations.
+        first = make_relation(NEW_RELATIONS)
+        t0 = time.perf_counter()
+        settled = settle(app)
+        settling = time.perf_counter() - t0
+        paint_times = [make_relation(n) for n in range(NEW_RELATIONS)]
+        assert len(page.relations) == RELATIONS + NEW_RELATIONS + 1, len(page.relations)
         window.close()
         project.close()
 
@@ -130,7 +152,10 @@ def main() -> int:
     print(f"ratio to setPlainText: {shown / baseline:.2f}×; relations' share: "
           f"{shown / without_relations:.2f}× the article without them")
     print(f"new relation → painted (median of {NEW_RELATIONS}): {painted * 1000:6.1f} ms "
-          f"(max {max(paint_times) * 1000:.1f} ms; target < 16 ms)")
+          f"(max {max(paint_times) * 1000:.1f} ms; target < 16 ms); ratio to one frame (16 ms) "
+          f"{painted / 0.016:.2f}")
+    print(f"the first relation, which grew the room above the lines: {first * 1000:.0f} ms, then "
+          f"{settling:.1f} s of Qt's background layout{'' if settled else ' (not finished)'}")
     return 0
 
 
