@@ -694,7 +694,16 @@ ARABIC = {
     "Remove option": "إزالة الخيار",
     "{option} is chosen for {name} by {answers} in {articles}. Removing the option takes it out of them too (Undo in this window brings it back). Remove?":
         "اختير {option} لـ{name} في {answers} في {articles}. إزالة الخيار تحذفه منها أيضًا (التراجع في هذه النافذة يعيده). أتزيله؟",
+    "{label} already has an attribute named {name}.": "للوسم {label} سمة اسمها {name} من قبل.",
+    "{value} is already in the list of {name}.": "{value} موجود من قبل في قائمة {name}.",
+    "A choice needs at least one value to choose from: give them, separated by commas.": "الاختيار يحتاج إلى قيمة واحدة على الأقل يُختار منها: اكتبها مفصولة بفواصل.",
+    "There is already an article question named {name}.": "يوجد من قبل سؤال عن المقالة اسمه {name}.",
+    "{option} is already an option of {name}.": "{option} خيار من خيارات {name} من قبل.",
+    "The question {name} has {answers} in {articles}: its kind cannot change while it does.":
+        "للسؤال {name} {answers} في {articles}: لا يتغيّر نوعه ما دامت له.",
+    "There is already a relation type named {name}.": "يوجد من قبل نوع علاقة اسمه {name}.",
     # undo steps of those edits (ui/labels/codebook_commands.py): "Undo <step>"
+    "make question {name} {kind}": "جعل السؤال {name} {kind}",
     "add relation type {name}": "إضافة نوع العلاقة {name}",
     "rename relation type {name} to {new}": "إعادة تسمية نوع العلاقة {name} إلى {new}",
     "change relation type {name}": "تغيير نوع العلاقة {name}",

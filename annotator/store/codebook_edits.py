@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from annotator.core.errors import InputError, NotFoundError
-from annotator.core.structure import AttributeKind
+from annotator.core.structure import AttributeKind, QuestionKind
 from annotator.store.codebook import Codebook
 from annotator.store.repository import Changes, Project
 
@@ -176,6 +176,20 @@ def set_attribute_kind(project: Project, label: str, name: str, kind: AttributeK
         conn.execute("UPDATE attributes SET kind = ? WHERE id = ?", (AttributeKind(kind).value, attribute_id))
         if kind is AttributeKind.FLAG:
             conn.execute("DELETE FROM attribute_vocabulary WHERE attribute_id = ?", (attribute_id,))
+    return Changes(structure=True)
+
+
+def set_question_kind(project: Project, name: str, kind: QuestionKind) -> Changes:
+    """Make a question single or multiple choice, yes/no or short text; only while unanswered (yes/no
+    and text keep no options, so its list is emptied)."""
+    question_id = _question_id(project, name)
+    if question_usage(project, name):
+        raise InputError(f"the question {name!r} has answers: its kind cannot change (clear them first)")
+    with project.transaction() as conn:
+        conn.execute("UPDATE article_questions SET kind = ? WHERE id = ?",
+                     (QuestionKind(kind).value, question_id))
+        if kind in (QuestionKind.FLAG, QuestionKind.TEXT):
+            conn.execute("DELETE FROM question_options WHERE question_id = ?", (question_id,))
     return Changes(structure=True)
 
 

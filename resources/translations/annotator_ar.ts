@@ -580,6 +580,14 @@ corpus {measure}: {value}</source>
             <translation>للسمة {name} قيمة على {spans} في {articles}؛ وتبقى لها باسمها الجديد {new}. أتعيد التسمية؟</translation>
         </message>
         <message>
+            <source>{label} already has an attribute named {name}.</source>
+            <translation>للوسم {label} سمة اسمها {name} من قبل.</translation>
+        </message>
+        <message>
+            <source>{value} is already in the list of {name}.</source>
+            <translation>{value} موجود من قبل في قائمة {name}.</translation>
+        </message>
+        <message>
             <source>{name} has a value on {spans} in {articles}: its kind cannot change while it does.</source>
             <translation>للسمة {name} قيمة على {spans} في {articles}: لا يتغيّر نوعها ما دامت كذلك.</translation>
         </message>
@@ -621,6 +629,10 @@ corpus {measure}: {value}</source>
         <message>
             <source>Labels</source>
             <translation>الوسوم</translation>
+        </message>
+        <message>
+            <source>A choice needs at least one value to choose from: give them, separated by commas.</source>
+            <translation>الاختيار يحتاج إلى قيمة واحدة على الأقل يُختار منها: اكتبها مفصولة بفواصل.</translation>
         </message>
     </context>
     <context>
@@ -1648,6 +1660,18 @@ corpus {measure}: {value}</source>
             <translation>للسؤال {name} {answers} في {articles}؛ وتبقى له باسمه الجديد {new}. أتعيد التسمية؟</translation>
         </message>
         <message>
+            <source>There is already an article question named {name}.</source>
+            <translation>يوجد من قبل سؤال عن المقالة اسمه {name}.</translation>
+        </message>
+        <message>
+            <source>{option} is already an option of {name}.</source>
+            <translation>{option} خيار من خيارات {name} من قبل.</translation>
+        </message>
+        <message>
+            <source>The question {name} has {answers} in {articles}: its kind cannot change while it does.</source>
+            <translation>للسؤال {name} {answers} في {articles}: لا يتغيّر نوعه ما دامت له.</translation>
+        </message>
+        <message>
             <source>Delete question</source>
             <translation>حذف السؤال</translation>
         </message>
@@ -1827,6 +1851,10 @@ corpus {measure}: {value}</source>
         <message>
             <source>The relation type {name} is used by {relations} in {articles}; they keep it under its new name {new}. Rename?</source>
             <translation>نوع العلاقة {name} مستعمل في {relations} في {articles}؛ وتبقى عليه باسمه الجديد {new}. أتعيد التسمية؟</translation>
+        </message>
+        <message>
+            <source>There is already a relation type named {name}.</source>
+            <translation>يوجد من قبل نوع علاقة اسمه {name}.</translation>
         </message>
         <message>
             <source>The key {key} is already {name}'s.</source>
@@ -2669,6 +2697,10 @@ corpus {measure}: {value}</source>
         <message>
             <source>rename question {name} to {new}</source>
             <translation>إعادة تسمية السؤال {name} إلى {new}</translation>
+        </message>
+        <message>
+            <source>make question {name} {kind}</source>
+            <translation>جعل السؤال {name} {kind}</translation>
         </message>
         <message>
             <source>delete question {name}</source>

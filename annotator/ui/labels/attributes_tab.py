@@ -133,6 +133,10 @@ class AttributesTab(CodebookTab):
             self.rename(item.row(), item.text())
 
     def add(self, name: str, kind: AttributeKind, values: tuple[str, ...] = ()) -> bool:
+        if name.strip() in {d.name for d in self.definitions}:
+            return self._taken(name.strip())
+        if AttributeKind(kind) is AttributeKind.CHOICE and not values:
+            return self.choices_missing()
         definition = AttributeDefinition(self.label, name.strip(), AttributeKind(kind), values)
         if self.apply(lambda: commands.add_attribute(self.project, self.notify, definition)):
             self.reload(len(self.definitions))
@@ -151,8 +155,11 @@ class AttributesTab(CodebookTab):
     def rename(self, row: int, new_name: str) -> bool:
         definition = self.definitions[row]
         new_name = new_name.strip()
-        if new_name == definition.name:
+        if new_name == definition.name or not new_name:
+            self.reload()
             return False
+        if new_name in {d.name for d in self.definitions}:
+            return self._taken(new_name)
         usage = edits.attribute_usage(self.project, self.label, definition.name)
         if usage and not self.confirm(self.tr("Rename attribute"), self._usage_text(
                 self.tr("{name} has a value on {spans} in {articles}; they keep it under its new name "
@@ -161,6 +168,14 @@ class AttributesTab(CodebookTab):
             return False
         return self.apply(lambda: commands.rename_attribute(self.project, self.notify, self.label,
                                                             definition.name, new_name))
+
+    def _taken(self, name: str) -> bool:
+        return self.refuse(self.tr("{label} already has an attribute named {name}.").format(
+            label=repr(self.label), name=repr(name)))
+
+    def _listed(self, value: str, name: str) -> bool:
+        return self.refuse(self.tr("{value} is already in the list of {name}.").format(value=repr(value),
+                                                                                      name=repr(name)))
 
     def set_kind(self, row: int, kind: AttributeKind) -> bool:
         """Make the attribute a choice, flag or text; refused while spans have values for it."""
@@ -194,6 +209,8 @@ class AttributesTab(CodebookTab):
         if not 0 <= row < len(self.definitions) or not value.strip():
             return False
         name = self.definitions[row].name
+        if value.strip() in self.definitions[row].values:
+            return self._listed(value.strip(), name)
         return self.apply(lambda: commands.add_value(self.project, self.notify, self.label, name, value))
 
     def _add_value_clicked(self) -> None:
@@ -210,6 +227,8 @@ class AttributesTab(CodebookTab):
         if new_value == value or not new_value:
             self.reload()
             return False
+        if new_value in self.definitions[row].values:
+            return self._listed(new_value, name)
         usage = edits.attribute_usage(self.project, self.label, name, value)
         if usage and not self.confirm(self.tr("Respell entry"), self._usage_text(
                 self.tr("{value} is the {name} of {spans} in {articles}; they change to {new}. "

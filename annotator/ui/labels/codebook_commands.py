@@ -13,7 +13,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from annotator.core.structure import ArticleQuestion, AttributeDefinition, AttributeKind, RelationType
+from annotator.core.structure import (
+    ArticleQuestion,
+    AttributeDefinition,
+    AttributeKind,
+    QuestionKind,
+    RelationType,
+)
 from annotator.store import Changes, Project
 from annotator.store import codebook_edits as edits
 from annotator.store.codebook import Codebook
@@ -175,6 +181,23 @@ def rename_question(project: Project, notify: Notify, name: str, new_name: str) 
     text = translate("codebook_commands", "rename question {name} to {new}").format(name=name, new=new_name)
     return ChangePart(project, notify, text, lambda: edits.rename_question(project, name, new_name),
                       lambda: edits.rename_question(project, new_name, name))
+
+
+def set_question_kind(project: Project, notify: Notify, name: str, kind: QuestionKind,
+                      kind_name: str) -> ChangePart:
+    """Make an unanswered question another kind (``kind_name``: the kind in the user's language)."""
+    before = Codebook(project).question(name)
+
+    def back() -> Changes:
+        changes = edits.set_question_kind(project, name, before.kind)
+        options = Codebook(project).question(name).options
+        for option in before.options:  # yes/no or text dropped them: put them back
+            if option not in options:
+                edits.add_option(project, name, option)
+        return changes
+
+    text = translate("codebook_commands", "make question {name} {kind}").format(name=name, kind=kind_name)
+    return ChangePart(project, notify, text, lambda: edits.set_question_kind(project, name, kind), back)
 
 
 def delete_question(project: Project, notify: Notify, name: str) -> RemovePart:

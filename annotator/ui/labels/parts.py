@@ -136,5 +136,16 @@ class CodebookTab(QWidget):
     def warn(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("Labels"), text)
 
+    def refuse(self, text: str) -> bool:
+        """Say why a change is not made (in the user's language, before the store's English would), show
+        the schema as stored again, and return False."""
+        self.warn(text)
+        self.reload()
+        return False
+
+    def choices_missing(self) -> bool:
+        return self.refuse(self.tr("A choice needs at least one value to choose from: give them, separated "
+                                   "by commas."))
+
     def reload(self) -> None:
         raise NotImplementedError

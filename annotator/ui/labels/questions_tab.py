@@ -4,8 +4,8 @@ choice, multiple choice, yes/no, short text) and the options of the selected one
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QInputDialog,
     QPushButton,
@@ -76,9 +76,18 @@ class QuestionsTab(CodebookTab):
         self.table.setRowCount(len(self.questions))
         for row, question in enumerate(self.questions):
             self.table.setItem(row, NAME, QTableWidgetItem(question.name))
-            kind = QTableWidgetItem(self.kind_names[question.kind])
-            kind.setFlags(kind.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.table.setItem(row, KIND, kind)
+            kind = self.table.cellWidget(row, KIND)
+            if not isinstance(kind, QComboBox):
+                # Kept across reloads: a box deleted inside its own signal (the change reloads) would crash.
+                kind = QComboBox(objectName="questionKind")
+                for value, text in self.kind_names.items():
+                    kind.addItem(text, value)
+                kind.currentIndexChanged.connect(
+                    lambda _i, row=row, box=kind: self.set_kind(row, box.currentData()))
+                self.table.setCellWidget(row, KIND, kind)
+            kind.blockSignals(True)
+            kind.setCurrentIndex(list(self.kind_names).index(question.kind))
+            kind.blockSignals(False)
         self.table.blockSignals(False)
         if self.questions:
             self.table.setCurrentCell(min(max(current, 0), len(self.questions) - 1), NAME)
@@ -102,6 +111,10 @@ class QuestionsTab(CodebookTab):
                                **{key: repr(value) for key, value in names.items()})
 
     def add(self, name: str, kind: QuestionKind, options: tuple[str, ...] = ()) -> bool:
+        if name.strip() in {q.name for q in self.questions}:
+            return self._taken(name.strip())
+        if QuestionKind(kind) in CHOOSING and not options:
+            return self.choices_missing()
         question = ArticleQuestion(name.strip(), QuestionKind(kind), options)
         if self.apply(lambda: commands.add_question(self.project, self.notify, question)):
             self.reload(len(self.questions))
@@ -120,8 +133,11 @@ class QuestionsTab(CodebookTab):
     def rename(self, row: int, new_name: str) -> bool:
         question = self.questions[row]
         new_name = new_name.strip()
-        if new_name == question.name:
+        if new_name == question.name or not new_name:
+            self.reload()
             return False
+        if new_name in {q.name for q in self.questions}:
+            return self._taken(new_name)
         usage = edits.question_usage(self.project, question.name)
         if usage and not self.confirm(self.tr("Rename question"), self._usage_text(
                 self.tr("The question {name} has {answers} in {articles}; they keep it under its new name "
@@ -130,6 +146,29 @@ class QuestionsTab(CodebookTab):
             return False
         return self.apply(lambda: commands.rename_question(self.project, self.notify, question.name,
                                                            new_name))
+
+    def _taken(self, name: str) -> bool:
+        return self.refuse(self.tr("There is already an article question named {name}.").format(
+            name=repr(name)))
+
+    def _listed(self, option: str, name: str) -> bool:
+        return self.refuse(self.tr("{option} is already an option of {name}.").format(option=repr(option),
+                                                                                     name=repr(name)))
+
+    def set_kind(self, row: int, kind: QuestionKind) -> bool:
+        """Make the question another kind; refused while it has answers."""
+        question = self.questions[row]
+        if kind == question.kind:
+            return False
+        usage = edits.question_usage(self.project, question.name)
+        if usage:
+            self.warn(self._usage_text(self.tr("The question {name} has {answers} in {articles}: its kind "
+                                               "cannot change while it does."), usage, name=question.name))
+            self.reload()
+            return False
+        new = QuestionKind(kind)
+        return self.apply(lambda: commands.set_question_kind(self.project, self.notify, question.name, new,
+                                                             self.kind_names[new]))
 
     def delete(self, row: int) -> bool:
         if not 0 <= row < len(self.questions):
@@ -147,6 +186,8 @@ class QuestionsTab(CodebookTab):
         if not 0 <= row < len(self.questions) or not option.strip():
             return False
         name = self.questions[row].name
+        if option.strip() in self.questions[row].options:
+            return self._listed(option.strip(), name)
         return self.apply(lambda: commands.add_option(self.project, self.notify, name, option))
 
     def _add_option_clicked(self) -> None:
@@ -163,6 +204,8 @@ class QuestionsTab(CodebookTab):
         if new_option == option or not new_option:
             self.reload()
             return False
+        if new_option in self.questions[row].options:
+            return self._listed(new_option, name)
         usage = edits.question_usage(self.project, name, option)
         if usage and not self.confirm(self.tr("Respell option"), self._usage_text(
                 self.tr("{option} is chosen for {name} by {answers} in {articles}; they change to {new}. "

@@ -151,6 +151,8 @@ class RelationTypesTab(CodebookTab):
     def add(self, name: str, color: str | None = None, key: str = "", directed: bool = True,
             heads: tuple[str, ...] = (), children: tuple[str, ...] = ()) -> bool:
         """Append a relation type (a free palette colour unless one is given)."""
+        if name.strip() in {relation_type.name for relation_type in self.types}:
+            return self._taken(name.strip())
         used = {relation_type.color.lower() for relation_type in self.types}
         color = color or next((c for c in PALETTE if c not in used), PALETTE[0])
         new = RelationType(name.strip(), color, key, directed, heads, children)
@@ -169,8 +171,11 @@ class RelationTypesTab(CodebookTab):
         """Rename the type in ``row``; if relations use it, ask first, saying how many."""
         relation_type = self.types[row]
         new_name = new_name.strip()
-        if new_name == relation_type.name:
+        if new_name == relation_type.name or not new_name:
+            self.reload()
             return False
+        if new_name in {other.name for other in self.types}:
+            return self._taken(new_name)
         usage = edits.relation_type_usage(self.project, relation_type.name)
         if usage and not self.confirm(self.tr("Rename relation type"), self._in_use_question(
                 relation_type.name, usage, self.tr("The relation type {name} is used by {relations} in "
@@ -179,6 +184,9 @@ class RelationTypesTab(CodebookTab):
             self.reload()
             return False
         return self._change(row, replace(relation_type, name=new_name))
+
+    def _taken(self, name: str) -> bool:
+        return self.refuse(self.tr("There is already a relation type named {name}.").format(name=repr(name)))
 
     def set_key(self, row: int, key: str) -> bool:
         relation_type = self.types[row]

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
-from annotator.core.structure import AttributeKind, QuestionKind
+from annotator.core.structure import ArticleQuestion, AttributeKind, QuestionKind
 from annotator.store import Project
 from annotator.store.codebook import Codebook
 from annotator.store.coding import Coding
@@ -229,3 +229,49 @@ def test_undoing_a_label_deletion_brings_back_its_relations_and_allowed_ends(qtb
     assert [r.type for r in stored(project).relations()] == ["claims", "claims"]
     editor.tabs.setCurrentWidget(editor.relation_types)
     assert editor.relation_types.children.item(2).checkState() == Qt.CheckState.Checked
+
+
+def test_names_and_entries_taken_or_a_choice_without_values_are_refused_in_words(editor, project,
+                                                                                 monkeypatch) -> None:
+    warned: list[str] = []
+    for tab in editor.codebook_tabs:
+        monkeypatch.setattr(tab, "warn", warned.append)
+    before = (stored(project).relation_types(), stored(project).attributes(), stored(project).questions())
+    editor.relation_types.table.item(1, 0).setText("claims")  # denies → claims: taken
+    editor.attributes.label_box.setCurrentText("actor")
+    assert not editor.attributes.add("role", AttributeKind.CHOICE)
+    assert editor.attributes.add("canonical", AttributeKind.TEXT, ("Iran",))
+    assert not editor.attributes.add("canonical", AttributeKind.FLAG)
+    assert not editor.attributes.add_value(0, " Iran ")
+    editor.questions.add("stance", QuestionKind.SINGLE, ("for",))
+    assert not editor.questions.add("topics", QuestionKind.MULTIPLE)
+    assert not editor.questions.add_option(0, "for")
+    assert warned == [
+        "There is already a relation type named 'claims'.",
+        "A choice needs at least one value to choose from: give them, separated by commas.",
+        "'actor' already has an attribute named 'canonical'.",
+        "'Iran' is already in the list of 'canonical'.",
+        "A choice needs at least one value to choose from: give them, separated by commas.",
+        "'for' is already an option of 'stance'."]
+    assert stored(project).relation_types() == before[0]
+    assert editor.relation_types.table.item(1, 0).text() == "denies"
+    assert [a.name for a in stored(project).attributes()] == ["canonical"]
+
+
+def test_question_kind_is_chosen_in_its_box_while_unanswered_and_undo_brings_the_options_back(
+        qtbot, editor, project, monkeypatch) -> None:
+    tab = editor.questions
+    tab.add("stance", QuestionKind.SINGLE, ("for", "against"))
+    box = tab.table.cellWidget(0, 1)
+    box.setCurrentIndex(box.findData(QuestionKind.TEXT))
+    assert stored(project).question("stance") == ArticleQuestion("stance", QuestionKind.TEXT)
+    assert not tab.options.list.isEnabled()
+    undo(qtbot, editor)
+    assert stored(project).question("stance").options == ("for", "against")
+    Coding(project).set_answer(project.documents()[0].id, "sara", "stance", ["for"])
+    warned: list[str] = []
+    monkeypatch.setattr(tab, "warn", warned.append)
+    box.setCurrentIndex(box.findData(QuestionKind.MULTIPLE))
+    assert warned == ["The question 'stance' has 1 answer in 1 article: its kind cannot change while it "
+                      "does."]
+    assert stored(project).question("stance").kind is QuestionKind.SINGLE
