@@ -1810,7 +1810,7 @@ corpus {measure}: {value}</source>
         </message>
         <message>
             <source>Child (where it ends):</source>
-            <translation>الفرع (حيث تنتهي):</translation>
+            <translation>الطرف التابع (حيث تنتهي العلاقة):</translation>
         </message>
         <message>
             <source>No label ticked: a span of any label may be that end.</source>
@@ -1830,7 +1830,7 @@ corpus {measure}: {value}</source>
         </message>
         <message>
             <source>head → child</source>
-            <translation>الرأس ← الفرع</translation>
+            <translation>الرأس ← الطرف التابع</translation>
         </message>
         <message>
             <source>either way</source>
