@@ -166,30 +166,39 @@ def rename_attribute(project: Project, label: str, name: str, new_name: str) -> 
     return Changes(structure=True, span_details=frozenset(spans))
 
 
-def set_attribute_kind(project: Project, label: str, name: str, kind: AttributeKind) -> Changes:
-    """Make an attribute a choice, flag or text; only while no span has a value for it (a flag keeps no
-    values, so its list is emptied)."""
+def set_attribute_kind(project: Project, label: str, name: str, kind: AttributeKind,
+                       values: tuple[str, ...] | None = None) -> Changes:
+    """Make an attribute a choice, flag or text; only while no span has a value for it. A flag keeps no
+    values, so its list is emptied; ``values`` replaces the list of a choice or text (an undo's)."""
     attribute_id = _attribute_id(project, label, name)
     if attribute_usage(project, label, name):
         raise InputError(f"spans have values for {name!r}: its kind cannot change (clear them first)")
     with project.transaction() as conn:
         conn.execute("UPDATE attributes SET kind = ? WHERE id = ?", (AttributeKind(kind).value, attribute_id))
-        if kind is AttributeKind.FLAG:
+        if kind is AttributeKind.FLAG or values is not None:
             conn.execute("DELETE FROM attribute_vocabulary WHERE attribute_id = ?", (attribute_id,))
+        if kind is not AttributeKind.FLAG and values:
+            conn.executemany("INSERT INTO attribute_vocabulary VALUES (?, ?, ?)",
+                             [(attribute_id, value, i) for i, value in enumerate(values)])
     return Changes(structure=True)
 
 
-def set_question_kind(project: Project, name: str, kind: QuestionKind) -> Changes:
-    """Make a question single or multiple choice, yes/no or short text; only while unanswered (yes/no
-    and text keep no options, so its list is emptied)."""
+def set_question_kind(project: Project, name: str, kind: QuestionKind,
+                      options: tuple[str, ...] | None = None) -> Changes:
+    """Make a question single or multiple choice, yes/no or short text; only while unanswered. Yes/no
+    and text keep no options, so its list is emptied; ``options`` replaces a choice's (an undo's)."""
     question_id = _question_id(project, name)
     if question_usage(project, name):
         raise InputError(f"the question {name!r} has answers: its kind cannot change (clear them first)")
+    choosing = kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
     with project.transaction() as conn:
         conn.execute("UPDATE article_questions SET kind = ? WHERE id = ?",
                      (QuestionKind(kind).value, question_id))
-        if kind in (QuestionKind.FLAG, QuestionKind.TEXT):
+        if not choosing or options is not None:
             conn.execute("DELETE FROM question_options WHERE question_id = ?", (question_id,))
+        if choosing and options:
+            conn.executemany("INSERT INTO question_options VALUES (?, ?, ?)",
+                             [(question_id, option, i) for i, option in enumerate(options)])
     return Changes(structure=True)
 
 

@@ -127,18 +127,9 @@ def set_attribute_kind(project: Project, notify: Notify, label: str, name: str, 
                        kind_name: str) -> ChangePart:
     """Make an unused attribute a choice, flag or text (``kind_name``: the kind in the user's language)."""
     before = Codebook(project).attribute(label, name)
-
-    def back() -> Changes:
-        changes = edits.set_attribute_kind(project, label, name, before.kind)
-        book = Codebook(project)
-        for value in before.values:  # a flag dropped the list: put it back
-            if value not in book.attribute(label, name).values:
-                book.add_vocabulary_entry(label, name, value)
-        return changes
-
     text = translate("codebook_commands", "make attribute {name} {kind}").format(name=name, kind=kind_name)
     return ChangePart(project, notify, text, lambda: edits.set_attribute_kind(project, label, name, kind),
-                      back)
+                      lambda: edits.set_attribute_kind(project, label, name, before.kind, before.values))
 
 
 def delete_attribute(project: Project, notify: Notify, label: str, name: str) -> RemovePart:
@@ -187,17 +178,9 @@ def set_question_kind(project: Project, notify: Notify, name: str, kind: Questio
                       kind_name: str) -> ChangePart:
     """Make an unanswered question another kind (``kind_name``: the kind in the user's language)."""
     before = Codebook(project).question(name)
-
-    def back() -> Changes:
-        changes = edits.set_question_kind(project, name, before.kind)
-        options = Codebook(project).question(name).options
-        for option in before.options:  # yes/no or text dropped them: put them back
-            if option not in options:
-                edits.add_option(project, name, option)
-        return changes
-
     text = translate("codebook_commands", "make question {name} {kind}").format(name=name, kind=kind_name)
-    return ChangePart(project, notify, text, lambda: edits.set_question_kind(project, name, kind), back)
+    return ChangePart(project, notify, text, lambda: edits.set_question_kind(project, name, kind),
+                      lambda: edits.set_question_kind(project, name, before.kind, before.options))
 
 
 def delete_question(project: Project, notify: Notify, name: str) -> RemovePart:
