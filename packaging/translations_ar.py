@@ -702,6 +702,9 @@ ARABIC = {
     "The question {name} has {answers} in {articles}: its kind cannot change while it does.":
         "للسؤال {name} {answers} في {articles}: لا يتغيّر نوعه ما دامت له.",
     "There is already a relation type named {name}.": "يوجد من قبل نوع علاقة اسمه {name}.",
+    "{spans} use the label {label}; they keep it under its new name {new}. Rename?":
+        "يستعمل الوسم {label} {spans}؛ وتبقى عليه باسمه الجديد {new}. أتعيد التسمية؟",
+    "Rename label": "إعادة تسمية الوسم",
     # undo steps of those edits (ui/labels/codebook_commands.py): "Undo <step>"
     "make question {name} {kind}": "جعل السؤال {name} {kind}",
     "add relation type {name}": "إضافة نوع العلاقة {name}",

@@ -1256,6 +1256,14 @@ corpus {measure}: {value}</source>
             <translation>المفتاح {key} مستخدم مسبقًا للوسم {label}.</translation>
         </message>
         <message>
+            <source>{spans} use the label {label}; they keep it under its new name {new}. Rename?</source>
+            <translation>يستعمل الوسم {label} {spans}؛ وتبقى عليه باسمه الجديد {new}. أتعيد التسمية؟</translation>
+        </message>
+        <message>
+            <source>Rename label</source>
+            <translation>إعادة تسمية الوسم</translation>
+        </message>
+        <message>
             <source>Add label</source>
             <translation>إضافة وسم</translation>
         </message>

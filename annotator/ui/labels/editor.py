@@ -179,8 +179,7 @@ class LabelEditor(QDialog):
         label = self.labels[item.row()]
         value = item.text().strip()
         if item.column() == 0:
-            self._apply(lambda: UpdateLabel(self.project, self.notify, label.name, new_name=value),
-                        item.row())
+            self.rename(item.row(), value)
         elif item.column() == 2:
             taken = [other.name for other in self.labels if other.key == value and other.name != label.name]
             if value and taken:
@@ -190,6 +189,23 @@ class LabelEditor(QDialog):
                 self.reload(item.row())
                 return
             self._apply(lambda: UpdateLabel(self.project, self.notify, label.name, key=value), item.row())
+
+    def rename(self, row: int, new_name: str, *, confirm: Callable[[str], bool] | None = None) -> bool:
+        """Rename the label in ``row``; if spans use it, ask first, saying how many."""
+        label = self.labels[row]
+        new_name = new_name.strip()
+        if new_name == label.name:
+            return False
+        used = self.project.label_usage(label.name)
+        if used and new_name:
+            question = self.tr("{spans} use the label {label}; they keep it under its new name {new}. "
+                               "Rename?").format(spans=counted.spans(used), label=repr(label.name),
+                                                 new=repr(new_name))
+            ask = confirm or (lambda text: self._confirm(self.tr("Rename label"), text))
+            if not ask(question):
+                self.reload(row)
+                return False
+        return self._apply(lambda: UpdateLabel(self.project, self.notify, label.name, new_name=new_name), row)
 
     def add(self, name: str, color: str | None = None, key: str = "") -> bool:
         """Append a label (a free palette colour unless one is given)."""

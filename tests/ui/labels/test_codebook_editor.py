@@ -275,3 +275,13 @@ def test_question_kind_is_chosen_in_its_box_while_unanswered_and_undo_brings_the
     assert warned == ["The question 'stance' has 1 answer in 1 article: its kind cannot change while it "
                       "does."]
     assert stored(project).question("stance").kind is QuestionKind.SINGLE
+
+
+def test_renaming_a_label_in_use_asks_with_its_span_count(qtbot, editor, project) -> None:
+    relate_in_two_articles(project)
+    asked: list[str] = []
+    assert not editor.rename(0, "فاعل", confirm=lambda text: asked.append(text) or False)
+    assert asked == ["2 spans use the label 'actor'; they keep it under its new name 'فاعل'. Rename?"]
+    assert editor.table.item(0, 0).text() == "actor"
+    assert editor.rename(0, "فاعل", confirm=lambda _text: True)
+    assert stored(project).relation_type("claims").head_labels == ("فاعل",)
