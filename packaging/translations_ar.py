@@ -213,8 +213,6 @@ ARABIC = {
     "majority": "الأغلبية",
     "votes needed: ": "الأصوات المطلوبة: ",
     "Accept agreed spans into gold": "قبول المقاطع المتفق عليها في المعيار الذهبي",
-    "Spans that enough 'done' annotators marked identically (start, end, label) go into gold; the curator decides the rest. Curated articles are left alone.":
-        "المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.",
     "Article:": "المقالة:",
     "Cannot adjudicate": "تعذّر التحكيم",
     # dashboard summary and charts
@@ -302,6 +300,21 @@ ARABIC = {
     "reject {label} {start}-{end}": "رفض {label} {start}-{end}",
     "edit gold span to {label} {start}-{end}": "تعديل المقطع الذهبي إلى {label} {start}-{end}",
     "mark gold {status}": "تعليم المعيار الذهبي {status}",
+    # curation of relations, attribute values and article answers (ui/curation/coding_lists.py; its
+    # lists read right to left in English too, so the relation arrow points left in both)
+    "Spans ({waiting})": "المقاطع ({waiting})",
+    "Relations, attributes, answers ({waiting})": "العلاقات والسمات والإجابات ({waiting})",
+    "Gold relations, attribute values and answers (Delete or R: take out of gold)":
+        "العلاقات وقيم السمات والإجابات في المعيار الذهبي (Delete أو R: إخراج من المعيار الذهبي)",
+    "{type}: «{head}» ← «{child}»": "{type}: «{head}» ← «{child}»",
+    "{name} = {value} on «{span}»": "{name} = {value} على «{span}»",
+    "{question} = {values}": "{question} = {values}",
+    "relation {type}": "العلاقة {type}",
+    "{name} = {value}": "{name} = {value}",
+    "accept {what}": "قبول {what}",
+    "reject {what}": "رفض {what}",
+    "Spans that enough 'done' annotators marked identically (start, end, label) go into gold, with the relations between them, their attribute values and the article answers those annotators agree on; the curator decides the rest. Curated articles are left alone.":
+        "المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي، ومعها العلاقات بينها وقيم سماتها وإجابات المقالة التي يتفق عليها هؤلاء المُعلِّقون؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.",
     # team work (File menu)
     "Annotator packs (*.annotator)": "حِزم المُعلِّق (*.annotator)",
     "Projects, packs and JSONL (*.sqlite *.db *.annotator *.jsonl);;All files (*)":

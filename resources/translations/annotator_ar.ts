@@ -511,10 +511,34 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>ArticleListModel</name>
+        <message>
+            <source>{title}
+{length} characters · {spans} · {status}</source>
+            <translation>{title}
+{length} حرفًا · {spans} · {status}</translation>
+        </message>
+    </context>
+    <context>
         <name>ArticleView</name>
         <message>
             <source>Suggested: {label} — click to accept</source>
             <translation>مقترح: {label} — انقر للقبول</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticlesPanel</name>
+        <message>
+            <source>All articles</source>
+            <translation>كل المقالات</translation>
+        </message>
+        <message>
+            <source>Only {status}</source>
+            <translation>{status} فقط</translation>
+        </message>
+        <message>
+            <source>Only articles assigned to me</source>
+            <translation>المقالات المسندة إليّ فقط</translation>
         </message>
     </context>
     <context>
@@ -592,20 +616,12 @@ corpus {measure}: {value}</source>
             <translation>للسمة {name} قيمة على {spans} في {articles}: لا يتغيّر نوعها ما دامت كذلك.</translation>
         </message>
         <message>
-            <source>{name} has a value on {spans} in {articles}. Deleting the attribute deletes those values too (Undo in this window brings them back). Delete?</source>
-            <translation>للسمة {name} قيمة على {spans} في {articles}. حذف السمة يحذف تلك القيم أيضًا (التراجع في هذه النافذة يعيدها). أتحذفها؟</translation>
-        </message>
-        <message>
-            <source>{value} is the {name} of {spans} in {articles}; they change to {new}. Respell?</source>
-            <translation>{value} هي قيمة {name} في {spans} في {articles}؛ وتصير {new}. أتعدّل الكتابة؟</translation>
-        </message>
-        <message>
-            <source>{value} is the {name} of {spans} in {articles}. Removing it from the list clears it on them too (Undo in this window brings it back). Remove?</source>
-            <translation>{value} هي قيمة {name} في {spans} في {articles}. إزالتها من القائمة تمحوها منها أيضًا (التراجع في هذه النافذة يعيدها). أتزيلها؟</translation>
-        </message>
-        <message>
             <source>Delete attribute</source>
             <translation>حذف السمة</translation>
+        </message>
+        <message>
+            <source>{name} has a value on {spans} in {articles}. Deleting the attribute deletes those values too (Undo in this window brings them back). Delete?</source>
+            <translation>للسمة {name} قيمة على {spans} في {articles}. حذف السمة يحذف تلك القيم أيضًا (التراجع في هذه النافذة يعيدها). أتحذفها؟</translation>
         </message>
         <message>
             <source>New entry of {name}:</source>
@@ -620,8 +636,16 @@ corpus {measure}: {value}</source>
             <translation>تعديل كتابة المدخل</translation>
         </message>
         <message>
+            <source>{value} is the {name} of {spans} in {articles}; they change to {new}. Respell?</source>
+            <translation>{value} هي قيمة {name} في {spans} في {articles}؛ وتصير {new}. أتعدّل الكتابة؟</translation>
+        </message>
+        <message>
             <source>Remove entry</source>
             <translation>إزالة المدخل</translation>
+        </message>
+        <message>
+            <source>{value} is the {name} of {spans} in {articles}. Removing it from the list clears it on them too (Undo in this window brings it back). Remove?</source>
+            <translation>{value} هي قيمة {name} في {spans} في {articles}. إزالتها من القائمة تمحوها منها أيضًا (التراجع في هذه النافذة يعيدها). أتزيلها؟</translation>
         </message>
     </context>
     <context>
@@ -633,6 +657,29 @@ corpus {measure}: {value}</source>
         <message>
             <source>A choice needs at least one value to choose from: give them, separated by commas.</source>
             <translation>الاختيار يحتاج إلى قيمة واحدة على الأقل يُختار منها: اكتبها مفصولة بفواصل.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodingLists</name>
+        <message>
+            <source>Gold relations, attribute values and answers (Delete or R: take out of gold)</source>
+            <translation>العلاقات وقيم السمات والإجابات في المعيار الذهبي (Delete أو R: إخراج من المعيار الذهبي)</translation>
+        </message>
+        <message>
+            <source>Waiting for a decision (Enter or A: accept · Delete or R: reject)</source>
+            <translation>بانتظار قرار (Enter أو A: قبول · Delete أو R: رفض)</translation>
+        </message>
+        <message>
+            <source>{type}: «{head}» ← «{child}»</source>
+            <translation>{type}: «{head}» ← «{child}»</translation>
+        </message>
+        <message>
+            <source>{name} = {value} on «{span}»</source>
+            <translation>{name} = {value} على «{span}»</translation>
+        </message>
+        <message>
+            <source>{question} = {values}</source>
+            <translation>{question} = {values}</translation>
         </message>
     </context>
     <context>
@@ -748,8 +795,8 @@ corpus {measure}: {value}</source>
             <translation>قبول المقاطع المتفق عليها في المعيار الذهبي</translation>
         </message>
         <message>
-            <source>Spans that enough 'done' annotators marked identically (start, end, label) go into gold; the curator decides the rest. Curated articles are left alone.</source>
-            <translation>المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.</translation>
+            <source>Spans that enough 'done' annotators marked identically (start, end, label) go into gold, with the relations between them, their attribute values and the article answers those annotators agree on; the curator decides the rest. Curated articles are left alone.</source>
+            <translation>المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي، ومعها العلاقات بينها وقيم سماتها وإجابات المقالة التي يتفق عليها هؤلاء المُعلِّقون؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.</translation>
         </message>
         <message>
             <source>Article:</source>
@@ -812,6 +859,14 @@ corpus {measure}: {value}</source>
         <message>
             <source>Gold: {status} · {spans} · {waiting}</source>
             <translation>المعيار الذهبي: {status} · {spans} · {waiting}</translation>
+        </message>
+        <message>
+            <source>Spans ({waiting})</source>
+            <translation>المقاطع ({waiting})</translation>
+        </message>
+        <message>
+            <source>Relations, attributes, answers ({waiting})</source>
+            <translation>العلاقات والسمات والإجابات ({waiting})</translation>
         </message>
         <message>
             <source>by vote</source>
@@ -1318,18 +1373,6 @@ corpus {measure}: {value}</source>
             <translation>الاتساق</translation>
         </message>
         <message>
-            <source>All articles</source>
-            <translation>كل المقالات</translation>
-        </message>
-        <message>
-            <source>Only {status}</source>
-            <translation>{status} فقط</translation>
-        </message>
-        <message>
-            <source>Only articles assigned to me</source>
-            <translation>المقالات المسندة إليّ فقط</translation>
-        </message>
-        <message>
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
@@ -1400,12 +1443,6 @@ corpus {measure}: {value}</source>
         <message>
             <source>The change was not saved</source>
             <translation>لم يُحفظ التغيير</translation>
-        </message>
-        <message>
-            <source>{title}
-{length} characters · {spans} · {status}</source>
-            <translation>{title}
-{length} حرفًا · {spans} · {status}</translation>
         </message>
         <message>
             <source>{spans} · {status}</source>
@@ -1704,12 +1741,12 @@ corpus {measure}: {value}</source>
             <translation>اختير {option} لـ{name} في {answers} في {articles}؛ ويصير {new}. أتعدّل الكتابة؟</translation>
         </message>
         <message>
-            <source>{option} is chosen for {name} by {answers} in {articles}. Removing the option takes it out of them too (Undo in this window brings it back). Remove?</source>
-            <translation>اختير {option} لـ{name} في {answers} في {articles}. إزالة الخيار تحذفه منها أيضًا (التراجع في هذه النافذة يعيده). أتزيله؟</translation>
-        </message>
-        <message>
             <source>Remove option</source>
             <translation>إزالة الخيار</translation>
+        </message>
+        <message>
+            <source>{option} is chosen for {name} by {answers} in {articles}. Removing the option takes it out of them too (Undo in this window brings it back). Remove?</source>
+            <translation>اختير {option} لـ{name} في {answers} في {articles}. إزالة الخيار تحذفه منها أيضًا (التراجع في هذه النافذة يعيده). أتزيله؟</translation>
         </message>
     </context>
     <context>
@@ -2795,6 +2832,26 @@ corpus {measure}: {value}</source>
         <message>
             <source>mark gold {status}</source>
             <translation>تعليم المعيار الذهبي {status}</translation>
+        </message>
+        <message>
+            <source>relation {type}</source>
+            <translation>علاقة {type}</translation>
+        </message>
+        <message>
+            <source>{name} = {value}</source>
+            <translation>{name} = {value}</translation>
+        </message>
+        <message>
+            <source>answer {question}</source>
+            <translation>إجابة {question}</translation>
+        </message>
+        <message>
+            <source>accept {what}</source>
+            <translation>قبول {what}</translation>
+        </message>
+        <message>
+            <source>reject {what}</source>
+            <translation>رفض {what}</translation>
         </message>
     </context>
     <context>

@@ -49,8 +49,9 @@ class CurationPage(QWidget):
         self.adjudicate_button = QPushButton(self.tr("Accept agreed spans into gold"),
                                              objectName="adjudicateButton")
         self.adjudicate_button.setToolTip(self.tr(
-            "Spans that enough 'done' annotators marked identically (start, end, label) go into gold; "
-            "the curator decides the rest. Curated articles are left alone."))
+            "Spans that enough 'done' annotators marked identically (start, end, label) go into gold, with "
+            "the relations between them, their attribute values and the article answers those annotators "
+            "agree on; the curator decides the rest. Curated articles are left alone."))
         self.summary = QLabel(objectName="adjudicationSummary")
 
         controls = QHBoxLayout()
@@ -144,5 +145,6 @@ class CurationPage(QWidget):
             self.refresh_articles()
         if self.view is not None:
             self.view.on_changes(changes)
-            if changes.spans or changes.statuses:
-                self.view.refresh()
+            work = changes.spans or changes.statuses or changes.relations or changes.span_details
+            if work or changes.codes:
+                self.view.refresh()  # an annotator's work changed: what waits for a decision may have
