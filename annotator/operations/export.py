@@ -239,10 +239,12 @@ def _write_data(project: Project, fmt: str, records: list[ArticleRecord], stage:
                         "only white space, no token to tag" for u in summary.unrepresentable]
     elif fmt == "label-studio":
         from annotator.core.formats.label_studio import labelling_config, write_label_studio
+        from annotator.store.codebook import Codebook
 
         config = stage.companion(target.stem + ".label_config.xml")
         colours = [(label.name, label.color) for label in project.labels()]
-        config.write_text(labelling_config(colours), encoding="utf-8")
+        relation_colours = [(t.name, t.color) for t in Codebook(project).relation_types()]
+        config.write_text(labelling_config(colours, relation_colours), encoding="utf-8")
         result.lines = _write_text(target, lambda f: write_label_studio(records, f))
         extra["label_config"] = config.name
     elif fmt == "spacy":

@@ -550,6 +550,124 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>AttributesTab</name>
+        <message>
+            <source>choice of values</source>
+            <translation>اختيار من قيم</translation>
+        </message>
+        <message>
+            <source>flag (yes or no)</source>
+            <translation>علامة (نعم أو لا)</translation>
+        </message>
+        <message>
+            <source>text from a list</source>
+            <translation>نص من قائمة</translation>
+        </message>
+        <message>
+            <source>Attributes of spans labelled:</source>
+            <translation>سمات المقاطع الموسومة بـ:</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Add attribute…</source>
+            <translation>إضافة سمة…</translation>
+        </message>
+        <message>
+            <source>Delete attribute…</source>
+            <translation>حذف السمة…</translation>
+        </message>
+        <message>
+            <source>Select an attribute to see its values.</source>
+            <translation>حدّد سمة لترى قيمها.</translation>
+        </message>
+        <message>
+            <source>A flag is set or not: it has no values.</source>
+            <translation>العلامة إما مضبوطة وإما لا: لا قيم لها.</translation>
+        </message>
+        <message>
+            <source>Values of {name} to choose from:</source>
+            <translation>قيم {name} التي يُختار منها:</translation>
+        </message>
+        <message>
+            <source>The list of {name}: typing in the span inspector completes from it; add new entries here, on purpose.</source>
+            <translation>قائمة {name}: الكتابة في فاحص المقطع تُكمَل منها؛ أضف المدخلات الجديدة هنا عن قصد.</translation>
+        </message>
+        <message>
+            <source>Add an attribute to {label}</source>
+            <translation>إضافة سمة إلى {label}</translation>
+        </message>
+        <message>
+            <source>Rename attribute</source>
+            <translation>إعادة تسمية السمة</translation>
+        </message>
+        <message>
+            <source>{name} has a value on {spans} in {articles}; they keep it under its new name {new}. Rename?</source>
+            <translation>للسمة {name} قيمة على {spans} في {articles}؛ وتبقى لها باسمها الجديد {new}. أتعيد التسمية؟</translation>
+        </message>
+        <message>
+            <source>{label} already has an attribute named {name}.</source>
+            <translation>للوسم {label} سمة اسمها {name} من قبل.</translation>
+        </message>
+        <message>
+            <source>{value} is already in the list of {name}.</source>
+            <translation>{value} موجود من قبل في قائمة {name}.</translation>
+        </message>
+        <message>
+            <source>{name} has a value on {spans} in {articles}: its kind cannot change while it does.</source>
+            <translation>للسمة {name} قيمة على {spans} في {articles}: لا يتغيّر نوعها ما دامت كذلك.</translation>
+        </message>
+        <message>
+            <source>Delete attribute</source>
+            <translation>حذف السمة</translation>
+        </message>
+        <message>
+            <source>{name} has a value on {spans} in {articles}. Deleting the attribute deletes those values too (Undo in this window brings them back). Delete?</source>
+            <translation>للسمة {name} قيمة على {spans} في {articles}. حذف السمة يحذف تلك القيم أيضًا (التراجع في هذه النافذة يعيدها). أتحذفها؟</translation>
+        </message>
+        <message>
+            <source>New entry of {name}:</source>
+            <translation>مدخل جديد في {name}:</translation>
+        </message>
+        <message>
+            <source>Add entry</source>
+            <translation>إضافة مدخل</translation>
+        </message>
+        <message>
+            <source>Respell entry</source>
+            <translation>تعديل كتابة المدخل</translation>
+        </message>
+        <message>
+            <source>{value} is the {name} of {spans} in {articles}; they change to {new}. Respell?</source>
+            <translation>{value} هي قيمة {name} في {spans} في {articles}؛ وتصير {new}. أتعدّل الكتابة؟</translation>
+        </message>
+        <message>
+            <source>Remove entry</source>
+            <translation>إزالة المدخل</translation>
+        </message>
+        <message>
+            <source>{value} is the {name} of {spans} in {articles}. Removing it from the list clears it on them too (Undo in this window brings it back). Remove?</source>
+            <translation>{value} هي قيمة {name} في {spans} في {articles}. إزالتها من القائمة تمحوها منها أيضًا (التراجع في هذه النافذة يعيدها). أتزيلها؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodebookTab</name>
+        <message>
+            <source>Labels</source>
+            <translation>الوسوم</translation>
+        </message>
+        <message>
+            <source>A choice needs at least one value to choose from: give them, separated by commas.</source>
+            <translation>الاختيار يحتاج إلى قيمة واحدة على الأقل يُختار منها: اكتبها مفصولة بفواصل.</translation>
+        </message>
+    </context>
+    <context>
         <name>CodingLists</name>
         <message>
             <source>Gold relations, attribute values and answers (Delete or R: take out of gold)</source>
@@ -1185,8 +1303,28 @@ corpus {measure}: {value}</source>
             <translation>إعادة</translation>
         </message>
         <message>
+            <source>Relation types</source>
+            <translation>أنواع العلاقات</translation>
+        </message>
+        <message>
+            <source>Attributes</source>
+            <translation>السمات</translation>
+        </message>
+        <message>
+            <source>Article questions</source>
+            <translation>أسئلة المقالة</translation>
+        </message>
+        <message>
             <source>The key {key} is already {label}'s.</source>
             <translation>المفتاح {key} مستخدم مسبقًا للوسم {label}.</translation>
+        </message>
+        <message>
+            <source>{spans} use the label {label}; they keep it under its new name {new}. Rename?</source>
+            <translation>يستعمل الوسم {label} {spans}؛ وتبقى عليه باسمه الجديد {new}. أتعيد التسمية؟</translation>
+        </message>
+        <message>
+            <source>Rename label</source>
+            <translation>إعادة تسمية الوسم</translation>
         </message>
         <message>
             <source>Add label</source>
@@ -1390,6 +1528,25 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>NewPartDialog</name>
+        <message>
+            <source>separated by commas</source>
+            <translation>مفصولة بفواصل</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>الاسم:</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>النوع:</translation>
+        </message>
+        <message>
+            <source>Values:</source>
+            <translation>القيم:</translation>
+        </message>
+    </context>
+    <context>
         <name>Order</name>
         <message>
             <source>corpus order</source>
@@ -1498,6 +1655,109 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>QuestionsTab</name>
+        <message>
+            <source>single choice</source>
+            <translation>اختيار واحد</translation>
+        </message>
+        <message>
+            <source>multiple choice</source>
+            <translation>اختيار متعدد</translation>
+        </message>
+        <message>
+            <source>yes or no</source>
+            <translation>نعم أو لا</translation>
+        </message>
+        <message>
+            <source>short text</source>
+            <translation>نص قصير</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>السؤال</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Add question…</source>
+            <translation>إضافة سؤال…</translation>
+        </message>
+        <message>
+            <source>Delete question…</source>
+            <translation>حذف السؤال…</translation>
+        </message>
+        <message>
+            <source>Select a question to see its options.</source>
+            <translation>حدّد سؤالًا لترى خياراته.</translation>
+        </message>
+        <message>
+            <source>Options of {name}:</source>
+            <translation>خيارات {name}:</translation>
+        </message>
+        <message>
+            <source>{name} is answered {kind}: it has no options.</source>
+            <translation>يُجاب عن {name} بـ{kind}: لا خيارات له.</translation>
+        </message>
+        <message>
+            <source>Add an article question</source>
+            <translation>إضافة سؤال عن المقالة</translation>
+        </message>
+        <message>
+            <source>Rename question</source>
+            <translation>إعادة تسمية السؤال</translation>
+        </message>
+        <message>
+            <source>The question {name} has {answers} in {articles}; they keep it under its new name {new}. Rename?</source>
+            <translation>للسؤال {name} {answers} في {articles}؛ وتبقى له باسمه الجديد {new}. أتعيد التسمية؟</translation>
+        </message>
+        <message>
+            <source>There is already an article question named {name}.</source>
+            <translation>يوجد من قبل سؤال عن المقالة اسمه {name}.</translation>
+        </message>
+        <message>
+            <source>{option} is already an option of {name}.</source>
+            <translation>{option} خيار من خيارات {name} من قبل.</translation>
+        </message>
+        <message>
+            <source>The question {name} has {answers} in {articles}: its kind cannot change while it does.</source>
+            <translation>للسؤال {name} {answers} في {articles}: لا يتغيّر نوعه ما دامت له.</translation>
+        </message>
+        <message>
+            <source>Delete question</source>
+            <translation>حذف السؤال</translation>
+        </message>
+        <message>
+            <source>The question {name} has {answers} in {articles}. Deleting it deletes those answers too, for every annotator (Undo in this window brings them back). Delete?</source>
+            <translation>للسؤال {name} {answers} في {articles}. حذفه يحذف تلك الإجابات لدى كل المعلّقين (التراجع في هذه النافذة يعيدها). أتحذفه؟</translation>
+        </message>
+        <message>
+            <source>New option of {name}:</source>
+            <translation>خيار جديد لـ{name}:</translation>
+        </message>
+        <message>
+            <source>Add option</source>
+            <translation>إضافة خيار</translation>
+        </message>
+        <message>
+            <source>Respell option</source>
+            <translation>تعديل كتابة الخيار</translation>
+        </message>
+        <message>
+            <source>{option} is chosen for {name} by {answers} in {articles}; they change to {new}. Respell?</source>
+            <translation>اختير {option} لـ{name} في {answers} في {articles}؛ ويصير {new}. أتعدّل الكتابة؟</translation>
+        </message>
+        <message>
+            <source>Remove option</source>
+            <translation>إزالة الخيار</translation>
+        </message>
+        <message>
+            <source>{option} is chosen for {name} by {answers} in {articles}. Removing the option takes it out of them too (Undo in this window brings it back). Remove?</source>
+            <translation>اختير {option} لـ{name} في {answers} في {articles}. إزالة الخيار تحذفه منها أيضًا (التراجع في هذه النافذة يعيده). أتزيله؟</translation>
+        </message>
+    </context>
+    <context>
         <name>RelationPicker</name>
         <message>
             <source>A “{type}” relation cannot start at a {label} span.</source>
@@ -1577,6 +1837,93 @@ corpus {measure}: {value}</source>
         <message>
             <source>{head} «{head_text}» — {type} → {child} «{child_text}», by {annotator}{read_only}</source>
             <translation>{head} «{head_text}» — {type} ← {child} «{child_text}»، من {annotator}{read_only}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelationTypesTab</name>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>اللون</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>المفتاح</translation>
+        </message>
+        <message>
+            <source>Directed</source>
+            <translation>الاتجاه</translation>
+        </message>
+        <message>
+            <source>Head (where the relation starts):</source>
+            <translation>الرأس (حيث تبدأ العلاقة):</translation>
+        </message>
+        <message>
+            <source>Child (where it ends):</source>
+            <translation>الطرف التابع (حيث تنتهي العلاقة):</translation>
+        </message>
+        <message>
+            <source>No label ticked: a span of any label may be that end.</source>
+            <translation>إن لم يُعلَّم أي وسم جاز أن يكون ذلك الطرف مقطعًا بأي وسم.</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>إضافة…</translation>
+        </message>
+        <message>
+            <source>Colour…</source>
+            <translation>اللون…</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>حذف…</translation>
+        </message>
+        <message>
+            <source>head → child</source>
+            <translation>الرأس ← الطرف التابع</translation>
+        </message>
+        <message>
+            <source>either way</source>
+            <translation>في الاتجاهين</translation>
+        </message>
+        <message>
+            <source>Add relation type</source>
+            <translation>إضافة نوع علاقة</translation>
+        </message>
+        <message>
+            <source>Name of the new relation type:</source>
+            <translation>اسم نوع العلاقة الجديد:</translation>
+        </message>
+        <message>
+            <source>Rename relation type</source>
+            <translation>إعادة تسمية نوع العلاقة</translation>
+        </message>
+        <message>
+            <source>The relation type {name} is used by {relations} in {articles}; they keep it under its new name {new}. Rename?</source>
+            <translation>نوع العلاقة {name} مستعمل في {relations} في {articles}؛ وتبقى عليه باسمه الجديد {new}. أتعيد التسمية؟</translation>
+        </message>
+        <message>
+            <source>There is already a relation type named {name}.</source>
+            <translation>يوجد من قبل نوع علاقة اسمه {name}.</translation>
+        </message>
+        <message>
+            <source>The key {key} is already {name}'s.</source>
+            <translation>المفتاح {key} مخصّص من قبل لـ{name}.</translation>
+        </message>
+        <message>
+            <source>Colour of {name}</source>
+            <translation>لون {name}</translation>
+        </message>
+        <message>
+            <source>Delete relation type</source>
+            <translation>حذف نوع العلاقة</translation>
+        </message>
+        <message>
+            <source>The relation type {name} is used by {relations} in {articles}. Deleting it deletes them too, for every annotator (Undo in this window brings them back). Delete?</source>
+            <translation>نوع العلاقة {name} مستعمل في {relations} في {articles}. حذفه يحذفها معه لدى كل المعلّقين (التراجع في هذه النافذة يعيدها). أتحذفه؟</translation>
         </message>
     </context>
     <context>
@@ -1859,6 +2206,17 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>ValueList</name>
+        <message>
+            <source>Add entry…</source>
+            <translation>إضافة مدخل…</translation>
+        </message>
+        <message>
+            <source>Remove entry…</source>
+            <translation>إزالة المدخل…</translation>
+        </message>
+    </context>
+    <context>
         <name>WelcomeDialog</name>
         <message>
             <source>Welcome to Annotator</source>
@@ -2066,6 +2424,28 @@ corpus {measure}: {value}</source>
                 <numerusform>%n ملاحظات أخرى</numerusform>
                 <numerusform>%n ملاحظةً أخرى</numerusform>
                 <numerusform>%n ملاحظة أخرى</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n relation(s)</source>
+            <translation>
+                <numerusform>%n علاقة</numerusform>
+                <numerusform>علاقة واحدة</numerusform>
+                <numerusform>علاقتان</numerusform>
+                <numerusform>%n علاقات</numerusform>
+                <numerusform>%n علاقةً</numerusform>
+                <numerusform>%n علاقة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n answer(s)</source>
+            <translation>
+                <numerusform>%n إجابة</numerusform>
+                <numerusform>إجابة واحدة</numerusform>
+                <numerusform>إجابتان</numerusform>
+                <numerusform>%n إجابات</numerusform>
+                <numerusform>%n إجابةً</numerusform>
+                <numerusform>%n إجابة</numerusform>
             </translation>
         </message>
     </context>
@@ -2300,8 +2680,8 @@ corpus {measure}: {value}</source>
             <translation>تحرير ال&amp;وسوم…</translation>
         </message>
         <message>
-            <source>Add, rename, recolour, reorder or delete labels</source>
-            <translation>إضافة الوسوم أو إعادة تسميتها أو تلوينها أو ترتيبها أو حذفها</translation>
+            <source>Labels, relation types, attributes and article questions: add, rename, change or delete them</source>
+            <translation>الوسوم وأنواع العلاقات والسمات وأسئلة المقالة: أضفها أو أعد تسميتها أو غيّرها أو احذفها</translation>
         </message>
         <message>
             <source>&amp;Search all articles…</source>
@@ -2352,6 +2732,77 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>codebook_commands</name>
+        <message>
+            <source>add relation type {name}</source>
+            <translation>إضافة نوع العلاقة {name}</translation>
+        </message>
+        <message>
+            <source>rename relation type {name} to {new}</source>
+            <translation>إعادة تسمية نوع العلاقة {name} إلى {new}</translation>
+        </message>
+        <message>
+            <source>change relation type {name}</source>
+            <translation>تغيير نوع العلاقة {name}</translation>
+        </message>
+        <message>
+            <source>delete relation type {name}</source>
+            <translation>حذف نوع العلاقة {name}</translation>
+        </message>
+        <message>
+            <source>add attribute {name} to {label}</source>
+            <translation>إضافة السمة {name} إلى {label}</translation>
+        </message>
+        <message>
+            <source>rename attribute {name} to {new}</source>
+            <translation>إعادة تسمية السمة {name} إلى {new}</translation>
+        </message>
+        <message>
+            <source>make attribute {name} {kind}</source>
+            <translation>جعل السمة {name} {kind}</translation>
+        </message>
+        <message>
+            <source>delete attribute {name} of {label}</source>
+            <translation>حذف السمة {name} من {label}</translation>
+        </message>
+        <message>
+            <source>add {value} to the list of {name}</source>
+            <translation>إضافة {value} إلى قائمة {name}</translation>
+        </message>
+        <message>
+            <source>respell {value} as {new}</source>
+            <translation>تعديل كتابة {value} إلى {new}</translation>
+        </message>
+        <message>
+            <source>remove {value} from the list of {name}</source>
+            <translation>إزالة {value} من قائمة {name}</translation>
+        </message>
+        <message>
+            <source>add question {name}</source>
+            <translation>إضافة السؤال {name}</translation>
+        </message>
+        <message>
+            <source>rename question {name} to {new}</source>
+            <translation>إعادة تسمية السؤال {name} إلى {new}</translation>
+        </message>
+        <message>
+            <source>make question {name} {kind}</source>
+            <translation>جعل السؤال {name} {kind}</translation>
+        </message>
+        <message>
+            <source>delete question {name}</source>
+            <translation>حذف السؤال {name}</translation>
+        </message>
+        <message>
+            <source>add option {option} to {name}</source>
+            <translation>إضافة الخيار {option} إلى {name}</translation>
+        </message>
+        <message>
+            <source>remove option {option} from {name}</source>
+            <translation>إزالة الخيار {option} من {name}</translation>
+        </message>
+    </context>
+    <context>
         <name>commands</name>
         <message>
             <source>Undo step skipped: its spans were changed elsewhere (another window or the command line), so nothing was changed.</source>
@@ -2383,7 +2834,7 @@ corpus {measure}: {value}</source>
         </message>
         <message>
             <source>relation {type}</source>
-            <translation>علاقة {type}</translation>
+            <translation>العلاقة {type}</translation>
         </message>
         <message>
             <source>delete relation {type}</source>
@@ -2426,7 +2877,7 @@ corpus {measure}: {value}</source>
         </message>
         <message>
             <source>relation {type}</source>
-            <translation>علاقة {type}</translation>
+            <translation>العلاقة {type}</translation>
         </message>
         <message>
             <source>{name} = {value}</source>

@@ -306,7 +306,7 @@ class AnnotationPage(QWidget):
                                             or self.document_id in changes.documents):
             return
         if changes.relations and not changes.spans and not changes.labels:
-            self.reload_relations()  # a relation made or deleted: the spans are as they were
+            self.reload_relations(changes.relations)  # a relation made or deleted: the spans are as they were
             return
         if changes.structure:
             self.article_codes.reload_questions()
@@ -680,15 +680,43 @@ class AnnotationPage(QWidget):
             self.addAction(action)
             self.relation_type_actions.append(action)
 
-    def reload_relations(self) -> None:
-        """Read the article's relations (own, or everyone's in review mode) in one query and show them."""
+    def reload_relations(self, changed: frozenset[int] | None = None) -> None:
+        """Read the article's relations (own, or everyone's in review mode) in one query and show them.
+
+        With ``changed`` (a few relations made or deleted), only those are re-read and redrawn: a new
+        relation on an article with 5,000 is painted within a frame.
+        """
         if self.document_id is None:
             return
         annotator = None if self.show_others else self.annotator
+        if changed is not None and len(changed) <= 50 and self._update_relations(changed, annotator):
+            return
         self.relations = self.coding.relations(self.document_id, annotator)
         if not any(r.id == self.selected_relation_id for r in self.relations):
             self.selected_relation_id = None
         self._show_relations()
+
+    def _update_relations(self, changed: frozenset[int], annotator: str | None) -> bool:
+        """Add the relations among ``changed`` that are new here, drop those gone; False (nothing done)
+        when one shown has changed instead, which takes a full reload."""
+        fresh = {r.id: r for r in self.coding.relations_by_id(changed)
+                 if r.document_id == self.document_id and annotator in (None, r.annotator)}
+        known = {r.id: r for r in self.relations if r.id in changed}
+        if any(fresh.get(relation_id, relation) != relation for relation_id, relation in known.items()):
+            return False
+        added = [relation for relation_id, relation in sorted(fresh.items()) if relation_id not in known]
+        removed = set(known) - set(fresh)
+        kept = [r for r in self.relations if r.id not in removed]
+        self.relations = sorted(kept + added, key=lambda r: r.id)
+        if self.selected_relation_id in removed:
+            self.selected_relation_id = None
+        colours = {t.name: t.color for t in self.relation_types}
+        self.article_view.update_relations(added, removed, colours, self.annotator)
+        self.article_view.set_selected_relation(self.selected_relation_id)
+        self.relation_list.remove_relations(removed)
+        self.relation_list.add_relations(added)
+        self.relation_list.select_relation(self.selected_relation_id)
+        return True
 
     def _show_relations(self) -> None:
         spans = {s.id: s for s in self.spans}

@@ -63,6 +63,12 @@ class _Counts(QObject):
     def more_notes(self, n: int) -> str:
         return self.tr("%n more note(s)", "", n)
 
+    def relations(self, n: int) -> str:
+        return self.tr("%n relation(s)", "", n)
+
+    def answers(self, n: int) -> str:
+        return self.tr("%n answer(s)", "", n)
+
 
 @functools.cache
 def _counts() -> _Counts:
@@ -144,3 +150,13 @@ def chart_files(n: int) -> str:
 def more_notes(n: int) -> str:
     """ "1 more note", "4 more notes" (the end of a list cut short)."""
     return _counts().more_notes(n)
+
+
+def relations(n: int) -> str:
+    """ "1 relation", "12 relations"."""
+    return _counts().relations(n)
+
+
+def answers(n: int) -> str:
+    """ "1 answer", "4 answers": one annotator's answer to an article question each."""
+    return _counts().answers(n)
