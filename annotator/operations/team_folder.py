@@ -200,6 +200,21 @@ def sync(project: Project) -> SyncReport:
     return report
 
 
+def publish(project: Project) -> int | None:
+    """Write my file if my work changed, merging nothing (the window does this on exit); its new
+    sequence, or None when unchanged or not joined. An unusable folder raises TeamFolderError."""
+    joined = membership(project)
+    if joined is None:
+        return None
+    _usable(joined.folder)
+    state = _state(project)
+    before = json.dumps(state, sort_keys=True)
+    sequence = _publish(project, joined, state)
+    if json.dumps(state, sort_keys=True) != before:
+        project.set_setting(STATE, json.dumps(state, ensure_ascii=False, sort_keys=True))
+    return sequence
+
+
 def _publish(project: Project, joined: Membership, state: dict) -> int | None:
     """Write my file if its content changed or it is gone; the new sequence, or None.
 
