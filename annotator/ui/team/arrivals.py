@@ -1,0 +1,33 @@
+"""The status-bar notice after a round that merged something: what arrived, and from whom."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from annotator.operations.team_folder import FileState, SyncReport
+from annotator.ui.shell import counts as counted
+
+
+def arrivals(report: SyncReport) -> str:
+    """ "2 new articles, 5 new spans from rana" — or "" when the round merged nothing."""
+    senders = sorted({f.annotator for f in report.files if f.state is FileState.MERGED and f.annotator})
+    summary = report.summary
+    if summary is None or not senders:
+        return ""
+    translate = QCoreApplication.translate
+    parts = []
+    if summary.articles_added:
+        parts.append(counted.new_articles(summary.articles_added))
+    if summary.spans_added:
+        parts.append(counted.new_spans(summary.spans_added))
+    if summary.spans_removed:
+        parts.append(counted.removed_spans(summary.spans_removed))
+    if summary.assignments_added:
+        parts.append(counted.new_assignments(summary.assignments_added))
+    if summary.labels_added:
+        parts.append(counted.new_labels(len(summary.labels_added)))
+    comma = translate("TeamFolder", ", ")
+    names = comma.join(senders)
+    if not parts:
+        return translate("TeamFolder", "Updated work from {names}").format(names=names)
+    return translate("TeamFolder", "{what} from {names}").format(what=comma.join(parts), names=names)

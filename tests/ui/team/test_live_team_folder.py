@@ -1,0 +1,170 @@
+"""The live team folder in the window: two windows on separate projects share one folder; rounds run by
+themselves (folder watcher, rescan, a few seconds after an edit) and the tests wait for what a user sees.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from annotator.core.formats.team_file import read_team_file
+from annotator.operations.team_folder import join, membership
+from annotator.store import Project
+from annotator.ui.shell.main_window import MainWindow
+from annotator.ui.team import sync_rounds
+from tests.ui.annotation_driver import make_window, open_article, press
+
+ROLE = Qt.ItemDataRole.UserRole
+SOON = 10000  # ms: rounds every 200 ms here, with room for a loaded machine
+
+
+@pytest.fixture(autouse=True)
+def quick_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rounds every 200 ms and a publish 200 ms after an edit, instead of 10 s and 3 s."""
+    monkeypatch.setattr(sync_rounds, "RESCAN_MS", 200)
+    monkeypatch.setattr(sync_rounds, "PUBLISH_DELAY_MS", 200)
+    monkeypatch.setattr(sync_rounds, "SETTLE_MS", 50)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    shared = tmp_path / "team"
+    shared.mkdir()
+    return shared
+
+
+def window_on(qtbot, path: Path, settings: Path, annotator: str) -> MainWindow:
+    project = Project.open(path)
+    window = make_window(qtbot, project, settings, annotator)
+    window.destroyed.connect(project.close)
+    return window
+
+
+def tag(qtbot, window: MainWindow, start: int, end: int, key: str = "1") -> None:
+    window.page.article_view.select_range(start, end)
+    press(qtbot, window, key)
+
+
+def team_row(window: MainWindow, name: str) -> dict[str, str]:
+    table = window.team_folder.panel.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    for row in range(table.rowCount()):
+        if table.item(row, 0) is not None and table.item(row, 0).text() == name:
+            return {h: table.item(row, c).text() for c, h in enumerate(headers)}
+    return {}
+
+
+def test_a_span_made_in_one_window_arrives_in_the_other(qtbot, project: Project, tmp_path: Path,
+                                                        folder: Path) -> None:
+    join(project, folder, "rana", reviewer=True)
+    project.close()
+    Project.open(tmp_path / "salma.sqlite").close()  # salma starts with an empty project
+    with Project.open(tmp_path / "salma.sqlite") as salmas:
+        join(salmas, folder, "salma")
+    rana = window_on(qtbot, tmp_path / "project.sqlite", tmp_path / "rana.ini", "rana")
+    salma = window_on(qtbot, tmp_path / "salma.sqlite", tmp_path / "salma.ini", "salma")
+
+    # the reviewer's file brings the articles, and the status bar says so
+    qtbot.waitUntil(lambda: salma.article_list.count() == 5, timeout=SOON)
+    assert "5 new articles from rana" in salma.statusBar().currentMessage()
+
+    open_article(salma, 0)
+    document = salma.page.document_id
+    tag(qtbot, salma, 0, 5)
+    assert salma.page.own_span_count() == 1
+    made = [(s.start, s.end) for s in salma.page.spans]
+
+    # a few moments later it is in the reviewer's project, shown in review mode and in the Team tab
+    rana.set_show_others(True)
+    rana.show_article(document)
+    qtbot.waitUntil(lambda: any(s.annotator == "salma" for s in rana.page.spans), timeout=SOON)
+    assert [(s.start, s.end) for s in rana.page.spans if s.annotator == "salma"] == made
+    assert "1 new span from salma" in rana.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: team_row(rana, "salma").get("Spans") == "1", timeout=SOON)
+    row = team_row(rana, "salma")
+    assert row["Last file seen"] == "salma.annotator-team"
+    assert row["File"].startswith(("merged", "up to date"))
+    assert row["In progress"] == "1"
+    assert rana.refreshes_from_elsewhere == 0  # the rounds' own writes are not "another program's"
+
+
+def test_the_banner_appears_while_the_folder_is_gone_and_goes_when_it_is_back(
+        qtbot, project: Project, tmp_path: Path, folder: Path) -> None:
+    join(project, folder, "rana", reviewer=True)
+    window = make_window(qtbot, project, tmp_path / "rana.ini", "rana")
+    banner = window.team_folder.banner
+    qtbot.waitUntil(lambda: (folder / "rana.annotator-team").exists(), timeout=SOON)
+    assert banner.isHidden()
+
+    folder.rename(tmp_path / "unplugged")
+    qtbot.waitUntil(lambda: not banner.isHidden(), timeout=SOON)
+    assert "cannot be reached" in banner.label.text() and str(folder) in banner.label.text()
+    open_article(window, 0)
+    tag(qtbot, window, 0, 5)  # work goes on locally
+    assert window.save_label.text().startswith("Saved")
+
+    (tmp_path / "unplugged").rename(folder)
+    qtbot.waitUntil(lambda: banner.isHidden(), timeout=SOON)
+    assert window.team_folder.rounds.rounds > 0
+
+
+def test_the_dialog_joins_a_folder_and_leaves_it(qtbot, project: Project, tmp_path: Path,
+                                                 folder: Path) -> None:
+    window = make_window(qtbot, project, tmp_path / "rana.ini", "rana")
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "Team" not in tabs
+
+    dialog = window.team_folder.open_dialog()
+    assert "not joined" in dialog.current.text()
+    assert not dialog.leave_button.isEnabled()
+    dialog.folder.setText(str(folder))
+    dialog.name.setText("rana")
+    dialog.reviewer.setChecked(True)
+    qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+
+    assert membership(project).folder == folder and membership(project).reviewer
+    assert window.tabs.tabText(window.tabs.count() - 1) == "Team"
+    qtbot.waitUntil(lambda: (folder / "rana.annotator-team").exists(), timeout=SOON)
+    qtbot.waitUntil(lambda: team_row(window, "rana").get("File", "").startswith("my file (sequence 1)"),
+                    timeout=SOON)
+
+    dialog = window.team_folder.open_dialog()
+    assert str(folder) in dialog.current.text() and "rana" in dialog.current.text()
+    qtbot.mouseClick(dialog.leave_button, Qt.MouseButton.LeftButton)
+    assert membership(project) is None
+    assert "Team" not in [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert window.team_folder.rounds is None
+    assert (folder / "rana.annotator-team").exists()  # the files stay
+
+
+def test_a_folder_that_cannot_be_used_is_said_and_nothing_is_joined(qtbot, project: Project,
+                                                                     tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("x")
+    window = make_window(qtbot, project, tmp_path / "rana.ini", "rana")
+    dialog = window.team_folder.open_dialog()
+    dialog.folder.setText(str(not_a_folder))
+    qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_box is not None and dialog.error_box.isVisible()
+    assert "cannot be used" in dialog.error_box.text()
+    assert str(not_a_folder) in dialog.error_box.informativeText()
+    assert membership(project) is None and window.team_folder.rounds is None
+
+
+def test_an_edit_just_before_closing_is_written_on_exit(qtbot, project: Project, tmp_path: Path, folder: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sync_rounds, "PUBLISH_DELAY_MS", 600_000)
+    monkeypatch.setattr(sync_rounds, "RESCAN_MS", 600_000)
+    join(project, folder, "salma")
+    window = make_window(qtbot, project, tmp_path / "salma.ini", "salma")
+    qtbot.waitUntil(lambda: window.team_folder.rounds is not None and window.team_folder.rounds.rounds == 1,
+                    timeout=SOON)
+    open_article(window, 0)
+    tag(qtbot, window, 0, 5)
+    window.close()
+    written = read_team_file(folder / "salma.annotator-team")
+    made = [(s.start, s.end) for s in project.spans(annotator="salma")]
+    assert len(made) == 1
+    assert [(ref.start, ref.end) for item in written.work for ref in item.work.spans] == made
