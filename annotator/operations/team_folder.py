@@ -283,7 +283,8 @@ def _scan(joined: Membership, state: dict, report: SyncReport) -> list[tuple[str
         candidates.setdefault(team.annotator, []).append((team.sequence, team.body_sha256, name, team))
     winners = []
     for owner, found in sorted(candidates.items()):
-        found.sort(key=lambda c: (c[0], c[1]), reverse=True)
+        # on a tie (a copy of the same write) the file under the owner's own name is the one merged
+        found.sort(key=lambda c: (c[0], c[1], c[2] == file_name(owner)), reverse=True)
         if owner == joined.annotator:
             for sequence, _, name, _ in found:
                 report.files.append(FileReport(name, FileState.OWN_COPY, owner, sequence,

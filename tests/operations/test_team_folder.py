@@ -345,3 +345,19 @@ def test_annotator_progress_counts_each_annotators_articles_spans_and_last_edit(
     assert {n: p.assigned for n, p in progress.items()} == assigned
     assert progress["omar"].last_activity >= progress["salma"].last_activity
     assert progress["layla"].last_activity is None and progress["layla"].spans == 0
+
+
+def test_an_identical_conflict_copy_loses_to_the_file_under_the_owners_name(tmp_path, reviewer_db):
+    folder = tmp_path / "team"
+    folder.mkdir()
+    joined(tmp_path, "rana", folder, reviewer=True, db=reviewer_db)
+    salma = joined(tmp_path, "salma", folder)
+    round_(reviewer_db)
+    round_(salma)
+    annotate(salma, "salma", 1)
+    round_(salma)
+    copy = folder / "salma (conflicted copy 2026-12-03).annotator-team"
+    shutil.copy(folder / "salma.annotator-team", copy)
+    states = {f.file: f.state for f in round_(reviewer_db).files}
+    assert states["salma.annotator-team"] is FileState.MERGED
+    assert states[copy.name] is FileState.CONFLICT_COPY
