@@ -80,8 +80,7 @@ class TeamPanel(QWidget):
     def show_round(self, result: RoundResult) -> None:
         """Take in the round's file states and show everyone's progress as read after it."""
         report = result.report
-        if report.wrote_sequence is not None:
-            self.my_sequence = report.wrote_sequence
+        self.my_sequence = result.my_sequence
         copies: dict[str, int] = {}
         files: dict[str, FileReport] = {}
         for file in report.files:

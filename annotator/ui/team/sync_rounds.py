@@ -23,7 +23,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.team_file import SUFFIX
-from annotator.operations.team_files import TeamFolderError
+from annotator.operations.team_files import TeamFolderError, file_name, peek_header
 from annotator.operations.team_folder import SyncReport, publish, sync
 from annotator.store import Project
 from annotator.store.team_work import AnnotatorProgress, annotator_progress
@@ -40,6 +40,7 @@ class RoundResult:
 
     report: SyncReport
     progress: list[AnnotatorProgress]
+    my_sequence: int | None  # the sequence of my file in the folder after the round
 
 
 class SyncRounds(QObject):
@@ -92,7 +93,10 @@ class SyncRounds(QObject):
         def one_round(_progress: Progress) -> RoundResult:
             with lock, Project.open(path) as project:
                 report = sync(project)
-                return RoundResult(report, annotator_progress(project))
+                header = peek_header(report.membership.folder / file_name(report.membership.annotator)) or {}
+                sequence = header.get("sequence")
+                return RoundResult(report, annotator_progress(project),
+                                   sequence if type(sequence) is int else None)
 
         self.started.emit()
         self.worker = run_in_worker(one_round, owner=self)
