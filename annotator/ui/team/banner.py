@@ -11,6 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
+from annotator.ui.team.wording import isolated
+
 
 class FolderBanner(QToolBar):
     """"The team folder … cannot be reached"; the reason (which names the folder) as its tooltip."""
@@ -23,7 +25,7 @@ class FolderBanner(QToolBar):
         self.setFloatable(False)
         self.toggleViewAction().setVisible(False)  # not offered in the window's context menu
         self.label = QLabel(objectName="teamFolderBannerText")
-        self.label.setWordWrap(True)
+        # one line: a wrapping label makes a toolbar as tall as its narrowest layout would need
         self.label.setStyleSheet("padding: 6px 10px; color: #7a4b00;")
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setStyleSheet("QToolBar#teamFolderBanner { background: #fff3cd; "
@@ -33,7 +35,8 @@ class FolderBanner(QToolBar):
         self.hide()
 
     def show_unreachable(self, folder: Path, reason: str) -> None:
-        self.label.setText(self.tr("The team folder {folder} cannot be reached. Your work goes on in this "
-                                   "project and is published when the folder is back.").format(folder=folder))
+        text = self.tr("The team folder {folder} cannot be reached. Your work goes on in this project and "
+                       "is published when the folder is back.")
+        self.label.setText(text.format(folder=isolated(folder)))
         self.label.setToolTip(reason)
         self.show()

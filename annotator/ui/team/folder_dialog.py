@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.operations.team_folder import Membership, join, leave, membership
 from annotator.store import Project
+from annotator.ui.team.wording import isolated
 
 
 class TeamFolderDialog(QDialog):
@@ -88,7 +89,7 @@ class TeamFolderDialog(QDialog):
         else:
             role = self.tr("as the reviewer") if current.reviewer else self.tr("as an annotator")
             self.current.setText(self.tr("Joined to {folder}, working here as {name} ({role}).").format(
-                folder=current.folder, name=current.annotator, role=role))
+                folder=isolated(current.folder), name=current.annotator, role=role))
         self.leave_button.setEnabled(current is not None)
 
     def _browse(self) -> None:

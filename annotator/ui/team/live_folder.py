@@ -24,11 +24,11 @@ from PySide6.QtWidgets import QMenu
 from annotator.core.errors import AnnotatorError
 from annotator.operations.team_folder import Membership, membership
 from annotator.store import Changes
-from annotator.ui.team.arrivals import arrivals
 from annotator.ui.team.banner import FolderBanner
 from annotator.ui.team.folder_dialog import TeamFolderDialog
 from annotator.ui.team.panel import TeamPanel
 from annotator.ui.team.sync_rounds import RoundResult, SyncRounds
+from annotator.ui.team.wording import arrivals, isolated
 
 if TYPE_CHECKING:
     from annotator.ui.shell.main_window import MainWindow
@@ -111,7 +111,7 @@ class TeamFolder(QObject):
             self.window.switch_annotator(joined.annotator)  # the window shows the work it publishes
         self.start(joined)
         self.window.statusBar().showMessage(self.tr("Joined the team folder {folder} as {name}").format(
-            folder=joined.folder, name=joined.annotator), 8000)
+            folder=isolated(joined.folder), name=joined.annotator), 8000)
 
     def _left(self) -> None:
         self.stop()

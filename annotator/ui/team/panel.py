@@ -17,6 +17,7 @@ from annotator.operations.team_files import file_name
 from annotator.operations.team_folder import FileReport, FileState, Membership
 from annotator.ui.shell import counts as counted
 from annotator.ui.team.sync_rounds import RoundResult
+from annotator.ui.team.wording import isolated
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("TeamPanel", "Annotator"),
@@ -58,8 +59,9 @@ class TeamPanel(QWidget):
         self.copies: dict[str, int] = {}  # annotator → conflict copies kept on disk
         self.my_sequence: int | None = None
         role = self.tr("reviewer") if membership.reviewer else self.tr("annotator")
-        self.heading = QLabel(self.tr("Team folder {folder} · working here as {name} ({role})").format(
-            folder=membership.folder, name=membership.annotator, role=role), objectName="teamHeading")
+        heading = self.tr("Team folder {folder} · working here as {name} ({role})")
+        self.heading = QLabel(heading.format(folder=isolated(membership.folder), name=membership.annotator,
+                                             role=role), objectName="teamHeading")
         self.heading.setWordWrap(True)
         self.round_label = QLabel(self.tr("Waiting for the first round through the folder…"),
                                   objectName="teamRoundStatus")

@@ -168,3 +168,34 @@ def test_an_edit_just_before_closing_is_written_on_exit(qtbot, project: Project,
     made = [(s.start, s.end) for s in project.spans(annotator="salma")]
     assert len(made) == 1
     assert [(ref.start, ref.end) for item in written.work for ref in item.work.spans] == made
+
+
+def test_the_team_folder_speaks_arabic(qtbot, qapp, project: Project, tmp_path: Path, folder: Path) -> None:
+    """The dialog, the banner, the Team tab and the notice: no English left but names and paths."""
+    from annotator.ui.shell.app import install_language
+    from tests.ui.shell.test_every_string_arabic import dialog_texts, english_words
+
+    install_language(qapp, "ar")
+    try:
+        join(project, folder, "rana", reviewer=True)
+        window = make_window(qtbot, project, tmp_path / "rana.ini", "rana")
+        qtbot.waitUntil(lambda: window.team_folder.rounds.rounds > 0, timeout=SOON)
+        dialog = window.team_folder.open_dialog()
+        texts = dialog_texts(dialog)
+        texts.update(dialog_texts(window.team_folder.panel))
+        folder.rename(tmp_path / "unplugged")
+        qtbot.waitUntil(lambda: not window.team_folder.banner.isHidden(), timeout=SOON)
+        texts["banner"] = window.team_folder.banner.label.text()
+        texts["menu"] = window.team_folder.action.text()
+        texts["tab"] = window.tabs.tabText(window.tabs.indexOf(window.team_folder.panel))
+        table = window.team_folder.panel.table
+        texts.update({f"cell {r},{c}": table.item(r, c).text() for r in range(table.rowCount())
+                      for c in range(table.columnCount()) if c == table.columnCount() - 1})
+        names = {"Syncthing", "Nextcloud", "Dropbox", "git", "rana"}
+        data = (str(folder), "rana.annotator-team")
+        english = {where: text for where, text in texts.items()
+                   if set(english_words(text.replace(data[0], "").replace(data[1], ""))) - names}
+        assert len(texts) > 15
+        assert english == {}, "\n".join(f"{where}: {text!r}" for where, text in english.items())
+    finally:
+        install_language(qapp, "en")

@@ -1,11 +1,19 @@
-"""The status-bar notice after a round that merged something: what arrived, and from whom."""
+"""Words the team folder shows: the status-bar notice after a round that merged something (what arrived,
+and from whom), and paths set in a sentence."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from annotator.operations.team_folder import FileState, SyncReport
 from annotator.ui.shell import counts as counted
+
+
+def isolated(path: Path | str) -> str:
+    """``path`` in a left-to-right isolate (LRI…PDI): in an Arabic sentence it still reads /tmp/team."""
+    return f"\u2066{path}\u2069"
 
 
 def arrivals(report: SyncReport) -> str:
