@@ -5,11 +5,11 @@ The main window adds it with one call and tells it when it closes::
     self.team_folder = add_team_folder(file_menu, self)   # in the File menu; rounds start if joined
     self.team_folder.close()                              # in closeEvent: publishes my last edits
 
-While the project is joined, ``SyncRounds`` runs rounds off the GUI thread; a round that merged
-something is announced like any change (``apply_changes``) and said in the status bar ("2 new articles
-from rana"); a folder that cannot be reached shows the banner until a round reaches it again. The
-window's change watcher is paused during a round, so the round's own commit is not taken for another
-program's.
+While the project is joined, ``SyncRounds`` runs rounds off the GUI thread; after a round that merged
+something the window re-reads in place as after another program's merge (``refresh_from_elsewhere``)
+and the status bar says what arrived ("2 new articles from rana"); a folder that cannot be reached
+shows the banner until a round reaches it again. The window's change watcher is paused during a
+round, so the round's own commit is not taken for another program's.
 """
 
 from __future__ import annotations
@@ -52,7 +52,6 @@ class TeamFolder(QObject):
         self.rounds: SyncRounds | None = None
         self.panel: TeamPanel | None = None
         self.membership: Membership | None = None
-        self._applying = False  # a round's merge is being announced: not an edit to publish
         window.changes_made.connect(self._window_changed)
         QTimer.singleShot(0, self, self._start_if_joined)  # once the window is built
 
@@ -119,7 +118,7 @@ class TeamFolder(QObject):
             "Left the team folder: its files stay there, and everything merged from it stays here"), 8000)
 
     def _window_changed(self, _changes: Changes) -> None:
-        if self.rounds is not None and not self._applying:
+        if self.rounds is not None:  # the window's own edits (a round's merge is re-read, not announced)
             self.rounds.edited()
 
     def _resume_watcher(self) -> None:
@@ -129,16 +128,10 @@ class TeamFolder(QObject):
     def _round_done(self, result: RoundResult) -> None:
         self._resume_watcher()
         self.banner.hide()
-        summary = result.report.summary
-        if summary is not None:
-            changes = summary.changes
-            if summary.assignments_added:  # the article list re-reads who is assigned what
-                changes = changes | Changes(annotators=True)
-            self._applying = True
-            try:
-                self.window.apply_changes(changes)
-            finally:
-                self._applying = False
+        if result.report.summary is not None:
+            # Re-read in place, as after another program's merge: new articles join the list, the open
+            # article's spans are re-read (the merge's Changes name its articles, not which spans).
+            self.window.refresh_from_elsewhere()
             notice = arrivals(result.report)
             if notice:
                 self.window.statusBar().showMessage(notice, 10000)

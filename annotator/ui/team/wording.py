@@ -26,10 +26,13 @@ def arrivals(report: SyncReport) -> str:
     parts = []
     if summary.articles_added:
         parts.append(counted.new_articles(summary.articles_added))
-    if summary.spans_added:
-        parts.append(counted.new_spans(summary.spans_added))
-    if summary.spans_removed:
-        parts.append(counted.removed_spans(summary.spans_removed))
+    # An annotator's newer file replaces their work on an article whole (its spans are removed and
+    # written again), so only the difference says how many spans came or went.
+    net = summary.spans_added - summary.spans_removed
+    if net > 0:
+        parts.append(counted.new_spans(net))
+    elif net < 0:
+        parts.append(counted.removed_spans(-net))
     if summary.assignments_added:
         parts.append(counted.new_assignments(summary.assignments_added))
     if summary.labels_added:

@@ -87,7 +87,15 @@ def test_a_span_made_in_one_window_arrives_in_the_other(qtbot, project: Project,
     assert row["Last file seen"] == "salma.annotator-team"
     assert row["File"].startswith(("merged", "up to date"))
     assert row["In progress"] == "1"
-    assert rana.refreshes_from_elsewhere == 0  # the rounds' own writes are not "another program's"
+
+    # the next span, on an article whose work the reviewer already holds, arrives the same way
+    tag(qtbot, salma, 40, 45, "2")
+    assert salma.page.own_span_count() == 2
+    made = sorted((s.start, s.end) for s in salma.page.spans)
+    qtbot.waitUntil(lambda: sorted((s.start, s.end) for s in rana.page.spans
+                                   if s.annotator == "salma") == made, timeout=SOON)
+    assert "1 new span from salma" in rana.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: team_row(rana, "salma").get("Spans") == "2", timeout=SOON)
 
 
 def test_the_banner_appears_while_the_folder_is_gone_and_goes_when_it_is_back(
