@@ -621,6 +621,7 @@ ARABIC = {
     "Team folder": "مجلد الفريق",
     ", ": "، ",
     "Updated work from {names}": "عمل محدَّث من {names}",
+    "Updated from the team folder": "تحديث من مجلد الفريق",
     "{what} from {names}": "{what} من {names}",
     "Joined the team folder {folder} as {name}": "انضممتَ إلى مجلد الفريق {folder} باسم {name}",
     "Left the team folder: its files stay there, and everything merged from it stays here": "غادرتَ مجلد الفريق: تبقى ملفاته فيه، ويبقى هنا كل ما دُمج منه",

@@ -1835,6 +1835,10 @@ corpus {measure}: {value}</source>
             <translation>غادرتَ مجلد الفريق: تبقى ملفاته فيه، ويبقى هنا كل ما دُمج منه</translation>
         </message>
         <message>
+            <source>Updated from the team folder</source>
+            <translation>تحديث من مجلد الفريق</translation>
+        </message>
+        <message>
             <source>The team folder round failed: {message}</source>
             <translation>تعذّرت جولة مجلد الفريق: {message}</translation>
         </message>

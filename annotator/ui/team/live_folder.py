@@ -132,9 +132,8 @@ class TeamFolder(QObject):
             # Re-read in place, as after another program's merge: new articles join the list, the open
             # article's spans are re-read (the merge's Changes name its articles, not which spans).
             self.window.refresh_from_elsewhere()
-            notice = arrivals(result.report)
-            if notice:
-                self.window.statusBar().showMessage(notice, 10000)
+            notice = arrivals(result.report) or self.tr("Updated from the team folder")
+            self.window.statusBar().showMessage(notice, 10000)
         if self.panel is not None:
             self.panel.show_round(result)
 
