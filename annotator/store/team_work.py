@@ -116,3 +116,30 @@ def annotator_progress(project: Project) -> list[AnnotatorProgress]:
                               statuses.get(who, {}).get(Status.IN_PROGRESS.value, 0), assigned.get(who, 0),
                               spans.get(who, 0), last.get(who) or None)
             for who, name in q("SELECT id, name FROM annotators ORDER BY name")]
+
+
+@dataclass(frozen=True)
+class ArticleProgress:
+    """Who has finished one article, and who is assigned it but has not."""
+
+    article_id: str
+    title: str
+    finished: tuple[str, ...]
+    unfinished: tuple[str, ...]  # assigned to them, not done
+
+
+def article_progress(project: Project) -> list[ArticleProgress]:
+    """Every article (in id order) with the annotators who marked it done and those assigned it who
+    have not, names sorted."""
+    q = project.db.execute
+    done: dict[str, list[str]] = {}
+    for doc, name in q("SELECT st.document_id, a.name FROM statuses st JOIN annotators a ON a.id = "
+                       "st.annotator_id WHERE st.status = ? ORDER BY a.name", (Status.DONE.value,)):
+        done.setdefault(doc, []).append(name)
+    assigned: dict[str, list[str]] = {}
+    for doc, name in q("SELECT s.document_id, a.name FROM assignments s JOIN annotators a ON a.id = "
+                       "s.annotator_id ORDER BY a.name"):
+        assigned.setdefault(doc, []).append(name)
+    return [ArticleProgress(doc, title, tuple(done.get(doc, ())),
+                            tuple(n for n in assigned.get(doc, ()) if n not in done.get(doc, ())))
+            for doc, title in q("SELECT id, title FROM documents ORDER BY id")]

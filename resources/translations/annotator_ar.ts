@@ -832,6 +832,21 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>FinishedArticles</name>
+        <message>
+            <source>Article</source>
+            <translation>المقالة</translation>
+        </message>
+        <message>
+            <source>Finished by</source>
+            <translation>أنهاها</translation>
+        </message>
+        <message>
+            <source>Assigned, not finished</source>
+            <translation>مُسندة ولم تُنهَ</translation>
+        </message>
+    </context>
+    <context>
         <name>FolderBanner</name>
         <message>
             <source>Team folder</source>

@@ -20,7 +20,7 @@ from annotator.operations.team_folder import FileState, join, leave, membership,
 from annotator.store import Project
 from annotator.store.assignments import set_assignment
 from annotator.store.gold import Gold
-from annotator.store.team_work import annotator_progress
+from annotator.store.team_work import annotator_progress, article_progress
 
 ANNOTATORS = ["salma", "omar"]
 
@@ -361,3 +361,18 @@ def test_an_identical_conflict_copy_loses_to_the_file_under_the_owners_name(tmp_
     states = {f.file: f.state for f in round_(reviewer_db).files}
     assert states["salma.annotator-team"] is FileState.MERGED
     assert states[copy.name] is FileState.CONFLICT_COPY
+
+
+def test_article_progress_says_who_finished_each_article_and_who_is_still_assigned_it(tmp_path, reviewer_db):
+    annotate(reviewer_db, "salma", 1)
+    with Project.open(reviewer_db) as project:
+        first = project.assigned_article_ids("salma")[0]
+        assigned = {a.id: sorted(n for n in ANNOTATORS if a.id in project.assigned_article_ids(n))
+                    for a in project.article_summaries()}
+        rows = {row.article_id: row for row in article_progress(project)}
+    assert set(rows) == set(assigned)
+    assert rows[first].finished == ("salma",)
+    assert "salma" not in rows[first].unfinished
+    assert sorted(rows[first].unfinished + rows[first].finished) == assigned[first]
+    others = [doc for doc in rows if doc != first]
+    assert all(rows[doc].finished == () and list(rows[doc].unfinished) == assigned[doc] for doc in others)

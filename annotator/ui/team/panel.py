@@ -1,5 +1,6 @@
 """The Team tab: per annotator, the articles done / in progress / assigned, spans, last activity, and the
-last file of theirs seen in the team folder with whether it is healthy. Updated after every round.
+last file of theirs seen in the team folder with whether it is healthy; below, per article, who has
+finished it (``finished_articles``). Updated after every round.
 
 Every round reports every file in the folder (an unchanged one as "up to date" without reading it
 again), so the table is rebuilt from the latest round alone.
@@ -11,11 +12,21 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.operations.team_files import file_name
 from annotator.operations.team_folder import FileReport, FileState, Membership
 from annotator.ui.shell import counts as counted
+from annotator.ui.team.finished_articles import FinishedArticles
 from annotator.ui.team.sync_rounds import RoundResult
 from annotator.ui.team.wording import isolated
 
@@ -74,10 +85,21 @@ class TeamPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.articles = FinishedArticles(self)
+        self.article_table = QTableView(objectName="teamArticles")
+        self.article_table.setModel(self.articles)
+        self.article_table.verticalHeader().setVisible(False)
+        self.article_table.setAlternatingRowColors(True)
+        self.article_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.article_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        split = QSplitter(Qt.Orientation.Vertical, objectName="teamSplit")
+        split.addWidget(self.table)
+        split.addWidget(self.article_table)
+        split.setSizes([300, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.round_label)
-        layout.addWidget(self.table)
+        layout.addWidget(split, 1)
 
     def show_round(self, result: RoundResult) -> None:
         """Take in the round's file states and show everyone's progress as read after it."""
@@ -105,6 +127,7 @@ class TeamPanel(QWidget):
             self._fill(row, values, *self._file_cells(name))
         for row, name in enumerate(unnamed, start=len(names)):
             self._fill(row, ["–", "", "", "", "", ""], *self._file_cells(name))
+        self.articles.set_rows(result.articles)
         self.round_label.setText(self.tr("Last round {time}: {files} in the folder").format(
             time=f"{datetime.now():%H:%M:%S}", files=counted.files(len(report.files) + 1)))
 

@@ -7,7 +7,8 @@ files, settled for ``SETTLE_MS`` so a sync engine's burst of renames is one roun
 the annotator's last edit. Only one round runs at a time; a request meanwhile runs one more after it.
 
 The round opens its own connection to the project file in a pool thread (as every worker does) and
-also reads each annotator's progress there, so the Team panel costs the GUI thread nothing. A lock
+also reads each annotator's and each article's progress there, so the Team tab costs the GUI thread
+next to nothing. A lock
 held for the whole round lets ``publish_now`` (on exit) wait for a round under way instead of writing
 my file beside it.
 """
@@ -26,7 +27,7 @@ from annotator.core.formats.team_file import SUFFIX
 from annotator.operations.team_files import TeamFolderError, file_name, peek_header
 from annotator.operations.team_folder import SyncReport, publish, sync
 from annotator.store import Project
-from annotator.store.team_work import AnnotatorProgress, annotator_progress
+from annotator.store.team_work import AnnotatorProgress, ArticleProgress, annotator_progress, article_progress
 from annotator.ui.shell.workers import Progress, WorkerHandle, run_in_worker
 
 RESCAN_MS = 10_000
@@ -41,6 +42,7 @@ class RoundResult:
     report: SyncReport
     progress: list[AnnotatorProgress]
     my_sequence: int | None  # the sequence of my file in the folder after the round
+    articles: list[ArticleProgress]  # per article, who has finished it
 
 
 class SyncRounds(QObject):
@@ -96,7 +98,7 @@ class SyncRounds(QObject):
                 header = peek_header(report.membership.folder / file_name(report.membership.annotator)) or {}
                 sequence = header.get("sequence")
                 return RoundResult(report, annotator_progress(project),
-                                   sequence if type(sequence) is int else None)
+                                   sequence if type(sequence) is int else None, article_progress(project))
 
         self.started.emit()
         self.worker = run_in_worker(one_round, owner=self)

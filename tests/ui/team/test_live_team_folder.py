@@ -97,6 +97,15 @@ def test_a_span_made_in_one_window_arrives_in_the_other(qtbot, project: Project,
     assert "1 new span from salma" in rana.statusBar().currentMessage()
     qtbot.waitUntil(lambda: team_row(rana, "salma").get("Spans") == "2", timeout=SOON)
 
+    # salma finishes the article: the reviewer's Team tab says who has finished it
+    press(qtbot, salma, "D", Qt.KeyboardModifier.ControlModifier)
+    assert salma.project.status(document, "salma").value == "done"
+    articles = rana.team_folder.panel.articles
+    finished = lambda: {articles.index(r, 1).data() for r in range(articles.rowCount())  # noqa: E731
+                        if articles.rows[r].article_id == document}
+    qtbot.waitUntil(lambda: finished() == {"salma"}, timeout=SOON)
+    assert team_row(rana, "salma")["Done"] == "1"
+
 
 def test_the_banner_appears_while_the_folder_is_gone_and_goes_when_it_is_back(
         qtbot, project: Project, tmp_path: Path, folder: Path) -> None:
