@@ -15,6 +15,7 @@ my file beside it.
 
 from __future__ import annotations
 
+import os
 import threading
 from contextlib import suppress
 from dataclasses import dataclass
@@ -43,6 +44,17 @@ class RoundResult:
     progress: list[AnnotatorProgress]
     my_sequence: int | None  # the sequence of my file in the folder after the round
     articles: list[ArticleProgress]  # per article, who has finished it
+    watch: list[str]  # the folder and its team files, to watch until the next round
+
+
+def _team_paths(folder: Path) -> list[str]:
+    """The folder and the team files in it (none when it went away since the round read it)."""
+    try:
+        names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(SUFFIX)
+                       and not e.name.startswith("."))
+    except OSError:
+        return []
+    return [str(folder), *(str(folder / name) for name in names)]
 
 
 class SyncRounds(QObject):
@@ -61,7 +73,8 @@ class SyncRounds(QObject):
         self.rounds = 0  # rounds finished (tests wait on it)
         self.worker: WorkerHandle | None = None
         self._again = False
-        self._dirty = False  # an edit since the last round began: my file may need writing on exit
+        self._stopped = False
+        self._dirty = False  # an edit since the last round took the lock: my file may need writing on exit
         self._lock = threading.Lock()
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._folder_changed)
@@ -70,7 +83,8 @@ class SyncRounds(QObject):
         self.rescan = self._timer(rescan_ms or RESCAN_MS, single=False)
         self.publish_delay = self._timer(publish_delay_ms or PUBLISH_DELAY_MS, single=True)
         self.rescan.start()
-        self._watch()
+        if folder.is_dir():  # from the start: a file landing during the first round starts another
+            self.watcher.addPath(str(folder))
 
     def _timer(self, interval: int, *, single: bool) -> QTimer:
         timer = QTimer(self)
@@ -85,20 +99,24 @@ class SyncRounds(QObject):
 
     def request(self) -> None:
         """Run a round now, or once more after the one under way."""
+        if self._stopped:
+            return
         if self.worker is not None:
             self._again = True
             return
         self._again = False
-        self._dirty = False
         path, lock = self.project_path, self._lock
 
         def one_round(_progress: Progress) -> RoundResult:
             with lock, Project.open(path) as project:
+                self._dirty = False  # this round publishes every edit made until now
                 report = sync(project)
-                header = peek_header(report.membership.folder / file_name(report.membership.annotator)) or {}
+                folder = report.membership.folder
+                header = peek_header(folder / file_name(report.membership.annotator)) or {}
                 sequence = header.get("sequence")
                 return RoundResult(report, annotator_progress(project),
-                                   sequence if type(sequence) is int else None, article_progress(project))
+                                   sequence if type(sequence) is int else None, article_progress(project),
+                                   _team_paths(folder))
 
         self.started.emit()
         self.worker = run_in_worker(one_round, owner=self)
@@ -113,15 +131,11 @@ class SyncRounds(QObject):
     def _folder_changed(self, _path: str) -> None:
         self.settle.start()
 
-    def _watch(self) -> None:
-        """Watch the folder and its team files (a file rewritten in place changes no folder entry);
-        a folder that came back after going away is watched anew."""
+    def _watch(self, paths: list[str]) -> None:
+        """Watch the folder and its team files as the round listed them (a file rewritten in place
+        changes no folder entry); the GUI thread never lists a folder that may hang (a network share)."""
         watched = set(self.watcher.directories()) | set(self.watcher.files())
-        wanted = {str(self.folder)} if self.folder.is_dir() else set()
-        if wanted:
-            with suppress(OSError):
-                wanted |= {str(p) for p in self.folder.iterdir() if p.name.endswith(SUFFIX)
-                           and not p.name.startswith(".")}
+        wanted = set(paths)
         if watched - wanted:
             self.watcher.removePaths(sorted(watched - wanted))
         if wanted - watched:
@@ -129,15 +143,19 @@ class SyncRounds(QObject):
 
     def _round_done(self, result: RoundResult) -> None:
         self.worker = None
+        if self._stopped:
+            return  # the window closed or left the folder meanwhile
         self.rounds += 1
-        self._watch()
+        self._watch(result.watch)
         self.finished.emit(result)
         self._next()
 
     def _round_failed(self, exc: BaseException) -> None:
         self.worker = None
+        if self._stopped:
+            return
         self.rounds += 1
-        self._watch()
+        self._watch([])  # a folder that is back is watched again after the round that reaches it
         if isinstance(exc, TeamFolderError):
             self.unreachable.emit(str(exc))
         else:
@@ -150,6 +168,7 @@ class SyncRounds(QObject):
 
     def stop(self) -> None:
         """No more rounds (the window closes or leaves the folder)."""
+        self._stopped = True
         for timer in (self.settle, self.rescan, self.publish_delay):
             timer.stop()
         self._again = False
@@ -158,8 +177,8 @@ class SyncRounds(QObject):
             self.watcher.removePaths(paths)
 
     def publish_now(self, project: Project) -> None:
-        """On exit: write my file if an edit came since the last round began (waits for a round under
-        way; the folder unusable or the project gone: the next start publishes)."""
+        """On exit: write my file if an edit came since the last round took the lock (waits for a round
+        under way; the folder unusable or the project gone: the next start publishes)."""
         self.stop()
         with self._lock:
             if self._dirty:

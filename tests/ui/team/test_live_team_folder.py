@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.core.formats.team_file import read_team_file
-from annotator.operations.team_folder import join, membership
+from annotator.operations.team_folder import join, membership, sync
 from annotator.store import Project
 from annotator.ui.shell.main_window import MainWindow
 from annotator.ui.team import sync_rounds
@@ -216,3 +216,19 @@ def test_the_team_folder_speaks_arabic(qtbot, qapp, project: Project, tmp_path: 
         assert english == {}, "\n".join(f"{where}: {text!r}" for where, text in english.items())
     finally:
         install_language(qapp, "en")
+
+
+def test_a_file_landing_starts_a_round_without_waiting_for_the_rescan(
+        qtbot, project: Project, tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sync_rounds, "RESCAN_MS", 600_000)
+    join(project, folder, "rana", reviewer=True)
+    window = make_window(qtbot, project, tmp_path / "rana.ini", "rana")
+    qtbot.waitUntil(lambda: (folder / "rana.annotator-team").exists(), timeout=SOON)
+    with Project.open(tmp_path / "salma.sqlite") as salmas:  # salma's desktop, from the command line
+        join(salmas, folder, "salma")
+        sync(salmas)
+        article = salmas.article_summaries()[0].id
+        salmas.add_span(article, "salma", 0, 5, "actor")
+        sync(salmas)
+    qtbot.waitUntil(lambda: team_row(window, "salma").get("Spans") == "1", timeout=SOON)
+    assert "1 new span from salma" in window.statusBar().currentMessage()
