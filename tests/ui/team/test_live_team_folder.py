@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from annotator.core.formats.team_file import read_team_file
 from annotator.operations.team_folder import join, membership, sync
 from annotator.store import Project
+from annotator.store.assignments import set_assignment
 from annotator.ui.shell.main_window import MainWindow
 from annotator.ui.team import sync_rounds
 from tests.ui.annotation_driver import make_window, open_article, press
@@ -232,3 +233,22 @@ def test_a_file_landing_starts_a_round_without_waiting_for_the_rescan(
         sync(salmas)
     qtbot.waitUntil(lambda: team_row(window, "salma").get("Spans") == "1", timeout=SOON)
     assert "1 new span from salma" in window.statusBar().currentMessage()
+
+
+def test_the_reviewers_new_articles_and_assignment_appear_in_the_annotators_list(
+        qtbot, project: Project, tmp_path: Path, folder: Path) -> None:
+    ids = [a.id for a in project.article_summaries()]
+    set_assignment(project, {"salma": [ids[0], ids[2]], "omar": [ids[1]]})
+    join(project, folder, "rana", reviewer=True)
+    sync(project)  # the reviewer's desktop publishes, from the command line
+    with Project.open(tmp_path / "salma.sqlite") as salmas:
+        join(salmas, folder, "salma")
+    salma = window_on(qtbot, tmp_path / "salma.sqlite", tmp_path / "salma.ini", "salma")
+
+    qtbot.waitUntil(lambda: salma.article_list.count() == 5, timeout=SOON)
+    notice = salma.statusBar().currentMessage()
+    assert notice == "5 new articles, 3 new assignments from rana"
+    shown = {salma.article_list.item(r).data(ROLE) for r in range(salma.article_list.count())
+             if not salma.article_list.item(r).isHidden()}
+    assert salma.assigned_only.isVisible() and salma.assigned_only.isChecked()
+    assert shown == {ids[0], ids[2]}
