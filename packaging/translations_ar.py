@@ -663,6 +663,10 @@ ARABIC = {
     "Choose the team folder": "اختر مجلد الفريق",
     "Choose the shared folder first.": "اختر المجلد المشترك أولًا.",
     "This folder cannot be used as the team folder; nothing was changed.": "لا يمكن استخدام هذا المجلد مجلدًا للفريق؛ لم يتغيّر شيء.",
+    "{name} cannot name your file in the team folder: give a name without slashes that does not begin with a dot.": "لا يصلح {name} اسمًا لملفك في مجلد الفريق: اختر اسمًا بلا شُرَط مائلة لا يبدأ بنقطة.",
+    "{folder} is a file, not a folder: choose the shared folder itself. Nothing was changed.": "{folder} ملف لا مجلد: اختر المجلد المشترك نفسه. لم يتغيّر شيء.",
+    "{folder} does not exist (is the share mounted?): choose a folder that does. Nothing was changed.": "{folder} غير موجود (هل المجلد المشترك موصول؟): اختر مجلدًا موجودًا. لم يتغيّر شيء.",
+    "{folder} cannot be written: check its permissions. Nothing was changed.": "لا يمكن الكتابة في {folder}: تحقّق من أذوناته. لم يتغيّر شيء.",
     "The project could not leave the team folder.": "تعذّر على المشروع مغادرة مجلد الفريق.",
     "OK": "حسنًا",
 }

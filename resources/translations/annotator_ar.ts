@@ -1937,6 +1937,22 @@ corpus {measure}: {value}</source>
             <translation>اختر المجلد المشترك أولًا.</translation>
         </message>
         <message>
+            <source>{name} cannot name your file in the team folder: give a name without slashes that does not begin with a dot.</source>
+            <translation>لا يصلح {name} اسمًا لملفك في مجلد الفريق: اختر اسمًا بلا شُرَط مائلة لا يبدأ بنقطة.</translation>
+        </message>
+        <message>
+            <source>{folder} is a file, not a folder: choose the shared folder itself. Nothing was changed.</source>
+            <translation>{folder} ملف لا مجلد: اختر المجلد المشترك نفسه. لم يتغيّر شيء.</translation>
+        </message>
+        <message>
+            <source>{folder} does not exist (is the share mounted?): choose a folder that does. Nothing was changed.</source>
+            <translation>{folder} غير موجود (هل المجلد المشترك موصول؟): اختر مجلدًا موجودًا. لم يتغيّر شيء.</translation>
+        </message>
+        <message>
+            <source>{folder} cannot be written: check its permissions. Nothing was changed.</source>
+            <translation>لا يمكن الكتابة في {folder}: تحقّق من أذوناته. لم يتغيّر شيء.</translation>
+        </message>
+        <message>
             <source>This folder cannot be used as the team folder; nothing was changed.</source>
             <translation>لا يمكن استخدام هذا المجلد مجلدًا للفريق؛ لم يتغيّر شيء.</translation>
         </message>

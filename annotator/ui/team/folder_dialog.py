@@ -5,6 +5,7 @@ folder first); a folder that cannot be used is said in a message naming it, and 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, InputError
 from annotator.operations.team_folder import Membership, join, leave, membership
 from annotator.store import Project
 from annotator.ui.team.wording import isolated
@@ -102,16 +103,34 @@ class TeamFolderDialog(QDialog):
         if not self.folder.text().strip():
             self._error(self.tr("Choose the shared folder first."), "")
             return
+        folder = Path(self.folder.text().strip()).expanduser()
         try:
-            joined = join(self.project, Path(self.folder.text().strip()).expanduser(), self.name.text(),
-                          self.reviewer.isChecked())
-        except AnnotatorError as exc:
-            self._error(self.tr("This folder cannot be used as the team folder; nothing was changed."),
+            joined = join(self.project, folder, self.name.text(), self.reviewer.isChecked())
+        except InputError as exc:  # the name
+            self._error(self.tr("{name} cannot name your file in the team folder: give a name without "
+                                "slashes that does not begin with a dot.").format(name=self.name.text()),
                         str(exc))
+            return
+        except AnnotatorError as exc:
+            self._error(self._why_unusable(folder), str(exc))
             return
         self._show_current(joined)
         self.joined.emit(joined)
         self.accept()
+
+    def _why_unusable(self, folder: Path) -> str:
+        """The folder's trouble in the interface language (the error's own words go under it)."""
+        shown = isolated(folder)
+        if folder.is_file():
+            return self.tr("{folder} is a file, not a folder: choose the shared folder itself. Nothing was "
+                           "changed.").format(folder=shown)
+        if not folder.is_dir():
+            return self.tr("{folder} does not exist (is the share mounted?): choose a folder that does. "
+                           "Nothing was changed.").format(folder=shown)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return self.tr("{folder} cannot be written: check its permissions. Nothing was changed.").format(
+                folder=shown)
+        return self.tr("This folder cannot be used as the team folder; nothing was changed.")
 
     def leave(self) -> None:
         """Leave the folder: its files stay, and so does everything merged from it."""

@@ -166,8 +166,18 @@ def test_a_folder_that_cannot_be_used_is_said_and_nothing_is_joined(qtbot, proje
     dialog.folder.setText(str(not_a_folder))
     qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
     assert dialog.error_box is not None and dialog.error_box.isVisible()
-    assert "cannot be used" in dialog.error_box.text()
-    assert str(not_a_folder) in dialog.error_box.informativeText()
+    said = dialog.error_box.text()
+    assert "is a file, not a folder" in said and str(not_a_folder) in said
+    assert membership(project) is None and window.team_folder.rounds is None
+
+    dialog.folder.setText(str(tmp_path / "not-mounted"))
+    qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    assert "does not exist" in dialog.error_box.text()
+
+    dialog.folder.setText(str(tmp_path))
+    dialog.name.setText("../rana")
+    qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    assert "cannot name your file" in dialog.error_box.text()
     assert membership(project) is None and window.team_folder.rounds is None
 
 
@@ -201,6 +211,13 @@ def test_the_team_folder_speaks_arabic(qtbot, qapp, project: Project, tmp_path: 
         dialog = window.team_folder.open_dialog()
         texts = dialog_texts(dialog)
         texts.update(dialog_texts(window.team_folder.panel))
+        (tmp_path / "notes.txt").write_text("x")
+        for path, name in ((tmp_path / "notes.txt", "rana"), (tmp_path / "absent", "rana"),
+                           (folder, ".rana")):
+            dialog.folder.setText(str(path))
+            dialog.name.setText(name)
+            qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+            texts[f"error for {path.name} {name}"] = dialog.error_box.text().replace(str(path), "")
         folder.rename(tmp_path / "unplugged")
         qtbot.waitUntil(lambda: not window.team_folder.banner.isHidden(), timeout=SOON)
         texts["banner"] = window.team_folder.banner.label.text()
