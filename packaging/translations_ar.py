@@ -662,6 +662,7 @@ ARABIC = {
     "Joined to {folder}, working here as {name} ({role}).": "منضم إلى {folder}، وتعمل هنا باسم {name} ({role}).",
     "Choose the team folder": "اختر مجلد الفريق",
     "Choose the shared folder first.": "اختر المجلد المشترك أولًا.",
+    "This project is open read-only, so it cannot join a team folder. Copy the file to a folder you can write to first.": "هذا المشروع مفتوح للقراءة فقط، فلا يمكنه الانضمام إلى مجلد فريق. انسخ الملف أولًا إلى مجلد تستطيع الكتابة فيه.",
     "This folder cannot be used as the team folder; nothing was changed.": "لا يمكن استخدام هذا المجلد مجلدًا للفريق؛ لم يتغيّر شيء.",
     "{name} cannot name your file in the team folder: give a name without slashes that does not begin with a dot.": "لا يصلح {name} اسمًا لملفك في مجلد الفريق: اختر اسمًا بلا شُرَط مائلة لا يبدأ بنقطة.",
     "{folder} is a file, not a folder: choose the shared folder itself. Nothing was changed.": "{folder} ملف لا مجلد: اختر المجلد المشترك نفسه. لم يتغيّر شيء.",

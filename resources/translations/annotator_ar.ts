@@ -1937,6 +1937,10 @@ corpus {measure}: {value}</source>
             <translation>اختر المجلد المشترك أولًا.</translation>
         </message>
         <message>
+            <source>This project is open read-only, so it cannot join a team folder. Copy the file to a folder you can write to first.</source>
+            <translation>هذا المشروع مفتوح للقراءة فقط، فلا يمكنه الانضمام إلى مجلد فريق. انسخ الملف أولًا إلى مجلد تستطيع الكتابة فيه.</translation>
+        </message>
+        <message>
             <source>{name} cannot name your file in the team folder: give a name without slashes that does not begin with a dot.</source>
             <translation>لا يصلح {name} اسمًا لملفك في مجلد الفريق: اختر اسمًا بلا شُرَط مائلة لا يبدأ بنقطة.</translation>
         </message>

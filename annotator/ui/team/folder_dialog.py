@@ -103,6 +103,10 @@ class TeamFolderDialog(QDialog):
         if not self.folder.text().strip():
             self._error(self.tr("Choose the shared folder first."), "")
             return
+        if self.project.read_only:
+            self._error(self.tr("This project is open read-only, so it cannot join a team folder. Copy the "
+                                "file to a folder you can write to first."), "")
+            return
         folder = Path(self.folder.text().strip()).expanduser()
         try:
             joined = join(self.project, folder, self.name.text(), self.reviewer.isChecked())

@@ -269,3 +269,19 @@ def test_the_reviewers_new_articles_and_assignment_appear_in_the_annotators_list
              if not salma.article_list.item(r).isHidden()}
     assert salma.assigned_only.isVisible() and salma.assigned_only.isChecked()
     assert shown == {ids[0], ids[2]}
+
+
+def test_a_read_only_project_is_told_it_cannot_join(qtbot, project: Project, tmp_path: Path,
+                                                    folder: Path) -> None:
+    path = project.path
+    project.close()
+    with Project.open(path, read_only=True) as read_only:
+        window = make_window(qtbot, read_only, tmp_path / "rana.ini", "rana")
+        dialog = window.team_folder.open_dialog()
+        dialog.folder.setText(str(folder))
+        qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+        assert "read-only" in dialog.error_box.text()
+        assert window.team_folder.rounds is None
+        window.close()
+    with Project.open(path) as writable:
+        assert membership(writable) is None
