@@ -1946,11 +1946,11 @@ corpus {measure}: {value}</source>
         </message>
         <message>
             <source>{folder} is a file, not a folder: choose the shared folder itself. Nothing was changed.</source>
-            <translation>{folder} ملف لا مجلد: اختر المجلد المشترك نفسه. لم يتغيّر شيء.</translation>
+            <translation>المسار {folder} ملف لا مجلد: اختر المجلد المشترك نفسه. لم يتغيّر شيء.</translation>
         </message>
         <message>
             <source>{folder} does not exist (is the share mounted?): choose a folder that does. Nothing was changed.</source>
-            <translation>{folder} غير موجود (هل المجلد المشترك موصول؟): اختر مجلدًا موجودًا. لم يتغيّر شيء.</translation>
+            <translation>المجلد {folder} غير موجود (هل المجلد المشترك موصول؟): اختر مجلدًا موجودًا. لم يتغيّر شيء.</translation>
         </message>
         <message>
             <source>{folder} cannot be written: check its permissions. Nothing was changed.</source>
