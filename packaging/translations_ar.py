@@ -146,9 +146,12 @@ ARABIC = {
     "Label": "الوسم",
     "Text": "النص",
     "Annotator": "المُعلِّق",
+    "Line": "السطر",
+    "Context": "السياق",
+    "Click to sort by this column; click again to reverse": "انقر للترتيب حسب هذا العمود، وانقر ثانيةً لعكس الترتيب",
     " (read-only)": " (للقراءة فقط)",
-    "{label} — {annotator}{read_only}, characters {start}–{end}":
-        "{label} — {annotator}{read_only}، الأحرف {start}–{end}",
+    "{label} — {annotator}{read_only}, line {line}, characters {start}–{end}":
+        "{label} — {annotator}{read_only}، السطر {line}، الأحرف {start}–{end}",
     # label editor
     "Labels": "الوسوم",
     "Name": "الاسم",
@@ -187,8 +190,8 @@ ARABIC = {
     "Agreement could not be computed: {error}": "تعذّر حساب الاتفاق: {error}",
     "Export charts and table to folder": "تصدير الرسوم والجدول إلى مجلد",
     "Export failed": "فشل التصدير",
-    "Exported {count} chart files and agreement.csv to {folder}.":
-        "صُدِّر {count} ملفًا من الرسوم وملف agreement.csv إلى {folder}.",
+    "Exported {files} and agreement.csv to {folder}.":
+        "صُدِّر {files} وملف agreement.csv إلى {folder}.",
     "all": "الكل",
     "none": "لا شيء",
     "{what}: {names}": "{what}: {names}",
@@ -213,8 +216,6 @@ ARABIC = {
     "majority": "الأغلبية",
     "votes needed: ": "الأصوات المطلوبة: ",
     "Accept agreed spans into gold": "قبول المقاطع المتفق عليها في المعيار الذهبي",
-    "Spans that enough 'done' annotators marked identically (start, end, label) go into gold; the curator decides the rest. Curated articles are left alone.":
-        "المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.",
     "Article:": "المقالة:",
     "Cannot adjudicate": "تعذّر التحكيم",
     # dashboard summary and charts
@@ -302,6 +303,21 @@ ARABIC = {
     "reject {label} {start}-{end}": "رفض {label} {start}-{end}",
     "edit gold span to {label} {start}-{end}": "تعديل المقطع الذهبي إلى {label} {start}-{end}",
     "mark gold {status}": "تعليم المعيار الذهبي {status}",
+    # curation of relations, attribute values and article answers (ui/curation/coding_lists.py; its
+    # lists read right to left in English too, so the relation arrow points left in both)
+    "Spans ({waiting})": "المقاطع ({waiting})",
+    "Relations, attributes, answers ({waiting})": "العلاقات والسمات والإجابات ({waiting})",
+    "Gold relations, attribute values and answers (Delete or R: take out of gold)":
+        "العلاقات وقيم السمات والإجابات في المعيار الذهبي (Delete أو R: إخراج من المعيار الذهبي)",
+    "{type}: «{head}» ← «{child}»": "{type}: «{head}» ← «{child}»",
+    "{name} = {value} on «{span}»": "{name} = {value} على «{span}»",
+    "{question} = {values}": "{question} = {values}",
+    "relation {type}": "العلاقة {type}",
+    "{name} = {value}": "{name} = {value}",
+    "accept {what}": "قبول {what}",
+    "reject {what}": "رفض {what}",
+    "Spans that enough 'done' annotators marked identically (start, end, label) go into gold, with the relations between them, their attribute values and the article answers those annotators agree on; the curator decides the rest. Curated articles are left alone.":
+        "المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي، ومعها العلاقات بينها وقيم سماتها وإجابات المقالة التي يتفق عليها هؤلاء المُعلِّقون؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.",
     # team work (File menu)
     "Annotator packs (*.annotator)": "حِزم المُعلِّق (*.annotator)",
     "Projects, packs and JSONL (*.sqlite *.db *.annotator *.jsonl);;All files (*)":
@@ -345,14 +361,17 @@ ARABIC = {
     "Suggest other occurrences": "اقتراح المواضع الأخرى",
     "After a tag, offer its label on the other occurrences":
         "بعد الوسم، اقتراح الوسم نفسه على المواضع الأخرى للنص",
+    "Keep proclitics when snapping": "إبقاء السوابق المتصلة عند الالتقاط",
+    "Word snapping keeps و ف ب ل ك written attached to the first word (off: «الولايات», on: «والولايات»)":
+        "يُبقي التقاطُ الكلمات حروفَ و ف ب ل ك المتصلة بالكلمة الأولى (معطَّل: «الولايات»، مفعَّل: «والولايات»)",
     "Could not search the other articles: {error}": "تعذّر البحث في المقالات الأخرى: {error}",
     "tag suggestion {label}": "وسم اقتراح {label}",
     "tag {suggestions} as {label}": "وسم {suggestions} بـ{label}",
     "tag {suggestions} in {articles} as {label}": "وسم {suggestions} في {articles} بـ{label}",
     "Tagging {places} in {articles}…": "جارٍ وسم {places} في {articles}…",
     "Cancelled: nothing was tagged.": "أُلغي: لم يُوسم شيء.",
-    "Taking back {count} tags…": "جارٍ التراجع عن {count} وسمًا…",
-    "Tagging {count} places again…": "جارٍ وسم {count} موضعًا من جديد…",
+    "Taking back {tags}…": "جارٍ التراجع عن {tags}…",
+    "Tagging {places} again…": "جارٍ وسم {places} من جديد…",
     "Still searching the other articles; try again in a moment.": "ما زال البحث جاريًا في المقالات الأخرى؛ حاول بعد لحظة.",
     "Accept all suggestions": "قبول كل الاقتراحات",
     "Tag {places} in {articles} as {label}? (One undo takes them all back.)":
@@ -464,7 +483,7 @@ ARABIC = {
     "Annotators: {names}": "المُعلِّقون: {names}",
     "(new: {names})": "(جدد: {names})",
     "New labels: {names}": "وسوم جديدة: {names}",
-    "… and {count} more notes": "… و{count} ملاحظات أخرى",
+    "… and {notes}": "… و{notes}",
     # File ▸ Export…
     "&Export…": "ت&صدير…",
     "Write annotations or gold in an export format, with its metadata record": "اكتب التعليقات أو المرجع المعتمد بصيغة تصدير، مع سجل بياناتها الوصفية",
@@ -693,6 +712,10 @@ ARABIC_PLURALS = {
     "%n waiting": ("%n بالانتظار",) * 6,
     "%n annotation(s)": ("%n تعليق", "تعليق واحد", "تعليقان", "%n تعليقات", "%n تعليقًا", "%n تعليق"),
     "%n file(s)": ("%n ملف", "ملف واحد", "ملفان", "%n ملفات", "%n ملفًا", "%n ملف"),
+    "%n chart file(s)": ("%n ملف رسوم", "ملف رسوم واحد", "ملفّا رسوم", "%n ملفات رسوم", "%n ملفًّا للرسوم",
+                         "%n ملف رسوم"),
+    "%n more note(s)": ("%n ملاحظة أخرى", "ملاحظة أخرى واحدة", "ملاحظتان أخريان", "%n ملاحظات أخرى",
+                        "%n ملاحظةً أخرى", "%n ملاحظة أخرى"),
     "%n new article(s)": ("%n مقالة جديدة", "مقالة جديدة واحدة", "مقالتان جديدتان", "%n مقالات جديدة", "%n مقالةً جديدة", "%n مقالة جديدة"),
     "%n new span(s)": ("%n مقطع جديد", "مقطع جديد واحد", "مقطعان جديدان", "%n مقاطع جديدة", "%n مقطعًا جديدًا", "%n مقطع جديد"),
     "%n span(s) removed": ("حُذف %n مقطع", "حُذف مقطع واحد", "حُذف مقطعان", "حُذفت %n مقاطع", "حُذف %n مقطعًا", "حُذف %n مقطع"),
@@ -718,6 +741,8 @@ ENGLISH_PLURALS = {
     "%n waiting": ("%n waiting", "%n waiting"),
     "%n annotation(s)": ("%n annotation", "%n annotations"),
     "%n file(s)": ("%n file", "%n files"),
+    "%n chart file(s)": ("%n chart file", "%n chart files"),
+    "%n more note(s)": ("%n more note", "%n more notes"),
     "%n new article(s)": ("%n new article", "%n new articles"),
     "%n new span(s)": ("%n new span", "%n new spans"),
     "%n span(s) removed": ("%n span removed", "%n spans removed"),

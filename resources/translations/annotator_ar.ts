@@ -205,6 +205,10 @@ corpus {measure}: {value}</source>
             <translation>استُبعد من الحساب: {articles}.</translation>
         </message>
         <message>
+            <source>Exported {files} and agreement.csv to {folder}.</source>
+            <translation>صُدِّر {files} وملف agreement.csv إلى {folder}.</translation>
+        </message>
+        <message>
             <source>In brackets: 95% bootstrap interval ({count} resamples of the articles, seed {seed}).</source>
             <translation>بين القوسين: فترة ثقة 95% بالإقلاع ({count} إعادة معاينة للمقالات، البذرة {seed}).</translation>
         </message>
@@ -215,10 +219,6 @@ corpus {measure}: {value}</source>
         <message>
             <source>Export failed</source>
             <translation>فشل التصدير</translation>
-        </message>
-        <message>
-            <source>Exported {count} chart files and agreement.csv to {folder}.</source>
-            <translation>صُدِّر {count} ملفًا من الرسوم وملف agreement.csv إلى {folder}.</translation>
         </message>
     </context>
     <context>
@@ -322,6 +322,14 @@ corpus {measure}: {value}</source>
     </context>
     <context>
         <name>AnnotationPage</name>
+        <message>
+            <source>Keep proclitics when snapping</source>
+            <translation>إبقاء السوابق المتصلة عند الالتقاط</translation>
+        </message>
+        <message>
+            <source>Word snapping keeps و ف ب ل ك written attached to the first word (off: «الولايات», on: «والولايات»)</source>
+            <translation>يُبقي التقاطُ الكلمات حروفَ و ف ب ل ك المتصلة بالكلمة الأولى (معطَّل: «الولايات»، مفعَّل: «والولايات»)</translation>
+        </message>
         <message>
             <source>Relations</source>
             <translation>العلاقات</translation>
@@ -479,12 +487,12 @@ corpus {measure}: {value}</source>
             <translation>أُلغي: لم يُوسم شيء.</translation>
         </message>
         <message>
-            <source>Taking back {count} tags…</source>
-            <translation>جارٍ التراجع عن {count} وسمًا…</translation>
+            <source>Taking back {tags}…</source>
+            <translation>جارٍ التراجع عن {tags}…</translation>
         </message>
         <message>
-            <source>Tagging {count} places again…</source>
-            <translation>جارٍ وسم {count} موضعًا من جديد…</translation>
+            <source>Tagging {places} again…</source>
+            <translation>جارٍ وسم {places} من جديد…</translation>
         </message>
     </context>
     <context>
@@ -511,10 +519,57 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>ArticleListModel</name>
+        <message>
+            <source>{title}
+{length} characters · {spans} · {status}</source>
+            <translation>{title}
+{length} حرفًا · {spans} · {status}</translation>
+        </message>
+    </context>
+    <context>
         <name>ArticleView</name>
         <message>
             <source>Suggested: {label} — click to accept</source>
             <translation>مقترح: {label} — انقر للقبول</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticlesPanel</name>
+        <message>
+            <source>All articles</source>
+            <translation>كل المقالات</translation>
+        </message>
+        <message>
+            <source>Only {status}</source>
+            <translation>{status} فقط</translation>
+        </message>
+        <message>
+            <source>Only articles assigned to me</source>
+            <translation>المقالات المسندة إليّ فقط</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodingLists</name>
+        <message>
+            <source>Gold relations, attribute values and answers (Delete or R: take out of gold)</source>
+            <translation>العلاقات وقيم السمات والإجابات في المعيار الذهبي (Delete أو R: إخراج من المعيار الذهبي)</translation>
+        </message>
+        <message>
+            <source>Waiting for a decision (Enter or A: accept · Delete or R: reject)</source>
+            <translation>بانتظار قرار (Enter أو A: قبول · Delete أو R: رفض)</translation>
+        </message>
+        <message>
+            <source>{type}: «{head}» ← «{child}»</source>
+            <translation>{type}: «{head}» ← «{child}»</translation>
+        </message>
+        <message>
+            <source>{name} = {value} on «{span}»</source>
+            <translation>{name} = {value} على «{span}»</translation>
+        </message>
+        <message>
+            <source>{question} = {values}</source>
+            <translation>{question} = {values}</translation>
         </message>
     </context>
     <context>
@@ -630,8 +685,8 @@ corpus {measure}: {value}</source>
             <translation>قبول المقاطع المتفق عليها في المعيار الذهبي</translation>
         </message>
         <message>
-            <source>Spans that enough 'done' annotators marked identically (start, end, label) go into gold; the curator decides the rest. Curated articles are left alone.</source>
-            <translation>المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.</translation>
+            <source>Spans that enough 'done' annotators marked identically (start, end, label) go into gold, with the relations between them, their attribute values and the article answers those annotators agree on; the curator decides the rest. Curated articles are left alone.</source>
+            <translation>المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي، ومعها العلاقات بينها وقيم سماتها وإجابات المقالة التي يتفق عليها هؤلاء المُعلِّقون؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.</translation>
         </message>
         <message>
             <source>Article:</source>
@@ -694,6 +749,14 @@ corpus {measure}: {value}</source>
         <message>
             <source>Gold: {status} · {spans} · {waiting}</source>
             <translation>المعيار الذهبي: {status} · {spans} · {waiting}</translation>
+        </message>
+        <message>
+            <source>Spans ({waiting})</source>
+            <translation>المقاطع ({waiting})</translation>
+        </message>
+        <message>
+            <source>Relations, attributes, answers ({waiting})</source>
+            <translation>العلاقات والسمات والإجابات ({waiting})</translation>
         </message>
         <message>
             <source>by vote</source>
@@ -1082,8 +1145,8 @@ corpus {measure}: {value}</source>
             <translation>وسوم جديدة: {names}</translation>
         </message>
         <message>
-            <source>… and {count} more notes</source>
-            <translation>… و{count} ملاحظات أخرى</translation>
+            <source>… and {notes}</source>
+            <translation>… و{notes}</translation>
         </message>
     </context>
     <context>
@@ -1206,18 +1269,6 @@ corpus {measure}: {value}</source>
             <translation>الاتساق</translation>
         </message>
         <message>
-            <source>All articles</source>
-            <translation>كل المقالات</translation>
-        </message>
-        <message>
-            <source>Only {status}</source>
-            <translation>{status} فقط</translation>
-        </message>
-        <message>
-            <source>Only articles assigned to me</source>
-            <translation>المقالات المسندة إليّ فقط</translation>
-        </message>
-        <message>
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
@@ -1288,12 +1339,6 @@ corpus {measure}: {value}</source>
         <message>
             <source>The change was not saved</source>
             <translation>لم يُحفظ التغيير</translation>
-        </message>
-        <message>
-            <source>{title}
-{length} characters · {spans} · {status}</source>
-            <translation>{title}
-{length} حرفًا · {spans} · {status}</translation>
         </message>
         <message>
             <source>{spans} · {status}</source>
@@ -1676,16 +1721,28 @@ corpus {measure}: {value}</source>
             <translation>النص</translation>
         </message>
         <message>
+            <source>Line</source>
+            <translation>السطر</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>السياق</translation>
+        </message>
+        <message>
             <source>Annotator</source>
             <translation>المُعلِّق</translation>
+        </message>
+        <message>
+            <source>Click to sort by this column; click again to reverse</source>
+            <translation>انقر للترتيب حسب هذا العمود، وانقر ثانيةً لعكس الترتيب</translation>
         </message>
         <message>
             <source> (read-only)</source>
             <translation> (للقراءة فقط)</translation>
         </message>
         <message>
-            <source>{label} — {annotator}{read_only}, characters {start}–{end}</source>
-            <translation>{label} — {annotator}{read_only}، الأحرف {start}–{end}</translation>
+            <source>{label} — {annotator}{read_only}, line {line}, characters {start}–{end}</source>
+            <translation>{label} — {annotator}{read_only}، السطر {line}، الأحرف {start}–{end}</translation>
         </message>
     </context>
     <context>
@@ -1830,6 +1887,10 @@ corpus {measure}: {value}</source>
     <context>
         <name>TeamFolder</name>
         <message>
+            <source>, </source>
+            <translation>، </translation>
+        </message>
+        <message>
             <source>&amp;Team folder…</source>
             <translation>مجلد ال&amp;فريق…</translation>
         </message>
@@ -1856,10 +1917,6 @@ corpus {measure}: {value}</source>
         <message>
             <source>The team folder round failed: {message}</source>
             <translation>تعذّرت جولة مجلد الفريق: {message}</translation>
-        </message>
-        <message>
-            <source>, </source>
-            <translation>، </translation>
         </message>
         <message>
             <source>Updated work from {names}</source>
@@ -2246,6 +2303,28 @@ corpus {measure}: {value}</source>
                 <numerusform>%n ملفات</numerusform>
                 <numerusform>%n ملفًا</numerusform>
                 <numerusform>%n ملف</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chart file(s)</source>
+            <translation>
+                <numerusform>%n ملف رسوم</numerusform>
+                <numerusform>ملف رسوم واحد</numerusform>
+                <numerusform>ملفّا رسوم</numerusform>
+                <numerusform>%n ملفات رسوم</numerusform>
+                <numerusform>%n ملفًّا للرسوم</numerusform>
+                <numerusform>%n ملف رسوم</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more note(s)</source>
+            <translation>
+                <numerusform>%n ملاحظة أخرى</numerusform>
+                <numerusform>ملاحظة أخرى واحدة</numerusform>
+                <numerusform>ملاحظتان أخريان</numerusform>
+                <numerusform>%n ملاحظات أخرى</numerusform>
+                <numerusform>%n ملاحظةً أخرى</numerusform>
+                <numerusform>%n ملاحظة أخرى</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -2669,6 +2748,26 @@ corpus {measure}: {value}</source>
         <message>
             <source>mark gold {status}</source>
             <translation>تعليم المعيار الذهبي {status}</translation>
+        </message>
+        <message>
+            <source>relation {type}</source>
+            <translation>علاقة {type}</translation>
+        </message>
+        <message>
+            <source>{name} = {value}</source>
+            <translation>{name} = {value}</translation>
+        </message>
+        <message>
+            <source>answer {question}</source>
+            <translation>إجابة {question}</translation>
+        </message>
+        <message>
+            <source>accept {what}</source>
+            <translation>قبول {what}</translation>
+        </message>
+        <message>
+            <source>reject {what}</source>
+            <translation>رفض {what}</translation>
         </message>
     </context>
     <context>

@@ -105,6 +105,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n chart file(s)</source>
+            <translation>
+                <numerusform>%n chart file</numerusform>
+                <numerusform>%n chart files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more note(s)</source>
+            <translation>
+                <numerusform>%n more note</numerusform>
+                <numerusform>%n more notes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n new article(s)</source>
             <translation>
                 <numerusform>%n new article</numerusform>

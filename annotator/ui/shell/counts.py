@@ -57,6 +57,12 @@ class _Counts(QObject):
     def files(self, n: int) -> str:
         return self.tr("%n file(s)", "", n)
 
+    def chart_files(self, n: int) -> str:
+        return self.tr("%n chart file(s)", "", n)
+
+    def more_notes(self, n: int) -> str:
+        return self.tr("%n more note(s)", "", n)
+
     def new_articles(self, n: int) -> str:
         return self.tr("%n new article(s)", "", n)
 
@@ -146,6 +152,16 @@ def annotations(n: int) -> str:
 def files(n: int) -> str:
     """ "1 file", "3 files"."""
     return _counts().files(n)
+
+
+def chart_files(n: int) -> str:
+    """ "1 chart file", "6 chart files" (an agreement export)."""
+    return _counts().chart_files(n)
+
+
+def more_notes(n: int) -> str:
+    """ "1 more note", "4 more notes" (the end of a list cut short)."""
+    return _counts().more_notes(n)
 
 
 def new_articles(n: int) -> str:
