@@ -200,6 +200,21 @@ def sync(project: Project) -> SyncReport:
     return report
 
 
+def publish(project: Project) -> int | None:
+    """Write my file if my work changed, merging nothing (the window does this on exit); its new
+    sequence, or None when unchanged or not joined. An unusable folder raises TeamFolderError."""
+    joined = membership(project)
+    if joined is None:
+        return None
+    _usable(joined.folder)
+    state = _state(project)
+    before = json.dumps(state, sort_keys=True)
+    sequence = _publish(project, joined, state)
+    if json.dumps(state, sort_keys=True) != before:
+        project.set_setting(STATE, json.dumps(state, ensure_ascii=False, sort_keys=True))
+    return sequence
+
+
 def _publish(project: Project, joined: Membership, state: dict) -> int | None:
     """Write my file if its content changed or it is gone; the new sequence, or None.
 
@@ -268,7 +283,8 @@ def _scan(joined: Membership, state: dict, report: SyncReport) -> list[tuple[str
         candidates.setdefault(team.annotator, []).append((team.sequence, team.body_sha256, name, team))
     winners = []
     for owner, found in sorted(candidates.items()):
-        found.sort(key=lambda c: (c[0], c[1]), reverse=True)
+        # on a tie (a copy of the same write) the file under the owner's own name is the one merged
+        found.sort(key=lambda c: (c[0], c[1], c[2] == file_name(owner)), reverse=True)
         if owner == joined.annotator:
             for sequence, _, name, _ in found:
                 report.files.append(FileReport(name, FileState.OWN_COPY, owner, sequence,

@@ -6,6 +6,7 @@ publishes may have changed (so an unchanged project is not serialised again ever
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from annotator.core.model import AnnotationSet, SpanRef, Status
 from annotator.store.coding_rows import load_codings
@@ -82,3 +83,63 @@ def publish_fingerprint(project: Project, annotator: str, reviewer: bool) -> str
     for sql in _MINE + (_PROJECT if reviewer else []):
         digest.update(repr(project.db.execute(sql, {"name": annotator}).fetchall()).encode())
     return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class AnnotatorProgress:
+    """One annotator's standing in the project, for the Team panel."""
+
+    annotator: str
+    done: int
+    in_progress: int
+    assigned: int
+    spans: int
+    last_activity: str | None  # the latest edit time (UTC, ISO) of a span or status, None if none
+
+
+def annotator_progress(project: Project) -> list[AnnotatorProgress]:
+    """Every annotator's articles done / in progress / assigned, spans and last edit, by name."""
+    q = project.db.execute
+    statuses: dict[int, dict[str, int]] = {}
+    last: dict[int, str] = {}
+    for who, status, count, latest in q("SELECT annotator_id, status, count(*), max(updated_at) "
+                                        "FROM statuses GROUP BY annotator_id, status"):
+        statuses.setdefault(who, {})[status] = count
+        last[who] = max(last.get(who, ""), latest or "")
+    spans: dict[int, int] = {}
+    for who, count, latest in q("SELECT annotator_id, count(*), max(updated_at) FROM spans "
+                                "GROUP BY annotator_id"):
+        spans[who] = count
+        last[who] = max(last.get(who, ""), latest or "")
+    assigned = dict(q("SELECT annotator_id, count(*) FROM assignments GROUP BY annotator_id"))
+    return [AnnotatorProgress(name, statuses.get(who, {}).get(Status.DONE.value, 0),
+                              statuses.get(who, {}).get(Status.IN_PROGRESS.value, 0), assigned.get(who, 0),
+                              spans.get(who, 0), last.get(who) or None)
+            for who, name in q("SELECT id, name FROM annotators ORDER BY name")]
+
+
+@dataclass(frozen=True)
+class ArticleProgress:
+    """Who has finished one article, and who is assigned it but has not."""
+
+    article_id: str
+    title: str
+    finished: tuple[str, ...]
+    unfinished: tuple[str, ...]  # assigned to them, not done
+
+
+def article_progress(project: Project) -> list[ArticleProgress]:
+    """Every article (in id order) with the annotators who marked it done and those assigned it who
+    have not, names sorted."""
+    q = project.db.execute
+    done: dict[str, list[str]] = {}
+    for doc, name in q("SELECT st.document_id, a.name FROM statuses st JOIN annotators a ON a.id = "
+                       "st.annotator_id WHERE st.status = ? ORDER BY a.name", (Status.DONE.value,)):
+        done.setdefault(doc, []).append(name)
+    assigned: dict[str, list[str]] = {}
+    for doc, name in q("SELECT s.document_id, a.name FROM assignments s JOIN annotators a ON a.id = "
+                       "s.annotator_id ORDER BY a.name"):
+        assigned.setdefault(doc, []).append(name)
+    return [ArticleProgress(doc, title, tuple(done.get(doc, ())),
+                            tuple(n for n in assigned.get(doc, ()) if n not in done.get(doc, ())))
+            for doc, title in q("SELECT id, title FROM documents ORDER BY id")]

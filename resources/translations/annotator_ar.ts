@@ -1013,6 +1013,32 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>FinishedArticles</name>
+        <message>
+            <source>Article</source>
+            <translation>المقالة</translation>
+        </message>
+        <message>
+            <source>Finished by</source>
+            <translation>أنهاها</translation>
+        </message>
+        <message>
+            <source>Assigned, not finished</source>
+            <translation>مُسندة ولم تُنهَ</translation>
+        </message>
+    </context>
+    <context>
+        <name>FolderBanner</name>
+        <message>
+            <source>Team folder</source>
+            <translation>مجلد الفريق</translation>
+        </message>
+        <message>
+            <source>The team folder {folder} cannot be reached. Your work goes on in this project and is published when the folder is back.</source>
+            <translation>تعذّر الوصول إلى مجلد الفريق {folder}. يستمر عملك في هذا المشروع ويُنشر حين يعود المجلد.</translation>
+        </message>
+    </context>
+    <context>
         <name>GoldStatus</name>
         <message>
             <source>not started</source>
@@ -2206,6 +2232,239 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>TeamFolder</name>
+        <message>
+            <source>, </source>
+            <translation>، </translation>
+        </message>
+        <message>
+            <source>&amp;Team folder…</source>
+            <translation>مجلد ال&amp;فريق…</translation>
+        </message>
+        <message>
+            <source>Join a folder shared by the team, see the current one, or leave it</source>
+            <translation>الانضمام إلى مجلد يتشاركه الفريق، أو عرض المجلد الحالي، أو مغادرته</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>الفريق</translation>
+        </message>
+        <message>
+            <source>Joined the team folder {folder} as {name}</source>
+            <translation>انضممتَ إلى مجلد الفريق {folder} باسم {name}</translation>
+        </message>
+        <message>
+            <source>Left the team folder: its files stay there, and everything merged from it stays here</source>
+            <translation>غادرتَ مجلد الفريق: تبقى ملفاته فيه، ويبقى هنا كل ما دُمج منه</translation>
+        </message>
+        <message>
+            <source>Updated from the team folder</source>
+            <translation>تحديث من مجلد الفريق</translation>
+        </message>
+        <message>
+            <source>The team folder round failed: {message}</source>
+            <translation>تعذّرت جولة مجلد الفريق: {message}</translation>
+        </message>
+        <message>
+            <source>Updated work from {names}</source>
+            <translation>عمل محدَّث من {names}</translation>
+        </message>
+        <message>
+            <source>{what} from {names}</source>
+            <translation>{what} من {names}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamFolderDialog</name>
+        <message>
+            <source>Team folder</source>
+            <translation>مجلد الفريق</translation>
+        </message>
+        <message>
+            <source>A folder that a sync engine (Syncthing, Nextcloud, Dropbox…) or git keeps in step on every desktop of the team. This desktop writes only its own file there and merges everyone else's as they arrive.</source>
+            <translation>مجلد يُبقيه محرّك مزامنة (Syncthing أو Nextcloud أو Dropbox…) أو git متطابقًا على كل أجهزة الفريق. يكتب هذا الجهاز فيه ملفه وحده، ويدمج ملفات الآخرين حين تصل.</translation>
+        </message>
+        <message>
+            <source>The shared folder</source>
+            <translation>المجلد المشترك</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>اختيار…</translation>
+        </message>
+        <message>
+            <source>I am the reviewer: also publish the articles, labels, guidelines, assignments and gold</source>
+            <translation>أنا المراجِع: انشر أيضًا المقالات والوسوم والإرشادات والإسناد والمعيار الذهبي</translation>
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation>المجلد:</translation>
+        </message>
+        <message>
+            <source>Your name:</source>
+            <translation>اسمك:</translation>
+        </message>
+        <message>
+            <source>Join</source>
+            <translation>انضمام</translation>
+        </message>
+        <message>
+            <source>Leave the folder</source>
+            <translation>مغادرة المجلد</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>إغلاق</translation>
+        </message>
+        <message>
+            <source>This project is not joined to a team folder.</source>
+            <translation>هذا المشروع غير منضم إلى مجلد فريق.</translation>
+        </message>
+        <message>
+            <source>as the reviewer</source>
+            <translation>بصفتك المراجِع</translation>
+        </message>
+        <message>
+            <source>as an annotator</source>
+            <translation>بصفتك مُعلِّقًا</translation>
+        </message>
+        <message>
+            <source>Joined to {folder}, working here as {name} ({role}).</source>
+            <translation>منضم إلى {folder}، وتعمل هنا باسم {name} ({role}).</translation>
+        </message>
+        <message>
+            <source>Choose the team folder</source>
+            <translation>اختر مجلد الفريق</translation>
+        </message>
+        <message>
+            <source>Choose the shared folder first.</source>
+            <translation>اختر المجلد المشترك أولًا.</translation>
+        </message>
+        <message>
+            <source>This project is open read-only, so it cannot join a team folder. Copy the file to a folder you can write to first.</source>
+            <translation>هذا المشروع مفتوح للقراءة فقط، فلا يمكنه الانضمام إلى مجلد فريق. انسخ الملف أولًا إلى مجلد تستطيع الكتابة فيه.</translation>
+        </message>
+        <message>
+            <source>{name} cannot name your file in the team folder: give a name without slashes that does not begin with a dot.</source>
+            <translation>لا يصلح {name} اسمًا لملفك في مجلد الفريق: اختر اسمًا بلا شُرَط مائلة لا يبدأ بنقطة.</translation>
+        </message>
+        <message>
+            <source>{folder} is a file, not a folder: choose the shared folder itself. Nothing was changed.</source>
+            <translation>المسار {folder} ملف لا مجلد: اختر المجلد المشترك نفسه. لم يتغيّر شيء.</translation>
+        </message>
+        <message>
+            <source>{folder} does not exist (is the share mounted?): choose a folder that does. Nothing was changed.</source>
+            <translation>المجلد {folder} غير موجود (هل المجلد المشترك موصول؟): اختر مجلدًا موجودًا. لم يتغيّر شيء.</translation>
+        </message>
+        <message>
+            <source>{folder} cannot be written: check its permissions. Nothing was changed.</source>
+            <translation>لا يمكن الكتابة في {folder}: تحقّق من أذوناته. لم يتغيّر شيء.</translation>
+        </message>
+        <message>
+            <source>This folder cannot be used as the team folder; nothing was changed.</source>
+            <translation>لا يمكن استخدام هذا المجلد مجلدًا للفريق؛ لم يتغيّر شيء.</translation>
+        </message>
+        <message>
+            <source>The project could not leave the team folder.</source>
+            <translation>تعذّر على المشروع مغادرة مجلد الفريق.</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>حسنًا</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamPanel</name>
+        <message>
+            <source>Annotator</source>
+            <translation>المُعلِّق</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>منتهية</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>قيد العمل</translation>
+        </message>
+        <message>
+            <source>Assigned</source>
+            <translation>مُسندة</translation>
+        </message>
+        <message>
+            <source>Spans</source>
+            <translation>المقاطع</translation>
+        </message>
+        <message>
+            <source>Last activity</source>
+            <translation>آخر نشاط</translation>
+        </message>
+        <message>
+            <source>Last file seen</source>
+            <translation>آخر ملف رُئي</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>حال الملف</translation>
+        </message>
+        <message>
+            <source>merged (sequence {sequence})</source>
+            <translation>دُمج (التسلسل {sequence})</translation>
+        </message>
+        <message>
+            <source>up to date (sequence {sequence})</source>
+            <translation>محدَّث (التسلسل {sequence})</translation>
+        </message>
+        <message>
+            <source>incomplete: waiting for the rest</source>
+            <translation>ناقص: بانتظار بقيته</translation>
+        </message>
+        <message>
+            <source>refused: damaged or altered</source>
+            <translation>مرفوض: تالف أو معدَّل</translation>
+        </message>
+        <message>
+            <source>a conflict copy, kept on disk</source>
+            <translation>نسخة تعارض، أُبقيت على القرص</translation>
+        </message>
+        <message>
+            <source>an older copy, not merged</source>
+            <translation>نسخة أقدم، لم تُدمج</translation>
+        </message>
+        <message>
+            <source>written under my name elsewhere</source>
+            <translation>كُتب باسمي على جهاز آخر</translation>
+        </message>
+        <message>
+            <source>reviewer</source>
+            <translation>المراجِع</translation>
+        </message>
+        <message>
+            <source>annotator</source>
+            <translation>المُعلِّق</translation>
+        </message>
+        <message>
+            <source>Team folder {folder} · working here as {name} ({role})</source>
+            <translation>مجلد الفريق {folder} · تعمل هنا باسم {name} ({role})</translation>
+        </message>
+        <message>
+            <source>Waiting for the first round through the folder…</source>
+            <translation>بانتظار الجولة الأولى عبر المجلد…</translation>
+        </message>
+        <message>
+            <source>Last round {time}: {files} in the folder</source>
+            <translation>آخر جولة {time}: {files} في المجلد</translation>
+        </message>
+        <message>
+            <source>my file (sequence {sequence})</source>
+            <translation>ملفي (التسلسل {sequence})</translation>
+        </message>
+        <message>
+            <source>no file in the folder</source>
+            <translation>لا ملف في المجلد</translation>
+        </message>
+    </context>
+    <context>
         <name>ValueList</name>
         <message>
             <source>Add entry…</source>
@@ -2446,6 +2705,72 @@ corpus {measure}: {value}</source>
                 <numerusform>%n إجابات</numerusform>
                 <numerusform>%n إجابةً</numerusform>
                 <numerusform>%n إجابة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new article(s)</source>
+            <translation>
+                <numerusform>%n مقالة جديدة</numerusform>
+                <numerusform>مقالة جديدة واحدة</numerusform>
+                <numerusform>مقالتان جديدتان</numerusform>
+                <numerusform>%n مقالات جديدة</numerusform>
+                <numerusform>%n مقالةً جديدة</numerusform>
+                <numerusform>%n مقالة جديدة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new span(s)</source>
+            <translation>
+                <numerusform>%n مقطع جديد</numerusform>
+                <numerusform>مقطع جديد واحد</numerusform>
+                <numerusform>مقطعان جديدان</numerusform>
+                <numerusform>%n مقاطع جديدة</numerusform>
+                <numerusform>%n مقطعًا جديدًا</numerusform>
+                <numerusform>%n مقطع جديد</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n span(s) removed</source>
+            <translation>
+                <numerusform>حُذف %n مقطع</numerusform>
+                <numerusform>حُذف مقطع واحد</numerusform>
+                <numerusform>حُذف مقطعان</numerusform>
+                <numerusform>حُذفت %n مقاطع</numerusform>
+                <numerusform>حُذف %n مقطعًا</numerusform>
+                <numerusform>حُذف %n مقطع</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new assignment(s)</source>
+            <translation>
+                <numerusform>%n إسناد جديد</numerusform>
+                <numerusform>إسناد جديد واحد</numerusform>
+                <numerusform>إسنادان جديدان</numerusform>
+                <numerusform>%n إسنادات جديدة</numerusform>
+                <numerusform>%n إسنادًا جديدًا</numerusform>
+                <numerusform>%n إسناد جديد</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new label(s)</source>
+            <translation>
+                <numerusform>%n وسم جديد</numerusform>
+                <numerusform>وسم جديد واحد</numerusform>
+                <numerusform>وسمان جديدان</numerusform>
+                <numerusform>%n وسوم جديدة</numerusform>
+                <numerusform>%n وسمًا جديدًا</numerusform>
+                <numerusform>%n وسم جديد</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conflict copy(-ies) kept</source>
+            <translation>
+                <numerusform>أُبقيت %n نسخة تعارض</numerusform>
+                <numerusform>أُبقيت نسخة تعارض واحدة</numerusform>
+                <numerusform>أُبقيت نسختا تعارض</numerusform>
+                <numerusform>أُبقيت %n نسخ تعارض</numerusform>
+                <numerusform>أُبقيت %n نسخةَ تعارض</numerusform>
+                <numerusform>أُبقيت %n نسخة تعارض</numerusform>
             </translation>
         </message>
     </context>

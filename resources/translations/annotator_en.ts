@@ -132,5 +132,47 @@
                 <numerusform>%n answers</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n new article(s)</source>
+            <translation>
+                <numerusform>%n new article</numerusform>
+                <numerusform>%n new articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new span(s)</source>
+            <translation>
+                <numerusform>%n new span</numerusform>
+                <numerusform>%n new spans</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n span(s) removed</source>
+            <translation>
+                <numerusform>%n span removed</numerusform>
+                <numerusform>%n spans removed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new assignment(s)</source>
+            <translation>
+                <numerusform>%n new assignment</numerusform>
+                <numerusform>%n new assignments</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new label(s)</source>
+            <translation>
+                <numerusform>%n new label</numerusform>
+                <numerusform>%n new labels</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conflict copy(-ies) kept</source>
+            <translation>
+                <numerusform>%n conflict copy kept</numerusform>
+                <numerusform>%n conflict copies kept</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

@@ -16,10 +16,11 @@ from annotator.core.model import SpanRef, Status
 from annotator.operations.import_corpus import import_paths
 from annotator.operations.team import merge_files
 from annotator.operations.team_files import TeamFolderError
-from annotator.operations.team_folder import FileState, join, leave, membership, sync
+from annotator.operations.team_folder import FileState, join, leave, membership, publish, sync
 from annotator.store import Project
 from annotator.store.assignments import set_assignment
 from annotator.store.gold import Gold
+from annotator.store.team_work import annotator_progress, article_progress
 
 ANNOTATORS = ["salma", "omar"]
 
@@ -311,3 +312,67 @@ def test_a_new_name_starts_a_new_file_and_leaves_the_old_one(tmp_path, reviewer_
     with Project.open(salma) as project:
         assert membership(project).annotator == "salma.h"
         assert leave(project).annotator == "salma.h" and membership(project) is None
+
+
+def test_publish_writes_only_my_file_and_only_when_my_work_changed(tmp_path, reviewer_db):
+    folder = tmp_path / "team"
+    folder.mkdir()
+    joined(tmp_path, "rana", folder, reviewer=True, db=reviewer_db)
+    salma = joined(tmp_path, "salma", folder)
+    round_(reviewer_db)
+    round_(salma)
+    annotate(salma, "salma", 1)
+    with Project.open(salma) as project:
+        assert publish(project) == 2
+        assert publish(project) is None  # unchanged: not written again
+    assert len(read_team_file(folder / "salma.annotator-team").work) == 1
+    with Project.open(reviewer_db) as project:
+        assert project.spans(annotator="salma") == []  # publishing merges nothing
+
+
+def test_annotator_progress_counts_each_annotators_articles_spans_and_last_edit(tmp_path, reviewer_db):
+    annotate(reviewer_db, "salma", 2)
+    with Project.open(reviewer_db) as project:
+        article = project.assigned_article_ids("omar")[0]
+        project.add_span(article, "omar", 0, 4, "actor")
+        project.add_annotator("layla")
+        progress = {p.annotator: p for p in annotator_progress(project)}
+        spans_by = {name: len(project.spans(annotator=name)) for name in progress}
+        assigned = {name: len(project.assigned_article_ids(name)) for name in progress}
+    assert (progress["salma"].done, progress["salma"].in_progress) == (2, 0)
+    assert (progress["omar"].done, progress["omar"].in_progress) == (0, 1)
+    assert {n: p.spans for n, p in progress.items()} == spans_by
+    assert {n: p.assigned for n, p in progress.items()} == assigned
+    assert progress["omar"].last_activity >= progress["salma"].last_activity
+    assert progress["layla"].last_activity is None and progress["layla"].spans == 0
+
+
+def test_an_identical_conflict_copy_loses_to_the_file_under_the_owners_name(tmp_path, reviewer_db):
+    folder = tmp_path / "team"
+    folder.mkdir()
+    joined(tmp_path, "rana", folder, reviewer=True, db=reviewer_db)
+    salma = joined(tmp_path, "salma", folder)
+    round_(reviewer_db)
+    round_(salma)
+    annotate(salma, "salma", 1)
+    round_(salma)
+    copy = folder / "salma (conflicted copy 2026-12-03).annotator-team"
+    shutil.copy(folder / "salma.annotator-team", copy)
+    states = {f.file: f.state for f in round_(reviewer_db).files}
+    assert states["salma.annotator-team"] is FileState.MERGED
+    assert states[copy.name] is FileState.CONFLICT_COPY
+
+
+def test_article_progress_says_who_finished_each_article_and_who_is_still_assigned_it(tmp_path, reviewer_db):
+    annotate(reviewer_db, "salma", 1)
+    with Project.open(reviewer_db) as project:
+        first = project.assigned_article_ids("salma")[0]
+        assigned = {a.id: sorted(n for n in ANNOTATORS if a.id in project.assigned_article_ids(n))
+                    for a in project.article_summaries()}
+        rows = {row.article_id: row for row in article_progress(project)}
+    assert set(rows) == set(assigned)
+    assert rows[first].finished == ("salma",)
+    assert "salma" not in rows[first].unfinished
+    assert sorted(rows[first].unfinished + rows[first].finished) == assigned[first]
+    others = [doc for doc in rows if doc != first]
+    assert all(rows[doc].finished == () and list(rows[doc].unfinished) == assigned[doc] for doc in others)

@@ -69,6 +69,24 @@ class _Counts(QObject):
     def answers(self, n: int) -> str:
         return self.tr("%n answer(s)", "", n)
 
+    def new_articles(self, n: int) -> str:
+        return self.tr("%n new article(s)", "", n)
+
+    def new_spans(self, n: int) -> str:
+        return self.tr("%n new span(s)", "", n)
+
+    def removed_spans(self, n: int) -> str:
+        return self.tr("%n span(s) removed", "", n)
+
+    def new_assignments(self, n: int) -> str:
+        return self.tr("%n new assignment(s)", "", n)
+
+    def new_labels(self, n: int) -> str:
+        return self.tr("%n new label(s)", "", n)
+
+    def conflict_copies(self, n: int) -> str:
+        return self.tr("%n conflict copy(-ies) kept", "", n)
+
 
 @functools.cache
 def _counts() -> _Counts:
@@ -160,3 +178,33 @@ def relations(n: int) -> str:
 def answers(n: int) -> str:
     """ "1 answer", "4 answers": one annotator's answer to an article question each."""
     return _counts().answers(n)
+
+
+def new_articles(n: int) -> str:
+    """ "1 new article", "2 new articles" (arrived through the team folder)."""
+    return _counts().new_articles(n)
+
+
+def new_spans(n: int) -> str:
+    """ "1 new span", "5 new spans"."""
+    return _counts().new_spans(n)
+
+
+def removed_spans(n: int) -> str:
+    """ "1 span removed", "3 spans removed"."""
+    return _counts().removed_spans(n)
+
+
+def new_assignments(n: int) -> str:
+    """ "1 new assignment", "4 new assignments"."""
+    return _counts().new_assignments(n)
+
+
+def new_labels(n: int) -> str:
+    """ "1 new label", "2 new labels"."""
+    return _counts().new_labels(n)
+
+
+def conflict_copies(n: int) -> str:
+    """ "1 conflict copy kept", "2 conflict copies kept" (a sync engine's copies left on disk)."""
+    return _counts().conflict_copies(n)

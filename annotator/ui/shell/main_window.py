@@ -41,6 +41,7 @@ from annotator.ui.shell.projects import (
     quit_application,
 )
 from annotator.ui.team.actions import add_team_actions
+from annotator.ui.team.live_folder import add_team_folder
 
 ANNOTATOR_KEY = "annotator/name"
 POINT_SIZE_KEY = "view/pointSize"
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self.change_watcher.stop()  # the session closes the project file next
         self.page.remember_place()
         self.page.places.save(self.settings, self.project.path)
+        self.team_folder.close()  # my last edits reach the team folder
         super().closeEvent(event)
 
     # -- menus ----------------------------------------------------------------------------------
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
         self.team_actions = add_team_actions(
             file_menu, self, lambda: self.project, lambda: self.annotator, self.apply_changes
         )
+        self.team_folder = add_team_folder(file_menu, self)  # rounds start at once if the project is joined
         file_menu.addSeparator()
         for name in ("close_project", "quit"):
             file_menu.addAction(self.actions[name])
