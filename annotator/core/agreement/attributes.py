@@ -11,12 +11,14 @@ matched spans, with the number of units.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
+from annotator.core.agreement import nominal
 from annotator.core.agreement.characters import alpha_from_value_counts
 from annotator.core.agreement.codes import cohen_kappa
 from annotator.core.agreement.data import AgreementInput
@@ -73,11 +75,30 @@ def _units(layout: Layout, partner: np.ndarray) -> tuple[list[list[int]], int, l
     return units, ambiguous, list(zip(pair.tolist(), heads.tolist(), tails.tolist(), strict=True))
 
 
-def attribute_agreement(data: AgreementInput, layout: Layout, spans: SpanCounts) -> dict:
+def attribute_agreement(data: AgreementInput, layout: Layout, spans: SpanCounts,
+                        resamples: np.ndarray | None = None) -> dict:
     """Every attribute's α and per-pair κ in both matching modes, as ``agreement --json`` prints it."""
+    return attribute_figures(data, layout, spans, resamples).corpus
+
+
+@dataclass(frozen=True)
+class AttributeFigures:
+    """The corpus figures (``agreement --json``'s ``attributes``) and, per article in corpus order,
+    that article's α per attribute and mode (``per_article[i]["actor.role"]["overlap"]``)."""
+
+    corpus: dict
+    per_article: list[dict]
+
+
+def attribute_figures(data: AgreementInput, layout: Layout, spans: SpanCounts,
+                      resamples: np.ndarray | None = None) -> AttributeFigures:
+    """Every attribute's α (corpus and per article) and per-pair κ in both matching modes; ``resamples``
+    (``bootstrap.resample_counts``) adds 95% intervals to the corpus α and the pairs' κ."""
     definitions = data.codebook.attributes
+    n_articles = layout.n_articles
+    per_article: list[dict] = [{} for _ in range(n_articles)]
     if not definitions:
-        return {"note": NOTE, "reason": NO_ATTRIBUTES, "per_attribute": {}}
+        return AttributeFigures({"note": NOTE, "reason": NO_ATTRIBUTES, "per_attribute": {}}, per_article)
     values = _values(data, layout)
     label_index = {name: k for k, name in enumerate(layout.labels)}
     result: dict = {f"{d.label}.{d.name}": {"label": d.label, "attribute": d.name} for d in definitions}
@@ -90,29 +111,55 @@ def attribute_agreement(data: AgreementInput, layout: Layout, spans: SpanCounts)
         for q, ra, rb in edges:
             by_pair_label[(q, int(layout.label[ra]))].append((ra, rb))
         for definition in definitions:
+            key = f"{definition.label}.{definition.name}"
             label = label_index.get(definition.label, -1)
             unset = "no" if definition.kind is AttributeKind.FLAG else NOT_SET
 
             def value(row: int, name: str = definition.name, unset: str = unset) -> str:
                 return values.get((row, name), unset)
 
-            mine = [[value(r) for r in rows] for rows in units if layout.label[rows[0]] == label]
+            chosen = [rows for rows in units if layout.label[rows[0]] == label]
+            mine = [[value(r) for r in rows] for rows in chosen]
             categories = sorted({v for unit in mine for v in unit})
             table = np.array([[unit.count(c) for c in categories] for unit in mine],
                              dtype=float).reshape(len(mine), len(categories))
             alpha = alpha_from_value_counts(table) if mine else (None, NO_UNITS)
-            figures: dict = {"alpha": alpha[0], "n_spans": len(mine)}
-            if alpha[0] is None:
-                figures["reasons"] = {"alpha": alpha[1] if mine else NO_UNITS}
+            unit_article = layout.article[[rows[0] for rows in chosen]] if chosen else np.zeros(0, int)
+            sums = nominal.unit_sums(table, unit_article, n_articles)
+            shown = np.bincount(unit_article, minlength=n_articles)
+            low_high, ci_reasons = nominal.interval_fields("alpha", alpha[0], nominal.alpha, sums, resamples,
+                                                           int((shown > 0).sum()))
+            figures: dict = {"alpha": alpha[0], **low_high, "n_spans": len(mine)}
+            reasons = ({"alpha": alpha[1] if mine else NO_UNITS} if alpha[0] is None else {}) | ci_reasons
+            if reasons:
+                figures["reasons"] = reasons
+            for i, (a_value, a_why) in enumerate(nominal.per_article(nominal.alpha, sums)):
+                article = {"alpha": a_value, "n_spans": int(shown[i])}
+                if a_value is None:
+                    article["reasons"] = {"alpha": NO_UNITS if shown[i] == 0 else a_why}
+                per_article[i].setdefault(key, {})[mode] = article
             pairs = []
             for p, (a, b) in enumerate(combinations(layout.annotators, 2)):
                 matched = by_pair_label.get((p, label), [])
-                kappa = cohen_kappa([value(ra) for ra, _ in matched], [value(rb) for _, rb in matched])
+                first, second = [value(ra) for ra, _ in matched], [value(rb) for _, rb in matched]
+                kappa = cohen_kappa(first, second)
                 pair = {"a": a, "b": b, "kappa": kappa[0], "n_spans": len(matched)}
-                if kappa[0] is None:
-                    pair["reasons"] = {"kappa": kappa[1]}
+                if resamples is not None and len(resamples):
+                    index = {c: k for k, c in enumerate(sorted(set(first) | set(second)))}
+                    where = layout.article[[ra for ra, _ in matched]] if matched else np.zeros(0, int)
+                    pair_sums = nominal.pair_sums([index[v] for v in first], [index[v] for v in second],
+                                                  where, len(index), n_articles)
+                    extra, why = nominal.interval_fields("kappa", kappa[0], nominal.kappa, pair_sums,
+                                                         resamples, len(set(where.tolist())))
+                    pair.update(extra)
+                else:
+                    why = {}
+                reasons = ({"kappa": kappa[1]} if kappa[0] is None else {}) | why
+                if reasons:
+                    pair["reasons"] = reasons
                 pairs.append(pair)
             figures["pairs"] = pairs
-            result[f"{definition.label}.{definition.name}"][mode] = figures
-    return {"note": NOTE, "reason": None, "ambiguous_overlap_groups": ambiguous_groups["overlap"],
-            "per_attribute": result}
+            result[key][mode] = figures
+    corpus = {"note": NOTE, "reason": None, "ambiguous_overlap_groups": ambiguous_groups["overlap"],
+              "per_attribute": result}
+    return AttributeFigures(corpus, per_article)

@@ -46,7 +46,9 @@ def report_to_json(report: AgreementReport) -> dict:
              **a.scores.as_dict(article), "span_counts": dict(a.span_counts),
              "pooled_labels": list(a.pooled_labels),
              "per_label": {label: s.as_dict(ARTICLE_MEASURES) for label, s in a.per_label.items()},
-             "per_relation_type": per_type(a.per_relation_type)}
+             "per_relation_type": per_type(a.per_relation_type),
+             "attributes": {key: dict(modes) for key, modes in a.attributes.items()},
+             "codes": {question: dict(figures) for question, figures in a.codes.items()}}
             for a in report.articles
         ],
         "pairs": [
@@ -72,42 +74,60 @@ def code_agreement_absent() -> dict:
     return {"note": NOTE, "reason": NO_QUESTIONS, "per_question": {}}
 
 
-def _code_rows(codes: dict | None) -> Iterator[tuple[str, str, str, str, str, str]]:
-    """Article-code rows: scope overall (the label column holds the question) and pair, measures
-    ``code_alpha``, ``code_fleiss_kappa``, ``code_ac1``, ``code_n_items`` and ``code_kappa``."""
+def _figure_rows(scope: str, item: str, key: str, measure: str, figures: dict,
+                 name: str) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """The row of ``figures[name]`` as ``measure``, then its interval rows (``{measure}_ci_low`` and
+    ``_ci_high``) where intervals were asked for."""
+    reasons = figures.get("reasons", {})
+    value = figures.get(name)
+    yield (scope, item, key, measure, "" if value is None else plain(value),
+           reasons.get(name, "") if value is None else "")
+    for bound in ("low", "high"):
+        if f"{name}_ci_{bound}" in figures:
+            limit = figures[f"{name}_ci_{bound}"]
+            yield (scope, item, key, f"{measure}_ci_{bound}", "" if limit is None else plain(limit),
+                   reasons.get(f"{name}_ci", "") if limit is None else "")
+
+
+def _code_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """Article-code rows: scope overall (the label column holds the question), pair and article,
+    measures ``code_alpha``, ``code_fleiss_kappa``, ``code_ac1`` (with ``_ci_low``/``_ci_high`` where
+    intervals were asked for), ``code_agreement`` and ``code_n_items``; ``code_kappa`` per pair."""
     from annotator.core.agreement.codes import CODE_MEASURES
 
-    for question, figures in ((codes or {}).get("per_question") or {}).items():
-        reasons = figures.get("reasons", {})
+    for question, figures in ((report.codes or {}).get("per_question") or {}).items():
         for measure in CODE_MEASURES:
-            value = figures[measure]
-            yield ("overall", "", question, f"code_{measure}", "" if value is None else plain(value),
-                   reasons.get(measure, "") if value is None else "")
+            yield from _figure_rows("overall", "", question, f"code_{measure}", figures, measure)
+        if "agreement" in figures:
+            yield from _figure_rows("overall", "", question, "code_agreement", figures, "agreement")
         yield ("overall", "", question, "code_n_items", str(figures["n_items"]), "")
         for pair in figures["pairs"]:
-            value = pair["kappa"]
-            yield ("pair", f"{pair['a']}|{pair['b']}", question, "code_kappa",
-                   "" if value is None else plain(value),
-                   pair.get("reasons", {}).get("kappa", "") if value is None else "")
+            yield from _figure_rows("pair", f"{pair['a']}|{pair['b']}", question, "code_kappa", pair, "kappa")
+    for article in report.articles:
+        for question, figures in article.codes.items():
+            yield from _figure_rows("article", article.id, question, "code_agreement", figures, "agreement")
+            yield ("article", article.id, question, "code_n_items", str(figures["n_items"]), "")
 
 
-def _attribute_rows(attributes: dict | None) -> Iterator[tuple[str, str, str, str, str, str]]:
+def _attribute_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str, str]]:
     """Attribute rows: the label column holds LABEL.ATTRIBUTE; ``attribute_alpha_{mode}`` and
-    ``attribute_n_spans_{mode}`` overall, ``attribute_kappa_{mode}`` per pair (mode: exact, overlap)."""
-    for key, figures in ((attributes or {}).get("per_attribute") or {}).items():
+    ``attribute_n_spans_{mode}`` overall and per article, ``attribute_kappa_{mode}`` per pair (mode:
+    exact, overlap), with ``_ci_low``/``_ci_high`` rows where intervals were asked for."""
+    for key, figures in ((report.attributes or {}).get("per_attribute") or {}).items():
         for mode in ("exact", "overlap"):
             scope = figures.get(mode)
             if scope is None:
                 continue
-            value = scope["alpha"]
-            yield ("overall", "", key, f"attribute_alpha_{mode}", "" if value is None else plain(value),
-                   scope.get("reasons", {}).get("alpha", "") if value is None else "")
+            yield from _figure_rows("overall", "", key, f"attribute_alpha_{mode}", scope, "alpha")
             yield ("overall", "", key, f"attribute_n_spans_{mode}", str(scope["n_spans"]), "")
             for pair in scope["pairs"]:
-                value = pair["kappa"]
-                yield ("pair", f"{pair['a']}|{pair['b']}", key, f"attribute_kappa_{mode}",
-                       "" if value is None else plain(value),
-                       pair.get("reasons", {}).get("kappa", "") if value is None else "")
+                yield from _figure_rows("pair", f"{pair['a']}|{pair['b']}", key, f"attribute_kappa_{mode}",
+                                        pair, "kappa")
+    for article in report.articles:
+        for key, modes in article.attributes.items():
+            for mode, scope in modes.items():
+                yield from _figure_rows("article", article.id, key, f"attribute_alpha_{mode}", scope, "alpha")
+                yield ("article", article.id, key, f"attribute_n_spans_{mode}", str(scope["n_spans"]), "")
 
 
 def csv_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str, str]]:
@@ -148,8 +168,8 @@ def csv_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str,
             yield from rows("pair", item, label, scores, PAIR_MEASURES)
         for kind, scores in pair.per_relation_type.items():
             yield from rows("pair", item, kind, scores, relation)
-    yield from _attribute_rows(report.attributes)
-    yield from _code_rows(report.codes)
+    yield from _attribute_rows(report)
+    yield from _code_rows(report)
 
 
 def write_csv(report: AgreementReport, out: IO[str]) -> None:
