@@ -190,6 +190,49 @@ def _table(header: list[str], lines: list[list[str]], text_columns: int = 1) -> 
     return [fmt.format(*header), *(fmt.format(*row) for row in lines)]
 
 
+def _interval(low: float | None, high: float | None) -> str:
+    return "" if low is None or high is None else f"{fixed(low)}–{fixed(high)}"
+
+
+def _structure_text(report: AgreementReport) -> list[str]:
+    """Tables of relation F1 (overall and per type), span-attribute α and article-code figures, each
+    with its 95% interval where one was computed; a part the project does not use is left out."""
+    out: list[str] = []
+    if report.relation_types:
+        scopes = [("(all types)", report.overall), *report.per_relation_type.items()]
+        rows = [[name, *(cell for m in RELATION_MEASURES
+                         for cell in (_figure(s.value(m)), _interval(*s.intervals.get(m, (None, None)))))]
+                for name, s in scopes]
+        header = ["relation type", *(c for m in RELATION_MEASURES for c in (m, "95% interval"))]
+        out += ["", "Relation F1 (same type and both ends matched: exact = identical spans, overlap = the "
+                "span F1 overlap matching):", *_table(header, rows)]
+        out += [f"  relations: {reason}" for reason in sorted({report.overall.reasons[m]
+                                                               for m in RELATION_MEASURES
+                                                               if m in report.overall.reasons})]
+    attributes = (report.attributes or {}).get("per_attribute") or {}
+    if attributes:
+        rows = [[key, mode, str(f["n_spans"]), _figure(f["alpha"]),
+                 _interval(f.get("alpha_ci_low"), f.get("alpha_ci_high"))]
+                for key, modes in attributes.items() for mode in ("exact", "overlap")
+                for f in [modes[mode]]]
+        out += ["", "Span attributes (nominal alpha over the spans the annotators matched; unmatched spans "
+                "do not count here, they are in span F1):",
+                *_table(["attribute", "matching", "spans", "alpha", "95% interval"], rows, text_columns=2)]
+    questions = (report.codes or {}).get("per_question") or {}
+    if questions:
+        measures = ("alpha", "fleiss_kappa", "ac1")
+        def cells(f: dict, m: str) -> tuple[str, str]:
+            return _figure(f[m]), _interval(f.get(f"{m}_ci_low"), f.get(f"{m}_ci_high"))
+
+        rows = [[name, str(f["n_items"]), *(c for m in measures for c in cells(f, m)),
+                 _figure(f.get("agreement"))] for name, f in questions.items()]
+        header = ["question", "items", *(c for m in measures for c in (m, "95% interval")), "agreement"]
+        out += ["", "Article codes (units: the articles every counted annotator answered; a multiple-choice "
+                "question is one yes/no item per option; agreement = share of agreeing annotator pairs):",
+                *_table(header, rows)]
+    return out
+
+
 def report_to_text(report: AgreementReport, lowest: int = 10) -> str:
     """A readable table: overall, per label, per pair, then the ``lowest`` lowest-agreement articles."""
     if not report.articles:
@@ -223,6 +266,7 @@ def report_to_text(report: AgreementReport, lowest: int = 10) -> str:
         groups = {why: [m for m, r in missing.items() if r == why] for why in sorted(set(missing.values()))}
         out += ["", "Overall figures without a 95% interval: " + "; ".join(
             f"{', '.join(names)} ({why.removeprefix('no interval: ')})" for why, names in groups.items())]
+    out += _structure_text(report)
     if _gamma_asked(report):
         out += ["", f"gamma (corpus): {_figure(report.overall.gamma)}"]
     undefined = sorted({f"{m}: {r}" for m, r in report.overall.reasons.items()})
