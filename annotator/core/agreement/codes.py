@@ -132,7 +132,10 @@ def question_figures(data: AgreementInput, question: ArticleQuestion,
                                       [i for _, i in shared], len(categories), len(answers))
         extra, why = nominal.interval_fields("kappa", kappa[0], nominal.kappa, pair_sums, resamples,
                                              len({i for _, i in shared}))
-        pair = {"a": a, "b": b, "n_items": len(shared), **_figures({"kappa": kappa}), **extra}
+        agreement = (nominal.corpus(nominal.percent_agreement_of_pair, pair_sums) if shared
+                     else (None, NO_SHARED))
+        pair = {"a": a, "b": b, "n_items": len(shared), **_figures({"kappa": kappa, "agreement": agreement}),
+                **extra}
         if why:
             pair["reasons"] = {**pair.get("reasons", {}), **why}
         pairs.append(pair)

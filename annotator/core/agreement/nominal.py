@@ -122,6 +122,13 @@ def percent_agreement(s: Sums) -> Figures:
         return undefined_where([units == 0], [NO_PAIRABLE], s["agreeing"][0] / units)
 
 
+def percent_agreement_of_pair(s: Sums) -> Figures:
+    """The share of a pair's shared units on which the two gave the same category."""
+    n = s["n"][0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return undefined_where([n == 0], [NO_SHARED], s["agree"][0] / n)
+
+
 def per_article(statistic: Statistic, sums: Sums) -> list[tuple[float | None, str]]:
     """The statistic of each article's own sums: ``(value, "")`` or ``(None, reason)`` per article."""
     values, reasons = statistic(sums)
@@ -155,4 +162,4 @@ def interval_fields(name: str, value: float | None, statistic: Statistic, sums: 
 
 
 __all__ = ["ac1", "alpha", "corpus", "fleiss_kappa", "interval_fields", "kappa", "pair_sums", "per_article",
-           "percent_agreement", "unit_sums"]
+           "percent_agreement", "percent_agreement_of_pair", "unit_sums"]

@@ -102,7 +102,10 @@ def _code_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, st
             yield from _figure_rows("overall", "", question, "code_agreement", figures, "agreement")
         yield ("overall", "", question, "code_n_items", str(figures["n_items"]), "")
         for pair in figures["pairs"]:
-            yield from _figure_rows("pair", f"{pair['a']}|{pair['b']}", question, "code_kappa", pair, "kappa")
+            item = f"{pair['a']}|{pair['b']}"
+            yield from _figure_rows("pair", item, question, "code_kappa", pair, "kappa")
+            if "agreement" in pair:
+                yield from _figure_rows("pair", item, question, "code_agreement", pair, "agreement")
     for article in report.articles:
         for question, figures in article.codes.items():
             yield from _figure_rows("article", article.id, question, "code_agreement", figures, "agreement")

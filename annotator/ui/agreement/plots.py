@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor
 from PySide6.QtWidgets import QToolTip
 
@@ -22,6 +22,7 @@ from annotator.core.agreement_charts import (
     ArticleBar,
     Figure,
     LabelSpread,
+    Part,
 )
 from annotator.ui.agreement.chart import Chart
 from annotator.ui.agreement.reasons import reason_text
@@ -36,6 +37,49 @@ TICK_TITLES = 12  # up to this many articles the x axis names them; beyond, it n
 TITLE_CHARS = 22
 
 translate = QCoreApplication.translate
+
+# The chart texts that name a measure's parts (labels, relation types, attributes, questions), one literal
+# each for lupdate, in the context "AgreementCharts".
+SPLIT_TITLE = {
+    Part.LABEL: QT_TRANSLATE_NOOP(
+        "AgreementCharts", " by label"),
+    Part.RELATION_TYPE: QT_TRANSLATE_NOOP(
+        "AgreementCharts", " by relation type"),
+    Part.ATTRIBUTE: QT_TRANSLATE_NOOP(
+        "AgreementCharts", " by attribute"),
+    Part.QUESTION: QT_TRANSLATE_NOOP(
+        "AgreementCharts", " by question"),
+}
+INTERVAL_BARS_TITLE = {
+    Part.LABEL: QT_TRANSLATE_NOOP(
+        "AgreementCharts", " — right: each label's corpus with 95% interval"),
+    Part.RELATION_TYPE: QT_TRANSLATE_NOOP(
+        "AgreementCharts", " — right: each relation type's corpus with 95% interval"),
+    Part.ATTRIBUTE: QT_TRANSLATE_NOOP(
+        "AgreementCharts", " — right: each attribute's corpus with 95% interval"),
+    Part.QUESTION: QT_TRANSLATE_NOOP(
+        "AgreementCharts", " — right: each question's corpus with 95% interval"),
+}
+SPREAD_TITLE = {
+    Part.LABEL: QT_TRANSLATE_NOOP(
+        "AgreementCharts", "{measure} per label: corpus (black) and articles (box, dots)"),
+    Part.RELATION_TYPE: QT_TRANSLATE_NOOP(
+        "AgreementCharts", "{measure} per relation type: corpus (black) and articles (box, dots)"),
+    Part.ATTRIBUTE: QT_TRANSLATE_NOOP(
+        "AgreementCharts", "{measure} per attribute: corpus (black) and articles (box, dots)"),
+    Part.QUESTION: QT_TRANSLATE_NOOP(
+        "AgreementCharts", "{measure} per question: corpus (black) and articles (box, dots)"),
+}
+SPREAD_INTERVAL_TITLE = {
+    Part.LABEL: QT_TRANSLATE_NOOP(
+        "AgreementCharts", "{measure} per label: corpus ± 95% CI (black), articles (box, dots)"),
+    Part.RELATION_TYPE: QT_TRANSLATE_NOOP(
+        "AgreementCharts", "{measure} per relation type: corpus ± 95% CI (black), articles (box, dots)"),
+    Part.ATTRIBUTE: QT_TRANSLATE_NOOP(
+        "AgreementCharts", "{measure} per attribute: corpus ± 95% CI (black), articles (box, dots)"),
+    Part.QUESTION: QT_TRANSLATE_NOOP(
+        "AgreementCharts", "{measure} per question: corpus ± 95% CI (black), articles (box, dots)"),
+}
 
 
 def _undefined_brush() -> QBrush:
@@ -84,9 +128,11 @@ class ArticleBarsChart(Chart):
         self.scene().sigMouseClicked.connect(self._click)
 
     def draw(self, bars: Sequence[ArticleBar], measure: str, corpus: Mapping[str, Figure],
-             colours: Mapping[str, str], split: tuple[str, ...] = (), order_name: str = "") -> None:
-        """Draw ``bars``; ``split`` names the labels to draw side by side (empty = pooled), ``corpus``
-        maps "" (pooled) and each label to its corpus-wide figure."""
+             colours: Mapping[str, str], split: tuple[str, ...] = (), order_name: str = "",
+             part: Part = Part.LABEL) -> None:
+        """Draw ``bars``; ``split`` names the labels (or the measure's other ``part``s: relation types,
+        attributes, questions) to draw side by side (empty = pooled), ``corpus`` maps "" (pooled) and
+        each of them to its corpus-wide figure."""
         plot = self.getPlotItem()
         plot.clear()
         if plot.legend is not None:  # clear() leaves the legend of a split chart behind
@@ -154,14 +200,14 @@ class ArticleBarsChart(Chart):
         title = translate("AgreementCharts", "{measure} per article ({order})").format(
             measure=measure, order=order_name)
         if split:
-            title += translate("AgreementCharts", " by label")
+            title += translate("AgreementCharts", SPLIT_TITLE[part])
         right = max(len(bars), 1) - 0.4
         if split:
             right = self._add_interval_bars(groups, colours, len(bars))
         if self.interval_bands:
             title += translate("AgreementCharts", " — band: corpus 95% interval")
         if self.interval_bars:
-            title += translate("AgreementCharts", " — right: each label's corpus with 95% interval")
+            title += translate("AgreementCharts", INTERVAL_BARS_TITLE[part])
         if len(bars) and len(undefined_x):
             title += translate("AgreementCharts", " — grey hatched: undefined, hover for why")
         self.set_title(title, size="11pt")
@@ -338,7 +384,9 @@ class LabelSpreadChart(Chart):
         self.hover_text = ""
         self.scene().sigMouseMoved.connect(self._hover)
 
-    def draw(self, spreads: Sequence[LabelSpread], measure: str, colours: Mapping[str, str]) -> None:
+    def draw(self, spreads: Sequence[LabelSpread], measure: str, colours: Mapping[str, str],
+             part: Part = Part.LABEL) -> None:
+        """One column per label (or per relation type, attribute or question: the measure's ``part``)."""
         plot = self.getPlotItem()
         plot.clear()
         self.spreads, self.measure, self.error_bars = list(spreads), measure, None
@@ -386,10 +434,7 @@ class LabelSpreadChart(Chart):
             plot.addItem(self.error_bars)
             shown += [float(lows.min()), float(highs.max())]
         plot.getAxis("bottom").setTicks([[(k, s.label) for k, s in enumerate(spreads)]])
-        title = translate("AgreementCharts", "{measure} per label: corpus (black) and articles (box, dots)")
-        if with_interval:
-            title = translate("AgreementCharts", "{measure} per label: corpus ± 95% CI (black), articles "
-                                                 "(box, dots)")
+        title = translate("AgreementCharts", (SPREAD_INTERVAL_TITLE if with_interval else SPREAD_TITLE)[part])
         self.set_title(title.format(measure=measure))
         plot.setXRange(-0.6, max(len(spreads), 1) - 0.4, padding=0)
         # Fitted to the figures (not 0 to 1): AC1 near 1 would otherwise squeeze boxes and error bars flat.

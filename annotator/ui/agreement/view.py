@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.agreement import parts as measure_parts
 from annotator.core.agreement.bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED
 from annotator.core.agreement.confusion import label_confusion
 from annotator.core.agreement.data import AgreementArticle, AgreementInput
@@ -47,17 +48,24 @@ from annotator.core.agreement.report import AgreementReport, build_report
 from annotator.core.agreement_charts import (
     DASHBOARD_MEASURES,
     Order,
+    Part,
     article_bars,
     confusion_table,
-    figure,
     label_spreads,
     pair_matrix,
+    part_of,
     report_measure,
     with_min_annotators,
 )
 from annotator.store import Changes, Project
 from annotator.ui.agreement.comparison import ComparisonView
-from annotator.ui.agreement.controls import MEASURE_HELP_TEXT, ORDER_TEXT, NameFilter
+from annotator.ui.agreement.controls import (
+    MEASURE_HELP_TEXT,
+    ORDER_TEXT,
+    PART_PALETTE,
+    SPLIT_TEXT,
+    NameFilter,
+)
 from annotator.ui.agreement.matrices import MatrixChart, draw_confusion, draw_pair_matrix
 from annotator.ui.agreement.plots import ArticleBarsChart, LabelSpreadChart, figure_text
 from annotator.ui.agreement.reasons import reason_text
@@ -174,7 +182,7 @@ class AgreementDashboard(QWidget):
         self.order = QComboBox(objectName="orderChooser")
         for order in Order:  # shown translated, chosen by value
             self.order.addItem(QCoreApplication.translate("Order", ORDER_TEXT[order]), order.value)
-        self.split = QCheckBox(self.tr("split by label"), objectName="splitByLabel")
+        self.split = QCheckBox(objectName="splitByLabel")  # "split by label", or by the measure's parts
         self.label_filter = NameFilter(self.tr("Labels"), "labelFilter")
         self.annotator_filter = NameFilter(self.tr("Annotators"), "annotatorFilter")
         self.minimum = QSpinBox(objectName="minAnnotators")
@@ -260,6 +268,8 @@ class AgreementDashboard(QWidget):
         # the measure's name is Latin: without a mark first, an Arabic line would be laid out left to right
         mark = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else ""
         self.measure_help_line.setText(f"{mark}<b>{self.current_measure}</b> — {text}")
+        self.split.setText(QCoreApplication.translate("AgreementDashboard",
+                                                      SPLIT_TEXT[part_of(self.current_measure)]))
 
     # -- computing ---------------------------------------------------------------------------
 
@@ -359,22 +369,33 @@ class AgreementDashboard(QWidget):
             return
         report, measure = self.result.report, self.current_measure
         order = Order(self.order.currentData())
-        split = report.labels if self.split.isChecked() else ()
-        corpus = {"": figure(report.overall, measure)}
-        corpus.update({label: figure(scores, measure) for label, scores in report.per_label.items()})
-        self.bars_chart.draw(article_bars(report, measure, order), measure, corpus, self.label_colours,
-                             split, QCoreApplication.translate("Order", ORDER_TEXT[order]))
-        self.spread_chart.draw(label_spreads(report, measure), measure, self.label_colours)
+        part = part_of(measure)
+        names = measure_parts.parts(report, measure)
+        split = names if self.split.isChecked() else ()
+        totals = measure_parts.corpus(report, measure)
+        corpus = {"": totals.pooled, **totals.parts}
+        colours = self.part_colours(part, names)
+        self.bars_chart.draw(article_bars(report, measure, order), measure, corpus, colours, split,
+                             QCoreApplication.translate("Order", ORDER_TEXT[order]), part)
+        self.spread_chart.draw(label_spreads(report, measure), measure, colours, part)
         draw_pair_matrix(self.pair_chart, pair_matrix(report, measure), report_measure(measure, pair=True),
                          chosen=measure)
         draw_confusion(self.confusion_chart, confusion_table(self.result.confusion))
         self.status.setText(self._summary(report))
 
+    def part_colours(self, part: Part, names: tuple[str, ...]) -> dict[str, str]:
+        """The colour of each label, relation type, attribute or question the charts split into."""
+        if part is Part.LABEL:
+            return dict(self.label_colours)
+        if part is Part.RELATION_TYPE and self.result is not None:
+            return {t.name: t.color for t in self.result.data.codebook.relation_types}
+        return {name: PART_PALETTE[k % len(PART_PALETTE)] for k, name in enumerate(names)}
+
     def _summary(self, report: AgreementReport) -> str:
         if not report.articles:
             return self.tr("No article counts for agreement with these filters: an article needs at least "
                            "{count} annotators with status 'done'.").format(count=self.minimum.value())
-        overall = figure(report.overall, self.current_measure)
+        overall = measure_parts.corpus(report, self.current_measure).pooled
         value = (figure_text(overall) if overall.value is not None
                  else self.tr("undefined ({reason})").format(reason=reason_text(overall.reason)))
         parts = [self.tr("{articles}, annotators {names}; corpus {measure}: {value}.").format(
