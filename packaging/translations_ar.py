@@ -281,6 +281,12 @@ ARABIC = {
     "Fleiss' κ: one chance-corrected figure for three or more annotators at once, comparable with published multi-rater studies.":
         "كابا فلايس: قيمة واحدة مصحَّحة للصدفة لثلاثة مُعلِّقين أو أكثر معًا، قابلة للمقارنة مع الدراسات المنشورة متعددة المُقيِّمين.",
     # agreement on relations, attributes and article codes in the dashboard (issue 20)
+    'undefined in every article':
+        'غير معرّف في كل المقالات',
+    ' (mean over attributes)':
+        ' (متوسط السمات)',
+    ' (mean over questions)':
+        ' (متوسط الأسئلة)',
     'Share of relations both annotators drew with the same type between spans with identical boundaries and labels: strict about the ends.':
         'نسبة العلاقات التي رسمها المُعلِّقان بالنوع نفسه بين مقاطع متطابقة الحدود والوسوم: صارم في طرفي العلاقة.',
     'Share of relations of the same type whose two ends are spans the overlap matching paired: do annotators link the same things?':
@@ -329,8 +335,8 @@ ARABIC = {
         '{measure} لكل سؤال: المدونة ± فترة الثقة 95% (بالأسود)، والمقالات (الصندوق والنقاط)',
     'not computed for this scope':
         'لم يُحسب لهذا النطاق',
-    'a corpus figure only: an article holds one item of a question (one per option), too few to estimate chance agreement from; choose code_agreement to compare articles':
-        'رقم للمدونة فقط: في المقالة بند واحد من السؤال (واحد لكل خيار)، وهو أقل من أن يُقدَّر منه الاتفاق بالصدفة؛ اختر code_agreement لمقارنة المقالات',
+    'a corpus figure only: one article holds too few items of a question to estimate chance agreement from; choose code_agreement to compare articles':
+        'رقم للمدونة فقط: بنود السؤال في مقالة واحدة أقل من أن يُقدَّر منها الاتفاق بالصدفة؛ اختر code_agreement لمقارنة المقالات',
     'not every counted annotator of this article answered the question':
         'لم يُجب كل المُعلِّقين المعدودين لهذه المقالة عن السؤال',
     'the pair coded no unit in common here':

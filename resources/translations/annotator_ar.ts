@@ -80,6 +80,10 @@
             <translation>المقالة ({order})</translation>
         </message>
         <message>
+            <source>undefined in every article</source>
+            <translation>غير معرّف في كل المقالات</translation>
+        </message>
+        <message>
             <source>{title}
 {measure}: {value}
 annotators: {count} ({names})
@@ -203,6 +207,14 @@ corpus {measure}: {value}</source>
         <message>
             <source>split by question</source>
             <translation>تفصيل حسب السؤال</translation>
+        </message>
+        <message>
+            <source> (mean over attributes)</source>
+            <translation> (متوسط السمات)</translation>
+        </message>
+        <message>
+            <source> (mean over questions)</source>
+            <translation> (متوسط الأسئلة)</translation>
         </message>
         <message>
             <source>Labels</source>
@@ -384,8 +396,8 @@ corpus {measure}: {value}</source>
             <translation>لم يُحسب لهذا النطاق</translation>
         </message>
         <message>
-            <source>a corpus figure only: an article holds one item of a question (one per option), too few to estimate chance agreement from; choose code_agreement to compare articles</source>
-            <translation>رقم للمدونة فقط: في المقالة بند واحد من السؤال (واحد لكل خيار)، وهو أقل من أن يُقدَّر منه الاتفاق بالصدفة؛ اختر code_agreement لمقارنة المقالات</translation>
+            <source>a corpus figure only: one article holds too few items of a question to estimate chance agreement from; choose code_agreement to compare articles</source>
+            <translation>رقم للمدونة فقط: بنود السؤال في مقالة واحدة أقل من أن يُقدَّر منها الاتفاق بالصدفة؛ اختر code_agreement لمقارنة المقالات</translation>
         </message>
         <message>
             <source>not every counted annotator of this article answered the question</source>

@@ -78,7 +78,7 @@ def test_code_intervals_equal_rebuilding_the_figures_on_every_resample() -> None
     counts = resample_counts(len(data.articles), resamples, seed)
     rebuilt = [code_agreement(repeated(data, row))["per_question"] for row in counts]
     for question, figures in report.items():
-        for measure in ("alpha", "fleiss_kappa", "ac1"):
+        for measure in ("alpha", "fleiss_kappa", "ac1", "agreement"):
             samples = [r[question][measure] for r in rebuilt if r[question][measure] is not None]
             low, high = percentiles(samples, resamples)
             assert (figures[f"{measure}_ci_low"], figures[f"{measure}_ci_high"]) == pytest.approx(

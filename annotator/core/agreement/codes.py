@@ -116,7 +116,8 @@ def question_figures(data: AgreementInput, question: ArticleQuestion,
                   "fleiss_kappa": fleiss_kappa_from_counts(table), "ac1": ac1_from_counts(table),
                   "agreement": nominal.corpus(nominal.percent_agreement, sums)}
     ci_fields, ci_reasons = {}, {}
-    statistics = {"alpha": nominal.alpha, "fleiss_kappa": nominal.fleiss_kappa, "ac1": nominal.ac1}
+    statistics = {"alpha": nominal.alpha, "fleiss_kappa": nominal.fleiss_kappa, "ac1": nominal.ac1,
+                  "agreement": nominal.percent_agreement}
     for measure, statistic in statistics.items():
         extra, why = nominal.interval_fields(measure, corpus[measure][0], statistic, sums, resamples,
                                              n_articles)

@@ -29,8 +29,8 @@ PAIR_STAND_IN = {"fleiss_kappa": "kappa", "attribute_alpha_exact": "attribute_ka
                  "code_fleiss_kappa": "code_kappa", "code_ac1": "code_kappa"}
 
 NO_DEFINED_PART = "no part of this measure has a defined figure here, so there is no mean of them"
-CORPUS_ONLY = ("a corpus figure only: an article holds one item of a question (one per option), too few "
-               "to estimate chance agreement from; choose code_agreement to compare articles")
+CORPUS_ONLY = ("a corpus figure only: one article holds too few items of a question to estimate chance "
+               "agreement from; choose code_agreement to compare articles")
 NOT_COMPUTED = "not computed for this scope"
 
 

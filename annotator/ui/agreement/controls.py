@@ -80,6 +80,10 @@ SPLIT_TEXT = {  # the split check box, naming what the chosen measure splits int
     Part.ATTRIBUTE: QT_TRANSLATE_NOOP("AgreementDashboard", "split by attribute"),
     Part.QUESTION: QT_TRANSLATE_NOOP("AgreementDashboard", "split by question"),
 }
+MEAN_NOTE = {  # after the measure's name where its corpus figure is the mean over attributes or questions
+    Part.ATTRIBUTE: QT_TRANSLATE_NOOP("AgreementDashboard", " (mean over attributes)"),
+    Part.QUESTION: QT_TRANSLATE_NOOP("AgreementDashboard", " (mean over questions)"),
+}
 # Colours of relation types come from the codebook, of labels from the schema; attributes and questions
 # have none of their own, so they take these in turn.
 PART_PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f")

@@ -267,11 +267,19 @@ class ArticleBarsChart(Chart):
 
     def _write_reasons(self, bars: Sequence[ArticleBar], y: float) -> None:
         """With few bars, write "undefined" and the reason on an article whose figures are all
-        undefined (one label's undefined bar in a split chart explains itself on hover)."""
-        for i, bar in enumerate(bars):
-            figures = self._figures(bar)
-            if any(f.value is not None for f in figures):
-                continue
+        undefined (one label's undefined bar in a split chart explains itself on hover); once across the
+        chart when every article is undefined for the same reason (a corpus-only measure, nothing drawn)."""
+        undefined = [(i, self._figures(bar)) for i, bar in enumerate(bars)]
+        undefined = [(i, figures) for i, figures in undefined if all(f.value is None for f in figures)]
+        reasons = {f.reason for _, figures in undefined for f in figures}
+        if bars and len(undefined) == len(bars) and len(reasons) == 1:
+            text = pg.TextItem(translate("AgreementCharts", "undefined in every article") + "\n"
+                               + textwrap.fill(reason_text(reasons.pop()), 60), color="#333333",
+                               anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 230))
+            text.setPos((len(bars) - 1) / 2, y)
+            self.getPlotItem().addItem(text)
+            return
+        for i, figures in undefined:
             reason = textwrap.fill(reason_text(figures[0].reason), 28 if len(bars) <= 6 else 16)
             text = pg.TextItem(translate("AgreementCharts", "undefined") + f"\n{reason}", color="#333333",
                                anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 220))
@@ -433,7 +441,9 @@ class LabelSpreadChart(Chart):
             self.error_bars.setZValue(10)
             plot.addItem(self.error_bars)
             shown += [float(lows.min()), float(highs.max())]
-        plot.getAxis("bottom").setTicks([[(k, s.label) for k, s in enumerate(spreads)]])
+        # names cut to their column's width (about 7 px a character), so neighbours never run together
+        room = max(6, int((self.width() - 60) / max(len(spreads), 1) / 7))
+        plot.getAxis("bottom").setTicks([[(k, _short(s.label, room)) for k, s in enumerate(spreads)]])
         title = translate("AgreementCharts", (SPREAD_INTERVAL_TITLE if with_interval else SPREAD_TITLE)[part])
         self.set_title(title.format(measure=measure))
         plot.setXRange(-0.6, max(len(spreads), 1) - 0.4, padding=0)

@@ -60,6 +60,7 @@ from annotator.core.agreement_charts import (
 from annotator.store import Changes, Project
 from annotator.ui.agreement.comparison import ComparisonView
 from annotator.ui.agreement.controls import (
+    MEAN_NOTE,
     MEASURE_HELP_TEXT,
     ORDER_TEXT,
     PART_PALETTE,
@@ -400,7 +401,7 @@ class AgreementDashboard(QWidget):
                  else self.tr("undefined ({reason})").format(reason=reason_text(overall.reason)))
         parts = [self.tr("{articles}, annotators {names}; corpus {measure}: {value}.").format(
                      articles=counted.articles(len(report.articles)), names=", ".join(report.annotators),
-                     measure=self.current_measure, value=value)]
+                     measure=self.current_measure + self._mean_note(), value=value)]
         if overall.interval is not None:
             parts.append(self.tr("In brackets: 95% bootstrap interval ({count} resamples of the articles, "
                                  "seed {seed}).").format(count=RESAMPLES, seed=SEED))
@@ -409,6 +410,11 @@ class AgreementDashboard(QWidget):
             parts.append(self.tr("{articles} left out.").format(
                 articles=counted.articles(self.result.data.skipped)))
         return " ".join(parts)
+
+    def _mean_note(self) -> str:
+        """" (mean over attributes)" or "… questions)" where the corpus figure is such a mean, else ""."""
+        note = MEAN_NOTE.get(part_of(self.current_measure))
+        return QCoreApplication.translate("AgreementDashboard", note) if note else ""
 
     # -- drill-down --------------------------------------------------------------------------
 
