@@ -20,7 +20,8 @@ from annotator.store import Project
 from annotator.store.codebook import Codebook
 from annotator.ui.agreement.view import AgreementDashboard
 
-WORDS = "قال وزير الخارجية إن المفاوضات مع الوسطاء ستستأنف غدا في القاهرة بحضور وفد من حماس".split()
+SENTENCE = "قال وزير الخارجية إن المفاوضات مع الوسطاء ستستأنف غدا في القاهرة بحضور وفد من حماس"
+WORDS = SENTENCE.split(" ")
 NAMES = ("ali", "omar", "sara")
 
 
