@@ -103,6 +103,7 @@ def attribute_figures(data: AgreementInput, layout: Layout, spans: SpanCounts,
     label_index = {name: k for k, name in enumerate(layout.labels)}
     result: dict = {f"{d.label}.{d.name}": {"label": d.label, "attribute": d.name} for d in definitions}
     ambiguous_groups = {}
+    intervals = nominal.Intervals(resamples)
     for mode, partner in (("exact", spans.exact_partner), ("overlap", spans.overlap_partner)):
         assert partner is not None
         units, ambiguous, edges = _units(layout, partner)
@@ -127,12 +128,10 @@ def attribute_figures(data: AgreementInput, layout: Layout, spans: SpanCounts,
             unit_article = layout.article[[rows[0] for rows in chosen]] if chosen else np.zeros(0, int)
             sums = nominal.unit_sums(table, unit_article, n_articles)
             shown = np.bincount(unit_article, minlength=n_articles)
-            low_high, ci_reasons = nominal.interval_fields("alpha", alpha[0], nominal.alpha, sums, resamples,
-                                                           int((shown > 0).sum()))
-            figures: dict = {"alpha": alpha[0], **low_high, "n_spans": len(mine)}
-            reasons = ({"alpha": alpha[1] if mine else NO_UNITS} if alpha[0] is None else {}) | ci_reasons
-            if reasons:
-                figures["reasons"] = reasons
+            figures: dict = {"alpha": alpha[0], "n_spans": len(mine)}
+            if alpha[0] is None:
+                figures["reasons"] = {"alpha": alpha[1] if mine else NO_UNITS}
+            intervals.add(figures, "alpha", nominal.alpha, sums, int((shown > 0).sum()))
             for i, (a_value, a_why) in enumerate(nominal.per_article(nominal.alpha, sums)):
                 article = {"alpha": a_value, "n_spans": int(shown[i])}
                 if a_value is None:
@@ -144,22 +143,18 @@ def attribute_figures(data: AgreementInput, layout: Layout, spans: SpanCounts,
                 first, second = [value(ra) for ra, _ in matched], [value(rb) for _, rb in matched]
                 kappa = cohen_kappa(first, second)
                 pair = {"a": a, "b": b, "kappa": kappa[0], "n_spans": len(matched)}
-                if resamples is not None and len(resamples):
+                if kappa[0] is None:
+                    pair["reasons"] = {"kappa": kappa[1]}
+                if intervals.resamples is not None:
                     index = {c: k for k, c in enumerate(sorted(set(first) | set(second)))}
                     where = layout.article[[ra for ra, _ in matched]] if matched else np.zeros(0, int)
                     pair_sums = nominal.pair_sums([index[v] for v in first], [index[v] for v in second],
                                                   where, len(index), n_articles)
-                    extra, why = nominal.interval_fields("kappa", kappa[0], nominal.kappa, pair_sums,
-                                                         resamples, len(set(where.tolist())))
-                    pair.update(extra)
-                else:
-                    why = {}
-                reasons = ({"kappa": kappa[1]} if kappa[0] is None else {}) | why
-                if reasons:
-                    pair["reasons"] = reasons
+                    intervals.add(pair, "kappa", nominal.kappa, pair_sums, len(set(where.tolist())))
                 pairs.append(pair)
             figures["pairs"] = pairs
             result[key][mode] = figures
+    intervals.fill()
     corpus = {"note": NOTE, "reason": None, "ambiguous_overlap_groups": ambiguous_groups["overlap"],
               "per_attribute": result}
     return AttributeFigures(corpus, per_article)

@@ -94,14 +94,18 @@ def question_agreement(data: AgreementInput, question: ArticleQuestion,
                        resamples: np.ndarray | None = None) -> dict:
     """One question's figures over the articles (or article-option items) all counted annotators answered;
     ``resamples`` (``bootstrap.resample_counts``) adds 95% intervals."""
-    return question_figures(data, question, resamples)[0]
+    intervals = nominal.Intervals(resamples)
+    figures = question_figures(data, question, intervals)[0]
+    intervals.fill()
+    return figures
 
 
 def question_figures(data: AgreementInput, question: ArticleQuestion,
-                     resamples: np.ndarray | None = None) -> tuple[dict, list[dict]]:
-    """``question_agreement`` and, per article in corpus order, its plain agreement (the share of
-    agreeing annotator pairs over its items) and item count. Chance-corrected figures are corpus-wide
-    only: an article holds one item of a question (one per option), too few to estimate chance from."""
+                     intervals: nominal.Intervals) -> tuple[dict, list[dict]]:
+    """``question_agreement`` (its intervals noted in ``intervals``, to fill) and, per article in corpus
+    order, its plain agreement (the share of agreeing annotator pairs over its items) and item count.
+    Chance-corrected figures are corpus-wide only: an article holds one item of a question (one per
+    option), too few to estimate chance from."""
     answers = _answers(data, question)
     categories, units, unit_article = _items(question, answers)
     table = np.array([[sum(v == c for v in unit.values()) for c in categories] for unit in units],
@@ -115,14 +119,6 @@ def question_figures(data: AgreementInput, question: ArticleQuestion,
         corpus = {"alpha": (None, NO_VARIATION) if alpha[1].startswith("no variation") else alpha,
                   "fleiss_kappa": fleiss_kappa_from_counts(table), "ac1": ac1_from_counts(table),
                   "agreement": nominal.corpus(nominal.percent_agreement, sums)}
-    ci_fields, ci_reasons = {}, {}
-    statistics = {"alpha": nominal.alpha, "fleiss_kappa": nominal.fleiss_kappa, "ac1": nominal.ac1,
-                  "agreement": nominal.percent_agreement}
-    for measure, statistic in statistics.items():
-        extra, why = nominal.interval_fields(measure, corpus[measure][0], statistic, sums, resamples,
-                                             n_articles)
-        ci_fields.update(extra)
-        ci_reasons.update(why)
     pairs = []
     for a, b in combinations(data.annotators, 2):
         shared = [(unit, i) for unit, i in zip(units, unit_article, strict=True) if a in unit and b in unit]
@@ -131,19 +127,17 @@ def question_figures(data: AgreementInput, question: ArticleQuestion,
         index = {c: k for k, c in enumerate(categories)}
         pair_sums = nominal.pair_sums([index[v] for v in first], [index[v] for v in second],
                                       [i for _, i in shared], len(categories), len(answers))
-        extra, why = nominal.interval_fields("kappa", kappa[0], nominal.kappa, pair_sums, resamples,
-                                             len({i for _, i in shared}))
         agreement = (nominal.corpus(nominal.percent_agreement_of_pair, pair_sums) if shared
                      else (None, NO_SHARED))
-        pair = {"a": a, "b": b, "n_items": len(shared), **_figures({"kappa": kappa, "agreement": agreement}),
-                **extra}
-        if why:
-            pair["reasons"] = {**pair.get("reasons", {}), **why}
+        pair = {"a": a, "b": b, "n_items": len(shared), **_figures({"kappa": kappa, "agreement": agreement})}
+        intervals.add(pair, "kappa", nominal.kappa, pair_sums, len({i for _, i in shared}))
         pairs.append(pair)
     figures = {"kind": question.kind.value, "n_articles": n_articles, "n_items": len(units),
-               **_figures(corpus), **ci_fields, "pairs": pairs}
-    if ci_reasons:
-        figures["reasons"] = {**figures.get("reasons", {}), **ci_reasons}
+               **_figures(corpus), "pairs": pairs}
+    statistics = {"alpha": nominal.alpha, "fleiss_kappa": nominal.fleiss_kappa, "ac1": nominal.ac1,
+                  "agreement": nominal.percent_agreement}
+    for measure, statistic in statistics.items():
+        intervals.add(figures, measure, statistic, sums, n_articles)
     items = np.bincount(np.asarray(unit_article, dtype=np.int64), minlength=len(answers))
     per_article = []
     for i, (value, why) in enumerate(nominal.per_article(nominal.percent_agreement, sums)):
@@ -166,8 +160,10 @@ def code_figures(data: AgreementInput, resamples: np.ndarray | None = None) -> t
     if not questions:
         return {"note": NOTE, "reason": NO_QUESTIONS, "per_question": {}}, per_article
     found = {}
+    intervals = nominal.Intervals(resamples)
     for question in questions:
-        found[question.name], articles = question_figures(data, question, resamples)
+        found[question.name], articles = question_figures(data, question, intervals)
         for i, figures in enumerate(articles):
             per_article[i][question.name] = figures
+    intervals.fill()
     return {"note": NOTE, "reason": None, "per_question": found}, per_article

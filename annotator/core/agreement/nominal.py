@@ -141,25 +141,47 @@ def corpus(statistic: Statistic, sums: Sums) -> tuple[float | None, str]:
     return per_article(statistic, {name: rows.sum(axis=1, keepdims=True) for name, rows in sums.items()})[0]
 
 
-def interval_fields(name: str, value: float | None, statistic: Statistic, sums: Sums,
-                    resamples: np.ndarray | None, articles_with_units: int) -> tuple[dict, dict]:
-    """``{name}_ci_low``/``_ci_high`` (null where there is none) and, where null, the reason under
-    ``{name}_ci``; nothing at all when no bootstrap was asked for (``resamples`` None or empty)."""
-    if resamples is None or len(resamples) == 0:
-        return {}, {}
-    interval = None
-    if articles_with_units < MIN_ARTICLES:
-        why = TOO_FEW_ARTICLES
-    elif value is None:
-        why = UNDEFINED_FIGURE
-    else:
-        samples, reasons = statistic(resampled_sums(sums, resamples))
-        interval = percentile_interval(np.atleast_2d(samples), np.atleast_2d(reasons) == "")[0]
-        why = TOO_FEW_DEFINED
-    if interval is None:
-        return {f"{name}_ci_low": None, f"{name}_ci_high": None}, {f"{name}_ci": why}
-    return {f"{name}_ci_low": interval[0], f"{name}_ci_high": interval[1]}, {}
+class Intervals:
+    """Bootstrap 95% intervals of many figures from one matrix product.
+
+    ``add`` notes a figure (by its place in a ``--json`` table: ``into[name]``) and its per-article sums;
+    ``fill`` resamples every noted sum at once — the resample weights are read once, not once per figure
+    — and writes ``{name}_ci_low``/``_ci_high`` into each table, null with ``reasons["{name}_ci"]`` where
+    there is none. Without resamples (no bootstrap asked for) it writes nothing at all.
+    """
+
+    def __init__(self, resamples: np.ndarray | None) -> None:
+        self.resamples = resamples if resamples is not None and len(resamples) else None
+        self.figures: list[tuple[dict, str, Statistic, Sums, int]] = []
+
+    def add(self, into: dict, name: str, statistic: Statistic, sums: Sums, articles_with_units: int) -> None:
+        """Note ``into[name]``, the ``statistic`` of ``sums`` over ``articles_with_units`` articles."""
+        if self.resamples is not None:
+            self.figures.append((into, name, statistic, sums, articles_with_units))
+
+    def fill(self) -> None:
+        """Compute every noted interval and write it beside its figure."""
+        sampled = [k for k, (into, name, _, _, articles) in enumerate(self.figures)
+                   if articles >= MIN_ARTICLES and into.get(name) is not None]
+        stacked = {f"{k}/{key}": rows for k in sampled for key, rows in self.figures[k][3].items()}
+        resampled = resampled_sums(stacked, self.resamples) if stacked else {}
+        for k, (into, name, statistic, sums, articles) in enumerate(self.figures):
+            interval = None
+            if articles < MIN_ARTICLES:
+                why = TOO_FEW_ARTICLES
+            elif into.get(name) is None:
+                why = UNDEFINED_FIGURE
+            else:
+                samples, reasons = statistic({key: resampled[f"{k}/{key}"] for key in sums})
+                interval = percentile_interval(np.atleast_2d(samples), np.atleast_2d(reasons) == "")[0]
+                why = TOO_FEW_DEFINED
+            if interval is None:
+                into[f"{name}_ci_low"] = into[f"{name}_ci_high"] = None
+                into.setdefault("reasons", {})[f"{name}_ci"] = why
+            else:
+                into[f"{name}_ci_low"], into[f"{name}_ci_high"] = interval
+        self.figures = []
 
 
-__all__ = ["ac1", "alpha", "corpus", "fleiss_kappa", "interval_fields", "kappa", "pair_sums", "per_article",
+__all__ = ["Intervals", "ac1", "alpha", "corpus", "fleiss_kappa", "kappa", "pair_sums", "per_article",
            "percent_agreement", "percent_agreement_of_pair", "unit_sums"]
