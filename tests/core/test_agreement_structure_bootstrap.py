@@ -8,6 +8,8 @@ percentiles of its corpus figures.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import krippendorff
 import numpy as np
 import pytest
@@ -218,3 +220,15 @@ def test_relation_intervals_equal_rebuilding_the_report_on_every_resample() -> N
         scopes = (report.overall, report.per_relation_type["claims"], report.pairs[0].scores)
         for scores, found in zip(scopes, samples[measure], strict=True):
             assert scores.intervals[measure] == pytest.approx(percentiles(found, resamples), abs=1e-12)
+
+
+def test_identical_attribute_values_give_one_in_every_scope_with_a_one_to_one_interval() -> None:
+    data, _ = attribute_corpus(3)
+    same = [replace(article, codings={name: article.codings["ali"] for name in NAMES})
+            for article in data.articles]
+    report = report_to_json(build_report(replace(data, articles=tuple(same)), bootstrap=50))
+    for mode in ("exact", "overlap"):
+        role = report["attributes"]["per_attribute"]["actor.role"][mode]
+        assert role["alpha"] == 1.0 and (role["alpha_ci_low"], role["alpha_ci_high"]) == (1.0, 1.0)
+        assert all(pair["kappa"] == 1.0 for pair in role["pairs"])
+        assert all(a["attributes"]["actor.role"][mode]["alpha"] == 1.0 for a in report["per_article"])

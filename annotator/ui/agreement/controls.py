@@ -7,7 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton
 
-from annotator.core.agreement_charts import Order, Part
+from annotator.core.agreement_charts import Order
 
 # core.agreement.measures.MEASURE_HELP marked for translation (a test keeps the two identical): the
 # measure chooser's tooltips and the help line under it.
@@ -73,20 +73,6 @@ MEASURE_HELP_TEXT = {
         "Share of annotator pairs giving the same answer, not corrected for chance: finds the"
         " articles whose codes differ. All questions: their mean."),
 }
-
-SPLIT_TEXT = {  # the split check box, naming what the chosen measure splits into
-    Part.LABEL: QT_TRANSLATE_NOOP("AgreementDashboard", "split by label"),
-    Part.RELATION_TYPE: QT_TRANSLATE_NOOP("AgreementDashboard", "split by relation type"),
-    Part.ATTRIBUTE: QT_TRANSLATE_NOOP("AgreementDashboard", "split by attribute"),
-    Part.QUESTION: QT_TRANSLATE_NOOP("AgreementDashboard", "split by question"),
-}
-MEAN_NOTE = {  # after the measure's name where its corpus figure is the mean over attributes or questions
-    Part.ATTRIBUTE: QT_TRANSLATE_NOOP("AgreementDashboard", " (mean over attributes)"),
-    Part.QUESTION: QT_TRANSLATE_NOOP("AgreementDashboard", " (mean over questions)"),
-}
-# Colours of relation types come from the codebook, of labels from the schema; attributes and questions
-# have none of their own, so they take these in turn.
-PART_PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f")
 
 ORDER_TEXT = {  # how the bar order reads in the interface
     Order.CORPUS: QT_TRANSLATE_NOOP("Order", "corpus order"),

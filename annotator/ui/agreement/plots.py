@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor
 from PySide6.QtWidgets import QToolTip
 
@@ -25,6 +25,12 @@ from annotator.core.agreement_charts import (
     Part,
 )
 from annotator.ui.agreement.chart import Chart
+from annotator.ui.agreement.part_texts import (
+    INTERVAL_BARS_TITLE,
+    SPLIT_TITLE,
+    SPREAD_INTERVAL_TITLE,
+    SPREAD_TITLE,
+)
 from annotator.ui.agreement.reasons import reason_text
 from annotator.ui.shell import counts as counted
 
@@ -38,48 +44,6 @@ TITLE_CHARS = 22
 
 translate = QCoreApplication.translate
 
-# The chart texts that name a measure's parts (labels, relation types, attributes, questions), one literal
-# each for lupdate, in the context "AgreementCharts".
-SPLIT_TITLE = {
-    Part.LABEL: QT_TRANSLATE_NOOP(
-        "AgreementCharts", " by label"),
-    Part.RELATION_TYPE: QT_TRANSLATE_NOOP(
-        "AgreementCharts", " by relation type"),
-    Part.ATTRIBUTE: QT_TRANSLATE_NOOP(
-        "AgreementCharts", " by attribute"),
-    Part.QUESTION: QT_TRANSLATE_NOOP(
-        "AgreementCharts", " by question"),
-}
-INTERVAL_BARS_TITLE = {
-    Part.LABEL: QT_TRANSLATE_NOOP(
-        "AgreementCharts", " — right: each label's corpus with 95% interval"),
-    Part.RELATION_TYPE: QT_TRANSLATE_NOOP(
-        "AgreementCharts", " — right: each relation type's corpus with 95% interval"),
-    Part.ATTRIBUTE: QT_TRANSLATE_NOOP(
-        "AgreementCharts", " — right: each attribute's corpus with 95% interval"),
-    Part.QUESTION: QT_TRANSLATE_NOOP(
-        "AgreementCharts", " — right: each question's corpus with 95% interval"),
-}
-SPREAD_TITLE = {
-    Part.LABEL: QT_TRANSLATE_NOOP(
-        "AgreementCharts", "{measure} per label: corpus (black) and articles (box, dots)"),
-    Part.RELATION_TYPE: QT_TRANSLATE_NOOP(
-        "AgreementCharts", "{measure} per relation type: corpus (black) and articles (box, dots)"),
-    Part.ATTRIBUTE: QT_TRANSLATE_NOOP(
-        "AgreementCharts", "{measure} per attribute: corpus (black) and articles (box, dots)"),
-    Part.QUESTION: QT_TRANSLATE_NOOP(
-        "AgreementCharts", "{measure} per question: corpus (black) and articles (box, dots)"),
-}
-SPREAD_INTERVAL_TITLE = {
-    Part.LABEL: QT_TRANSLATE_NOOP(
-        "AgreementCharts", "{measure} per label: corpus ± 95% CI (black), articles (box, dots)"),
-    Part.RELATION_TYPE: QT_TRANSLATE_NOOP(
-        "AgreementCharts", "{measure} per relation type: corpus ± 95% CI (black), articles (box, dots)"),
-    Part.ATTRIBUTE: QT_TRANSLATE_NOOP(
-        "AgreementCharts", "{measure} per attribute: corpus ± 95% CI (black), articles (box, dots)"),
-    Part.QUESTION: QT_TRANSLATE_NOOP(
-        "AgreementCharts", "{measure} per question: corpus ± 95% CI (black), articles (box, dots)"),
-}
 
 
 def _undefined_brush() -> QBrush:

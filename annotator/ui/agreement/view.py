@@ -59,15 +59,9 @@ from annotator.core.agreement_charts import (
 )
 from annotator.store import Changes, Project
 from annotator.ui.agreement.comparison import ComparisonView
-from annotator.ui.agreement.controls import (
-    MEAN_NOTE,
-    MEASURE_HELP_TEXT,
-    ORDER_TEXT,
-    PART_PALETTE,
-    SPLIT_TEXT,
-    NameFilter,
-)
+from annotator.ui.agreement.controls import MEASURE_HELP_TEXT, ORDER_TEXT, NameFilter
 from annotator.ui.agreement.matrices import MatrixChart, draw_confusion, draw_pair_matrix
+from annotator.ui.agreement.part_texts import MEAN_NOTE, PART_PALETTE, SPLIT_TEXT
 from annotator.ui.agreement.plots import ArticleBarsChart, LabelSpreadChart, figure_text
 from annotator.ui.agreement.reasons import reason_text
 from annotator.ui.shell import counts as counted
