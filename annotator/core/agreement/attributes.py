@@ -34,8 +34,8 @@ NOTE = ("Over the spans the annotators matched (exact: same label and extent; ov
         "value, '(not set)'; an unset flag is 'no'.")
 
 
-def _values(data: AgreementInput, layout: Layout) -> dict[tuple[int, str], str]:
-    """(layout row, attribute name) → value."""
+def _values(data: AgreementInput, layout: Layout) -> dict[str, tuple[np.ndarray, list[str]]]:
+    """Attribute name → (layout rows, their values) of every value set on a counted span."""
     annotators = {name: a for a, name in enumerate(layout.annotators)}
     labels = {name: k for k, name in enumerate(layout.labels)}
     found = [(annotators[name], i, labels.get(ref.label, -1), ref.start, ref.end, attribute, value)
@@ -45,22 +45,57 @@ def _values(data: AgreementInput, layout: Layout) -> dict[tuple[int, str], str]:
         return {}
     table = np.array([row[:5] for row in found], dtype=np.int64).T
     rows = span_rows(layout, table[0], table[1], table[2], table[3], table[4])
-    return {(int(row), attribute): value for row, (*_, attribute, value) in zip(rows, found, strict=True)
-            if row >= 0}
+    out: dict[str, tuple[list[int], list[str]]] = defaultdict(lambda: ([], []))
+    for row, (*_, attribute, value) in zip(rows.tolist(), found, strict=True):
+        if row >= 0:
+            out[attribute][0].append(row)
+            out[attribute][1].append(value)
+    return {name: (np.array(rows_, dtype=np.int64), values) for name, (rows_, values) in out.items()}
 
 
-def _units(layout: Layout, partner: np.ndarray) -> tuple[list[list[int]], int, list[tuple[int, int, int]]]:
-    """The matched spans grouped into units (lists of rows), how many groups were ambiguous, and every
-    matched pair as (pair index, row of a, row of b)."""
+def _codes(values: dict[str, tuple[np.ndarray, list[str]]], name: str, unset: str,
+           n_rows: int) -> np.ndarray:
+    """Per layout row: the index of its value of attribute ``name`` among that attribute's values (the
+    unset value included)."""
+    rows, given = values.get(name, (np.zeros(0, dtype=np.int64), []))
+    _, codes = np.unique(np.array([unset, *given], dtype=str), return_inverse=True)
+    out = np.full(n_rows, codes[0], dtype=np.int64)
+    out[rows] = codes[1:]
+    return out
+
+
+@dataclass(frozen=True)
+class _Units:
+    """The matched spans of one matching mode: every unit's rows (``rows``, with ``unit`` its unit's
+    number, 0…), how many groups were ambiguous, and every matched pair (pair index, row of a, row of b)."""
+
+    rows: np.ndarray
+    unit: np.ndarray
+    ambiguous: int
+    pair: np.ndarray
+    head: np.ndarray
+    tail: np.ndarray
+
+    @property
+    def first(self) -> np.ndarray:
+        """One row of each unit, by unit number."""
+        out = np.zeros(int(self.unit.max()) + 1 if len(self.unit) else 0, dtype=np.int64)
+        out[self.unit] = self.rows
+        return out
+
+
+def _units(layout: Layout, partner: np.ndarray) -> _Units:
+    """The matched spans grouped into units (a group holding two spans of one annotator is ambiguous,
+    left out and counted)."""
     pair, heads = np.nonzero(partner >= 0)
-    if len(heads) == 0:
-        return [], 0, []
     tails = partner[pair, heads]
+    if len(heads) == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return _Units(empty, empty, 0, pair, heads, tails)
     n = len(layout.start)
     graph = csr_matrix((np.ones(len(heads)), (heads, tails)), shape=(n, n))
     _, component = connected_components(graph, directed=False)
     rows = np.unique(np.concatenate([heads, tails]))
-    rows = rows[np.argsort(component[rows], kind="stable")]
     groups = component[rows]
     size = np.bincount(groups)
     distinct = np.bincount(np.unique(groups * len(layout.annotators) + layout.annotator[rows])
@@ -68,11 +103,8 @@ def _units(layout: Layout, partner: np.ndarray) -> tuple[list[list[int]], int, l
     clear = (distinct == size)[groups]
     ambiguous = int(((distinct < size) & (size > 0)).sum())
     rows, groups = rows[clear], groups[clear]
-    bounds = (np.flatnonzero(np.diff(groups)) + 1).tolist()
-    flat = rows.tolist()
-    units = [flat[start:end] for start, end in zip([0, *bounds], [*bounds, len(flat)], strict=True)
-             if end > start]
-    return units, ambiguous, list(zip(pair.tolist(), heads.tolist(), tails.tolist(), strict=True))
+    _, unit = np.unique(groups, return_inverse=True)
+    return _Units(rows, unit.ravel(), ambiguous, pair, heads, tails)
 
 
 def attribute_agreement(data: AgreementInput, layout: Layout, spans: SpanCounts,
@@ -102,35 +134,35 @@ def attribute_figures(data: AgreementInput, layout: Layout, spans: SpanCounts,
     values = _values(data, layout)
     label_index = {name: k for k, name in enumerate(layout.labels)}
     result: dict = {f"{d.label}.{d.name}": {"label": d.label, "attribute": d.name} for d in definitions}
+    codes = {d: _codes(values, d.name, "no" if d.kind is AttributeKind.FLAG else NOT_SET, len(layout.start))
+             for d in definitions}
     ambiguous_groups = {}
     intervals = nominal.Intervals(resamples)
     for mode, partner in (("exact", spans.exact_partner), ("overlap", spans.overlap_partner)):
         assert partner is not None
-        units, ambiguous, edges = _units(layout, partner)
-        ambiguous_groups[mode] = ambiguous
-        by_pair_label: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-        for q, ra, rb in edges:
-            by_pair_label[(q, int(layout.label[ra]))].append((ra, rb))
+        units = _units(layout, partner)
+        ambiguous_groups[mode] = units.ambiguous
+        first_rows = units.first
+        unit_label = layout.label[first_rows]
+        edge_label = layout.label[units.head]
         for definition in definitions:
             key = f"{definition.label}.{definition.name}"
             label = label_index.get(definition.label, -1)
-            unset = "no" if definition.kind is AttributeKind.FLAG else NOT_SET
-
-            def value(row: int, name: str = definition.name, unset: str = unset) -> str:
-                return values.get((row, name), unset)
-
-            chosen = [rows for rows in units if layout.label[rows[0]] == label]
-            mine = [[value(r) for r in rows] for rows in chosen]
-            categories = sorted({v for unit in mine for v in unit})
-            table = np.array([[unit.count(c) for c in categories] for unit in mine],
-                             dtype=float).reshape(len(mine), len(categories))
-            alpha = alpha_from_value_counts(table) if mine else (None, NO_UNITS)
-            unit_article = layout.article[[rows[0] for rows in chosen]] if chosen else np.zeros(0, int)
+            row_code = codes[definition]
+            width = int(row_code.max()) + 1 if len(row_code) else 1
+            chosen = np.flatnonzero(unit_label == label)
+            entries = np.isin(units.unit, chosen)
+            table = np.zeros((len(chosen), width))
+            cells = (np.searchsorted(chosen, units.unit[entries]), row_code[units.rows[entries]])
+            np.add.at(table, cells, 1.0)
+            table = table[:, table.sum(axis=0) > 0]
+            alpha = alpha_from_value_counts(table) if len(chosen) else (None, NO_UNITS)
+            unit_article = layout.article[first_rows[chosen]]
             sums = nominal.unit_sums(table, unit_article, n_articles)
             shown = np.bincount(unit_article, minlength=n_articles)
-            figures: dict = {"alpha": alpha[0], "n_spans": len(mine)}
+            figures: dict = {"alpha": alpha[0], "n_spans": len(chosen)}
             if alpha[0] is None:
-                figures["reasons"] = {"alpha": alpha[1] if mine else NO_UNITS}
+                figures["reasons"] = {"alpha": alpha[1] if len(chosen) else NO_UNITS}
             intervals.add(figures, "alpha", nominal.alpha, sums, int((shown > 0).sum()))
             for i, (a_value, a_why) in enumerate(nominal.per_article(nominal.alpha, sums)):
                 article = {"alpha": a_value, "n_spans": int(shown[i])}
@@ -139,18 +171,16 @@ def attribute_figures(data: AgreementInput, layout: Layout, spans: SpanCounts,
                 per_article[i].setdefault(key, {})[mode] = article
             pairs = []
             for p, (a, b) in enumerate(combinations(layout.annotators, 2)):
-                matched = by_pair_label.get((p, label), [])
-                first, second = [value(ra) for ra, _ in matched], [value(rb) for _, rb in matched]
-                kappa = cohen_kappa(first, second)
-                pair = {"a": a, "b": b, "kappa": kappa[0], "n_spans": len(matched)}
+                matched = (units.pair == p) & (edge_label == label)
+                first, second = row_code[units.head[matched]], row_code[units.tail[matched]]
+                kappa = cohen_kappa(first.tolist(), second.tolist())
+                pair = {"a": a, "b": b, "kappa": kappa[0], "n_spans": int(matched.sum())}
                 if kappa[0] is None:
                     pair["reasons"] = {"kappa": kappa[1]}
-                if intervals.resamples is not None:
-                    index = {c: k for k, c in enumerate(sorted(set(first) | set(second)))}
-                    where = layout.article[[ra for ra, _ in matched]] if matched else np.zeros(0, int)
-                    pair_sums = nominal.pair_sums([index[v] for v in first], [index[v] for v in second],
-                                                  where, len(index), n_articles)
-                    intervals.add(pair, "kappa", nominal.kappa, pair_sums, len(set(where.tolist())))
+                where = layout.article[units.head[matched]]
+                intervals.add(pair, "kappa", nominal.kappa,
+                              nominal.pair_sums(first, second, where, width, n_articles),
+                              len(np.unique(where)))
                 pairs.append(pair)
             figures["pairs"] = pairs
             result[key][mode] = figures
