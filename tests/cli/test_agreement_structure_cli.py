@@ -69,6 +69,20 @@ def test_text_report_lists_attributes_and_questions(tmp_path: Path, capsys) -> N
     text = capsys.readouterr().out
     attributes = text[text.index("Span attributes"):].splitlines()
     assert any(line.split()[:3] == ["actor.negated", "exact", "3"] for line in attributes)
+    # every annotator set the flag on every span: no variation, said under the table
+    assert "  actor.negated exact alpha: no variation" in text
     questions = text[text.index("Article codes"):].splitlines()
     stance = next(line for line in questions if line.startswith("stance")).split()
     assert stance[1] == "3" and stance[-1] == "0.667"  # agree on two of the three articles
+
+
+def test_text_report_without_any_relation_says_why_in_one_line(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "plain.jsonl"
+    source.write_text("\n".join([record("ali", []), record("sara", [])]) + "\n", encoding="utf-8")
+    path = tmp_path / "plain.sqlite"
+    assert main(["--db", str(path), "import", str(source), "--add-labels"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(path), "agreement"]) == 0
+    text = capsys.readouterr().out
+    assert "Relation F1: — (no relation: neither annotator linked two spans here)" in text
+    assert "relation type" not in text  # no table of dashes

@@ -201,7 +201,10 @@ def _structure_text(report: AgreementReport) -> list[str]:
     """Tables of relation F1 (overall and per type), span-attribute α and article-code figures, each
     with its 95% interval where one was computed; a part the project does not use is left out."""
     out: list[str] = []
-    if report.relation_types:
+    none = [report.overall.reasons[m] for m in RELATION_MEASURES if report.overall.value(m) is None]
+    if report.relation_types and len(none) == len(RELATION_MEASURES):  # no relation anywhere: one line
+        out += ["", f"Relation F1: — ({none[0]})"]
+    elif report.relation_types:
         scopes = [("(all types)", report.overall), *report.per_relation_type.items()]
         rows = [[name, *(cell for m in RELATION_MEASURES
                          for cell in (_figure(s.value(m)), _interval(*s.intervals.get(m, (None, None)))))]
@@ -209,9 +212,11 @@ def _structure_text(report: AgreementReport) -> list[str]:
         header = ["relation type", *(c for m in RELATION_MEASURES for c in (m, "95% interval"))]
         out += ["", "Relation F1 (same type and both ends matched: exact = identical spans, overlap = the "
                 "span F1 overlap matching):", *_table(header, rows)]
-        out += [f"  relations: {reason}" for reason in sorted({report.overall.reasons[m]
-                                                               for m in RELATION_MEASURES
-                                                               if m in report.overall.reasons})]
+        undefined: dict[str, list[str]] = {}
+        for name, scores in scopes:
+            for reason in dict.fromkeys(scores.reasons[m] for m in RELATION_MEASURES if m in scores.reasons):
+                undefined.setdefault(reason, []).append(name)
+        out += [f"  {', '.join(names)}: {reason}" for reason, names in undefined.items()]
     attributes = (report.attributes or {}).get("per_attribute") or {}
     if attributes:
         rows = [[key, mode, str(f["n_spans"]), _figure(f["alpha"]),
@@ -221,9 +226,12 @@ def _structure_text(report: AgreementReport) -> list[str]:
         out += ["", "Span attributes (nominal alpha over the spans the annotators matched; unmatched spans "
                 "do not count here, they are in span F1):",
                 *_table(["attribute", "matching", "spans", "alpha", "95% interval"], rows, text_columns=2)]
+        out += _undefined_lines((f"{key} {mode}", modes[mode], ("alpha",))
+                                for key, modes in attributes.items() for mode in ("exact", "overlap"))
     questions = (report.codes or {}).get("per_question") or {}
     if questions:
         measures = ("alpha", "fleiss_kappa", "ac1")
+
         def cells(f: dict, m: str) -> tuple[str, str]:
             return _figure(f[m]), _interval(f.get(f"{m}_ci_low"), f.get(f"{m}_ci_high"))
 
@@ -233,7 +241,14 @@ def _structure_text(report: AgreementReport) -> list[str]:
         out += ["", "Article codes (units: the articles every counted annotator answered; a multiple-choice "
                 "question is one yes/no item per option; agreement = share of agreeing annotator pairs):",
                 *_table(header, rows)]
+        out += _undefined_lines((name, f, (*measures, "agreement")) for name, f in questions.items())
     return out
+
+
+def _undefined_lines(scopes) -> list[str]:
+    """"  SCOPE MEASURE: why" for each undefined figure of (scope name, --json table, measures)."""
+    return [f"  {name} {m}: {f.get('reasons', {}).get(m, '')}" for name, f, measures in scopes
+            for m in measures if m in f and f[m] is None]
 
 
 def report_to_text(report: AgreementReport, lowest: int = 10) -> str:

@@ -164,3 +164,21 @@ def test_code_agreement_bars_compare_articles_and_a_click_opens_the_article(
     assert blocker.args == [article_id]
     assert dashboard.tabs.currentWidget() is dashboard.comparison
     assert dashboard.comparison.article_id == article_id
+
+
+@pytest.mark.parametrize("measure", ["relation_f1_exact", "attribute_alpha_overlap", "code_alpha",
+                                     "code_agreement"])
+def test_a_project_without_relations_attributes_or_questions_says_why_for_each_measure(
+        qtbot, agreement_project: Project, measure: str) -> None:
+    widget = AgreementDashboard(agreement_project)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.result is not None and widget.worker.done, timeout=20000)
+    widget.measure.setCurrentText(measure)
+    widget.split.setChecked(True)
+    chart = widget.bars_chart
+    assert chart.drawn_heights() == {} and len(set(chart.drawn_undefined())) == len(chart.bars) == 5
+    reason = chart.bars[0].figure.reason
+    assert reason.startswith(("no relation", "no span attributes", "no article questions"))
+    assert reason in widget.status.text()
