@@ -5,8 +5,11 @@ of annotators recomputes the report in a worker thread (a progress bar shows how
 keeps running); changing the measure, the order or the split by label only redraws. The worker also
 computes the corpus figures' bootstrap 95% intervals (the CLI's default 1,000 resamples, seed 0) and
 the label confusion. Each measure choice explains itself (``MEASURE_HELP``) in its tooltip and in a
-line under the controls. Clicking an article's bar opens it in the comparison tab. Each chart exports
-as PNG and SVG, the report as CSV (the same rows as ``annotator agreement --csv``).
+line under the controls. Beside the span measures the chooser offers relation F1, span-attribute α and
+the article-code figures; the charts then split by relation type, attribute or question instead of
+label (``core.agreement.parts`` reads each measure's figures from the report). Clicking an article's
+bar opens it in the comparison tab. Each chart exports as PNG and SVG, the report as CSV (the same rows
+as ``annotator agreement --csv``).
 """
 
 from __future__ import annotations
