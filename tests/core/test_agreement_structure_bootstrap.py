@@ -232,3 +232,21 @@ def test_identical_attribute_values_give_one_in_every_scope_with_a_one_to_one_in
         assert role["alpha"] == 1.0 and (role["alpha_ci_low"], role["alpha_ci_high"]) == (1.0, 1.0)
         assert all(pair["kappa"] == 1.0 for pair in role["pairs"])
         assert all(a["attributes"]["actor.role"][mode]["alpha"] == 1.0 for a in report["per_article"])
+
+
+def test_csv_interval_rows_equal_the_json_intervals() -> None:
+    data = code_corpus(random_answers(2, 10))
+    report = build_report(data, bootstrap=80, seed=2)
+    shown = report_to_json(report)["codes"]["per_question"]
+    rows = {row[:4]: row for row in csv_rows(report)}
+    for bound in ("low", "high"):
+        alpha = rows[("overall", "", "stance", f"code_alpha_ci_{bound}")][4]
+        assert float(alpha) == shown["stance"][f"alpha_ci_{bound}"]
+        kappa = rows[("pair", "ali|omar", "topics", f"code_kappa_ci_{bound}")][4]
+        assert float(kappa) == shown["topics"]["pairs"][0][f"kappa_ci_{bound}"]
+    attributes = attribute_data(5, 6)
+    report = build_report(attributes, bootstrap=80, seed=2)
+    role = report_to_json(report)["attributes"]["per_attribute"]["actor.role"]["overlap"]
+    rows = {row[:4]: row for row in csv_rows(report)}
+    high = rows[("overall", "", "actor.role", "attribute_alpha_overlap_ci_high")][4]
+    assert float(high) == role["alpha_ci_high"]
