@@ -11,6 +11,8 @@ baseline measured in the same run:
 - ``search "الولايات المتحدة" --limit 5``, a common word, and ``list --json``; baseline a Python
   process that opens the file and runs one ``SELECT count(*)`` (the floor of any CLI command).
 - window open: ``annotator --db P --smoke-test`` (QT_QPA_PLATFORM=offscreen), seconds and peak RSS.
+- the window's article list under each status filter (the query behind the lazy list): counting the rows
+  and reading the first and the last screen. Target < 100 ms.
 Run: ``.venv/bin/python benchmarks/scale.py [--articles N | --million]`` (``make bench-scale``).
 """
 
@@ -144,7 +146,37 @@ def main() -> int:
         seconds, rss, _ = run(cli(db, "--smoke-test"), env={"QT_QPA_PLATFORM": "offscreen"})
         print(f"window open (--smoke-test): {seconds:.2f} s ({seconds / floor:.1f}× baseline), peak RSS "
               f"{rss:,.0f} MB [target < 1 s, < 400 MB: {'met' if seconds < 1 and rss < 400 else 'MISSED'}]")
+        list_filters(db, floor)
     return 0
+
+
+LIST_SCRIPT = """
+import sys, time
+from annotator.core.model import Status
+from annotator.store import Project
+from annotator.store.article_listing import ListingFilter, listing_count, listing_page
+project = Project.open(sys.argv[1], read_only=True)
+for status in (None, Status.NEW, Status.DONE):
+    listing = ListingFilter("sara", status)
+    started = time.perf_counter()
+    rows = listing_count(project, listing)
+    listing_page(project, listing, 0, 200)
+    first = time.perf_counter() - started
+    started = time.perf_counter()
+    listing_page(project, listing, max(rows - 200, 0), 200)
+    print(status or "all", rows, first, time.perf_counter() - started)
+"""
+
+
+def list_filters(db: Path, floor: float) -> None:
+    """The window's article list under each status filter: count + first screen, and the last screen."""
+    _seconds, _rss, out = run([PY, "-c", LIST_SCRIPT, str(db)])
+    for line in out.splitlines():
+        status, rows, first, last = line.rsplit(" ", 3)
+        worst = max(float(first), float(last))
+        print(f"article list, {status:12} {int(rows):>9,} rows: first screen {float(first) * 1e3:5.1f} ms, "
+              f"last screen {float(last) * 1e3:5.1f} ms ({worst / floor:.2f}× baseline) "
+              f"[target < 100 ms: {'met' if worst < 0.1 else 'MISSED'}]")
 
 
 if __name__ == "__main__":

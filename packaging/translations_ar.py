@@ -117,7 +117,7 @@ ARABIC = {
     "Show &other annotators (review, read-only)": "إظهار المُعلِّقين ال&آخرين (مراجعة، للقراءة فقط)",
     "Reviewer mode: also show other annotators' spans, read-only": "وضع المراجعة: إظهار مقاطع المُعلِّقين الآخرين أيضًا، للقراءة فقط",
     "Edit &labels…": "تحرير ال&وسوم…",
-    "Add, rename, recolour, reorder or delete labels": "إضافة الوسوم أو إعادة تسميتها أو تلوينها أو ترتيبها أو حذفها",
+    "Labels, relation types, attributes and article questions: add, rename, change or delete them": "الوسوم وأنواع العلاقات والسمات وأسئلة المقالة: أضفها أو أعد تسميتها أو غيّرها أو احذفها",
     # annotation page
     "Tag as {label}": "وسم بـ {label}",
     "Tag exact characters as {label}": "وسم الأحرف المحددة بدقة بـ {label}",
@@ -146,9 +146,12 @@ ARABIC = {
     "Label": "الوسم",
     "Text": "النص",
     "Annotator": "المُعلِّق",
+    "Line": "السطر",
+    "Context": "السياق",
+    "Click to sort by this column; click again to reverse": "انقر للترتيب حسب هذا العمود، وانقر ثانيةً لعكس الترتيب",
     " (read-only)": " (للقراءة فقط)",
-    "{label} — {annotator}{read_only}, characters {start}–{end}":
-        "{label} — {annotator}{read_only}، الأحرف {start}–{end}",
+    "{label} — {annotator}{read_only}, line {line}, characters {start}–{end}":
+        "{label} — {annotator}{read_only}، السطر {line}، الأحرف {start}–{end}",
     # label editor
     "Labels": "الوسوم",
     "Name": "الاسم",
@@ -187,8 +190,8 @@ ARABIC = {
     "Agreement could not be computed: {error}": "تعذّر حساب الاتفاق: {error}",
     "Export charts and table to folder": "تصدير الرسوم والجدول إلى مجلد",
     "Export failed": "فشل التصدير",
-    "Exported {count} chart files and agreement.csv to {folder}.":
-        "صُدِّر {count} ملفًا من الرسوم وملف agreement.csv إلى {folder}.",
+    "Exported {files} and agreement.csv to {folder}.":
+        "صُدِّر {files} وملف agreement.csv إلى {folder}.",
     "all": "الكل",
     "none": "لا شيء",
     "{what}: {names}": "{what}: {names}",
@@ -213,8 +216,6 @@ ARABIC = {
     "majority": "الأغلبية",
     "votes needed: ": "الأصوات المطلوبة: ",
     "Accept agreed spans into gold": "قبول المقاطع المتفق عليها في المعيار الذهبي",
-    "Spans that enough 'done' annotators marked identically (start, end, label) go into gold; the curator decides the rest. Curated articles are left alone.":
-        "المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.",
     "Article:": "المقالة:",
     "Cannot adjudicate": "تعذّر التحكيم",
     # dashboard summary and charts
@@ -365,6 +366,21 @@ ARABIC = {
     "reject {label} {start}-{end}": "رفض {label} {start}-{end}",
     "edit gold span to {label} {start}-{end}": "تعديل المقطع الذهبي إلى {label} {start}-{end}",
     "mark gold {status}": "تعليم المعيار الذهبي {status}",
+    # curation of relations, attribute values and article answers (ui/curation/coding_lists.py; its
+    # lists read right to left in English too, so the relation arrow points left in both)
+    "Spans ({waiting})": "المقاطع ({waiting})",
+    "Relations, attributes, answers ({waiting})": "العلاقات والسمات والإجابات ({waiting})",
+    "Gold relations, attribute values and answers (Delete or R: take out of gold)":
+        "العلاقات وقيم السمات والإجابات في المعيار الذهبي (Delete أو R: إخراج من المعيار الذهبي)",
+    "{type}: «{head}» ← «{child}»": "{type}: «{head}» ← «{child}»",
+    "{name} = {value} on «{span}»": "{name} = {value} على «{span}»",
+    "{question} = {values}": "{question} = {values}",
+    "relation {type}": "العلاقة {type}",
+    "{name} = {value}": "{name} = {value}",
+    "accept {what}": "قبول {what}",
+    "reject {what}": "رفض {what}",
+    "Spans that enough 'done' annotators marked identically (start, end, label) go into gold, with the relations between them, their attribute values and the article answers those annotators agree on; the curator decides the rest. Curated articles are left alone.":
+        "المقاطع التي وسمها عدد كافٍ من المُعلِّقين المنتهين وسمًا مطابقًا (البداية والنهاية والوسم) تدخل المعيار الذهبي، ومعها العلاقات بينها وقيم سماتها وإجابات المقالة التي يتفق عليها هؤلاء المُعلِّقون؛ ويقرر المُراجِع الباقي. لا تُمس المقالات المُراجَعة.",
     # team work (File menu)
     "Annotator packs (*.annotator)": "حِزم المُعلِّق (*.annotator)",
     "Projects, packs and JSONL (*.sqlite *.db *.annotator *.jsonl);;All files (*)":
@@ -408,14 +424,17 @@ ARABIC = {
     "Suggest other occurrences": "اقتراح المواضع الأخرى",
     "After a tag, offer its label on the other occurrences":
         "بعد الوسم، اقتراح الوسم نفسه على المواضع الأخرى للنص",
+    "Keep proclitics when snapping": "إبقاء السوابق المتصلة عند الالتقاط",
+    "Word snapping keeps و ف ب ل ك written attached to the first word (off: «الولايات», on: «والولايات»)":
+        "يُبقي التقاطُ الكلمات حروفَ و ف ب ل ك المتصلة بالكلمة الأولى (معطَّل: «الولايات»، مفعَّل: «والولايات»)",
     "Could not search the other articles: {error}": "تعذّر البحث في المقالات الأخرى: {error}",
     "tag suggestion {label}": "وسم اقتراح {label}",
     "tag {suggestions} as {label}": "وسم {suggestions} بـ{label}",
     "tag {suggestions} in {articles} as {label}": "وسم {suggestions} في {articles} بـ{label}",
     "Tagging {places} in {articles}…": "جارٍ وسم {places} في {articles}…",
     "Cancelled: nothing was tagged.": "أُلغي: لم يُوسم شيء.",
-    "Taking back {count} tags…": "جارٍ التراجع عن {count} وسمًا…",
-    "Tagging {count} places again…": "جارٍ وسم {count} موضعًا من جديد…",
+    "Taking back {tags}…": "جارٍ التراجع عن {tags}…",
+    "Tagging {places} again…": "جارٍ وسم {places} من جديد…",
     "Still searching the other articles; try again in a moment.": "ما زال البحث جاريًا في المقالات الأخرى؛ حاول بعد لحظة.",
     "Accept all suggestions": "قبول كل الاقتراحات",
     "Tag {places} in {articles} as {label}? (One undo takes them all back.)":
@@ -527,7 +546,7 @@ ARABIC = {
     "Annotators: {names}": "المُعلِّقون: {names}",
     "(new: {names})": "(جدد: {names})",
     "New labels: {names}": "وسوم جديدة: {names}",
-    "… and {count} more notes": "… و{count} ملاحظات أخرى",
+    "… and {notes}": "… و{notes}",
     # File ▸ Export…
     "&Export…": "ت&صدير…",
     "Write annotations or gold in an export format, with its metadata record": "اكتب التعليقات أو المرجع المعتمد بصيغة تصدير، مع سجل بياناتها الوصفية",
@@ -650,7 +669,6 @@ ARABIC = {
     "Child": "الطرف التابع",
     "{head} «{head_text}» — {type} → {child} «{child_text}», by {annotator}{read_only}":
         "{head} «{head_text}» — {type} ← {child} «{child_text}»، من {annotator}{read_only}",
-    "relation {type}": "علاقة {type}",
     "delete relation {type}": "حذف علاقة {type}",
     # the span inspector and the Article codes pane
     "Relations": "العلاقات",
@@ -677,6 +695,115 @@ ARABIC = {
     "note on {label}": "ملاحظة على {label}",
     "answer {question}": "إجابة {question}",
     "article note": "ملاحظة المقالة",
+    # Edit labels: relation types, attributes and article questions (ui/labels/*_tab.py, parts.py)
+    "Relation types": "أنواع العلاقات",
+    "Attributes": "السمات",
+    "Article questions": "أسئلة المقالة",
+    "Directed": "الاتجاه",
+    "head → child": "الرأس ← الطرف التابع",
+    "either way": "في الاتجاهين",
+    "Head (where the relation starts):": "الرأس (حيث تبدأ العلاقة):",
+    "Child (where it ends):": "الطرف التابع (حيث تنتهي العلاقة):",
+    "No label ticked: a span of any label may be that end.": "إن لم يُعلَّم أي وسم جاز أن يكون ذلك الطرف مقطعًا بأي وسم.",
+    "Add relation type": "إضافة نوع علاقة",
+    "Name of the new relation type:": "اسم نوع العلاقة الجديد:",
+    "Rename relation type": "إعادة تسمية نوع العلاقة",
+    "The relation type {name} is used by {relations} in {articles}; they keep it under its new name {new}. Rename?":
+        "نوع العلاقة {name} مستعمل في {relations} في {articles}؛ وتبقى عليه باسمه الجديد {new}. أتعيد التسمية؟",
+    "The key {key} is already {name}'s.": "المفتاح {key} مخصّص من قبل لـ{name}.",
+    "Colour of {name}": "لون {name}",
+    "Delete relation type": "حذف نوع العلاقة",
+    "The relation type {name} is used by {relations} in {articles}. Deleting it deletes them too, for every annotator (Undo in this window brings them back). Delete?":
+        "نوع العلاقة {name} مستعمل في {relations} في {articles}. حذفه يحذفها معه لدى كل المعلّقين (التراجع في هذه النافذة يعيدها). أتحذفه؟",
+    "choice of values": "اختيار من قيم",
+    "flag (yes or no)": "علامة (نعم أو لا)",
+    "text from a list": "نص من قائمة",
+    "Attributes of spans labelled:": "سمات المقاطع الموسومة بـ:",
+    "Kind": "النوع",
+    "Add attribute…": "إضافة سمة…",
+    "Delete attribute…": "حذف السمة…",
+    "Select an attribute to see its values.": "حدّد سمة لترى قيمها.",
+    "A flag is set or not: it has no values.": "العلامة إما مضبوطة وإما لا: لا قيم لها.",
+    "Values of {name} to choose from:": "قيم {name} التي يُختار منها:",
+    "The list of {name}: typing in the span inspector completes from it; add new entries here, on purpose.":
+        "قائمة {name}: الكتابة في فاحص المقطع تُكمَل منها؛ أضف المدخلات الجديدة هنا عن قصد.",
+    "Add an attribute to {label}": "إضافة سمة إلى {label}",
+    "Rename attribute": "إعادة تسمية السمة",
+    "{name} has a value on {spans} in {articles}; they keep it under its new name {new}. Rename?":
+        "للسمة {name} قيمة على {spans} في {articles}؛ وتبقى لها باسمها الجديد {new}. أتعيد التسمية؟",
+    "{name} has a value on {spans} in {articles}: its kind cannot change while it does.":
+        "للسمة {name} قيمة على {spans} في {articles}: لا يتغيّر نوعها ما دامت كذلك.",
+    "Delete attribute": "حذف السمة",
+    "{name} has a value on {spans} in {articles}. Deleting the attribute deletes those values too (Undo in this window brings them back). Delete?":
+        "للسمة {name} قيمة على {spans} في {articles}. حذف السمة يحذف تلك القيم أيضًا (التراجع في هذه النافذة يعيدها). أتحذفها؟",
+    "New entry of {name}:": "مدخل جديد في {name}:",
+    "Add entry": "إضافة مدخل",
+    "Add entry…": "إضافة مدخل…",
+    "Remove entry…": "إزالة المدخل…",
+    "Respell entry": "تعديل كتابة المدخل",
+    "{value} is the {name} of {spans} in {articles}; they change to {new}. Respell?":
+        "{value} هي قيمة {name} في {spans} في {articles}؛ وتصير {new}. أتعدّل الكتابة؟",
+    "Remove entry": "إزالة المدخل",
+    "{value} is the {name} of {spans} in {articles}. Removing it from the list clears it on them too (Undo in this window brings it back). Remove?":
+        "{value} هي قيمة {name} في {spans} في {articles}. إزالتها من القائمة تمحوها منها أيضًا (التراجع في هذه النافذة يعيدها). أتزيلها؟",
+    "separated by commas": "مفصولة بفواصل",
+    "Name:": "الاسم:",
+    "Kind:": "النوع:",
+    "Values:": "القيم:",
+    "single choice": "اختيار واحد",
+    "multiple choice": "اختيار متعدد",
+    "yes or no": "نعم أو لا",
+    "short text": "نص قصير",
+    "Question": "السؤال",
+    "Add question…": "إضافة سؤال…",
+    "Delete question…": "حذف السؤال…",
+    "Select a question to see its options.": "حدّد سؤالًا لترى خياراته.",
+    "Options of {name}:": "خيارات {name}:",
+    "{name} is answered {kind}: it has no options.": "يُجاب عن {name} بـ{kind}: لا خيارات له.",
+    "Add an article question": "إضافة سؤال عن المقالة",
+    "Rename question": "إعادة تسمية السؤال",
+    "The question {name} has {answers} in {articles}; they keep it under its new name {new}. Rename?":
+        "للسؤال {name} {answers} في {articles}؛ وتبقى له باسمه الجديد {new}. أتعيد التسمية؟",
+    "Delete question": "حذف السؤال",
+    "The question {name} has {answers} in {articles}. Deleting it deletes those answers too, for every annotator (Undo in this window brings them back). Delete?":
+        "للسؤال {name} {answers} في {articles}. حذفه يحذف تلك الإجابات لدى كل المعلّقين (التراجع في هذه النافذة يعيدها). أتحذفه؟",
+    "New option of {name}:": "خيار جديد لـ{name}:",
+    "Add option": "إضافة خيار",
+    "Respell option": "تعديل كتابة الخيار",
+    "{option} is chosen for {name} by {answers} in {articles}; they change to {new}. Respell?":
+        "اختير {option} لـ{name} في {answers} في {articles}؛ ويصير {new}. أتعدّل الكتابة؟",
+    "Remove option": "إزالة الخيار",
+    "{option} is chosen for {name} by {answers} in {articles}. Removing the option takes it out of them too (Undo in this window brings it back). Remove?":
+        "اختير {option} لـ{name} في {answers} في {articles}. إزالة الخيار تحذفه منها أيضًا (التراجع في هذه النافذة يعيده). أتزيله؟",
+    "{label} already has an attribute named {name}.": "للوسم {label} سمة اسمها {name} من قبل.",
+    "{value} is already in the list of {name}.": "{value} موجود من قبل في قائمة {name}.",
+    "A choice needs at least one value to choose from: give them, separated by commas.": "الاختيار يحتاج إلى قيمة واحدة على الأقل يُختار منها: اكتبها مفصولة بفواصل.",
+    "There is already an article question named {name}.": "يوجد من قبل سؤال عن المقالة اسمه {name}.",
+    "{option} is already an option of {name}.": "{option} خيار من خيارات {name} من قبل.",
+    "The question {name} has {answers} in {articles}: its kind cannot change while it does.":
+        "للسؤال {name} {answers} في {articles}: لا يتغيّر نوعه ما دامت له.",
+    "There is already a relation type named {name}.": "يوجد من قبل نوع علاقة اسمه {name}.",
+    "{spans} use the label {label}; they keep it under its new name {new}. Rename?":
+        "يستعمل الوسم {label} {spans}؛ وتبقى عليه باسمه الجديد {new}. أتعيد التسمية؟",
+    "Rename label": "إعادة تسمية الوسم",
+    # undo steps of those edits (ui/labels/codebook_commands.py): "Undo <step>"
+    "make question {name} {kind}": "جعل السؤال {name} {kind}",
+    "add relation type {name}": "إضافة نوع العلاقة {name}",
+    "rename relation type {name} to {new}": "إعادة تسمية نوع العلاقة {name} إلى {new}",
+    "change relation type {name}": "تغيير نوع العلاقة {name}",
+    "delete relation type {name}": "حذف نوع العلاقة {name}",
+    "add attribute {name} to {label}": "إضافة السمة {name} إلى {label}",
+    "rename attribute {name} to {new}": "إعادة تسمية السمة {name} إلى {new}",
+    "make attribute {name} {kind}": "جعل السمة {name} {kind}",
+    "delete attribute {name} of {label}": "حذف السمة {name} من {label}",
+    "add {value} to the list of {name}": "إضافة {value} إلى قائمة {name}",
+    "respell {value} as {new}": "تعديل كتابة {value} إلى {new}",
+    "remove {value} from the list of {name}": "إزالة {value} من قائمة {name}",
+    "add question {name}": "إضافة السؤال {name}",
+    "rename question {name} to {new}": "إعادة تسمية السؤال {name} إلى {new}",
+    "delete question {name}": "حذف السؤال {name}",
+    "add option {option} to {name}": "إضافة الخيار {option} إلى {name}",
+    "remove option {option} from {name}": "إزالة الخيار {option} من {name}",
 }
 
 
@@ -700,6 +827,12 @@ ARABIC_PLURALS = {
     "%n waiting": ("%n بالانتظار",) * 6,
     "%n annotation(s)": ("%n تعليق", "تعليق واحد", "تعليقان", "%n تعليقات", "%n تعليقًا", "%n تعليق"),
     "%n file(s)": ("%n ملف", "ملف واحد", "ملفان", "%n ملفات", "%n ملفًا", "%n ملف"),
+    "%n chart file(s)": ("%n ملف رسوم", "ملف رسوم واحد", "ملفّا رسوم", "%n ملفات رسوم", "%n ملفًّا للرسوم",
+                         "%n ملف رسوم"),
+    "%n more note(s)": ("%n ملاحظة أخرى", "ملاحظة أخرى واحدة", "ملاحظتان أخريان", "%n ملاحظات أخرى",
+                        "%n ملاحظةً أخرى", "%n ملاحظة أخرى"),
+    "%n relation(s)": ("%n علاقة", "علاقة واحدة", "علاقتان", "%n علاقات", "%n علاقةً", "%n علاقة"),
+    "%n answer(s)": ("%n إجابة", "إجابة واحدة", "إجابتان", "%n إجابات", "%n إجابةً", "%n إجابة"),
 }
 
 # English is the source language, but "%n span(s)" needs its two forms too: annotator_en.ts holds only
@@ -719,6 +852,10 @@ ENGLISH_PLURALS = {
     "%n waiting": ("%n waiting", "%n waiting"),
     "%n annotation(s)": ("%n annotation", "%n annotations"),
     "%n file(s)": ("%n file", "%n files"),
+    "%n chart file(s)": ("%n chart file", "%n chart files"),
+    "%n more note(s)": ("%n more note", "%n more notes"),
+    "%n relation(s)": ("%n relation", "%n relations"),
+    "%n answer(s)": ("%n answer", "%n answers"),
 }
 
 

@@ -13,7 +13,8 @@ from annotator.cli.args import EXIT_OK, names, open_project
 def add_agreement_commands(commands: argparse._SubParsersAction) -> None:
     """agreement and adjudicate: the reviewer's figures and the gold standard they lead to."""
     p_adjudicate = commands.add_parser(
-        "adjudicate", help="accept into gold the spans enough done annotators agree on; list the rest")
+        "adjudicate", help="accept into gold the spans, relations, attribute values and article answers "
+        "enough done annotators agree on; list the rest")
     p_adjudicate.add_argument("--min-votes", type=int, metavar="N",
                               help="votes needed (default: a majority of the article's done annotators)")
     p_adjudicate.add_argument("--annotators", nargs="+", metavar="NAME",
@@ -50,22 +51,67 @@ def cmd_adjudicate(args: argparse.Namespace) -> int:
         names = None if args.annotators is None else [
             name.strip() for value in args.annotators for name in value.split(",") if name.strip()]
         summary = Gold(project).adjudicate(min_votes=args.min_votes, annotators=names)
-        texts = {d.id: d.text for d in project.documents()} if summary.undecided else {}
+        waiting = summary.undecided or any(s.undecided for s in summary.structure.values())
+        texts = {d.id: d.text for d in project.documents()} if waiting else {}
     undecided = [
         {"article_id": a.document_id, "start": c.ref.start, "end": c.ref.end, "label": c.ref.label,
          "text": texts[a.document_id][c.ref.start:c.ref.end], "annotators": list(c.annotators),
          "votes": f"{c.votes}/{len(a.annotators)}"}
         for a in summary.articles for c in a.undecided
     ]
+    relations, attributes, answers = _waiting_structure(summary, texts)
     if args.json:
         print(json.dumps({"summary": summary.describe(), "spans_accepted": summary.spans_accepted,
-                          "undecided": undecided}, ensure_ascii=False, indent=2))
+                          "undecided": undecided, "relations_accepted": summary.relations_accepted,
+                          "attributes_accepted": summary.attributes_accepted,
+                          "answers_accepted": summary.answers_accepted, "undecided_relations": relations,
+                          "undecided_attributes": attributes, "undecided_answers": answers},
+                         ensure_ascii=False, indent=2))
         return EXIT_OK
     print(summary.describe())
     for row in undecided:
         print(f"{row['article_id']}\t{row['start']}-{row['end']}\t{row['label']}\t{row['votes']}\t"
               f"{','.join(row['annotators'])}\t{row['text']}")
+    for row in relations:
+        head, child = row["head"], row["child"]
+        print(f"{row['article_id']}\trelation\t{row['type']} {head['start']}-{head['end']} {head['label']} → "
+              f"{child['start']}-{child['end']} {child['label']}\t{row['votes']}\t"
+              f"{','.join(row['annotators'])}\t{head['text']} → {child['text']}")
+    for row in attributes:
+        span = row["span"]
+        print(f"{row['article_id']}\tattribute\t{row['attribute']}={row['value']} on {span['start']}-"
+              f"{span['end']} {span['label']}\t{row['votes']}\t{','.join(row['annotators'])}\t{span['text']}")
+    for row in answers:
+        print(f"{row['article_id']}\tanswer\t{row['question']}={'|'.join(row['values'])}\t{row['votes']}\t"
+              f"{','.join(row['annotators'])}")
     return EXIT_OK
+
+
+def _span_row(text: str, ref) -> dict:
+    return {"start": ref.start, "end": ref.end, "label": ref.label, "text": text[ref.start:ref.end]}
+
+
+def _votes(candidate, voters: int) -> dict:
+    return {"annotators": list(candidate.annotators), "votes": f"{candidate.votes}/{voters}"}
+
+
+def _waiting_structure(summary, texts: dict[str, str]) -> tuple[list[dict], list[dict], list[dict]]:
+    """The relations, attribute values and answers that wait for the curator, as JSON-ready rows."""
+    relations, attributes, answers = [], [], []
+    for article in summary.articles:
+        doc, voters = article.document_id, len(article.annotators)
+        structure = summary.structure.get(doc)
+        if structure is None:
+            continue
+        text = texts.get(doc, "")
+        relations += [{"article_id": doc, "type": c.ref.type, "head": _span_row(text, c.ref.head),
+                       "child": _span_row(text, c.ref.child), **_votes(c, voters)}
+                      for c in structure.relations_undecided]
+        attributes += [{"article_id": doc, "span": _span_row(text, c.span), "attribute": c.name,
+                        "value": c.value, **_votes(c, voters)} for c in structure.attributes_undecided]
+        answers += [{"article_id": doc, "question": c.question, "values": list(c.values), **_votes(c, voters)}
+                    for c in structure.answers_undecided]
+    return relations, attributes, answers
 
 
 def _resamples(text: str) -> int:

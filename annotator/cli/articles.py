@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.cli.args import EXIT_OK, open_project
@@ -93,28 +95,29 @@ def _options(args: argparse.Namespace):
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with open_project(args) as project:
-        # grouped once: looking every article up in the whole status table was quadratic in the corpus
-        annotators_of: dict[str, dict[str, str]] = {}
-        for (doc, name), status in sorted(project.statuses().items()):
-            annotators_of.setdefault(doc, {})[name] = status.value
-        rows = []
-        shown = None
-        if args.annotator:
+    from annotator.store.article_listing import iter_listed_articles
 
-            shown = set(project.assigned_article_ids(args.annotator))
-        for article in project.article_summaries():
-            if shown is not None and article.id not in shown:
-                continue
-            rows.append({"id": article.id, "title": article.title, "characters": article.length,
-                         "annotators": annotators_of.get(article.id, {})})
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for row in rows:
-        who = ", ".join(f"{name}: {status}" for name, status in row["annotators"].items()) or "-"
-        print(f"{row['id']}\t{row['characters']:>7}\t{row['title'][:60]}\t{who}")
+    with open_project(args) as project:
+        # streamed a page of articles at a time: constant memory whatever the archive's size
+        listed = iter_listed_articles(project, assigned_to=args.annotator or None)
+        if args.json:
+            write_json_array({"id": a.id, "title": a.title, "characters": a.length, "annotators": a.statuses}
+                             for a in listed)
+            return EXIT_OK
+        for article in listed:
+            who = ", ".join(f"{name}: {status}" for name, status in article.statuses.items()) or "-"
+            print(f"{article.id}\t{article.length:>7}\t{article.title[:60]}\t{who}")
     return EXIT_OK
+
+
+def write_json_array(items: Iterable[dict]) -> None:
+    """Print ``items`` as ``json.dumps(list(items), indent=2)`` would, one item at a time."""
+    first = True
+    for item in items:
+        body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        sys.stdout.write(("[\n  " if first else ",\n  ") + body)
+        first = False
+    sys.stdout.write("[]\n" if first else "\n]\n")
 
 
 def cmd_export(args: argparse.Namespace) -> int:

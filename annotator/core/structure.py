@@ -266,3 +266,45 @@ def coding_order(coding: StructuredCoding) -> tuple:
     """A total order of codings, so a tie under ``merge --prefer newer`` never depends on file order."""
     return (sorted(coding.relations), sorted(coding.attributes), sorted(coding.span_notes), coding.note,
             sorted(coding.codes))
+
+
+@dataclass(frozen=True)
+class GoldRelation:
+    """A relation in gold between two gold spans (ids of ``gold_spans``), with who decided and when."""
+
+    id: int
+    document_id: str
+    head: SpanRef
+    child: SpanRef
+    type: str
+    decided_by: str
+    decided_at: str
+    origin: str = "curated"  # "auto" when accepted by vote
+
+    @property
+    def ref(self) -> RelationRef:
+        return RelationRef(self.head, self.child, self.type)
+
+
+@dataclass(frozen=True)
+class GoldAttribute:
+    """A gold span's value for one attribute, with who decided and when."""
+
+    span: SpanRef
+    name: str
+    value: str
+    decided_by: str
+    decided_at: str
+    origin: str = "curated"
+
+
+@dataclass(frozen=True)
+class GoldAnswer:
+    """Gold's answer to one article question, with who decided and when."""
+
+    document_id: str
+    question: str
+    values: tuple[str, ...]
+    decided_by: str
+    decided_at: str
+    origin: str = "curated"

@@ -10,7 +10,8 @@ marbuta unified, whitespace runs made one space — so «إيران», «اير�
   (``annotator.core.text.is_word_char``), and neither is the character before it, except for
   proclitics written attached to it: a conjunction و or ف, then optionally a preposition ب ل or ك
   («وإيران», «بإيران», «وبإيران», «لإيران»). The suggestion covers the string only, never the clitics.
-- Clitics only before a tagged string of at least ``MIN_CLITIC_LETTERS`` (3) letters. A string of one or
+- Clitics only before a tagged string of at least ``MIN_CLITIC_LETTERS`` (3) letters (the rule is
+  ``annotator.core.text.is_proclitic``, which word snapping uses too). A string of one or
   two letters glued to و ف ب ل ك is far more often another word than the string with a clitic: a tagged
   «رد» (reply) would be found in «ورد» (was mentioned; a rose), «برد» (cold), «فرد» (individual). Such a
   short string is suggested only where it stands alone. (Three letters and more, a word with a clitic in
@@ -40,16 +41,7 @@ import numpy as np
 
 from annotator.core.model import Span
 from annotator.core.normalise import normalise, normalised_text
-from annotator.core.text import is_word_char
-
-CONJUNCTIONS = "وف"  # proclitic conjunctions, written attached to the next word
-PREPOSITIONS = "بلك"  # proclitic prepositions, after an optional conjunction
-ALLOWED_PREFIXES = frozenset(
-    {"", *CONJUNCTIONS, *PREPOSITIONS, *(c + p for c in CONJUNCTIONS for p in PREPOSITIONS)})
-# Before a tagged ال…, written لل…: the lam clitic with its optional conjunction.
-LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
-ARTICLE = "ال"
-MIN_CLITIC_LETTERS = 3  # shorter tagged strings are matched only as standalone words (see above)
+from annotator.core.text import ARTICLE, is_proclitic, is_word_char
 
 
 @dataclass(frozen=True)
@@ -105,12 +97,18 @@ def occurrences(normalised: str, needle: str) -> list[tuple[int, int]]:
     if not needle or not any(is_word_char(ch) for ch in needle):
         return []
     found = []
-    letters = sum(1 for ch in needle if is_word_char(ch))
-    prefixes = ALLOWED_PREFIXES if letters >= MIN_CLITIC_LETTERS else frozenset({""})
+    # a few distinct prefixes before thousands of places: ask is_proclitic once for each
+    allowed: dict[str | None, bool] = {None: False}
+
+    def proclitic(prefix: str | None) -> bool:
+        if prefix not in allowed:
+            allowed[prefix] = is_proclitic(prefix, needle)
+        return allowed[prefix]
+
     position = normalised.find(needle)
     while position >= 0:
         end = position + len(needle)
-        if _ends_word(normalised, end) and _prefix_before(normalised, position) in prefixes:
+        if _ends_word(normalised, end) and proclitic(_prefix_before(normalised, position)):
             found.append((position, end))
         position = normalised.find(needle, position + 1)
     if needle.startswith(ARTICLE) and len(needle) > len(ARTICLE):
@@ -118,7 +116,9 @@ def occurrences(normalised: str, needle: str) -> list[tuple[int, int]]:
         position = normalised.find(rest)
         while position >= 0:
             end = position + len(rest)
-            if _ends_word(normalised, end) and _prefix_before(normalised, position) in LAM_PREFIXES:
+            prefix = _prefix_before(normalised, position)  # ل, ول or فل: the lam clitic, then the article
+            lam = prefix is not None and prefix.endswith("ل")
+            if _ends_word(normalised, end) and lam and proclitic(prefix):
                 found.append((position, end))
             position = normalised.find(rest, position + 1)
         found.sort()

@@ -74,12 +74,14 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch in _WORD_EXTRAS or unicodedata.category(ch).startswith("M")
 
 
-def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+def snap_to_words(text: str, start: int, end: int, *, keep_proclitics: bool = False) -> tuple[int, int]:
     """Widen ``start``–``end`` to whole words, then trim separators from both ends.
 
     A boundary that falls inside a word moves outwards to the word's edge (so a shadda or a haraka is
-    never cut off its letter); punctuation and spaces at either end are dropped. Returns an empty range
-    (``start == end``) when the selection holds no word character at all.
+    never cut off its letter); punctuation and spaces at either end are dropped. The first word's
+    attached proclitics are then left out (``proclitic_length``) unless ``keep_proclitics``: dragging
+    over «والولايات المتحدة» gives «الولايات المتحدة». Returns an empty range (``start == end``) when
+    the selection holds no word character at all.
     """
     start, end = max(0, min(start, end)), min(len(text), max(start, end))
     while start < end and not is_word_char(text[start]):
@@ -92,6 +94,8 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
         start -= 1
     while end < len(text) and is_word_char(text[end]):
         end += 1
+    if not keep_proclitics:
+        start = after_proclitics(text, start)
     return start, end
 
 
@@ -116,3 +120,97 @@ def word_edge(text: str, position: int, *, start: bool, forward: bool) -> int | 
 
     candidates = range(position + 1, len(text) + 1) if forward else range(position - 1, -1, -1)
     return next((pos for pos in candidates if is_edge(pos)), None)
+
+
+# -- Attached proclitics ---------------------------------------------------------------------------
+
+CONJUNCTIONS = "وف"  # proclitic conjunctions, written attached to the next word
+PREPOSITIONS = "بلك"  # proclitic prepositions, after an optional conjunction
+PROCLITICS = frozenset({*CONJUNCTIONS, *PREPOSITIONS, *(c + p for c in CONJUNCTIONS for p in PREPOSITIONS)})
+MIN_CLITIC_LETTERS = 3  # a shorter word is never taken to carry a proclitic (see is_proclitic)
+ARTICLE = "ال"
+HAMZA_ALEFS = "أإآ"
+
+
+def letter_count(text: str) -> int:
+    """The letters and digits of ``text``: word characters other than marks, tatweel and joiners."""
+    return sum(1 for ch in text if ch.isalnum())
+
+
+def is_proclitic(prefix: str, word: str) -> bool:
+    """Whether ``prefix``, written attached before ``word``, is proclitics to leave out of ``word``.
+
+    The one rule for suggestions and word snapping: ``prefix`` is a conjunction و or ف, a preposition
+    ب ل or ك, or a conjunction then a preposition («وب», «فل», «ول», «وك»…), and ``word`` has at least
+    ``MIN_CLITIC_LETTERS`` letters. A word of one or two letters glued to و ف ب ل ك is far more often
+    another word than that word with a clitic (a «رد» in «ورد», «برد», «فرد»). An empty prefix is
+    always fine. ``prefix`` holds letters only (no harakat).
+    """
+    return not prefix or (prefix in PROCLITICS and letter_count(word) >= MIN_CLITIC_LETTERS)
+
+
+def after_proclitics(text: str, start: int) -> int:
+    """``start``, the first character of a word in ``text``, moved past the word's attached proclitics."""
+    end = start
+    while end < len(text) and is_word_char(text[end]):
+        end += 1
+    return start + proclitic_length(text[start:end])
+
+
+def proclitic_length(word: str) -> int:
+    """How many leading code points of ``word`` (one whole word, as written) are proclitics to leave out.
+
+    ``is_proclitic`` decides what may be a proclitic; but a word alone, without a tagged string to
+    compare with, needs one more sign that its first letters are a clitic, since countless words begin
+    with و ف ب ل ك (وزير، فلسطين، بريطانيا، لبنان، كتاب). Only two signs are read, and need no
+    dictionary: what follows is the article ال and a word of two letters or more («والولايات»,
+    «بالتعاون»; not «والد», «والي»), or a hamza on alef («وإيران», «لأول», «وآخرون»). ل + ال,
+    written لل, leaves out the first lam only («للولايات» → «لولايات», as a suggestion there covers
+    it). Harakat on the clitic letters go with them. 0 when
+    the word keeps its first letter.
+    """
+    letters = [i for i, ch in enumerate(word) if ch.isalnum()]
+    best = 0
+    for n in (1, 2):  # proclitic letters: one, or a conjunction and a preposition
+        if len(letters) <= n:
+            break
+        prefix = "".join(word[i] for i in letters[:n])
+        rest = word[letters[n]:]
+        if not is_proclitic(prefix, rest):
+            continue
+        article_word = letter_count(rest) >= len(ARTICLE) + 2
+        sign = ((rest.startswith(ARTICLE) and article_word) or rest[0] in HAMZA_ALEFS
+                or (prefix.endswith("ل") and rest[0] == "ل" and article_word))
+        if sign:
+            best = letters[n]
+    return best
+
+
+def context_words(text: str, start: int, end: int, words: int = 3, *, reach: int = 200) -> tuple[str, str]:
+    """Up to ``words`` words of ``text`` right before ``start`` and right after ``end``, in the same line.
+
+    What tells apart spans of the same string (272 × «المصالح»): the words around each. Looks at most
+    ``reach`` characters either side, so a line without spaces costs no more than a short one. The
+    separators next to the span are kept («بين إيران و» before «الولايات»: the و is attached), so
+    ``before + span + after`` reads as the text does.
+    """
+    low = max(text.rfind("\n", 0, start) + 1, start - reach)
+    newline = text.find("\n", end, end + reach)
+    high = min(len(text), end + reach) if newline < 0 else newline
+    i = start
+    for _ in range(words):
+        while i > low and not is_word_char(text[i - 1]):
+            i -= 1
+        if i == low:
+            break
+        while i > low and is_word_char(text[i - 1]):
+            i -= 1
+    j = end
+    for _ in range(words):
+        while j < high and not is_word_char(text[j]):
+            j += 1
+        if j == high:
+            break
+        while j < high and is_word_char(text[j]):
+            j += 1
+    return text[i:start].lstrip(), text[end:j].rstrip()

@@ -6,7 +6,8 @@ name occurs in thousands of articles. Only the articles that can hold the string
 
 from __future__ import annotations
 
-from annotator.core.suggestions import ARTICLE, Suggestion, needle_of, still_open, suggest_in_articles
+from annotator.core.suggestions import Suggestion, needle_of, still_open, suggest_in_articles
+from annotator.core.text import ARTICLE
 from annotator.store import Project
 from annotator.store.search import documents_containing
 

@@ -19,6 +19,7 @@ from annotator.core.model import AnnotationSet, ArticleRecord, GoldStatus, Statu
 from annotator.operations.export_staging import StagedExport, staged_export
 from annotator.store import Project
 from annotator.store.gold import Gold
+from annotator.store.gold_structure import GoldCoding
 
 FORMATS = ("jsonl", "spacy", "brat", "conll", "csv", "xmi", "qdpx", "label-studio")
 EXPORT_STEPS = 3  # reading the records, writing the data and writing its metadata record
@@ -87,7 +88,8 @@ class ExportResult:
 def select_records(
     project: Project, *, gold: bool = False, annotator: str | None = None, only_curated: bool = False
 ) -> list[ArticleRecord]:
-    """The records to export: every annotator's work, one annotator's, or gold (under the name "gold").
+    """The records to export: every annotator's work, one annotator's, or gold (under the name "gold",
+    with gold's relations, attribute values and article answers as its coding).
 
     ``only_curated`` keeps articles whose gold status is `curated`. Gold leaves out articles nobody has
     started adjudicating.
@@ -104,6 +106,7 @@ def select_records(
     spans: dict[str, list] = {}
     for span in store.spans():
         spans.setdefault(span.document_id, []).append(span.ref)
+    codings = GoldCoding(project).codings()  # gold relations, attribute values and answers
     records = []
     for document in project.documents():
         status = statuses.get(document.id, GoldStatus.NOT_STARTED)
@@ -112,6 +115,7 @@ def select_records(
         annotation = AnnotationSet(
             GOLD_ANNOTATOR, tuple(sorted(spans.get(document.id, ()))),
             Status.DONE if status is GoldStatus.CURATED else Status.IN_PROGRESS,
+            coding=codings.get(document.id),
         )
         records.append(ArticleRecord(text=document.text, title=document.title, source=document.source,
                                      id=document.id, meta=document.meta, annotations=(annotation,)))
@@ -235,10 +239,12 @@ def _write_data(project: Project, fmt: str, records: list[ArticleRecord], stage:
                         "only white space, no token to tag" for u in summary.unrepresentable]
     elif fmt == "label-studio":
         from annotator.core.formats.label_studio import labelling_config, write_label_studio
+        from annotator.store.codebook import Codebook
 
         config = stage.companion(target.stem + ".label_config.xml")
         colours = [(label.name, label.color) for label in project.labels()]
-        config.write_text(labelling_config(colours), encoding="utf-8")
+        relation_colours = [(t.name, t.color) for t in Codebook(project).relation_types()]
+        config.write_text(labelling_config(colours, relation_colours), encoding="utf-8")
         result.lines = _write_text(target, lambda f: write_label_studio(records, f))
         extra["label_config"] = config.name
     elif fmt == "spacy":

@@ -84,6 +84,15 @@ class Coding:
         return [Relation(*row) for row in self._query(
             f"SELECT {_RELATION_COLUMNS} {clause} ORDER BY r.document_id, r.id", params)]
 
+    def relations_by_id(self, relation_ids: Iterable[int]) -> list[Relation]:
+        """The relations among ``relation_ids`` that exist, by id: what a view adding a few re-reads."""
+        ids = sorted(set(relation_ids))
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        return [Relation(*row) for row in self._query(
+            f"SELECT {_RELATION_COLUMNS} WHERE r.id IN ({marks}) ORDER BY r.id", ids)]
+
     def relation(self, relation_id: int) -> Relation:
         rows = self._query(f"SELECT {_RELATION_COLUMNS} WHERE r.id = ?", (relation_id,))
         if not rows:
@@ -106,12 +115,13 @@ class Coding:
         reason = relation_refusal(definition, head.label, child.label)
         if reason:
             return reason
-        for existing in self.relations(head.document_id, head.annotator):
-            same = (existing.head, existing.child) == (head.id, child.id)
-            if not definition.directed:
-                same = same or (existing.head, existing.child) == (child.id, head.id)
-            if existing.type == relation_type and same:
-                return f"these spans are already linked by {relation_type!r}"
+        # one indexed look-up, not a read of the article's relations (5,000 of them cost 20 ms)
+        if self._query(
+                "SELECT 1 FROM relations r JOIN relation_types t ON t.id = r.relation_type_id "
+                "WHERE t.name = ? AND ((r.head_span_id = ? AND r.child_span_id = ?) "
+                "OR (? AND r.head_span_id = ? AND r.child_span_id = ?)) LIMIT 1",
+                (relation_type, head.id, child.id, int(not definition.directed), child.id, head.id)):
+            return f"these spans are already linked by {relation_type!r}"
         return None
 
     def add_relation(

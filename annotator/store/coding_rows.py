@@ -89,6 +89,9 @@ class CodebookWriter:
 
     def __post_init__(self) -> None:
         self._types: dict[str, tuple[int, RelationType]] | None = None
+        # Attributes and questions this import added, their kind guessed from the first value seen: a
+        # later value may widen the guess (a second topic makes a single choice multiple).
+        self._guessed: set[tuple[str, int]] = set()
 
     def write(self, document_id: str, annotator_id: int, coding: StructuredCoding, now: str,
               origin: str | None) -> None:
@@ -133,6 +136,20 @@ class CodebookWriter:
                              "position, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                              [(document_id, annotator_id, question_id, v, i, now)
                               for i, v in enumerate(values)])
+
+    def _widen(self, question_id: int, kind: QuestionKind, values: tuple[str, ...]) -> QuestionKind:
+        """A guessed kind that ``values`` do not fit, widened: single → multiple for several values; a
+        yes/no → a choice with "yes" among its options for any other answer."""
+        wider = kind
+        if kind is QuestionKind.FLAG and values != (FLAG_YES,):
+            wider = QuestionKind.MULTIPLE if len(values) > 1 else QuestionKind.SINGLE
+            self.conn.execute("INSERT INTO question_options VALUES (?, ?, 0)", (question_id, FLAG_YES))
+        if wider is QuestionKind.SINGLE and len(values) > 1:
+            wider = QuestionKind.MULTIPLE
+        if wider is not kind:
+            self.conn.execute("UPDATE article_questions SET kind = ? WHERE id = ?",
+                              (wider.value, question_id))
+        return wider
 
     def _refuse(self, what: str, origin: str | None) -> InputError:
         return InputError(f"{what}; add it to the codebook first or import with --add-labels", path=origin)
@@ -179,8 +196,14 @@ class CodebookWriter:
                 "((SELECT id FROM labels WHERE name = ?), ?, ?, (SELECT COUNT(*) FROM attributes))",
                 (label, name, kind.value)).lastrowid
             self.added.append(f"attribute {name!r} of {label!r}")
+            self._guessed.add(("attribute", attribute_id))
             row = (attribute_id, kind.value)
         attribute_id, kind = row
+        if kind == AttributeKind.FLAG and value != FLAG_YES and ("attribute", attribute_id) in self._guessed:
+            # guessed a flag from a first "yes": it is text, "yes" among its values
+            kind = AttributeKind.TEXT.value
+            self.conn.execute("UPDATE attributes SET kind = ? WHERE id = ?", (kind, attribute_id))
+            self.conn.execute("INSERT INTO attribute_vocabulary VALUES (?, ?, 0)", (attribute_id, FLAG_YES))
         values = tuple(v for (v,) in self.conn.execute(
             "SELECT value FROM attribute_vocabulary WHERE attribute_id = ? ORDER BY position",
             (attribute_id,)))
@@ -204,8 +227,11 @@ class CodebookWriter:
                 "INSERT INTO article_questions (name, kind, position) VALUES (?, ?, "
                 "(SELECT COUNT(*) FROM article_questions))", (name, kind.value)).lastrowid
             self.added.append(f"article question {name!r}")
+            self._guessed.add(("question", question_id))
             row = (question_id, kind.value)
         question_id, kind = row
+        if ("question", question_id) in self._guessed:
+            kind = self._widen(question_id, QuestionKind(kind), values).value
         options = [v for (v,) in self.conn.execute(
             "SELECT value FROM question_options WHERE question_id = ? ORDER BY position", (question_id,))]
         if self.add and kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):

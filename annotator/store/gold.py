@@ -1,4 +1,5 @@
-"""Gold standard storage: gold spans, the curator's rejections and gold status, per article.
+"""Gold standard storage: gold spans, the curator's rejections and gold status, per article (gold
+relations, attribute values and answers: ``store.gold_structure``, snapshotted and restored with them).
 
 Every method that changes data is one transaction and returns what changed (``Changes.gold`` names the
 articles), like the rest of the store. Undo works on whole-article snapshots: a command takes
@@ -12,13 +13,14 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from annotator.core.adjudication import ArticleAdjudication, adjudicate_article
 from annotator.core.agreement.data import AgreementInput, counted_articles
 from annotator.core.errors import ChangedElsewhereError, InputError, NotFoundError
 from annotator.core.model import GoldSpan, GoldStatus, SpanRef
+from annotator.store.gold_structure_rows import GoldStructureState, read_state, touch_gold, write_state
+from annotator.store.gold_vote import AUTO as AUTO
+from annotator.store.gold_vote import AdjudicationSummary, vote
 from annotator.store.repository import Changes, Project, utc_now
 
-AUTO = "auto"  # decided_by and origin of spans accepted by vote
 GOLD_RATER = "(gold)"  # gold's name among the raters of an agreement report; no annotator name has "()"
 
 
@@ -47,29 +49,7 @@ class GoldState:
     rejections: tuple[Rejection, ...]
     status: GoldStatus
     status_updated_at: str | None
-
-
-@dataclass
-class AdjudicationSummary:
-    """What one `adjudicate` run did, for the message shown to the user."""
-
-    articles: list[ArticleAdjudication] = field(default_factory=list)
-    spans_accepted: int = 0
-    articles_curated: int = 0  # nothing left to decide after the vote
-    skipped_curated: int = 0  # already curated by a person: left alone
-    skipped_no_done: int = 0  # no done annotator yet
-
-    @property
-    def undecided(self) -> int:
-        return sum(len(a.undecided) for a in self.articles)
-
-    def describe(self) -> str:
-        return (
-            f"{len(self.articles)} article(s) adjudicated; {self.spans_accepted} span(s) accepted into gold "
-            f"by vote; {self.undecided} span(s) left for the curator; {self.articles_curated} article(s) "
-            f"fully decided; {self.skipped_curated} already curated and {self.skipped_no_done} without a "
-            "done annotator skipped"
-        )
+    structure: GoldStructureState = field(default_factory=GoldStructureState)
 
 
 _GOLD_COLUMNS = "g.id, g.document_id, g.start, g.end, l.name, g.decided_by, g.decided_at, g.origin"
@@ -180,13 +160,7 @@ class Gold:
 
     @staticmethod
     def _touch(conn: sqlite3.Connection, document_id: str, now: str) -> None:
-        """A curator's first decision moves the article from `not started` to `in progress`."""
-        conn.execute(
-            "INSERT INTO gold_statuses (document_id, status, updated_at) VALUES (?, 'in progress', ?) "
-            "ON CONFLICT(document_id) DO UPDATE SET updated_at = excluded.updated_at, "
-            "status = CASE WHEN status = 'not started' THEN 'in progress' ELSE status END",
-            (document_id, now),
-        )
+        touch_gold(conn, document_id, now)
 
     def _reject_in(
         self, conn: sqlite3.Connection, document_id: str, ref: SpanRef, curator: str, now: str
@@ -256,6 +230,10 @@ class Gold:
                 raise InputError(
                     f"gold already has {new.label} at {new.start}-{new.end} in article {old.document_id}"
                 ) from None
+            for table in ("gold_attributes", "gold_attribute_rejections"):  # attributes belong to a label
+                conn.execute(f"DELETE FROM {table} WHERE gold_span_id = ? AND attribute_id NOT IN "
+                             "(SELECT id FROM attributes WHERE label_id = (SELECT label_id FROM gold_spans "
+                             "WHERE id = ?))", (gold_span_id, gold_span_id))
             self._touch(conn, old.document_id, now)
         return self.span(gold_span_id), Changes(gold=frozenset({old.document_id}))
 
@@ -273,13 +251,13 @@ class Gold:
     # -- undo ---------------------------------------------------------------------------------
 
     def snapshot(self, document_id: str) -> GoldState:
-        """The article's gold spans, rejections and status exactly as stored."""
+        """The article's gold spans, rejections, status and gold structure exactly as stored."""
         row = self._query(
             "SELECT status, updated_at FROM gold_statuses WHERE document_id = ?", (document_id,)
         )
         status, updated = (GoldStatus(row[0][0]), row[0][1]) if row else (GoldStatus.NOT_STARTED, None)
         return GoldState(document_id, tuple(self.spans(document_id)), tuple(self.rejections(document_id)),
-                         status, updated)
+                         status, updated, read_state(self.project.db.conn, document_id))
 
     def restore(self, state: GoldState, expected: GoldState | None = None) -> Changes:
         """Make the article's gold exactly ``state`` again (rows, ids and timestamps), in one transaction.
@@ -313,6 +291,7 @@ class Gold:
                     "INSERT INTO gold_statuses (document_id, status, updated_at) VALUES (?, ?, ?)",
                     (doc, state.status.value, state.status_updated_at),
                 )
+            write_state(conn, doc, state.structure)  # after the spans: its rows hang off their ids
         return Changes(gold=frozenset({doc}))
 
     # -- agreement with gold ------------------------------------------------------------------
@@ -356,7 +335,9 @@ class Gold:
         document_ids: Iterable[str] | None = None,
     ) -> AdjudicationSummary:
         """Accept into gold every span enough done annotators agree on, for every article not yet
-        curated, in ONE transaction. Spans the curator already accepted or rejected are left as decided.
+        curated, in ONE transaction; then, by the same vote, the relations between gold spans, the
+        attribute values of gold spans and the article answers. What the curator already accepted or
+        rejected is left as decided. An article becomes `curated` when nothing of it is left waiting.
         """
         if min_votes is not None and min_votes < 1:
             raise InputError(f"--min-votes must be at least 1, got {min_votes}")
@@ -368,41 +349,5 @@ class Gold:
                                     f"{self.project.path}")
         wanted = None if document_ids is None else set(document_ids)
         votes = self.annotations(annotators=names)
-        statuses = self.statuses()
-        summary = AdjudicationSummary()
-        now = utc_now()
         with self.project.transaction() as conn:
-            labels = dict(conn.execute("SELECT name, id FROM labels"))
-            decided: dict[str, set[SpanRef]] = {}
-            for query in (f"SELECT g.document_id, g.start, g.end, l.name {_GOLD_FROM}",
-                          "SELECT r.document_id, r.start, r.end, l.name FROM gold_rejections r "
-                          "JOIN labels l ON l.id = r.label_id"):
-                for doc, start, end, label in conn.execute(query):
-                    decided.setdefault(doc, set()).add(SpanRef(start, end, label))
-            for (doc,) in conn.execute("SELECT id FROM documents ORDER BY position, id").fetchall():
-                if wanted is not None and doc not in wanted:
-                    continue
-                if statuses.get(doc) == GoldStatus.CURATED:
-                    summary.skipped_curated += 1
-                    continue
-                if doc not in votes:
-                    summary.skipped_no_done += 1
-                    continue
-                result = adjudicate_article(doc, votes[doc], min_votes, decided.get(doc, ()))
-                summary.articles.append(result)
-                conn.executemany(
-                    "INSERT INTO gold_spans (document_id, start, end, label_id, decided_by, decided_at, "
-                    "origin) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(doc, c.ref.start, c.ref.end, labels[c.ref.label], AUTO, now, AUTO)
-                     for c in result.accepted],
-                )
-                summary.spans_accepted += len(result.accepted)
-                status = GoldStatus.IN_PROGRESS if result.undecided else GoldStatus.CURATED
-                summary.articles_curated += status is GoldStatus.CURATED
-                conn.execute(
-                    "INSERT INTO gold_statuses (document_id, status, updated_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT(document_id) DO UPDATE SET status = excluded.status, "
-                    "updated_at = excluded.updated_at",
-                    (doc, status.value, now),
-                )
-        return summary
+            return vote(conn, votes, self.statuses(), min_votes, wanted)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from annotator.core.merging import GoldWork
 from annotator.core.model import GoldStatus, SpanRef
+from annotator.store.gold_structure_rows import restore_by_position, rows_by_position
 
 _GOLD_SPANS = ("SELECT g.document_id, g.start, g.end, l.name, g.decided_by, g.decided_at, g.origin "
                "FROM gold_spans g JOIN labels l ON l.id = g.label_id")
@@ -56,6 +57,9 @@ def write_gold(conn: sqlite3.Connection, changed: dict[str, GoldWork], now: str)
     """Replace the gold of each article in ``changed`` by its settled gold (in the merge's transaction)."""
     label_ids = dict(conn.execute("SELECT name, id FROM labels"))
     for doc, work in changed.items():
+        # gold relations and attribute values are not merged (yet): the project's own stay on the spans
+        # that are gold after the merge too
+        structure = rows_by_position(conn, doc)
         conn.execute("DELETE FROM gold_spans WHERE document_id = ?", (doc,))
         conn.execute("DELETE FROM gold_rejections WHERE document_id = ?", (doc,))
         conn.executemany(
@@ -73,3 +77,4 @@ def write_gold(conn: sqlite3.Connection, changed: dict[str, GoldWork], now: str)
             "ON CONFLICT(document_id) DO UPDATE SET status = excluded.status, "
             "updated_at = excluded.updated_at",
             (doc, work.status.value, work.updated_at or now))
+        restore_by_position(conn, doc, structure)

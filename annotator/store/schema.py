@@ -14,6 +14,8 @@ Version history:
       article questions; per annotator relations, attribute values, notes, article answers.
   8 — documents_listing: an index holding what the article list shows (order, id, title, source, length),
       so listing a large archive never reads the article texts.
+  9 — gold structured coding (store/schema_gold_structure.py): gold relations, attribute values on gold
+      spans and article answers, with the curator's rejections of each.
 Add a version by appending to MIGRATIONS; never edit a shipped step.
 """
 
@@ -33,6 +35,7 @@ import sqlite_utils
 
 from annotator.core.errors import ProjectFileError
 from annotator.core.model import DEFAULT_LABELS
+from annotator.store.schema_gold_structure import add_gold_structure
 from annotator.store.schema_structure import add_structure
 from annotator.store.search import index_is_current, rebuild_index
 
@@ -224,6 +227,7 @@ MIGRATIONS: dict[int, Migration] = {
     5: _never_reuse_ids,
     6: add_structure,
     7: _script(SCHEMA_V8),
+    8: add_gold_structure,
 }
 SCHEMA_VERSION = max(MIGRATIONS) + 1
 

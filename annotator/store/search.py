@@ -133,6 +133,8 @@ def search(
         if not totals:
             return _first_page(project, query, needle, limit, offset)
         return _search_text(project, query, needle, limit, offset)
+    if not totals:
+        return _first_span_page(project, query, needle, label, annotator, limit, offset)
     return _search_spans(project, query, needle, label, annotator, limit, offset)
 
 
@@ -200,8 +202,11 @@ def _first_page(project: Project, query: str, needle: str, limit: int, offset: i
     return SearchResult(query, tuple(hits), None, None)
 
 
-def _search_spans(project: Project, query: str, needle: str, label: str | None, annotator: str | None,
-                  limit: int, offset: int) -> SearchResult:
+def _span_filter(needle: str, label: str | None, annotator: str | None, *,
+                 indexed: bool = True) -> tuple[str, list]:
+    """The WHERE condition over ``spans sp`` (with ``labels l``, ``annotators a``) for spans that may
+    contain ``needle``, and its parameters; ``indexed=False`` leaves out the search index's narrowing
+    to the articles that may hold the needle."""
     # Normalising only ever shortens a text, so a span shorter than the needle cannot contain it.
     where, params = ["sp.end - sp.start >= ?"], [len(needle)]
     if label is not None:
@@ -210,25 +215,76 @@ def _search_spans(project: Project, query: str, needle: str, label: str | None, 
     if annotator is not None:
         where.append("a.name = ?")
         params.append(annotator)
-    if len(needle) >= MIN_INDEXED_CHARS:  # only articles the index names (unconfirmed: the spans are checked)
+    if indexed and len(needle) >= MIN_INDEXED_CHARS:  # only articles the index names (then checked)
         where.append("sp.document_id IN (SELECT t.document_id FROM search_texts t WHERE t.id IN "
                      "(SELECT rowid FROM document_search WHERE document_search MATCH ?))")
         params.append(fts_query(needle))
-    # Sorted here rather than by SQLite, which would carry every span's text through its sorter.
-    rows = sorted(project._query(
-        "SELECT d.position, sp.document_id, sp.start, sp.end, a.name, l.name, "
-        "substr(d.text, sp.start + 1, sp.end - sp.start) FROM spans sp "
-        "JOIN labels l ON l.id = sp.label_id JOIN annotators a ON a.id = sp.annotator_id "
-        f"JOIN documents d ON d.id = sp.document_id WHERE {' AND '.join(where)}",
-        params,
-    ))
+    return " AND ".join(where), params
+
+
+WHOLE_SPAN_SEARCH = 5_000  # spans of the label (and annotator) up to which the first page reads them all
+SPAN_ROWS = ("SELECT d.position, sp.document_id, sp.start, sp.end, a.name, l.name, "
+             "substr(d.text, sp.start + 1, sp.end - sp.start) FROM spans sp "
+             "JOIN labels l ON l.id = sp.label_id JOIN annotators a ON a.id = sp.annotator_id "
+             "JOIN documents d ON d.id = sp.document_id")
+
+
+def _matching_spans(rows: list[tuple], needle: str) -> list[tuple]:
+    """(article id, start, end, annotator, label) of the ``rows`` of SPAN_ROWS whose text holds needle."""
     # Every span's text normalised in ONE vectorised call (NUL, which no article holds, keeps them
     # apart): 26,000 spans in ~30 ms, where one call per span or per article takes seconds.
     span_texts = normalised_text("\x00".join(row[6] for row in rows)).split("\x00") if rows else []
-    matching = [row[1:6] for row, span_text in zip(rows, span_texts, strict=True) if needle in span_text]
+    return [row[1:6] for row, span_text in zip(rows, span_texts, strict=True) if needle in span_text]
+
+
+def _first_span_page(project: Project, query: str, needle: str, label: str | None, annotator: str | None,
+                     limit: int, offset: int) -> SearchResult:
+    """The page of span hits alone: spans read in corpus order, a batch at a time, until it is full.
+
+    The window's first answer: with every actor span of 10,000 articles holding the needle, reading and
+    checking all 26,000 of them for the totals takes ~150 ms; the page needs its first hundred. The
+    totals are counted afterwards (``totals=True``)."""
+    unindexed, unindexed_params = _span_filter(needle, label, annotator, indexed=False)
+    candidates = project._query("SELECT COUNT(*) FROM spans sp JOIN labels l ON l.id = sp.label_id "
+                                f"JOIN annotators a ON a.id = sp.annotator_id WHERE {unindexed}",
+                                unindexed_params)[0][0]
+    if candidates <= WHOLE_SPAN_SEARCH:  # few spans: all of them, with the totals, cost less than a walk
+        return _search_spans(project, query, needle, label, annotator, limit, offset)
+    condition, params = _span_filter(needle, label, annotator)
+    try:
+        # the articles walked in corpus order, each one's spans by its own index, so the rows come
+        # sorted as they are read and reading stops when the page is full
+        rows = project.db.conn.execute(
+            "SELECT d.position, sp.document_id, sp.start, sp.end, a.name, l.name, "
+            "substr(d.text, sp.start + 1, sp.end - sp.start) FROM documents d INDEXED BY documents_listing "
+            "CROSS JOIN spans sp INDEXED BY spans_by_document ON sp.document_id = d.id "
+            "JOIN labels l ON l.id = sp.label_id JOIN annotators a ON a.id = sp.annotator_id "
+            f"WHERE {condition} ORDER BY d.position, d.id, sp.start, sp.end, a.name, l.name", params)
+        matching: list[tuple] = []
+        while len(matching) < offset + limit and (batch := rows.fetchmany(max(limit, 64))):
+            matching += _matching_spans(batch, needle)
+        rows.close()
+    except sqlite3.DatabaseError as exc:
+        raise project._read_failed(exc) from exc
+    hits = _span_hits(project, matching[offset:offset + limit], needle)
+    return SearchResult(query, tuple(hits), None, None)
+
+
+def _search_spans(project: Project, query: str, needle: str, label: str | None, annotator: str | None,
+                  limit: int, offset: int) -> SearchResult:
+    condition, params = _span_filter(needle, label, annotator)
+    # Sorted here rather than by SQLite, which would carry every span's text through its sorter.
+    rows = sorted(project._query(f"{SPAN_ROWS} WHERE {condition}", params))
+    matching = _matching_spans(rows, needle)
+    hits = _span_hits(project, matching[offset:offset + limit], needle)
+    return SearchResult(query, tuple(hits), len(matching), len({row[0] for row in matching}))
+
+
+def _span_hits(project: Project, page: list[tuple], needle: str) -> list[SearchHit]:
+    """The hits of ``page``'s spans: each at the needle's first occurrence inside the span."""
     hits: list[SearchHit] = []
     text_of: dict[str, tuple[str, str, tuple]] = {}
-    for article_id, span_start, span_end, span_annotator, span_label in matching[offset:offset + limit]:
+    for article_id, span_start, span_end, span_annotator, span_label in page:
         if article_id not in text_of:
             title, text = project._query("SELECT title, text FROM documents WHERE id = ?", (article_id,))[0]
             text_of[article_id] = (title, text, normalise(text))
@@ -237,7 +293,7 @@ def _search_spans(project: Project, query: str, needle: str, label: str | None, 
         start, end = found[0] if found else (span_start, span_end)
         hits.append(SearchHit(article_id, title, start, end, *snippet(text, start, end), label=span_label,
                               annotator=span_annotator, span_start=span_start, span_end=span_end))
-    return SearchResult(query, tuple(hits), len(matching), len({row[0] for row in matching}))
+    return hits
 
 
 def _occurrences(text: bytes, needle: bytes) -> int:

@@ -104,5 +104,33 @@
                 <numerusform>%n files</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n chart file(s)</source>
+            <translation>
+                <numerusform>%n chart file</numerusform>
+                <numerusform>%n chart files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more note(s)</source>
+            <translation>
+                <numerusform>%n more note</numerusform>
+                <numerusform>%n more notes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n relation(s)</source>
+            <translation>
+                <numerusform>%n relation</numerusform>
+                <numerusform>%n relations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n answer(s)</source>
+            <translation>
+                <numerusform>%n answer</numerusform>
+                <numerusform>%n answers</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

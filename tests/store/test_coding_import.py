@@ -104,3 +104,24 @@ def test_export_import_export_through_a_project_is_identical(tmp_path: Path) -> 
 def _text(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_added_kinds_guessed_from_a_first_value_widen_for_later_records(tmp_path: Path) -> None:
+    """--add-labels guesses a new question's or attribute's kind from the first value it meets; a later
+    record with two topics or a named value must not be refused for the guess."""
+    first = {"text": "خبر أول عن غزة", "meta": {"id": "a1"}, "annotator": "salma",
+             "spans": [{"start": 0, "end": 3, "label": "actor", "attributes": {"canonical": True}}],
+             "codes": {"topics": "غزة", "secret": True}}
+    second = {"text": "خبر ثان عن 𝐀 إيران", "meta": {"id": "a2"}, "annotator": "salma",
+              "spans": [{"start": 0, "end": 3, "label": "actor", "attributes": {"canonical": "إيران"}}],
+              "codes": {"topics": ["غزة", "إيران"], "secret": "partly"}}
+    source = write(tmp_path / "coded.jsonl", first, second)
+    with Project.open(tmp_path / "p.sqlite") as project:
+        project.import_articles(read_jsonl(source), add_labels=True)
+        book = Coding(project).codebook
+        assert book.question("topics").kind.value == "multiple"
+        assert (book.question("secret").kind.value, book.question("secret").options) == (
+            "single", (FLAG_YES, "partly"))
+        assert book.attribute("actor", "canonical").kind is AttributeKind.TEXT
+        stored = {r.id: [a.coding for a in r.annotations] for r in project.export_records()}
+    assert stored == {r.id: [a.coding for a in r.annotations] for r in read_jsonl(source)}

@@ -38,3 +38,32 @@ def test_restore_is_refused_when_the_name_was_taken_again(project: Project):
     with pytest.raises(InputError, match="exists again"):
         restore_label(project, deleted)
     assert [label.name for label in project.labels()].count("denial") == 1
+
+
+def test_restore_brings_back_the_labels_attributes_relation_ends_and_coding(project: Project):
+    """Deleting 'demand' takes its attribute, its place in 'claims', the relations to its spans, their
+    values and notes; undo (restore) brings every one back."""
+    from annotator.core.structure import AttributeDefinition, AttributeKind
+    from annotator.store.codebook import Codebook
+    from annotator.store.coding import Coding
+
+    book, coding = Codebook(project), Coding(project)
+    book.add_attribute(AttributeDefinition("demand", "target", AttributeKind.CHOICE, ("غزة", "𝐀")))
+    document = project.documents()[0].id
+    actor = project.add_span(document, "ali", 0, 4, "actor")
+    demand = project.add_span(document, "ali", 5, 9, "demand")
+    relation, _ = coding.add_relation(actor.id, demand.id, "claims")
+    coding.set_attribute(demand.id, "target", "𝐀")
+    coding.set_span_note(demand.id, "مطلب غامض")
+    def coded() -> tuple:
+        return (book.relation_types(), book.attributes(), coding.relations(),
+                coding.attribute_values(demand.id), coding.span_note(demand.id))
+
+    before = coded()
+
+    deleted = delete_label(project, "demand")
+    assert coding.relations() == [] and book.attributes("demand") == []
+    assert book.relation_type("claims").child_labels == ()
+    restore_label(project, deleted)
+    assert coded() == before
+    assert deleted.changes().relations == {relation.id}

@@ -285,3 +285,24 @@ def test_label_search_equals_checking_every_span_whether_few_or_most_articles_ho
     assert len(documents_containing(project, needle)) == articles  # of the 5 seeds
     hits = search(project, query, label="actor", limit=1000).hits
     assert sorted((h.article_id, h.span_start) for h in hits) == expected != []
+
+
+@pytest.mark.parametrize("whole_up_to", [0, 10_000])  # the page streamed in corpus order, or all read
+def test_the_first_page_of_span_hits_is_the_page_the_counted_search_lists(
+        project: Project, monkeypatch, whole_up_to: int) -> None:
+    import annotator.store.search as searching
+
+    monkeypatch.setattr(searching, "WHOLE_SPAN_SEARCH", whole_up_to)
+    for doc in reversed(project.documents()):  # added out of corpus order: the page must sort them
+        for match in re.finditer("الولايات المتحدة|إيران", doc.text):
+            for annotator, label in (("omar", "actor"), ("salma", "actor"), ("salma", "denial")):
+                project.add_span(doc.id, annotator, match.start(), match.end(), label)
+    for query, label, who in (("المتحده", "actor", None), ("ايران", "actor", "salma"),
+                              ("الولايات", None, "omar"), ("غيرموجود", "actor", None)):
+        counted = search(project, query, label=label, annotator=who, limit=1_000)
+        assert counted.total == len(counted.hits)
+        for offset, limit in ((0, 5), (3, 4), (0, 1_000)):
+            page = search(project, query, label=label, annotator=who, limit=limit, offset=offset,
+                          totals=False)
+            assert page.hits == counted.hits[offset:offset + limit]
+            assert page.total is None or page.total == counted.total

@@ -28,7 +28,7 @@ def make_window(qtbot, project: Project, settings_path: Path, annotator: str = "
 
 def open_article(window: MainWindow, row: int) -> None:
     window.article_list.setCurrentRow(row)
-    assert window.page.document_id == window.article_list.item(row).data(Qt.ItemDataRole.UserRole)
+    assert window.page.document_id == window.article_list.article_id(row)
 
 
 def char_point(view: ArticleView, offset: int) -> QPoint:

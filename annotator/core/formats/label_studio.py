@@ -7,6 +7,14 @@ JSON export: a list of tasks ``{"id", "data": {"<text key>": …}, "annotations"
 number), or a user object with ``email`` in older exports; JSON_MIN's ``annotator`` is the email. A
 prediction is its own annotator, ``model:<model_version>``, in progress (a model's proposal, not work done).
 
+Relations: Label Studio's ``{"type": "relation", "from_id", "to_id", "direction", "labels"}`` results
+(its RelationStore's serialisation) join two regions of the same result list by their ``id``.
+``direction`` "right" (the default) runs from ``from_id`` to ``to_id``, "left" the other way, "bi" either
+way (read as from → to; an undirected relation type ignores the order). Each of ``labels`` is one
+relation of that type; a relation without a label cannot be stored and is counted in the notes. We write
+"right" from head to child, region ids ``<annotator>-<n>``, and list the relation types in the labelling
+config's ``Relations`` tag.
+
 Offsets: Label Studio's text tag has counted code points since its emoji fix (the editor's test "NER -
 Emoji - Text": "Should calculate offsets by code points in text"); exports from before it counted
 JavaScript UTF-16 units (label-studio issue #1347). Each region's ``value.text`` tells which: the code
@@ -25,6 +33,7 @@ from xml.etree import ElementTree
 from annotator.core.errors import InputError
 from annotator.core.formats.untrusted import blank, load_json
 from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status, title_from_text
+from annotator.core.structure import RelationRef, StructuredCoding
 from annotator.core.text import Utf16Map
 
 EXPECTED = ('Label Studio JSON (a list of tasks with "data" and "annotations") or JSON_MIN (a list of '
@@ -71,7 +80,7 @@ def read_label_studio(path: Path, text_key: str = "text", default_annotator: str
         tasks = [tasks]
     if not isinstance(tasks, list) or not all(isinstance(t, dict) for t in tasks):
         raise InputError(f"is not a list of task objects; expected {EXPECTED}", path=where)
-    counts = {"cancelled": 0, "relations": 0, "other": 0, "utf16": 0}
+    counts = {"cancelled": 0, "unlabelled relations": 0, "other": 0, "utf16": 0}
     records = [_read_task(task, n, where, text_key, default_annotator, counts)
                for n, task in enumerate(tasks, start=1)]
     if counts["utf16"]:
@@ -79,9 +88,12 @@ def read_label_studio(path: Path, text_key: str = "text", default_annotator: str
                      "before Label Studio counted code points); converted")
     if counts["cancelled"]:
         notes.append(f"{path.name}: {counts['cancelled']} skipped (cancelled) annotation(s) not imported")
-    if counts["relations"] or counts["other"]:
-        notes.append(f"{path.name}: {counts['relations']} relation(s) and {counts['other']} other result(s) "
-                     "(choices, ratings…) not imported: only span labels are")
+    if counts["unlabelled relations"]:
+        notes.append(f"{path.name}: {counts['unlabelled relations']} relation(s) without a label not "
+                     "imported: a relation needs a type (give them one with Label Studio's Relations tag)")
+    if counts["other"]:
+        notes.append(f"{path.name}: {counts['other']} other result(s) (choices, ratings…) not imported: "
+                     "only span labels and relations are")
     return records
 
 
@@ -98,17 +110,19 @@ def _read_task(task: dict[str, Any], n: int, where: str, text_key: str, default_
         raise error(f'has no text under {text_key!r} (choose the key with --text-key)')
     offsets = Utf16Map(text)
     work: dict[str, tuple[set[SpanRef], Status]] = {}
+    linked: dict[str, set[RelationRef]] = {}
 
     def add(name: str | None, results: Any, status: Status, what: str) -> None:
         if name is None or blank(name):
             name = default_annotator
-        spans = _read_results(results, text, offsets, error, what, counts)
+        spans, relations = _read_results(results, text, offsets, error, what, counts)
         if name is None:
             if not spans:
                 return
             raise error(f"{what} names no annotator (completed_by); give one with --annotator NAME")
         held, held_status = work.get(name, (set(), status))
         work[name] = (held | spans, Status.DONE if Status.DONE in (status, held_status) else status)
+        linked.setdefault(name, set()).update(relations)
 
     if "label" in task and "data" not in task:  # JSON_MIN
         add(annotator_of(task.get("annotator")), task["label"], Status.DONE, "the record's label")
@@ -132,7 +146,9 @@ def _read_task(task: dict[str, Any], n: int, where: str, text_key: str, default_
     extra = {k: v for k, v in data.items() if k not in (text_key, "title", "article_id") and data is not task}
     article_id = data.get("article_id", task.get("id")) if data is not task else task.get("id")
     title = data.get("title") if isinstance(data.get("title"), str) else title_from_text(text)
-    annotations = tuple(AnnotationSet(name, tuple(sorted(spans)), status)
+    annotations = tuple(AnnotationSet(name, tuple(sorted(spans)), status,
+                                      coding=StructuredCoding(frozenset(linked[name])) if linked.get(name)
+                                      else None)
                         for name, (spans, status) in sorted(work.items()))
     return ArticleRecord(text=text, title=title, source=str(meta.get("source", "")),
                          id=None if article_id is None else str(article_id), meta=extra,
@@ -147,16 +163,19 @@ def _list(task: dict[str, Any], key: str, error) -> list[Any]:
 
 
 def _read_results(results: Any, text: str, offsets: Utf16Map, error, what: str,
-                  counts: dict[str, int]) -> set[SpanRef]:
-    """The span labels of one annotation's ``result`` (or JSON_MIN's ``label``), in code points."""
+                  counts: dict[str, int]) -> tuple[set[SpanRef], set[RelationRef]]:
+    """The span labels of one annotation's ``result`` (or JSON_MIN's ``label``), in code points, and the
+    relations between them."""
     if not isinstance(results, list):
         raise error(f'{what}: "result" must be a list')
     spans: set[SpanRef] = set()
+    regions: dict[str, SpanRef] = {}  # region id → its span (the first label of a region with several)
+    links: list[tuple[int, dict]] = []
     for j, region in enumerate(results, start=1):
         if not isinstance(region, dict):
             raise error(f"{what}, region {j} is not an object")
         if region.get("type") == "relation":
-            counts["relations"] += 1
+            links.append((j, region))
             continue
         value = region.get("value", region)  # JSON_MIN regions are the value itself
         if not isinstance(value, dict) or "start" not in value or "labels" not in value:
@@ -174,8 +193,36 @@ def _read_results(results: Any, text: str, offsets: Utf16Map, error, what: str,
         if isinstance(quoted, str) and quoted != text[start:end]:
             raise error(f"{what}, region {j} ({value['start']}-{value['end']}): \"text\" is {quoted!r} but "
                         f"the task's text has {text[start:end]!r} there (in code points or UTF-16 units)")
-        spans.update(SpanRef(start, end, label.strip()) for label in labels)
-    return spans
+        refs = [SpanRef(start, end, label.strip()) for label in labels]
+        spans.update(refs)
+        if isinstance(region.get("id"), str | int) and not isinstance(region.get("id"), bool):
+            regions.setdefault(str(region["id"]), refs[0])
+    return spans, {relation for j, link in links
+                   for relation in _read_relation(link, regions, error, f"{what}, result {j}", counts)}
+
+
+def _read_relation(link: dict[str, Any], regions: dict[str, SpanRef], error, where: str,
+                   counts: dict[str, int]) -> list[RelationRef]:
+    """One relation result as a relation per label, head first (``direction`` "left" runs to → from)."""
+    ends = []
+    for key in ("from_id", "to_id"):
+        region_id = link.get(key)
+        if str(region_id) not in regions or region_id is None or isinstance(region_id, bool):
+            raise error(f"{where} (a relation): {key} {region_id!r} is not the id of a labelled region of "
+                        "the same annotation")
+        ends.append(regions[str(region_id)])
+    direction = link.get("direction", "right")
+    if direction not in ("right", "left", "bi"):
+        raise error(f'{where} (a relation): "direction" must be "right", "left" or "bi", got {direction!r}')
+    head, child = reversed(ends) if direction == "left" else ends
+    if head == child:
+        raise error(f"{where} (a relation) joins a region to itself")
+    labels = link.get("labels") or []
+    if not isinstance(labels, list) or any(blank(label) for label in labels):
+        raise error(f'{where} (a relation): "labels" must be a list of relation type names')
+    if not labels:
+        counts["unlabelled relations"] += 1
+    return [RelationRef(head, child, label.strip()) for label in labels]
 
 
 def _codepoints(text: str, offsets: Utf16Map, start: int, end: int, quoted: Any,
@@ -198,11 +245,16 @@ def task_to_json(record: ArticleRecord) -> dict[str, Any]:
         "meta": {"source": record.source, "annotators": []},
     }
     for annotation in record.annotations:
-        result = [{"id": f"{annotation.annotator}-{n}"[-64:], "from_name": FROM_NAME, "to_name": TO_NAME,
-                   "type": "labels", "origin": "manual",
-                   "value": {"start": s.start, "end": s.end, "text": record.text[s.start:s.end],
-                             "labels": [s.label]}}
-                  for n, s in enumerate(sorted(annotation.spans), start=1)]
+        ordered = sorted(annotation.spans)
+        ids = {s: f"{annotation.annotator}-{n}"[-64:] for n, s in enumerate(ordered, start=1)}
+        result: list[dict[str, Any]] = [
+            {"id": ids[s], "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels", "origin": "manual",
+             "value": {"start": s.start, "end": s.end, "text": record.text[s.start:s.end],
+                       "labels": [s.label]}}
+            for s in ordered]
+        relations = sorted(annotation.coding.relations) if annotation.coding else []
+        result += [{"from_id": ids[r.head], "to_id": ids[r.child], "type": "relation", "direction": "right",
+                    "labels": [r.type]} for r in relations]
         if annotation.annotator.startswith(MODEL_PREFIX):
             task["predictions"].append({"model_version": annotation.annotator[len(MODEL_PREFIX):],
                                         "result": result})
@@ -220,9 +272,16 @@ def write_label_studio(records: Iterable[ArticleRecord], out: IO[str]) -> int:
     return len(tasks)
 
 
-def labelling_config(labels: Iterable[tuple[str, str]]) -> str:
-    """The labelling interface XML for the project's labels (a ``Labels`` tag over a ``Text`` tag)."""
+def labelling_config(labels: Iterable[tuple[str, str]],
+                     relation_types: Iterable[tuple[str, str]] = ()) -> str:
+    """The labelling interface XML for the project's labels (a ``Labels`` tag over a ``Text`` tag) and its
+    relation types (a ``Relations`` tag, when there are any)."""
     view = ElementTree.Element("View")
+    relation_types = list(relation_types)
+    if relation_types:
+        relations = ElementTree.SubElement(view, "Relations")
+        for name, color in relation_types:
+            ElementTree.SubElement(relations, "Relation", value=name, background=color)
     tag = ElementTree.SubElement(view, "Labels", name=FROM_NAME, toName=TO_NAME)
     for name, color in labels:
         ElementTree.SubElement(tag, "Label", value=name, background=color)

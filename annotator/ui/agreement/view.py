@@ -462,8 +462,8 @@ class AgreementDashboard(QWidget):
         except OSError as exc:
             QMessageBox.critical(self, self.tr("Export failed"), f"{folder}: {exc.strerror or exc}")
             return
-        self.status.setText(self.tr("Exported {count} chart files and agreement.csv to {folder}.").format(
-            count=len(written), folder=folder))
+        self.status.setText(self.tr("Exported {files} and agreement.csv to {folder}.").format(
+            files=counted.chart_files(len(written)), folder=folder))
 
 
 __all__ = ["AgreementDashboard", "DashboardData", "compute_dashboard"]

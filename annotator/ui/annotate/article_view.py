@@ -157,6 +157,13 @@ class ArticleView(QTextEdit):
         self.relation_painter.set_relations(relations, spans, colours, annotator)
         self.keep_relation_room()
 
+    def update_relations(self, added: list[Relation], removed: set[int], colours: dict[str, str],
+                         annotator: str) -> None:
+        """Draw relations just made and drop ones just deleted, leaving the others as they are."""
+        self.relation_painter.remove_relations(removed)
+        self.relation_painter.add_relations(added, colours, annotator)
+        self.keep_relation_room()
+
     def set_selected_relation(self, relation_id: int | None) -> None:
         self.relation_painter.set_selected_relation(relation_id)
 

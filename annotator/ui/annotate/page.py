@@ -15,15 +15,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Label, Span, Status
 from annotator.core.structure import Relation, RelationType
-from annotator.core.text import snap_to_words, word_at, word_edge
+from annotator.core.text import after_proclitics, snap_to_words, word_at, word_edge
 from annotator.store import Changes, Project
 from annotator.store.coding import Coding
 from annotator.ui.annotate.article_codes import ArticleCodes
+from annotator.ui.annotate.article_places import ArticlePlace, ArticlePlaces
 from annotator.ui.annotate.article_view import ArticleView
 from annotator.ui.annotate.commands import AddSpan, AnnotationCommand, ChangeSpan, DeleteSpan, SetStatus, push
 from annotator.ui.annotate.label_bar import LabelBar
@@ -70,7 +71,15 @@ class AnnotationPage(QWidget):
         self.relations: list[Relation] = []
         self.selected_relation_id: int | None = None
         self.relation_type_actions: list[QAction] = []
+        self.places = ArticlePlaces()  # where each article was left, put back when it is opened again
+        self._pending_scroll: int | None = None  # a restored place, kept until the annotator scrolls
         self._label_keys_on = True  # off while another tab is shown: its own keys 1…9 must not be ambiguous
+        # View ▸ Keep proclitics when snapping: for teams whose guidelines tag «والولايات», not «الولايات»
+        self.keep_proclitics_action = QAction(self.tr("Keep proclitics when snapping"), self,
+                                              objectName="keepProcliticsAction", checkable=True)
+        self.keep_proclitics_action.setToolTip(self.tr(
+            "Word snapping keeps و ف ب ل ك written attached to the first word (off: «الولايات», "
+            "on: «والولايات»)"))
 
         self.label_bar = LabelBar()
         self.suggestions_bar = SuggestionsBar()
@@ -88,13 +97,19 @@ class AnnotationPage(QWidget):
         lists.addWidget(self.span_list)
         lists.addWidget(self.coding_tabs)
         lists.setSizes([460, 260])
+        # Never narrower than the coding tabs' names: with the Search dock open at 1280×820 the pane
+        # was squeezed until «Relations | Span | Artic…» scrolled; the article view gives way instead.
+        tabs = self.coding_tabs.tabBar()
+        lists.setMinimumWidth(tabs.sizeHint().width() + 2 * self.coding_tabs.style().pixelMetric(
+            QStyle.PixelMetric.PM_DefaultFrameWidth) + 4)
         splitter = QSplitter()
         splitter.setObjectName("annotationSplitter")
         splitter.addWidget(lists)
         splitter.addWidget(self.article_view)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([280, 840])
+        splitter.setSizes([400, 720])  # the span list has five columns; the text keeps most of the room
+        splitter.setCollapsible(0, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label_bar)
@@ -106,6 +121,10 @@ class AnnotationPage(QWidget):
         self.span_list.spanSelected.connect(self._span_row_selected)
         self.relation_list.relationSelected.connect(self.select_relation)
         self.article_view.edgeClicked.connect(self.move_edge_to)
+        bar = self.article_view.verticalScrollBar()
+        bar.rangeChanged.connect(lambda _low, _high: self._layout_changed())
+        bar.actionTriggered.connect(lambda _action: self._forget_pending_place())  # scrolled by hand
+        self.article_view.cursorPositionChanged.connect(self._forget_pending_place)  # a click, a key, a hit
         self.article_view.context_menu_entries = self._context_menu_entries
         self.offers = SuggestionOffers(self)  # what is offered after a tag: its own state
         self.picker = RelationPicker(self)  # a relation being made: its own state
@@ -154,7 +173,10 @@ class AnnotationPage(QWidget):
         return self.undo_group.activeStack()
 
     def open_article(self, document_id: str | None) -> None:
-        """Show an article (``None``: nothing) with its own undo stack active."""
+        """Show an article (``None``: nothing) with its own undo stack active, scrolled and with the span
+        selected as the annotator left it (``places``)."""
+        self.remember_place()
+        self._pending_scroll = None
         self.document_id = document_id
         self.selected_span_id = None
         self.selected_relation_id = None
@@ -177,6 +199,37 @@ class AnnotationPage(QWidget):
             self._stacks[key] = QUndoStack(self.undo_group)
         self.undo_group.setActiveStack(self._stacks[key])
         self.reload_spans()
+        self._restore_place()
+
+    def remember_place(self) -> None:
+        """Note where the open article is: its scroll position and selected span (``open_article`` puts
+        them back)."""
+        if self.document_id is not None:
+            scroll = self._pending_scroll
+            if scroll is None:
+                scroll = self.article_view.verticalScrollBar().value()
+            place = ArticlePlace(scroll, self.selected_span_id)
+            self.places.remember(self.annotator, self.document_id, place)
+
+    def _restore_place(self) -> None:
+        assert self.document_id is not None
+        place = self.places.place(self.annotator, self.document_id)
+        if place is None:
+            return
+        if place.span_id is not None and any(s.id == place.span_id for s in self.spans):
+            self.select_span(place.span_id)
+        self._pending_scroll = place.scroll
+        self._layout_changed()
+
+    def _layout_changed(self) -> None:
+        """Scroll to a restored place again whenever the text's height changes (a window not shown yet,
+        then shown at its size; Qt lays a long text out lazily), until the annotator scrolls or moves the
+        cursor."""
+        if self._pending_scroll is not None:
+            self.article_view.verticalScrollBar().setValue(self._pending_scroll)
+
+    def _forget_pending_place(self) -> None:
+        self._pending_scroll = None
 
     def set_annotator(self, annotator: str) -> None:
         self.annotator = annotator
@@ -253,7 +306,7 @@ class AnnotationPage(QWidget):
                                             or self.document_id in changes.documents):
             return
         if changes.relations and not changes.spans and not changes.labels:
-            self.reload_relations()  # a relation made or deleted: the spans are as they were
+            self.reload_relations(changes.relations)  # a relation made or deleted: the spans are as they were
             return
         if changes.structure:
             self.article_codes.reload_questions()
@@ -400,7 +453,8 @@ class AnnotationPage(QWidget):
         self.select_span(span_id if span_id >= 0 else None)
 
     def step_span(self, forward: bool) -> None:
-        """Select the next (or previous) span in reading order."""
+        """Select the span of the next (or previous) row of the span list: reading order, unless the list
+        is sorted by another column."""
         ordered = self.span_list.span_model.spans
         if not ordered:
             return
@@ -459,7 +513,7 @@ class AnnotationPage(QWidget):
         if self.document_id is None:
             return None
         if not exact:
-            start, end = snap_to_words(self.article_view.text, start, end)
+            start, end = self._snapped(start, end)
         if start == end:
             self.message.emit(
                 self.tr("Nothing to tag: the selection holds no word (Alt tags exact characters)."))
@@ -482,6 +536,11 @@ class AnnotationPage(QWidget):
             self.offers.offer_after_paint(command.span)
         return command.span
 
+    def _snapped(self, start: int, end: int) -> tuple[int, int]:
+        """``start``–``end`` widened to whole words; proclitics left out unless the setting keeps them."""
+        return snap_to_words(self.article_view.text, start, end,
+                             keep_proclitics=self.keep_proclitics_action.isChecked())
+
     def delete_selected_span(self) -> None:
         """Delete: the selected relation if the Relations list has the focus, else the selected span."""
         if self.relation_list.hasFocus() and self.relation_list.selected_relation_id() is not None:
@@ -499,7 +558,7 @@ class AnnotationPage(QWidget):
         start, end = self.article_view.selected_range()
         exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
         if not exact:
-            start, end = snap_to_words(self.article_view.text, start, end)
+            start, end = self._snapped(start, end)
         if start == end:
             self.message.emit(self.tr("Select the text the span should cover, then press E."))
             return
@@ -514,6 +573,11 @@ class AnnotationPage(QWidget):
         text = self.article_view.text
         position = span.start if at_start else span.end
         edge = word_edge(text, position, start=at_start, forward=forward)
+        if at_start and not self.keep_proclitics_action.isChecked():
+            # a word starts after its proclitics: from «الولايات» of «والولايات», earlier is the word before
+            while edge is not None and after_proclitics(text, edge) == position:
+                edge = word_edge(text, edge, start=True, forward=forward)
+            edge = None if edge is None else after_proclitics(text, edge)
         if edge is None:
             return
         start, end = (edge, span.end) if at_start else (span.start, edge)
@@ -534,6 +598,8 @@ class AnnotationPage(QWidget):
         word_start, word_end = word_at(self.article_view.text, position)
         if word_start == word_end:
             return
+        if not self.keep_proclitics_action.isChecked():
+            word_start = min(after_proclitics(self.article_view.text, word_start), position)
         if word_end <= span.start or (word_start < span.end and position - span.start < span.end - position):
             start, end = word_start, span.end
         else:
@@ -614,15 +680,43 @@ class AnnotationPage(QWidget):
             self.addAction(action)
             self.relation_type_actions.append(action)
 
-    def reload_relations(self) -> None:
-        """Read the article's relations (own, or everyone's in review mode) in one query and show them."""
+    def reload_relations(self, changed: frozenset[int] | None = None) -> None:
+        """Read the article's relations (own, or everyone's in review mode) in one query and show them.
+
+        With ``changed`` (a few relations made or deleted), only those are re-read and redrawn: a new
+        relation on an article with 5,000 is painted within a frame.
+        """
         if self.document_id is None:
             return
         annotator = None if self.show_others else self.annotator
+        if changed is not None and len(changed) <= 50 and self._update_relations(changed, annotator):
+            return
         self.relations = self.coding.relations(self.document_id, annotator)
         if not any(r.id == self.selected_relation_id for r in self.relations):
             self.selected_relation_id = None
         self._show_relations()
+
+    def _update_relations(self, changed: frozenset[int], annotator: str | None) -> bool:
+        """Add the relations among ``changed`` that are new here, drop those gone; False (nothing done)
+        when one shown has changed instead, which takes a full reload."""
+        fresh = {r.id: r for r in self.coding.relations_by_id(changed)
+                 if r.document_id == self.document_id and annotator in (None, r.annotator)}
+        known = {r.id: r for r in self.relations if r.id in changed}
+        if any(fresh.get(relation_id, relation) != relation for relation_id, relation in known.items()):
+            return False
+        added = [relation for relation_id, relation in sorted(fresh.items()) if relation_id not in known]
+        removed = set(known) - set(fresh)
+        kept = [r for r in self.relations if r.id not in removed]
+        self.relations = sorted(kept + added, key=lambda r: r.id)
+        if self.selected_relation_id in removed:
+            self.selected_relation_id = None
+        colours = {t.name: t.color for t in self.relation_types}
+        self.article_view.update_relations(added, removed, colours, self.annotator)
+        self.article_view.set_selected_relation(self.selected_relation_id)
+        self.relation_list.remove_relations(removed)
+        self.relation_list.add_relations(added)
+        self.relation_list.select_relation(self.selected_relation_id)
+        return True
 
     def _show_relations(self) -> None:
         spans = {s.id: s for s in self.spans}

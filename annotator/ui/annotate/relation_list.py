@@ -7,6 +7,7 @@ the list focused, deletes it (the page's delete action asks ``selected_relation_
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from annotator.core.model import Span
@@ -52,6 +53,25 @@ class RelationTableModel(QAbstractTableModel):
         self.relations = sorted(shown, key=lambda r: (spans[r.head].start, spans[r.child].start, r.id))
         self.spans, self.colours, self.text, self.annotator = spans, colours, text, annotator
         self.endResetModel()
+
+    def _key(self, relation: Relation) -> tuple[int, int, int]:
+        return self.spans[relation.head].start, self.spans[relation.child].start, relation.id
+
+    def add_relations(self, relations: list[Relation]) -> None:
+        """Insert rows for new ``relations`` in their places (a relation made: no reset of 5,000 rows)."""
+        for relation in relations:
+            if relation.head in self.spans and relation.child in self.spans:
+                row = bisect.bisect(self.relations, self._key(relation), key=self._key)
+                self.beginInsertRows(QModelIndex(), row, row)
+                self.relations.insert(row, relation)
+                self.endInsertRows()
+
+    def remove_relations(self, relation_ids: set[int]) -> None:
+        rows = [row for row, relation in enumerate(self.relations) if relation.id in relation_ids]
+        for row in reversed(rows):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.relations[row]
+            self.endRemoveRows()
 
     def row_of(self, relation_id: int | None) -> int:
         return next((row for row, r in enumerate(self.relations) if r.id == relation_id), -1)
@@ -110,7 +130,8 @@ class RelationList(QTableView):
         read_only_rows(self)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # sized from the few type names, not by asking every one of 5,000 rows (ResizeToContents would)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self._quiet = False
         self.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -121,6 +142,25 @@ class RelationList(QTableView):
         self._quiet = True
         self.relation_model.set_relations(relations, spans, colours, text, annotator)
         self._quiet = False
+        self._fit_type_column()
+
+    def add_relations(self, relations: list[Relation]) -> None:
+        """Rows for relations just made (their spans already shown)."""
+        self._quiet = True
+        self.relation_model.add_relations(relations)
+        self._quiet = False
+        self._fit_type_column()
+
+    def remove_relations(self, relation_ids: set[int]) -> None:
+        self._quiet = True
+        self.relation_model.remove_relations(relation_ids)
+        self._quiet = False
+
+    def _fit_type_column(self) -> None:
+        metrics = QFontMetrics(self.font())
+        names = {r.type for r in self.relation_model.relations}
+        names.add(self.relation_model.headerData(1, Qt.Orientation.Horizontal))
+        self.horizontalHeader().resizeSection(1, 16 + max(metrics.horizontalAdvance(n) for n in names))
 
     def selected_relation_id(self) -> int | None:
         index = self.currentIndex()

@@ -133,6 +133,28 @@ class RelationPainter:
             self.by_span.setdefault(painted.relation.child, []).append(painted)
         self._view.viewport().update()
 
+    def add_relations(self, relations: Iterable[Relation], colours: dict[str, str], annotator: str) -> None:
+        """Paint relations just made too (their spans already painted): no rebuild of the others."""
+        for relation in relations:
+            if relation.head in self.spans and relation.child in self.spans:
+                painted = PaintedRelation(relation, colours.get(relation.type, "#888888"),
+                                          relation.annotator == annotator)
+                self.relations.append(painted)
+                self.by_span.setdefault(relation.head, []).append(painted)
+                self.by_span.setdefault(relation.child, []).append(painted)
+        self._view.viewport().update()
+
+    def remove_relations(self, relation_ids: set[int]) -> None:
+        gone = [p for p in self.relations if p.relation.id in relation_ids]
+        self.relations = [p for p in self.relations if p.relation.id not in relation_ids]
+        for span_id in {end for p in gone for end in (p.relation.head, p.relation.child)}:
+            kept = [p for p in self.by_span.get(span_id, ()) if p.relation.id not in relation_ids]
+            if kept:
+                self.by_span[span_id] = kept
+            else:
+                self.by_span.pop(span_id, None)
+        self._view.viewport().update()
+
     def wanted_room(self) -> float:
         """Pixels of room the view should keep above each line: none without relations."""
         if not self.relations and self.pending is None:

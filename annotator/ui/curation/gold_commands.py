@@ -1,7 +1,8 @@
 """Undoable curation edits: one QUndoCommand per curator decision on an article's gold.
 
 Each command runs its store operation once; it records the article's gold before and after
-(``Gold.snapshot``), so undo and redo put back exactly those rows rather than replaying the decision.
+(``Gold.snapshot``, which holds gold relations, attribute values and answers too), so undo and redo
+put back exactly those rows rather than replaying the decision.
 After every change the command calls ``notify(changes)`` so views refresh from the store.
 """
 
@@ -12,10 +13,13 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from annotator.core.adjudication_structure import AnswerCandidate, AttributeCandidate, RelationCandidate
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GoldStatus, SpanRef
+from annotator.core.structure import GoldAnswer, GoldAttribute, GoldRelation
 from annotator.store import Changes
 from annotator.store.gold import Gold, GoldState
+from annotator.store.gold_structure import GoldCoding
 from annotator.ui.annotate.commands import refusal_text
 
 Notify = Callable[[Changes], None]
@@ -125,3 +129,39 @@ class SetGoldStatus(GoldCommand):
 
     def apply(self) -> Changes:
         return self.gold.set_status(self.document_id, self.status)
+
+
+CodingVersion = (RelationCandidate | AttributeCandidate | AnswerCandidate | GoldRelation | GoldAttribute
+                 | GoldAnswer)
+
+
+def version_text(version: CodingVersion) -> str:
+    """A relation, attribute value or answer as the undo history names it."""
+    if isinstance(version, (RelationCandidate, GoldRelation)):
+        return translate("gold_commands", "relation {type}").format(type=version.ref.type)
+    if isinstance(version, (AttributeCandidate, GoldAttribute)):
+        return translate("gold_commands", "{name} = {value}").format(name=version.name, value=version.value)
+    return translate("gold_commands", "answer {question}").format(question=version.question)
+
+
+class DecideCoding(GoldCommand):
+    """Accept one annotator's version of a relation, attribute value or answer into gold, or reject one
+    (a gold one is taken out of gold)."""
+
+    def __init__(self, gold: Gold, coding: GoldCoding, document_id: str, version: CodingVersion, *,
+                 accept: bool, curator: str, notify: Notify) -> None:
+        text = translate("gold_commands", "accept {what}") if accept else translate("gold_commands",
+                                                                                      "reject {what}")
+        super().__init__(gold, document_id, text.format(what=version_text(version)), notify)
+        self.coding, self.version, self.accept, self.curator = coding, version, accept, curator
+
+    def apply(self) -> Changes:
+        coding, doc, version, who = self.coding, self.document_id, self.version, self.curator
+        if isinstance(version, (RelationCandidate, GoldRelation)):
+            decide = coding.accept_relation if self.accept else coding.reject_relation
+            return decide(doc, version.ref, who)
+        if isinstance(version, (AttributeCandidate, GoldAttribute)):
+            decide = coding.accept_attribute if self.accept else coding.reject_attribute
+            return decide(doc, version.span, version.name, version.value, who)
+        decide = coding.accept_answer if self.accept else coding.reject_answer
+        return decide(doc, version.question, version.values, who)

@@ -25,6 +25,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.store import Changes, Project
 from annotator.store.gold import Gold
 from annotator.ui.curation.view import GOLD_STATUS_TEXT, CurationView
+from annotator.ui.shell.save_copy import offer_copy_if_unsaved
 
 
 class CurationPage(QWidget):
@@ -49,8 +50,9 @@ class CurationPage(QWidget):
         self.adjudicate_button = QPushButton(self.tr("Accept agreed spans into gold"),
                                              objectName="adjudicateButton")
         self.adjudicate_button.setToolTip(self.tr(
-            "Spans that enough 'done' annotators marked identically (start, end, label) go into gold; "
-            "the curator decides the rest. Curated articles are left alone."))
+            "Spans that enough 'done' annotators marked identically (start, end, label) go into gold, with "
+            "the relations between them, their attribute values and the article answers those annotators "
+            "agree on; the curator decides the rest. Curated articles are left alone."))
         self.summary = QLabel(objectName="adjudicationSummary")
 
         controls = QHBoxLayout()
@@ -109,7 +111,8 @@ class CurationPage(QWidget):
         try:
             summary = Gold(self.project).adjudicate(min_votes=min_votes, document_ids=document_ids)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Cannot adjudicate"), str(exc))
+            if not offer_copy_if_unsaved(self, self.project, str(exc)):  # else: the file is gone or full
+                QMessageBox.warning(self, self.tr("Cannot adjudicate"), str(exc))
             return
         self.summary.setText(summary.describe())
         # Decisions taken by the vote are not undoable per article: the curated history starts fresh.
@@ -144,5 +147,6 @@ class CurationPage(QWidget):
             self.refresh_articles()
         if self.view is not None:
             self.view.on_changes(changes)
-            if changes.spans or changes.statuses:
-                self.view.refresh()
+            work = changes.spans or changes.statuses or changes.relations or changes.span_details
+            if work or changes.codes:
+                self.view.refresh()  # an annotator's work changed: what waits for a decision may have

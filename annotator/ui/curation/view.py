@@ -3,6 +3,7 @@
 Keys (when the view has focus), the same as in the annotation window where they mean the same:
   Enter / A        accept the selected candidate (competing versions of it are rejected)
   Delete / R       reject the selected candidate, or take the selected gold span out of gold
+                   (the same two in the Relations, attributes, answers tab, on their versions)
   1…9 (label key)  with text selected in the article: add it to gold with that label;
                    with a gold span selected: change its label
   E                set the selected gold span's boundaries to the text selected in the article
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QTabWidget,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -41,14 +43,18 @@ from annotator.core.model import GoldSpan, GoldStatus, SpanRef
 from annotator.core.text import Utf16Map
 from annotator.store import Changes, Project
 from annotator.store.gold import AUTO, Gold
+from annotator.store.gold_structure import GoldCoding
+from annotator.ui.curation.coding_lists import CodingLists
 from annotator.ui.curation.gold_commands import (
     AcceptSpan,
+    DecideCoding,
     EditGoldSpan,
     GoldCommand,
     RejectSpan,
     SetGoldStatus,
 )
 from annotator.ui.shell import counts as counted
+from annotator.ui.shell.save_copy import offer_copy_if_unsaved
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -101,18 +107,21 @@ class CurationView(QWidget):
         for widget in (self.gold_list, self.candidate_list):
             widget.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             widget.setFont(QFont(article_font_family, 13))
+        self.coding = CodingLists(GoldCoding(project), article_id, self.document.text, article_font_family)
+        self.coding_lists = (self.coding.gold_list, self.coding.waiting_list)
+        for widget in (self.gold_list, self.candidate_list, *self.coding_lists):
             widget.currentItemChanged.connect(lambda *_, w=widget: self._activate(w))
 
         self._add_actions()
         self.accept_button = QPushButton(self.tr("Accept"), objectName="acceptCandidate")
         self.reject_button = QPushButton(self.tr("Reject"), objectName="rejectCandidate")
-        self.accept_button.clicked.connect(self.accept_selected)
-        self.reject_button.clicked.connect(lambda: self.reject_selected(self.candidate_list))
+        self.accept_button.clicked.connect(lambda: self.accept_selected(self._shown_waiting_list()))
+        self.reject_button.clicked.connect(lambda: self.reject_selected(self._shown_waiting_list()))
         for button, action in ((self.accept_button, self.accept_action),
                                (self.reject_button, self.reject_action)):
             button.setToolTip(action.toolTip())
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the list keeps the focus and its selection
-        for widget in (self.gold_list, self.candidate_list):
+        for widget in (self.gold_list, self.candidate_list, *self.coding_lists):
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             widget.customContextMenuRequested.connect(lambda pos, w=widget: self._context_menu(w, pos))
         self.candidate_heading = QLabel(self.tr(
@@ -124,15 +133,24 @@ class CurationView(QWidget):
         buttons.addWidget(self.reject_button)
         buttons.addStretch(1)
 
+        span_tab = QWidget()
+        span_lists = QVBoxLayout(span_tab)
+        span_lists.setContentsMargins(0, 0, 0, 0)
+        span_lists.addWidget(QLabel(self.tr("Gold")))
+        span_lists.addWidget(self.gold_list)
+        span_lists.addWidget(self.candidate_heading)
+        span_lists.addWidget(self.candidate_list)
+        self.tabs = QTabWidget(objectName="curationTabs")
+        self.tabs.addTab(span_tab, "")
+        self.tabs.addTab(self.coding, "")
+        # the keys act on the tab on show: its waiting list takes the focus (never a hidden tab's list)
+        self.tabs.currentChanged.connect(lambda _i: self._focus_list(self._shown_waiting_list()))
         lists = QVBoxLayout()
-        lists.addWidget(QLabel(self.tr("Gold")))
-        lists.addWidget(self.gold_list)
-        lists.addWidget(self.candidate_heading)
-        lists.addWidget(self.candidate_list)
+        lists.addWidget(self.tabs)
         lists.addLayout(buttons)
         body = QHBoxLayout()
-        body.addLayout(lists, 2)
-        body.addWidget(self.article_view, 3)
+        body.addLayout(lists, 1)  # wide enough for both tab titles, in Arabic too
+        body.addWidget(self.article_view, 1)
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         header.addWidget(self.status_label)
@@ -175,6 +193,14 @@ class CurationView(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
 
+    def _focus_list(self, widget: QListWidget) -> None:
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._activate(widget)
+
+    def _shown_waiting_list(self) -> QListWidget:
+        """The waiting list of the tab on show: what the Accept and Reject buttons act on."""
+        return self.coding.waiting_list if self.tabs.currentWidget() is self.coding else self.candidate_list
+
     def _context_menu(self, widget: QListWidget, pos) -> None:
         """Accept / Reject for the row under the mouse (a gold span can only be taken out)."""
         item = widget.itemAt(pos)
@@ -184,7 +210,7 @@ class CurationView(QWidget):
         widget.setFocus(Qt.FocusReason.PopupFocusReason)
         self._activate(widget)
         menu = QMenu(self)
-        if widget is self.candidate_list:
+        if widget in (self.candidate_list, self.coding.waiting_list):
             menu.addAction(self.accept_action)
         menu.addAction(self.reject_action)
         menu.exec(widget.viewport().mapToGlobal(pos))
@@ -196,7 +222,7 @@ class CurationView(QWidget):
     def current_list(self) -> QListWidget:
         """The list the curator is working in: the focused one, else the one whose selection last changed."""
         focused = self.focusWidget()
-        if focused in (self.gold_list, self.candidate_list):
+        if focused in (self.gold_list, self.candidate_list, *self.coding_lists):
             return focused  # type: ignore[return-value]
         return self.active_list
 
@@ -214,9 +240,15 @@ class CurationView(QWidget):
         annotations = self.gold.annotations(self.article_id, done_only=False).get(self.article_id, {})
         self.candidates = open_candidates(annotations, [g.ref for g in self.gold_spans], rejected)
         status = self.gold.status(self.article_id)
+        self.coding.refresh(self._decider, [g.ref for g in self.gold_spans])
+        waiting = len(self.candidates) + len(self.coding.waiting)
         self.status_label.setText(self.tr("Gold: {status} · {spans} · {waiting}").format(
             status=QCoreApplication.translate("GoldStatus", GOLD_STATUS_TEXT[status]),
-            spans=counted.spans(len(self.gold_spans)), waiting=counted.waiting(len(self.candidates))))
+            spans=counted.spans(len(self.gold_spans)), waiting=counted.waiting(waiting)))
+        self.tabs.setTabText(0, self.tr("Spans ({waiting})").format(
+            waiting=counted.waiting(len(self.candidates))))
+        self.tabs.setTabText(1, self.tr("Relations, attributes, answers ({waiting})").format(
+            waiting=counted.waiting(len(self.coding.waiting))))
         self.title.setText(self.document.title)
         self._fill(self.gold_list, [
             (g, f"{g.label}  «{text[g.start:g.end]}»  — {self._decider(g.decided_by)}")
@@ -253,13 +285,18 @@ class CurationView(QWidget):
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(label.color if label else "#cccccc").lighter(150))
             selections.append(self._selection(span.ref, fmt))
-        candidate = self.selected_candidate() if self.current_list() is self.candidate_list else None
-        if candidate is not None:
+        current = self.current_list()
+        outlined: list[SpanRef] = []
+        if current is self.candidate_list and self.selected_candidate() is not None:
+            outlined = [self.selected_candidate().ref]
+        elif current in self.coding_lists and current.currentItem() is not None:
+            outlined = self.coding.spans_of(current.currentItem().data(ROLE))
+        for ref in outlined:
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(QColor("#d62728"))
             fmt.setFontUnderline(True)
-            selections.append(self._selection(candidate.ref, fmt))
+            selections.append(self._selection(ref, fmt))
         self.article_view.setExtraSelections(selections)
 
     def _selection(self, ref: SpanRef, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
@@ -295,6 +332,7 @@ class CurationView(QWidget):
             command.run()
         except AnnotatorError as exc:
             self.message.setText(str(exc))
+            offer_copy_if_unsaved(self, self.project, str(exc))  # the file is gone or full: keep the work
             return
         self.message.clear()
         command.on_error = self.message.setText  # an undo step refused: another writer changed the gold
@@ -304,7 +342,13 @@ class CurationView(QWidget):
         self.on_changes(changes)
         self.goldChanged.emit(changes)
 
-    def accept_selected(self) -> None:
+    def accept_selected(self, widget: QListWidget | None = None) -> None:
+        """Accept what is selected in the waiting list in use: a span, or a relation, value or answer."""
+        if (widget or self.current_list()) is self.coding.waiting_list:
+            item = self.coding.waiting_list.currentItem()
+            if item is not None:
+                self._decide_coding(item.data(ROLE), accept=True)
+            return
         candidate = self.selected_candidate()
         if candidate is None:
             return
@@ -318,8 +362,14 @@ class CurationView(QWidget):
         if item is None:
             return
         value = item.data(ROLE)
-        ref = value.ref
-        self._do(RejectSpan(self.gold, self.article_id, ref, self.curator, self._notify))
+        if (widget or self.current_list()) in self.coding_lists:
+            self._decide_coding(value, accept=False)
+            return
+        self._do(RejectSpan(self.gold, self.article_id, value.ref, self.curator, self._notify))
+
+    def _decide_coding(self, version, *, accept: bool) -> None:
+        self._do(DecideCoding(self.gold, self.coding.coding, self.article_id, version, accept=accept,
+                              curator=self.curator, notify=self._notify))
 
     def apply_label(self, label: str) -> None:
         # The label key acts on what the curator last focused: selected text, or the gold list.

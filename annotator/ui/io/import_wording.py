@@ -51,7 +51,7 @@ def summary_lines(summary: ImportSummary, known_annotators: set[str], *, done: b
         lines.append("• " + note)
     if len(summary.notes) > MAX_NOTES:
         more = len(summary.notes) - MAX_NOTES
-        lines.append(translate("ImportWording", "… and {count} more notes").format(count=more))
+        lines.append(translate("ImportWording", "… and {notes}").format(notes=counts.more_notes(more)))
     return lines
 
 

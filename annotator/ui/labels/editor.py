@@ -1,4 +1,6 @@
-"""The label schema editor: add, rename, recolour, reorder, set the key, delete (asking first if in use).
+"""The codebook editor (Labels ▸ Edit labels…): labels — add, rename, recolour, reorder, set the key,
+delete (asking first if in use) — and, in tabs of their own, relation types, attributes per label with
+their values or vocabulary, and article questions with their options.
 
 Each change is an undoable command (``commands``) written to the store at once (one
 transaction each) and announced through ``notify``, so the article view and the buttons follow while the
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +32,11 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Label
 from annotator.store import Changes, Project
+from annotator.ui.labels.attributes_tab import AttributesTab
 from annotator.ui.labels.commands import AddLabel, DeleteLabel, LabelCommand, ReorderLabels, UpdateLabel
+from annotator.ui.labels.parts import CodebookTab
+from annotator.ui.labels.questions_tab import QuestionsTab
+from annotator.ui.labels.relation_types_tab import RelationTypesTab
 from annotator.ui.shell import counts as counted
 from annotator.ui.shell.actions import left_to_right_keys
 
@@ -38,7 +45,8 @@ PALETTE = ("#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
 
 
 class LabelEditor(QDialog):
-    """A table of labels (name, colour, key) with buttons for the other changes."""
+    """Tabs: a table of labels (name, colour, key) with buttons for the other changes; relation types;
+    attributes; article questions. One undo stack and one pair of Undo/Redo buttons for all of them."""
 
     def __init__(self, project: Project, notify: Notify, parent: QWidget | None = None,
                  undo_stack: QUndoStack | None = None) -> None:
@@ -55,7 +63,7 @@ class LabelEditor(QDialog):
         self.table.itemChanged.connect(self._item_edited)
         self.table.cellDoubleClicked.connect(lambda row, column: column == 1 and self.recolour(row))
 
-        buttons = QHBoxLayout()
+        label_buttons = QHBoxLayout()
         for text, name, slot in (
             (self.tr("Add…"), "addLabel", self._add_clicked),
             (self.tr("Colour…"), "recolourLabel", lambda: self.recolour(self.table.currentRow())),
@@ -65,7 +73,9 @@ class LabelEditor(QDialog):
         ):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
+            label_buttons.addWidget(button)
+        label_buttons.addStretch(1)
+        buttons = QHBoxLayout()
         buttons.addStretch(1)
         keys = QKeySequence.StandardKey
         self.history_buttons: list[tuple[QPushButton, QAction]] = []
@@ -87,21 +97,41 @@ class LabelEditor(QDialog):
         self._sync_history_buttons()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        labels_page = QWidget(objectName="labelsTab")
+        labels_layout = QVBoxLayout(labels_page)
+        labels_layout.addWidget(self.table)
+        labels_layout.addLayout(label_buttons)
+        self.labels: list[Label] = []
+        self.relation_types = RelationTypesTab(project, notify, self._apply, self._confirm)
+        self.attributes = AttributesTab(project, notify, self._apply, self._confirm)
+        self.questions = QuestionsTab(project, notify, self._apply, self._confirm)
+        self.codebook_tabs: tuple[CodebookTab, ...] = (self.relation_types, self.attributes, self.questions)
+        self.tabs = QTabWidget(objectName="labelEditorTabs")
+        self.tabs.addTab(labels_page, self.tr("Labels"))
+        self.tabs.addTab(self.relation_types, self.tr("Relation types"))
+        self.tabs.addTab(self.attributes, self.tr("Attributes"))
+        self.tabs.addTab(self.questions, self.tr("Article questions"))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
+        layout.addWidget(self.tabs)
         layout.addLayout(buttons)
         layout.addWidget(close)
-        self.resize(460, 320)
-        self.labels: list[Label] = []
+        self.resize(720, 560)
         self.reload()
 
+    def _confirm(self, title: str, question: str) -> bool:
+        """Asked before a change to something in use (tests replace it)."""
+        return QMessageBox.question(self, title, question) == QMessageBox.StandardButton.Yes
+
     def reload(self, select: int | None = None) -> None:
+        """Show the schema as stored (label ``select`` selected), in every tab."""
+        for tab in self.codebook_tabs:
+            tab.reload()
         self.labels = self.project.labels()
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.labels))
         for row, label in enumerate(self.labels):
             self.table.setItem(row, 0, QTableWidgetItem(label.name))
-            colour = QTableWidgetItem(label.color)
+            colour = QTableWidgetItem(f"\u2066{label.color}\u2069")  # left to right: "#e15759" in Arabic too
             colour.setBackground(QColor(label.color))
             colour.setFlags(colour.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, 1, colour)
@@ -149,8 +179,7 @@ class LabelEditor(QDialog):
         label = self.labels[item.row()]
         value = item.text().strip()
         if item.column() == 0:
-            self._apply(lambda: UpdateLabel(self.project, self.notify, label.name, new_name=value),
-                        item.row())
+            self.rename(item.row(), value)
         elif item.column() == 2:
             taken = [other.name for other in self.labels if other.key == value and other.name != label.name]
             if value and taken:
@@ -160,6 +189,23 @@ class LabelEditor(QDialog):
                 self.reload(item.row())
                 return
             self._apply(lambda: UpdateLabel(self.project, self.notify, label.name, key=value), item.row())
+
+    def rename(self, row: int, new_name: str, *, confirm: Callable[[str], bool] | None = None) -> bool:
+        """Rename the label in ``row``; if spans use it, ask first, saying how many."""
+        label = self.labels[row]
+        new_name = new_name.strip()
+        if new_name == label.name:
+            return False
+        used = self.project.label_usage(label.name)
+        if used and new_name:
+            question = self.tr("{spans} use the label {label}; they keep it under its new name {new}. "
+                               "Rename?").format(spans=counted.spans(used), label=repr(label.name),
+                                                 new=repr(new_name))
+            ask = confirm or (lambda text: self._confirm(self.tr("Rename label"), text))
+            if not ask(question):
+                self.reload(row)
+                return False
+        return self._apply(lambda: UpdateLabel(self.project, self.notify, label.name, new_name=new_name), row)
 
     def add(self, name: str, color: str | None = None, key: str = "") -> bool:
         """Append a label (a free palette colour unless one is given)."""

@@ -123,6 +123,13 @@ class SearchPanel(QWidget):
         if self.box.text().strip() and (changes.documents or changes.labels or changes.spans):
             self._timer.start()
 
+    def changed_elsewhere(self, labels_changed: bool) -> None:
+        """Another program wrote to the project: any article or span may differ, so search again."""
+        if labels_changed:
+            self.fill_labels()
+        if self.box.text().strip():
+            self._timer.start()
+
     # -- searching ------------------------------------------------------------------------------
 
     def run_search(self) -> None:
@@ -381,13 +388,7 @@ def add_search_dock(window: QMainWindow, project: Project, open_hit: Callable[[S
 
 def open_hit_in(window: MainWindow, hit: SearchHit) -> None:
     """Open ``hit``'s article in the Annotate tab of a MainWindow and select exactly the match."""
-    article_list = window.article_list
-    for row in range(article_list.count()):
-        item = article_list.item(row)
-        if item.data(Qt.ItemDataRole.UserRole) == hit.article_id:
-            item.setHidden(False)  # even when the status filter would hide it
-            article_list.setCurrentItem(item)
-            break
+    window.articles.select(hit.article_id)  # even when the status filter would leave it out
     window.tabs.setCurrentWidget(window.page)
     if window.page.document_id == hit.article_id:
         view = window.page.article_view

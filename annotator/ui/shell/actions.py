@@ -209,7 +209,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "edit_labels",
         QT_TRANSLATE_NOOP("actions", "Edit &labels…"),
         ("Ctrl+L",),
-        QT_TRANSLATE_NOOP("actions", "Add, rename, recolour, reorder or delete labels"),
+        QT_TRANSLATE_NOOP("actions", "Labels, relation types, attributes and article questions: add, rename, "
+                                     "change or delete them"),
     ),
     ActionSpec(
         "search_corpus",

@@ -57,6 +57,18 @@ class _Counts(QObject):
     def files(self, n: int) -> str:
         return self.tr("%n file(s)", "", n)
 
+    def chart_files(self, n: int) -> str:
+        return self.tr("%n chart file(s)", "", n)
+
+    def more_notes(self, n: int) -> str:
+        return self.tr("%n more note(s)", "", n)
+
+    def relations(self, n: int) -> str:
+        return self.tr("%n relation(s)", "", n)
+
+    def answers(self, n: int) -> str:
+        return self.tr("%n answer(s)", "", n)
+
 
 @functools.cache
 def _counts() -> _Counts:
@@ -128,3 +140,23 @@ def annotations(n: int) -> str:
 def files(n: int) -> str:
     """ "1 file", "3 files"."""
     return _counts().files(n)
+
+
+def chart_files(n: int) -> str:
+    """ "1 chart file", "6 chart files" (an agreement export)."""
+    return _counts().chart_files(n)
+
+
+def more_notes(n: int) -> str:
+    """ "1 more note", "4 more notes" (the end of a list cut short)."""
+    return _counts().more_notes(n)
+
+
+def relations(n: int) -> str:
+    """ "1 relation", "12 relations"."""
+    return _counts().relations(n)
+
+
+def answers(n: int) -> str:
+    """ "1 answer", "4 answers": one annotator's answer to an article question each."""
+    return _counts().answers(n)

@@ -13,23 +13,16 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDockWidget,
     QInputDialog,
     QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.errors import ProjectFileGoneError
-from annotator.core.model import Status
 from annotator.store import Changes, Project
 from annotator.ui.annotate.page import AnnotationPage
 from annotator.ui.io.drops import FileDrops
@@ -37,6 +30,7 @@ from annotator.ui.labels.editor import LabelEditor
 from annotator.ui.search.panel import add_search_dock, open_hit_in
 from annotator.ui.shell import counts as counted
 from annotator.ui.shell.actions import SUGGESTION_ACTIONS, apply_spec, create_actions, spec
+from annotator.ui.shell.article_list import ArticlesPanel, status_text
 from annotator.ui.shell.change_watcher import ChangeWatcher
 from annotator.ui.shell.languages import LANGUAGES
 from annotator.ui.shell.lazy_tab import LazyTab
@@ -51,26 +45,16 @@ from annotator.ui.team.actions import add_team_actions
 ANNOTATOR_KEY = "annotator/name"
 POINT_SIZE_KEY = "view/pointSize"
 SUGGEST_KEY = "view/suggestOccurrences"
+KEEP_PROCLITICS_KEY = "view/keepProclitics"
 ROLE = Qt.ItemDataRole.UserRole
 # Edit-menu actions that act on the Annotate tab's spans. Their window-wide keys (Delete, E, N…) are
 # switched off on the other tabs, whose own keys (Curate's Delete rejects) would otherwise be ambiguous.
 SPAN_ACTIONS = ("delete_span", "span_to_selection", "start_earlier", "start_later", "end_later",
                 "end_earlier", "next_span", "previous_span", "make_relation", "inspect_span", "article_codes")
-TITLE_CHARS = 60
-STATUS_TEXT = {  # an annotator's progress on an article, as the interface writes it
-    Status.NEW: QT_TRANSLATE_NOOP("Status", "new"),
-    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("Status", "in progress"),
-    Status.DONE: QT_TRANSLATE_NOOP("Status", "done"),
-}
 LANGUAGE_NAMES = {
     "en": QT_TRANSLATE_NOOP("Language", "English"),
     "ar": QT_TRANSLATE_NOOP("Language", "Arabic"),
 }
-
-
-def status_text(status: Status) -> str:
-    """``status`` in the interface language ("done", "منتهية"…)."""
-    return QCoreApplication.translate("Status", STATUS_TEXT[status])
 
 
 def default_annotator_name() -> str:
@@ -113,8 +97,12 @@ class MainWindow(QMainWindow):
             point_size=point_size,
         )
         self.article_view = self.page.article_view
+        self.page.places.load(self.settings, project.path)
         self.page.set_suggest_enabled(self.settings.value(SUGGEST_KEY, True, type=bool))
         self.page.suggest_action.toggled.connect(lambda on: self.settings.setValue(SUGGEST_KEY, on))
+        keep_proclitics = self.page.keep_proclitics_action
+        keep_proclitics.setChecked(self.settings.value(KEEP_PROCLITICS_KEY, False, type=bool))
+        keep_proclitics.toggled.connect(lambda on: self.settings.setValue(KEEP_PROCLITICS_KEY, on))
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.addTab(self.page, self.tr("Annotate"))
         self.setCentralWidget(self.tabs)
@@ -126,33 +114,10 @@ class MainWindow(QMainWindow):
         self.consistency_tab = LazyTab(lambda: self._build_consistency(article_font_family))
         self.add_tab(self.consistency_tab, self.tr("Consistency"))
 
-        self.article_list = QListWidget(objectName="articleList")
-        self.article_list.setWordWrap(True)
-        self.article_list.setSpacing(3)
-        self.article_list.setAlternatingRowColors(True)
-        # entries wrap to two or three lines, so Qt measures each one: in batches while the window is
-        # already shown, not all before it (100,000 articles: ~8 s before the first paint otherwise)
-        self.article_list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.article_list.setBatchSize(500)
-        self.status_filter = QComboBox(objectName="statusFilter")
-        self.status_filter.addItem(self.tr("All articles"), "")
-        for status in Status:
-            self.status_filter.addItem(
-                self.tr("Only {status}").format(status=status_text(status)), status.value
-            )
-        # Shown only when the project carries an assignment (from a pack or `pack --assign`).
-        self.assigned_only = QCheckBox(self.tr("Only articles assigned to me"), objectName="assignedOnly")
-        self.assigned_only.setChecked(True)
-        self._assigned: set[str] | None = None  # None: the project has no assignment
-        self._summaries: dict = {}  # article id → ArticleSummary, in list order (read by refresh_articles)
-        self._rows: dict[str, int] = {}  # article id → its row in the list
-        self._listed: dict = {}  # article id → (status, span count) its entry shows
-        dock_body = QWidget()
-        dock_layout = QVBoxLayout(dock_body)
-        dock_layout.setContentsMargins(4, 4, 4, 4)
-        dock_layout.addWidget(self.status_filter)
-        dock_layout.addWidget(self.assigned_only)
-        dock_layout.addWidget(self.article_list)
+        self.articles = ArticlesPanel(project, self.annotator)
+        self.article_list, self.status_filter = self.articles.list, self.articles.status_filter
+        self.assigned_only = self.articles.assigned_only
+        dock_body = self.articles
         dock = QDockWidget(self.tr("Articles"), self, objectName="articlesDock")
         dock.setWidget(dock_body)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
@@ -180,11 +145,9 @@ class MainWindow(QMainWindow):
         self.changes_made.connect(self.consistency_tab.apply_changes)
         self.page.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.page.failed.connect(self._edit_failed)
-        self.article_list.currentItemChanged.connect(self._show_selected)
-        self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
-        self.assigned_only.toggled.connect(lambda _checked: self._apply_filter())
+        self.articles.article_chosen.connect(self._show_selected)
         self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
-        self.refresh_articles()
+        self.articles.open_first()
         self._update_status_bar()
         self.refreshes_from_elsewhere = 0  # how often another program's write was taken in (tests count)
         self.change_watcher = ChangeWatcher(project, self)
@@ -192,6 +155,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.change_watcher.stop()  # the session closes the project file next
+        self.page.remember_place()
+        self.page.places.save(self.settings, self.project.path)
         super().closeEvent(event)
 
     # -- menus ----------------------------------------------------------------------------------
@@ -299,6 +264,7 @@ class MainWindow(QMainWindow):
                         self.addAction(self.actions[name])  # shortcuts work wherever the focus is
             if key == "view":
                 menu.addAction(page.suggest_action)
+                menu.addAction(page.keep_proclitics_action)
                 self._add_language_menu(menu)
             if key == "labels":
                 self.tag_menu = menu.addSection(self.tr("Tag the selection"))
@@ -380,12 +346,7 @@ class MainWindow(QMainWindow):
 
     def show_article(self, document_id: str) -> None:
         """Open an article in the Annotate tab (from another tab's "Open in Annotate")."""
-        for row in range(self.article_list.count()):
-            item = self.article_list.item(row)
-            if item.data(ROLE) == document_id:
-                item.setHidden(False)  # even when the status filter would hide it
-                self.article_list.setCurrentItem(item)
-                break
+        self.articles.select(document_id)  # even when the status filter would leave it out
         self.tabs.setCurrentWidget(self.page)
 
     def _tab_shown(self) -> None:
@@ -430,12 +391,13 @@ class MainWindow(QMainWindow):
             self._fill_label_menu()
             if changes.spans:
                 self.page.forget_undo_history()
-        known = set(self._rows)
         touched = set(changes.documents) | {doc for doc, who in changes.statuses if who == self.annotator}
-        if changes.documents - known or changes.annotators:
-            self.refresh_articles()
+        # an edit names its own article; an import or a merge may bring new ones (then count them)
+        others = changes.documents - {self.page.document_id}
+        if changes.annotators or (others and self.project.document_count() != self.articles.model.total):
+            self.articles.reload()
         elif touched or changes.labels:
-            self._update_article_items(touched if not changes.labels else known)
+            self.articles.entries_changed()
         self._update_status_bar()
 
     def refresh_from_elsewhere(self) -> None:
@@ -448,8 +410,8 @@ class MainWindow(QMainWindow):
         labels_changed = self.page.changed_elsewhere()
         if labels_changed:
             self._fill_label_menu()
-        self._articles_changed_elsewhere()
-        self.search_panel.apply_changes(Changes(documents=frozenset(self._rows), labels=labels_changed))
+        self.articles.reload()
+        self.search_panel.changed_elsewhere(labels_changed)
         for tab in (self.agreement_tab, self.curation_tab, self.consistency_tab):
             tab.changed_elsewhere()
         self._update_status_bar()
@@ -488,134 +450,16 @@ class MainWindow(QMainWindow):
 
     # -- articles -------------------------------------------------------------------------------
 
-    def _read_assignment(self) -> None:
-        """Which articles are assigned to the current annotator (``None`` when nobody is assigned any)."""
-        from annotator.store.assignments import assignment
-
-        if assignment(self.project):
-            self._assigned = set(self.project.assigned_article_ids(self.annotator))
-        else:
-            self._assigned = None
-        self.assigned_only.setVisible(self._assigned is not None)
-
     def refresh_articles(self) -> None:
-        current = self.page.document_id
-        self._read_assignment()
-        self.article_list.blockSignals(True)
-        self.article_list.clear()
-        self._summaries = {article.id: article for article in self.project.article_summaries()}
-        self._rows = {}
-        for row, article in enumerate(self._summaries.values()):
-            item = QListWidgetItem()
-            item.setData(ROLE, article.id)
-            item.setToolTip(article.title)
-            self.article_list.addItem(item)
-            self._rows[article.id] = row
-        self.article_list.blockSignals(False)
-        self._update_article_items(None)
-        ids = list(self._rows)
-        visible = [i for i in range(len(ids)) if not self.article_list.item(i).isHidden()]
-        row = self._rows[current] if current in self._rows else (visible[0] if visible else 0)
-        if ids:
-            self.article_list.setCurrentRow(row)
-        else:
-            self._show_selected(None)
-
-    def _articles_changed_elsewhere(self) -> None:
-        """New articles (another program's import or merge) join the end of the list, the current one
-        stays selected; every entry's status and span count is read again."""
-        assigned = self._assigned
-        self._read_assignment()
-        if self.project.document_count() == len(self._rows):
-            summaries = []  # no article came (none is ever deleted): 10,000 summaries cost ~80 ms
-        else:
-            summaries = self.project.article_summaries()
-            if not self._rows or [a.id for a in summaries[:len(self._rows)]] != list(self._rows):
-                self.refresh_articles()  # not only added at the end: list them anew
-                return
-        new = {article.id for article in summaries[len(self._rows):]}
-        self.article_list.blockSignals(True)
-        for article in summaries[len(self._rows):]:
-            item = QListWidgetItem()
-            item.setData(ROLE, article.id)
-            item.setToolTip(article.title)
-            self.article_list.addItem(item)
-            self._rows[article.id] = self.article_list.count() - 1
-            self._summaries[article.id] = article
-        self.article_list.blockSignals(False)
-        # only the entries whose status or span count differ from what they show are rewritten
-        statuses = self.project.statuses(self.annotator)
-        counts = self.project.span_counts(self.annotator)
-        changed = {doc for doc in self._rows if self._listed.get(doc) != (
-            statuses.get((doc, self.annotator), Status.NEW), counts.get(doc, 0))}
-        self._update_article_items(changed | new)
-        if self._assigned != assigned:  # a pack opened elsewhere brought an assignment
-            self._apply_filter()
-
-    def _update_article_items(self, document_ids: set[str] | None) -> None:
-        """Rewrite the list entries of ``document_ids`` (all when ``None``): title, length, status.
-
-        Titles and lengths never change (they are read once by ``refresh_articles``); an edit touches
-        one article, so only its entry is rewritten and refiltered: on 10,000 articles rewriting every
-        entry after each edit blocked the window for ~0.3 s.
-        """
-        wanted = list(self._rows) if document_ids is None else [d for d in document_ids if d in self._rows]
-        if not wanted:
-            return
-        few = len(wanted) < 50
-        if few:
-            statuses = {(d, self.annotator): self.project.status(d, self.annotator) for d in wanted}
-            counts = self.project.span_counts(self.annotator, document_ids=wanted)
-        else:
-            statuses = self.project.statuses(self.annotator)
-            counts = self.project.span_counts(self.annotator)
-        line = self.tr("{title}\n{length} characters · {spans} · {status}")
-        span_counts: dict[int, str] = {}  # a count's words once per number, not once per article
-        self.article_list.setUpdatesEnabled(False)
-        try:
-            for doc_id in wanted:
-                item = self.article_list.item(self._rows[doc_id])
-                article = self._summaries[doc_id]
-                status = statuses.get((doc_id, self.annotator), Status.NEW)
-                title = article.title if len(article.title) <= TITLE_CHARS \
-                    else article.title[:TITLE_CHARS] + "…"
-                text = line.format(title=title, length=f"{article.length:,}",
-                                   spans=span_counts.get(n := counts.get(doc_id, 0))
-                                   or span_counts.setdefault(n, counted.spans(n)),
-                                   status=status_text(status))
-                if item.text() != text:  # an unchanged entry costs Qt no new layout
-                    item.setText(text)
-                self._listed[doc_id] = (status, counts.get(doc_id, 0))
-                item.setData(ROLE + 1, status.value)
-        finally:
-            self.article_list.setUpdatesEnabled(True)
-        self._apply_filter(None if document_ids is None else wanted)
-
-    def _apply_filter(self, document_ids: list[str] | None = None) -> None:
-        """Hide entries the status filter or the assignment leaves out (of ``document_ids``, or all)."""
-        wanted = self.status_filter.currentData()
-        assigned = self._assigned if self.assigned_only.isChecked() else None
-        rows = range(self.article_list.count()) if document_ids is None else \
-            [self._rows[d] for d in document_ids]
-        for row in rows:
-            item = self.article_list.item(row)
-            hidden = (bool(wanted) and item.data(ROLE + 1) != wanted) \
-                or (assigned is not None and item.data(ROLE) not in assigned)
-            if item.isHidden() != hidden:
-                item.setHidden(hidden)
+        """List the articles anew (after an import), the open article kept selected."""
+        self.articles.reload()
 
     def step_article(self, step: int) -> None:
-        """Open the next (``step`` = 1) or previous visible article."""
-        rows = [r for r in range(self.article_list.count()) if not self.article_list.item(r).isHidden()]
-        if not rows:
-            return
-        current = self.article_list.currentRow()
-        later = [r for r in rows if (r > current if step > 0 else r < current)]
-        if later:
-            self.article_list.setCurrentRow(later[0] if step > 0 else later[-1])
+        """Open the next (``step`` = 1) or previous listed article."""
+        self.articles.step(step)
 
-    def _show_selected(self, item: QListWidgetItem | None) -> None:
-        self.page.open_article(item.data(ROLE) if item is not None else None)
+    def _show_selected(self, document_id: str | None) -> None:
+        self.page.open_article(document_id)
         self._update_status_bar()
 
     # -- annotator, view, labels ----------------------------------------------------------------
@@ -630,8 +474,7 @@ class MainWindow(QMainWindow):
             return
         self.annotator = name
         self.page.set_annotator(name)
-        self._read_assignment()
-        self._update_article_items(None)
+        self.articles.set_annotator(name)
         self._update_status_bar()
 
     def ask_annotator(self) -> None:
@@ -677,12 +520,11 @@ class MainWindow(QMainWindow):
             self.tr("Annotator: {name}").format(name=self.annotator)
             + (self.tr(" · reviewing others") if self.page.show_others else "")
         )
-        item = self.article_list.currentItem()
-        if self.page.document_id is None or item is None:
+        if self.page.document_id is None:
             self.article_label.setText(self.tr("No article"))
             self.span_count_label.setText("")
             return
-        title = item.toolTip()
+        title = self.articles.open_title()
         self.article_label.setText(title if len(title) <= 40 else title[:40] + "…")
         status = self.project.status(self.page.document_id, self.annotator)
         self.span_count_label.setText(

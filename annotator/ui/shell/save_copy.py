@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError, ProjectFileGoneError
 from annotator.store import Project
@@ -80,3 +80,14 @@ def ask_copy(window: QMainWindow, project: Project) -> Path | None:
         path=f"\u2066{target}\u2069"), 15000)
     window.project_chosen.emit(str(target), False)  # the session re-opens the window on the copy
     return target
+
+
+def offer_copy_if_unsaved(widget: QWidget, project: Project, reason: str) -> bool:
+    """After an edit was refused in any tab or dialog: when the project file cannot take changes any
+    more (gone, full, read-only medium), offer "Save a copy as…" from the main window, as an edit in the
+    Annotate tab does, and say True; False for any other refusal (the caller says why its own way)."""
+    window = widget.window()
+    if project.not_saved is None or project.read_only or not hasattr(window, "project_chosen"):
+        return False
+    offer_copy(window, project, reason)
+    return True

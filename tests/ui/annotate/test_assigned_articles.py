@@ -14,8 +14,7 @@ ROLE = Qt.ItemDataRole.UserRole
 
 
 def visible_ids(window) -> list[str]:
-    articles = window.article_list
-    return [articles.item(r).data(ROLE) for r in range(articles.count()) if not articles.item(r).isHidden()]
+    return window.article_list.ids()
 
 
 def test_list_shows_only_assigned_articles_until_unticked(qtbot, project: Project, tmp_path: Path):

@@ -193,3 +193,31 @@ def test_undo_of_a_relation_deleted_elsewhere_changes_nothing_and_says_so(qtbot,
     assert stored(project) == []
     box = window.findChild(QMessageBox, "notSavedMessage")
     assert box is not None and "changed elsewhere" in box.text()
+
+
+def test_a_relation_made_among_others_lands_in_text_order_as_a_full_reload_would_show_it(qtbot, window,
+                                                                                       project) -> None:
+    """A new relation is added to the list and the arcs in place (no re-read of the others): what is
+    shown must be what re-opening the article shows."""
+    first_actor = tag(qtbot, window, "الوسطاء", ACTOR)
+    demand = tag(qtbot, window, "يحاولون إقناع", DEMAND)
+    second_actor = tag(qtbot, window, "إيران", ACTOR, nth=1)
+    select(window, second_actor)
+    press(qtbot, window, "R")
+    window.page.picker.choose(demand)
+    select(window, first_actor)
+    press(qtbot, window, "R")
+    window.page.picker.choose(demand)  # made second, its head earlier in the text: listed first
+    page, model = window.page, window.page.relation_list.relation_model
+
+    def shown() -> tuple:
+        rows = [tuple(model.data(model.index(row, c)) for c in range(3)) for row in range(model.rowCount())]
+        painted = sorted(p.relation.id for p in page.article_view.relation_painter.relations)
+        return rows, painted, [r.id for r in page.relations], page.selected_relation_id
+
+    made = shown()
+    assert [row[0] for row in made[0]] == ["الوسطاء", "إيران"]
+    page.reload_relations()  # the full re-read
+    assert shown() == made
+    press(qtbot, window, "z", CTRL)
+    assert [row[0] for row in shown()[0]] == ["إيران"] and len(stored(project)) == 1

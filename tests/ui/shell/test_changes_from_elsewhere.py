@@ -47,7 +47,7 @@ def cli(project: Project, *args: str) -> None:
 
 
 def listed(window: MainWindow) -> list[str]:
-    return [window.article_list.item(row).data(ROLE) for row in range(window.article_list.count())]
+    return window.article_list.ids()
 
 
 def tag(qtbot, window: MainWindow, words: str, key: str = "1") -> None:
@@ -67,11 +67,11 @@ def test_an_article_imported_from_the_command_line_joins_the_list_with_the_open_
     cli(project, "import", str(article))
     qtbot.waitUntil(lambda: len(listed(window)) == len(before) + 1, timeout=SOON)
     assert listed(window)[:len(before)] == before
-    new_row = window.article_list.item(len(before))
-    assert new_row.text().startswith("خبر جديد")
+    new_row = len(before)
+    assert window.article_list.entry_text(new_row).startswith("خبر جديد")
     assert window.page.document_id == opened and window.article_list.currentRow() == 1
     assert window.statusBar().currentMessage() == UPDATED
-    window.article_list.setCurrentItem(new_row)
+    window.article_list.setCurrentRow(new_row)
     assert "𝐀" in window.page.article_view.text
 
 
@@ -88,7 +88,7 @@ def test_a_span_added_in_a_second_window_appears_and_the_selection_being_made_st
         start, start + len(PHRASE), "demand")
     assert [(p.span.start, p.span.label) for p in view.painted] == [(start, "demand")]
     assert view.selected_range() == (start, start + 7)
-    assert "1 span" in window.article_list.currentItem().text()
+    assert "1 span" in window.article_list.entry_text(window.article_list.currentRow())
 
 
 def test_undo_after_a_command_line_merge_leaves_the_merged_span_and_says_so(

@@ -55,3 +55,26 @@ def test_every_counted_noun_has_english_forms_in_the_shipped_catalogue(tmp_path:
     assert marked and marked <= set(shipped), "run `make update-translations`"
     for source, forms in shipped.items():
         assert len(forms) == 2 and all(forms) and "(" not in forms[1], source
+
+
+COUNTED = [name for name in dir(counts) if not name.startswith("_") and callable(getattr(counts, name))
+           and name not in {"functools", "QObject"}]
+
+
+def test_zero_reads_as_arabic_grammar_has_it_for_every_counted_noun(arabic) -> None:
+    """Zero takes the singular noun, as a hundred does: «0 مقطع» like «100 مقطع» (not «0 مقاطع»), and
+    the figure is written: never the dual «مقطعان» or «مقطع واحد» for nothing."""
+    assert len(COUNTED) >= 15
+    for name in COUNTED:
+        count = getattr(counts, name)
+        zero, hundred = count(0), count(100)
+        assert zero.startswith("0 ") or " 0 " in f" {zero} ", (name, zero)
+        assert zero == hundred.replace("100", "0"), (name, zero, hundred)
+    assert counts.spans(0) == "0 مقطع" and counts.articles(0) == "0 مقالة"
+
+
+def test_zero_reads_as_a_plural_in_english() -> None:
+    for name in COUNTED:
+        zero, two = getattr(counts, name)(0), getattr(counts, name)(2)
+        assert zero == two.replace("2", "0"), (name, zero)
+    assert counts.more_notes(0) == "0 more notes" and counts.chart_files(1) == "1 chart file"

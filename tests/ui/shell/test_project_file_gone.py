@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
 
 from annotator.core.model import SpanRef
@@ -209,3 +210,26 @@ def test_file_menu_save_a_copy_writes_the_work_to_the_chosen_file(
     assert switched.args == [str(copy), False]
     assert stored(copy) == sorted(s.ref for s in project.spans())
     assert len(stored(copy)) == 1
+
+
+def test_a_gold_decision_refused_in_the_curate_tab_offers_the_copy_too(
+        qtbot, agreement_project: Project, tmp_path: Path, monkeypatch) -> None:
+    from annotator.store.gold import Gold
+
+    window = make_window(qtbot, agreement_project, tmp_path / "settings.ini")
+    window.tabs.setCurrentWidget(window.curation_tab)
+    qtbot.waitUntil(lambda: window.curation_tab.page.view is not None
+                    and window.curation_tab.page.view.candidate_list.isVisible())
+    view = window.curation_tab.page.view
+    assert view.candidate_list.count() > 0
+    for suffix in ("", "-wal", "-shm"):  # the file goes from under the open project
+        Path(f"{agreement_project.path}{suffix}").unlink(missing_ok=True)
+    view.candidate_list.setFocus()
+    view.candidate_list.setCurrentRow(0)
+    qtbot.keyClick(view.candidate_list, Qt.Key.Key_Return)  # accept the first waiting span
+    box = not_saved_box(window)
+    assert "is no longer there" in box.text()
+    assert Gold(agreement_project).spans(view.article_id) == []  # nothing claimed saved
+    copy = tmp_path / "rescued.sqlite"
+    save_copy_from(qtbot, window, box, monkeypatch, copy)
+    assert stored(copy) == sorted(s.ref for s in agreement_project.spans())  # every annotator's work

@@ -135,8 +135,7 @@ def test_the_spans_accepted_in_the_corpus_show_in_another_article_and_go_with_th
     confirm_corpus(window)
     qtbot.waitUntil(lambda: window.page.undo_stack().count() == 2, timeout=5000)
     assert stored(project) == everywhere(project)
-    ids = [window.article_list.item(row).data(Qt.ItemDataRole.UserRole)
-           for row in range(window.article_list.count())]
+    ids = window.article_list.ids()
     other_row = next(row for row in range(1, len(ids)) if iran_places(project.document(ids[row]).text))
     open_article(window, other_row)
     page = window.page

@@ -281,8 +281,7 @@ def test_astral_characters_before_the_places_shift_only_the_painted_utf16_ranges
     text = "😀 بيان حماس\n𝕏𝕏 قالت حماسُ إن 🇵🇸 وحماس ستوافق"
     project.import_articles([ArticleRecord(text=text, title="astral", id="astral")])
     window.refresh_articles()
-    row = next(r for r in range(window.article_list.count())
-               if window.article_list.item(r).data(Qt.ItemDataRole.UserRole) == "astral")
+    row = window.article_list.ids().index("astral")
     open_article(window, row)
     starts = [m.start() for m in re.finditer("حماس", text)]
     tag_word(qtbot, window, starts[0], starts[0] + 4)
