@@ -281,6 +281,69 @@ ARABIC = {
         "AC1 لغويت: مصحَّح للصدفة مثل كابا لكنه مستقر حين لا يحمل معظم الحروف وسمًا؛ استخدمه حين تبدو ألفا أو كابا منخفضة مع أن المُعلِّقين متفقون في الغالب.",
     "Fleiss' κ: one chance-corrected figure for three or more annotators at once, comparable with published multi-rater studies.":
         "كابا فلايس: قيمة واحدة مصحَّحة للصدفة لثلاثة مُعلِّقين أو أكثر معًا، قابلة للمقارنة مع الدراسات المنشورة متعددة المُقيِّمين.",
+    # agreement on relations, attributes and article codes in the dashboard (issue 20)
+    'undefined in every article':
+        'غير معرّف في كل المقالات',
+    ' (mean over attributes)':
+        ' (متوسط السمات)',
+    ' (mean over questions)':
+        ' (متوسط الأسئلة)',
+    'Share of relations both annotators drew with the same type between spans with identical boundaries and labels: strict about the ends.':
+        'نسبة العلاقات التي رسمها المُعلِّقان بالنوع نفسه بين مقاطع متطابقة الحدود والوسوم: صارم في طرفي العلاقة.',
+    'Share of relations of the same type whose two ends are spans the overlap matching paired: do annotators link the same things?':
+        'نسبة العلاقات من النوع نفسه التي طرفاها مقطعان قابلت بينهما مطابقة التداخل: هل يربط المُعلِّقون الأشياء نفسها؟',
+    "Krippendorff's α of a span attribute over the spans annotators marked identically; unmatched spans count in span F1, not here. All attributes: their mean.":
+        'ألفا كريبندورف لسمة مقطع على المقاطع التي حددها المُعلِّقون متطابقةً؛ المقاطع غير المتقابلة تُحسب في F1 للمقاطع لا هنا. لكل السمات: متوسطها.',
+    "Krippendorff's α of a span attribute over the spans the overlap matching paired: do annotators describe the same things alike? All attributes: their mean.":
+        'ألفا كريبندورف لسمة مقطع على المقاطع التي قابلت بينها مطابقة التداخل: هل يصف المُعلِّقون الأشياء نفسها بالوصف نفسه؟ لكل السمات: متوسطها.',
+    "Krippendorff's α of an article question over the articles all annotators answered (multiple choice: yes/no per option); corpus only. All questions: their mean.":
+        'ألفا كريبندورف لسؤال عن المقالة على المقالات التي أجاب عنها كل المُعلِّقين (الاختيار المتعدد: نعم/لا لكل خيار)؛ للمدونة فقط. لكل الأسئلة: متوسطها.',
+    "Fleiss' κ of an article question, all annotators at once, comparable with published multi-rater studies; corpus only. All questions: their mean.":
+        'كابا فلايس لسؤال عن المقالة، لكل المُعلِّقين معًا، قابلة للمقارنة مع الدراسات المنشورة متعددة المُقيِّمين؛ للمدونة فقط. لكل الأسئلة: متوسطها.',
+    "Gwet's AC1 of an article question: stays stable when one answer dominates, where α and κ drop; corpus only. All questions: their mean.":
+        'AC1 لغويت لسؤال عن المقالة: يبقى مستقرًّا حين تغلب إجابة واحدة، حيث تنخفض ألفا وكابا؛ للمدونة فقط. لكل الأسئلة: متوسطها.',
+    'Share of annotator pairs giving the same answer, not corrected for chance: finds the articles whose codes differ. All questions: their mean.':
+        'نسبة أزواج المُعلِّقين الذين أعطوا الإجابة نفسها، دون تصحيح للصدفة: تكشف المقالات التي تختلف رموزها. لكل الأسئلة: متوسطها.',
+    'split by relation type':
+        'تفصيل حسب نوع العلاقة',
+    'split by attribute':
+        'تفصيل حسب السمة',
+    'split by question':
+        'تفصيل حسب السؤال',
+    ' by relation type':
+        ' حسب نوع العلاقة',
+    ' by attribute':
+        ' حسب السمة',
+    ' by question':
+        ' حسب السؤال',
+    " — right: each relation type's corpus with 95% interval":
+        ' — في الطرف الأيمن: قيمة المدونة لكل نوع علاقة مع فترة الثقة 95%',
+    " — right: each attribute's corpus with 95% interval":
+        ' — في الطرف الأيمن: قيمة المدونة لكل سمة مع فترة الثقة 95%',
+    " — right: each question's corpus with 95% interval":
+        ' — في الطرف الأيمن: قيمة المدونة لكل سؤال مع فترة الثقة 95%',
+    '{measure} per relation type: corpus (black) and articles (box, dots)':
+        '{measure} لكل نوع علاقة: المدونة (بالأسود) والمقالات (الصندوق والنقاط)',
+    '{measure} per attribute: corpus (black) and articles (box, dots)':
+        '{measure} لكل سمة: المدونة (بالأسود) والمقالات (الصندوق والنقاط)',
+    '{measure} per question: corpus (black) and articles (box, dots)':
+        '{measure} لكل سؤال: المدونة (بالأسود) والمقالات (الصندوق والنقاط)',
+    '{measure} per relation type: corpus ± 95% CI (black), articles (box, dots)':
+        '{measure} لكل نوع علاقة: المدونة ± فترة الثقة 95% (بالأسود)، والمقالات (الصندوق والنقاط)',
+    '{measure} per attribute: corpus ± 95% CI (black), articles (box, dots)':
+        '{measure} لكل سمة: المدونة ± فترة الثقة 95% (بالأسود)، والمقالات (الصندوق والنقاط)',
+    '{measure} per question: corpus ± 95% CI (black), articles (box, dots)':
+        '{measure} لكل سؤال: المدونة ± فترة الثقة 95% (بالأسود)، والمقالات (الصندوق والنقاط)',
+    'not computed for this scope':
+        'لم يُحسب لهذا النطاق',
+    'a corpus figure only: one article holds too few items of a question to estimate chance agreement from; choose code_agreement to compare articles':
+        'رقم للمدونة فقط: بنود السؤال في مقالة واحدة أقل من أن يُقدَّر منها الاتفاق بالصدفة؛ اختر code_agreement لمقارنة المقالات',
+    'not every counted annotator of this article answered the question':
+        'لم يُجب كل المُعلِّقين المعدودين لهذه المقالة عن السؤال',
+    'the pair coded no unit in common here':
+        'لم يُرمِّز الزوج أي وحدة مشتركة هنا',
+    'no part of this measure has a defined figure here, so there is no mean of them':
+        'لا رقم معرّفًا لأي جزء من هذا المقياس هنا، فلا متوسط لها',
     # team work messages
     "Keep the more recent edit wherever work differs?": "الإبقاء على التعديل الأحدث حيثما اختلف العمل؟",
     "\n{name}: {articles}": "\n{name}: {articles}",

@@ -1,5 +1,6 @@
-"""What the agreement dashboard draws, as plain values: bars per article, the spread per label, the
-annotator-pair matrix and the label confusion table, all read from an ``AgreementReport``.
+"""What the agreement dashboard draws, as plain values: bars per article, the spread per label (or per
+relation type, attribute or question: the measure's parts, ``agreement.parts``), the annotator-pair
+matrix and the label confusion table, all read from an ``AgreementReport``.
 
 Qt-free, so the figures a chart shows are tested without a display. Undefined figures stay ``None``
 with their reason; nothing here turns them into 0.
@@ -13,16 +14,19 @@ from enum import StrEnum
 
 import numpy as np
 
+from annotator.core.agreement import parts as measure_parts
 from annotator.core.agreement.data import AgreementInput
 from annotator.core.agreement.disagreements import MISSED
+from annotator.core.agreement.parts import (
+    DASHBOARD_MEASURES,
+    PAIR_STAND_IN,
+    Figure,
+    Part,
+    part_of,
+    report_measure,
+    scores_figure,
+)
 from annotator.core.agreement.report import AgreementReport, Scores
-
-# The measures a reviewer chooses from. "kappa" is Cohen's κ for a pair and the mean of the pairs' κ
-# for an article, a label or the corpus (the report's ``kappa_mean``). γ is left out: it needs the
-# optional extra and minutes per corpus, so the dashboard does not compute it.
-DASHBOARD_MEASURES = ("alpha_char", "alpha_u", "kappa", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa")
-# Fleiss' κ is one figure for all annotators at once; for a pair the heatmap shows Cohen's κ instead.
-PAIR_STAND_IN = {"fleiss_kappa": "kappa"}
 
 
 class Order(StrEnum):
@@ -32,39 +36,9 @@ class Order(StrEnum):
     AGREEMENT = "lowest agreement first"
 
 
-def report_measure(measure: str, pair: bool = False) -> str:
-    """The report field behind a dashboard measure: ``kappa`` means ``kappa_mean`` outside pairs, and
-    a pair's ``fleiss_kappa`` is its Cohen's ``kappa`` (``PAIR_STAND_IN``)."""
-    if measure not in DASHBOARD_MEASURES:
-        raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(DASHBOARD_MEASURES)}")
-    if pair:
-        return PAIR_STAND_IN.get(measure, measure)
-    return "kappa_mean" if measure == "kappa" else measure
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One figure of a chart: the value, or ``None`` and why it is undefined; ``interval`` is the
-    bootstrap 95% interval (low, high) where the report has one."""
-
-    value: float | None
-    reason: str = ""
-    interval: tuple[float, float] | None = None
-
-    @property
-    def defined(self) -> bool:
-        return self.value is not None
-
-
 def figure(scores: Scores, measure: str, pair: bool = False) -> Figure:
-    """``measure`` of ``scores`` as a Figure (with the report's reason when undefined)."""
-    field = report_measure(measure, pair)
-    value = scores.value(field)
-    if value is None:
-        return Figure(None, scores.reasons.get(field, "not computed for this scope"))
-    interval = scores.intervals.get(field)
-    return Figure(float(value), interval=None if interval is None else (float(interval[0]),
-                                                                        float(interval[1])))
+    """A span or relation ``measure`` of ``scores`` as a Figure (with the report's reason when undefined)."""
+    return scores_figure(scores, report_measure(measure, pair))
 
 
 @dataclass(frozen=True)
@@ -85,18 +59,14 @@ class ArticleBar:
 
 def article_bars(report: AgreementReport, measure: str, order: Order = Order.CORPUS) -> list[ArticleBar]:
     """One bar per counted article. ``Order.AGREEMENT`` puts the lowest pooled figure first and the
-    undefined ones last (ties keep corpus order)."""
-    bars = [
-        ArticleBar(
-            article_id=article.id,
-            title=article.title,
-            figure=figure(article.scores, measure),
-            annotators=article.annotators,
-            span_counts=article.span_counts,
-            per_label={label: figure(scores, measure) for label, scores in article.per_label.items()},
-        )
-        for article in report.articles
-    ]
+    undefined ones last (ties keep corpus order). ``per_label`` holds the measure's parts (labels,
+    relation types, attributes or questions: ``parts.part_of``)."""
+    bars = []
+    for article in report.articles:
+        figures = measure_parts.article(report, article, measure)
+        bars.append(ArticleBar(article_id=article.id, title=article.title, figure=figures.pooled,
+                               annotators=article.annotators, span_counts=article.span_counts,
+                               per_label=figures.parts))
     if order is Order.AGREEMENT:
         bars.sort(key=lambda bar: (not bar.figure.defined, bar.figure.value or 0.0))
     return bars
@@ -120,14 +90,16 @@ class LabelSpread:
 
 
 def label_spreads(report: AgreementReport, measure: str) -> list[LabelSpread]:
-    """Per label (in schema order): the overall figure and the spread across articles."""
+    """Per part of the measure (label, relation type, attribute or question, in codebook order): the
+    corpus figure and the spread across articles."""
+    corpus = measure_parts.corpus(report, measure)
+    by_article = [measure_parts.article(report, article, measure).parts for article in report.articles]
     out = []
-    for label in report.labels:
-        figures = [figure(article.per_label[label], measure) for article in report.articles
-                   if label in article.per_label]
+    for name in measure_parts.parts(report, measure):
+        figures = [found[name] for found in by_article if name in found]
         defined = tuple(f.value for f in figures if f.value is not None)
-        out.append(LabelSpread(label, figure(report.per_label[label], measure), defined,
-                               len(figures) - len(defined)))
+        overall = corpus.parts.get(name, Figure(None, measure_parts.NOT_COMPUTED))
+        out.append(LabelSpread(name, overall, defined, len(figures) - len(defined)))
     return out
 
 
@@ -141,15 +113,15 @@ class PairMatrix:
 
 
 def pair_matrix(report: AgreementReport, measure: str, label: str | None = None) -> PairMatrix:
-    """The pairwise figure of ``measure`` (of one ``label``, or all labels pooled)."""
+    """The pairwise figure of ``measure`` (of one part ``label``, or pooled)."""
     names = report.annotators
     index = {name: i for i, name in enumerate(names)}
     cells: list[list[Figure | None]] = [[None] * len(names) for _ in names]
     shared = [[0] * len(names) for _ in names]
     for pair in report.pairs:
-        scores = pair.scores if label is None else pair.per_label[label]
+        figures = measure_parts.pair(report, pair, measure)
         i, j = index[pair.a], index[pair.b]
-        cells[i][j] = cells[j][i] = figure(scores, measure, pair=True)
+        cells[i][j] = cells[j][i] = figures.pooled if label is None else figures.parts[label]
         shared[i][j] = shared[j][i] = pair.scores.n_articles
     return PairMatrix(names, tuple(map(tuple, cells)), tuple(map(tuple, shared)))
 
@@ -175,3 +147,8 @@ def with_min_annotators(data: AgreementInput, minimum: int) -> AgreementInput:
     """Only the articles at least ``minimum`` annotators have counted (those left out add to skipped)."""
     kept = tuple(article for article in data.articles if len(article.annotators) >= minimum)
     return replace(data, articles=kept, skipped=data.skipped + len(data.articles) - len(kept))
+
+
+__all__ = ["DASHBOARD_MEASURES", "PAIR_STAND_IN", "ArticleBar", "ConfusionTable", "Figure", "LabelSpread",
+           "Order", "PairMatrix", "Part", "article_bars", "confusion_table", "figure", "label_spreads",
+           "pair_matrix", "part_of", "report_measure", "with_min_annotators"]

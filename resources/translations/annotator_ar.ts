@@ -20,6 +20,54 @@
             <translation> حسب الوسم</translation>
         </message>
         <message>
+            <source> by relation type</source>
+            <translation> حسب نوع العلاقة</translation>
+        </message>
+        <message>
+            <source> by attribute</source>
+            <translation> حسب السمة</translation>
+        </message>
+        <message>
+            <source> by question</source>
+            <translation> حسب السؤال</translation>
+        </message>
+        <message>
+            <source> — right: each relation type's corpus with 95% interval</source>
+            <translation> — في الطرف الأيمن: قيمة المدونة لكل نوع علاقة مع فترة الثقة 95%</translation>
+        </message>
+        <message>
+            <source> — right: each attribute's corpus with 95% interval</source>
+            <translation> — في الطرف الأيمن: قيمة المدونة لكل سمة مع فترة الثقة 95%</translation>
+        </message>
+        <message>
+            <source> — right: each question's corpus with 95% interval</source>
+            <translation> — في الطرف الأيمن: قيمة المدونة لكل سؤال مع فترة الثقة 95%</translation>
+        </message>
+        <message>
+            <source>{measure} per relation type: corpus (black) and articles (box, dots)</source>
+            <translation>{measure} لكل نوع علاقة: المدونة (بالأسود) والمقالات (الصندوق والنقاط)</translation>
+        </message>
+        <message>
+            <source>{measure} per attribute: corpus (black) and articles (box, dots)</source>
+            <translation>{measure} لكل سمة: المدونة (بالأسود) والمقالات (الصندوق والنقاط)</translation>
+        </message>
+        <message>
+            <source>{measure} per question: corpus (black) and articles (box, dots)</source>
+            <translation>{measure} لكل سؤال: المدونة (بالأسود) والمقالات (الصندوق والنقاط)</translation>
+        </message>
+        <message>
+            <source>{measure} per relation type: corpus ± 95% CI (black), articles (box, dots)</source>
+            <translation>{measure} لكل نوع علاقة: المدونة ± فترة الثقة 95% (بالأسود)، والمقالات (الصندوق والنقاط)</translation>
+        </message>
+        <message>
+            <source>{measure} per attribute: corpus ± 95% CI (black), articles (box, dots)</source>
+            <translation>{measure} لكل سمة: المدونة ± فترة الثقة 95% (بالأسود)، والمقالات (الصندوق والنقاط)</translation>
+        </message>
+        <message>
+            <source>{measure} per question: corpus ± 95% CI (black), articles (box, dots)</source>
+            <translation>{measure} لكل سؤال: المدونة ± فترة الثقة 95% (بالأسود)، والمقالات (الصندوق والنقاط)</translation>
+        </message>
+        <message>
             <source> — grey hatched: undefined, hover for why</source>
             <translation> — المظلل بالرمادي: غير معرّف، مرّر المؤشر لمعرفة السبب</translation>
         </message>
@@ -30,6 +78,10 @@
         <message>
             <source>article ({order})</source>
             <translation>المقالة ({order})</translation>
+        </message>
+        <message>
+            <source>undefined in every article</source>
+            <translation>غير معرّف في كل المقالات</translation>
         </message>
         <message>
             <source>{title}
@@ -143,6 +195,26 @@ corpus {measure}: {value}</source>
         <message>
             <source>split by label</source>
             <translation>تفصيل حسب الوسم</translation>
+        </message>
+        <message>
+            <source>split by relation type</source>
+            <translation>تفصيل حسب نوع العلاقة</translation>
+        </message>
+        <message>
+            <source>split by attribute</source>
+            <translation>تفصيل حسب السمة</translation>
+        </message>
+        <message>
+            <source>split by question</source>
+            <translation>تفصيل حسب السؤال</translation>
+        </message>
+        <message>
+            <source> (mean over attributes)</source>
+            <translation> (متوسط السمات)</translation>
+        </message>
+        <message>
+            <source> (mean over questions)</source>
+            <translation> (متوسط الأسئلة)</translation>
         </message>
         <message>
             <source>Labels</source>
@@ -318,6 +390,26 @@ corpus {measure}: {value}</source>
         <message>
             <source>no article was finished by all counted annotators; choose some with --annotators</source>
             <translation>لم يُنهِ كل المُعلِّقين المعدودين أي مقالة؛ اختر بعضهم بـ --annotators</translation>
+        </message>
+        <message>
+            <source>not computed for this scope</source>
+            <translation>لم يُحسب لهذا النطاق</translation>
+        </message>
+        <message>
+            <source>a corpus figure only: one article holds too few items of a question to estimate chance agreement from; choose code_agreement to compare articles</source>
+            <translation>رقم للمدونة فقط: بنود السؤال في مقالة واحدة أقل من أن يُقدَّر منها الاتفاق بالصدفة؛ اختر code_agreement لمقارنة المقالات</translation>
+        </message>
+        <message>
+            <source>not every counted annotator of this article answered the question</source>
+            <translation>لم يُجب كل المُعلِّقين المعدودين لهذه المقالة عن السؤال</translation>
+        </message>
+        <message>
+            <source>the pair coded no unit in common here</source>
+            <translation>لم يُرمِّز الزوج أي وحدة مشتركة هنا</translation>
+        </message>
+        <message>
+            <source>no part of this measure has a defined figure here, so there is no mean of them</source>
+            <translation>لا رقم معرّفًا لأي جزء من هذا المقياس هنا، فلا متوسط لها</translation>
         </message>
     </context>
     <context>
@@ -1536,6 +1628,38 @@ corpus {measure}: {value}</source>
         <message>
             <source>Fleiss' κ: one chance-corrected figure for three or more annotators at once, comparable with published multi-rater studies.</source>
             <translation>كابا فلايس: قيمة واحدة مصحَّحة للصدفة لثلاثة مُعلِّقين أو أكثر معًا، قابلة للمقارنة مع الدراسات المنشورة متعددة المُقيِّمين.</translation>
+        </message>
+        <message>
+            <source>Share of relations both annotators drew with the same type between spans with identical boundaries and labels: strict about the ends.</source>
+            <translation>نسبة العلاقات التي رسمها المُعلِّقان بالنوع نفسه بين مقاطع متطابقة الحدود والوسوم: صارم في طرفي العلاقة.</translation>
+        </message>
+        <message>
+            <source>Share of relations of the same type whose two ends are spans the overlap matching paired: do annotators link the same things?</source>
+            <translation>نسبة العلاقات من النوع نفسه التي طرفاها مقطعان قابلت بينهما مطابقة التداخل: هل يربط المُعلِّقون الأشياء نفسها؟</translation>
+        </message>
+        <message>
+            <source>Krippendorff's α of a span attribute over the spans annotators marked identically; unmatched spans count in span F1, not here. All attributes: their mean.</source>
+            <translation>ألفا كريبندورف لسمة مقطع على المقاطع التي حددها المُعلِّقون متطابقةً؛ المقاطع غير المتقابلة تُحسب في F1 للمقاطع لا هنا. لكل السمات: متوسطها.</translation>
+        </message>
+        <message>
+            <source>Krippendorff's α of a span attribute over the spans the overlap matching paired: do annotators describe the same things alike? All attributes: their mean.</source>
+            <translation>ألفا كريبندورف لسمة مقطع على المقاطع التي قابلت بينها مطابقة التداخل: هل يصف المُعلِّقون الأشياء نفسها بالوصف نفسه؟ لكل السمات: متوسطها.</translation>
+        </message>
+        <message>
+            <source>Krippendorff's α of an article question over the articles all annotators answered (multiple choice: yes/no per option); corpus only. All questions: their mean.</source>
+            <translation>ألفا كريبندورف لسؤال عن المقالة على المقالات التي أجاب عنها كل المُعلِّقين (الاختيار المتعدد: نعم/لا لكل خيار)؛ للمدونة فقط. لكل الأسئلة: متوسطها.</translation>
+        </message>
+        <message>
+            <source>Fleiss' κ of an article question, all annotators at once, comparable with published multi-rater studies; corpus only. All questions: their mean.</source>
+            <translation>كابا فلايس لسؤال عن المقالة، لكل المُعلِّقين معًا، قابلة للمقارنة مع الدراسات المنشورة متعددة المُقيِّمين؛ للمدونة فقط. لكل الأسئلة: متوسطها.</translation>
+        </message>
+        <message>
+            <source>Gwet's AC1 of an article question: stays stable when one answer dominates, where α and κ drop; corpus only. All questions: their mean.</source>
+            <translation>AC1 لغويت لسؤال عن المقالة: يبقى مستقرًّا حين تغلب إجابة واحدة، حيث تنخفض ألفا وكابا؛ للمدونة فقط. لكل الأسئلة: متوسطها.</translation>
+        </message>
+        <message>
+            <source>Share of annotator pairs giving the same answer, not corrected for chance: finds the articles whose codes differ. All questions: their mean.</source>
+            <translation>نسبة أزواج المُعلِّقين الذين أعطوا الإجابة نفسها، دون تصحيح للصدفة: تكشف المقالات التي تختلف رموزها. لكل الأسئلة: متوسطها.</translation>
         </message>
     </context>
     <context>

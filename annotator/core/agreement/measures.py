@@ -1,7 +1,8 @@
 """One line per measure on when to read it, for the dashboard's measure chooser and the CLI help.
 
-Keys are the report's measure names (``report.MEASURES``); ``kappa`` covers both a pair's Cohen's κ and
-the mean over pairs (``kappa_mean``).
+Keys are the report's measure names (``report.MEASURES``) and the dashboard's attribute and article-code
+measures (``parts.DASHBOARD_MEASURES``); ``kappa`` covers both a pair's Cohen's κ and the mean over pairs
+(``kappa_mean``).
 """
 
 from __future__ import annotations
@@ -28,4 +29,18 @@ MEASURE_HELP: dict[str, str] = {
                          "identical boundaries and labels: strict about the ends.",
     "relation_f1_overlap": "Share of relations of the same type whose two ends are spans the overlap "
                            "matching paired: do annotators link the same things?",
+    "attribute_alpha_exact": "Krippendorff's α of a span attribute over the spans annotators marked "
+                             "identically; unmatched spans count in span F1, not here. All attributes: "
+                             "their mean.",
+    "attribute_alpha_overlap": "Krippendorff's α of a span attribute over the spans the overlap matching "
+                               "paired: do annotators describe the same things alike? All attributes: their"
+                               " mean.",
+    "code_alpha": "Krippendorff's α of an article question over the articles all annotators answered "
+                  "(multiple choice: yes/no per option); corpus only. All questions: their mean.",
+    "code_fleiss_kappa": "Fleiss' κ of an article question, all annotators at once, comparable with "
+                         "published multi-rater studies; corpus only. All questions: their mean.",
+    "code_ac1": "Gwet's AC1 of an article question: stays stable when one answer dominates, where α and κ "
+                "drop; corpus only. All questions: their mean.",
+    "code_agreement": "Share of annotator pairs giving the same answer, not corrected for chance: finds the"
+                      " articles whose codes differ. All questions: their mean.",
 }

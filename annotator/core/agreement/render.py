@@ -46,7 +46,9 @@ def report_to_json(report: AgreementReport) -> dict:
              **a.scores.as_dict(article), "span_counts": dict(a.span_counts),
              "pooled_labels": list(a.pooled_labels),
              "per_label": {label: s.as_dict(ARTICLE_MEASURES) for label, s in a.per_label.items()},
-             "per_relation_type": per_type(a.per_relation_type)}
+             "per_relation_type": per_type(a.per_relation_type),
+             "attributes": {key: dict(modes) for key, modes in a.attributes.items()},
+             "codes": {question: dict(figures) for question, figures in a.codes.items()}}
             for a in report.articles
         ],
         "pairs": [
@@ -72,42 +74,63 @@ def code_agreement_absent() -> dict:
     return {"note": NOTE, "reason": NO_QUESTIONS, "per_question": {}}
 
 
-def _code_rows(codes: dict | None) -> Iterator[tuple[str, str, str, str, str, str]]:
-    """Article-code rows: scope overall (the label column holds the question) and pair, measures
-    ``code_alpha``, ``code_fleiss_kappa``, ``code_ac1``, ``code_n_items`` and ``code_kappa``."""
+def _figure_rows(scope: str, item: str, key: str, measure: str, figures: dict,
+                 name: str) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """The row of ``figures[name]`` as ``measure``, then its interval rows (``{measure}_ci_low`` and
+    ``_ci_high``) where intervals were asked for."""
+    reasons = figures.get("reasons", {})
+    value = figures.get(name)
+    yield (scope, item, key, measure, "" if value is None else plain(value),
+           reasons.get(name, "") if value is None else "")
+    for bound in ("low", "high"):
+        if f"{name}_ci_{bound}" in figures:
+            limit = figures[f"{name}_ci_{bound}"]
+            yield (scope, item, key, f"{measure}_ci_{bound}", "" if limit is None else plain(limit),
+                   reasons.get(f"{name}_ci", "") if limit is None else "")
+
+
+def _code_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """Article-code rows: scope overall (the label column holds the question), pair and article,
+    measures ``code_alpha``, ``code_fleiss_kappa``, ``code_ac1`` (with ``_ci_low``/``_ci_high`` where
+    intervals were asked for), ``code_agreement`` and ``code_n_items``; ``code_kappa`` per pair."""
     from annotator.core.agreement.codes import CODE_MEASURES
 
-    for question, figures in ((codes or {}).get("per_question") or {}).items():
-        reasons = figures.get("reasons", {})
+    for question, figures in ((report.codes or {}).get("per_question") or {}).items():
         for measure in CODE_MEASURES:
-            value = figures[measure]
-            yield ("overall", "", question, f"code_{measure}", "" if value is None else plain(value),
-                   reasons.get(measure, "") if value is None else "")
+            yield from _figure_rows("overall", "", question, f"code_{measure}", figures, measure)
+        if "agreement" in figures:
+            yield from _figure_rows("overall", "", question, "code_agreement", figures, "agreement")
         yield ("overall", "", question, "code_n_items", str(figures["n_items"]), "")
         for pair in figures["pairs"]:
-            value = pair["kappa"]
-            yield ("pair", f"{pair['a']}|{pair['b']}", question, "code_kappa",
-                   "" if value is None else plain(value),
-                   pair.get("reasons", {}).get("kappa", "") if value is None else "")
+            item = f"{pair['a']}|{pair['b']}"
+            yield from _figure_rows("pair", item, question, "code_kappa", pair, "kappa")
+            if "agreement" in pair:
+                yield from _figure_rows("pair", item, question, "code_agreement", pair, "agreement")
+    for article in report.articles:
+        for question, figures in article.codes.items():
+            yield from _figure_rows("article", article.id, question, "code_agreement", figures, "agreement")
+            yield ("article", article.id, question, "code_n_items", str(figures["n_items"]), "")
 
 
-def _attribute_rows(attributes: dict | None) -> Iterator[tuple[str, str, str, str, str, str]]:
+def _attribute_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str, str]]:
     """Attribute rows: the label column holds LABEL.ATTRIBUTE; ``attribute_alpha_{mode}`` and
-    ``attribute_n_spans_{mode}`` overall, ``attribute_kappa_{mode}`` per pair (mode: exact, overlap)."""
-    for key, figures in ((attributes or {}).get("per_attribute") or {}).items():
+    ``attribute_n_spans_{mode}`` overall and per article, ``attribute_kappa_{mode}`` per pair (mode:
+    exact, overlap), with ``_ci_low``/``_ci_high`` rows where intervals were asked for."""
+    for key, figures in ((report.attributes or {}).get("per_attribute") or {}).items():
         for mode in ("exact", "overlap"):
             scope = figures.get(mode)
             if scope is None:
                 continue
-            value = scope["alpha"]
-            yield ("overall", "", key, f"attribute_alpha_{mode}", "" if value is None else plain(value),
-                   scope.get("reasons", {}).get("alpha", "") if value is None else "")
+            yield from _figure_rows("overall", "", key, f"attribute_alpha_{mode}", scope, "alpha")
             yield ("overall", "", key, f"attribute_n_spans_{mode}", str(scope["n_spans"]), "")
             for pair in scope["pairs"]:
-                value = pair["kappa"]
-                yield ("pair", f"{pair['a']}|{pair['b']}", key, f"attribute_kappa_{mode}",
-                       "" if value is None else plain(value),
-                       pair.get("reasons", {}).get("kappa", "") if value is None else "")
+                yield from _figure_rows("pair", f"{pair['a']}|{pair['b']}", key, f"attribute_kappa_{mode}",
+                                        pair, "kappa")
+    for article in report.articles:
+        for key, modes in article.attributes.items():
+            for mode, scope in modes.items():
+                yield from _figure_rows("article", article.id, key, f"attribute_alpha_{mode}", scope, "alpha")
+                yield ("article", article.id, key, f"attribute_n_spans_{mode}", str(scope["n_spans"]), "")
 
 
 def csv_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str, str]]:
@@ -148,8 +171,8 @@ def csv_rows(report: AgreementReport) -> Iterator[tuple[str, str, str, str, str,
             yield from rows("pair", item, label, scores, PAIR_MEASURES)
         for kind, scores in pair.per_relation_type.items():
             yield from rows("pair", item, kind, scores, relation)
-    yield from _attribute_rows(report.attributes)
-    yield from _code_rows(report.codes)
+    yield from _attribute_rows(report)
+    yield from _code_rows(report)
 
 
 def write_csv(report: AgreementReport, out: IO[str]) -> None:
@@ -168,6 +191,64 @@ def _table(header: list[str], lines: list[list[str]], text_columns: int = 1) -> 
     widths = [max(len(row[i]) for row in [header, *lines]) for i in range(len(header))]
     fmt = "  ".join(f"{{:<{w}}}" if i < text_columns else f"{{:>{w}}}" for i, w in enumerate(widths))
     return [fmt.format(*header), *(fmt.format(*row) for row in lines)]
+
+
+def _interval(low: float | None, high: float | None) -> str:
+    return "" if low is None or high is None else f"{fixed(low)}–{fixed(high)}"
+
+
+def _structure_text(report: AgreementReport) -> list[str]:
+    """Tables of relation F1 (overall and per type), span-attribute α and article-code figures, each
+    with its 95% interval where one was computed; a part the project does not use is left out."""
+    out: list[str] = []
+    none = [report.overall.reasons[m] for m in RELATION_MEASURES if report.overall.value(m) is None]
+    if report.relation_types and len(none) == len(RELATION_MEASURES):  # no relation anywhere: one line
+        out += ["", f"Relation F1: — ({none[0]})"]
+    elif report.relation_types:
+        scopes = [("(all types)", report.overall), *report.per_relation_type.items()]
+        rows = [[name, *(cell for m in RELATION_MEASURES
+                         for cell in (_figure(s.value(m)), _interval(*s.intervals.get(m, (None, None)))))]
+                for name, s in scopes]
+        header = ["relation type", *(c for m in RELATION_MEASURES for c in (m, "95% interval"))]
+        out += ["", "Relation F1 (same type and both ends matched: exact = identical spans, overlap = the "
+                "span F1 overlap matching):", *_table(header, rows)]
+        undefined: dict[str, list[str]] = {}
+        for name, scores in scopes:
+            for reason in dict.fromkeys(scores.reasons[m] for m in RELATION_MEASURES if m in scores.reasons):
+                undefined.setdefault(reason, []).append(name)
+        out += [f"  {', '.join(names)}: {reason}" for reason, names in undefined.items()]
+    attributes = (report.attributes or {}).get("per_attribute") or {}
+    if attributes:
+        rows = [[key, mode, str(f["n_spans"]), _figure(f["alpha"]),
+                 _interval(f.get("alpha_ci_low"), f.get("alpha_ci_high"))]
+                for key, modes in attributes.items() for mode in ("exact", "overlap")
+                for f in [modes[mode]]]
+        out += ["", "Span attributes (nominal alpha over the spans the annotators matched; unmatched spans "
+                "do not count here, they are in span F1):",
+                *_table(["attribute", "matching", "spans", "alpha", "95% interval"], rows, text_columns=2)]
+        out += _undefined_lines((f"{key} {mode}", modes[mode], ("alpha",))
+                                for key, modes in attributes.items() for mode in ("exact", "overlap"))
+    questions = (report.codes or {}).get("per_question") or {}
+    if questions:
+        measures = ("alpha", "fleiss_kappa", "ac1")
+
+        def cells(f: dict, m: str) -> tuple[str, str]:
+            return _figure(f[m]), _interval(f.get(f"{m}_ci_low"), f.get(f"{m}_ci_high"))
+
+        rows = [[name, str(f["n_items"]), *(c for m in measures for c in cells(f, m)),
+                 _figure(f.get("agreement"))] for name, f in questions.items()]
+        header = ["question", "items", *(c for m in measures for c in (m, "95% interval")), "agreement"]
+        out += ["", "Article codes (units: the articles every counted annotator answered; a multiple-choice "
+                "question is one yes/no item per option; agreement = share of agreeing annotator pairs):",
+                *_table(header, rows)]
+        out += _undefined_lines((name, f, (*measures, "agreement")) for name, f in questions.items())
+    return out
+
+
+def _undefined_lines(scopes) -> list[str]:
+    """"  SCOPE MEASURE: why" for each undefined figure of (scope name, --json table, measures)."""
+    return [f"  {name} {m}: {f.get('reasons', {}).get(m, '')}" for name, f, measures in scopes
+            for m in measures if m in f and f[m] is None]
 
 
 def report_to_text(report: AgreementReport, lowest: int = 10) -> str:
@@ -203,6 +284,7 @@ def report_to_text(report: AgreementReport, lowest: int = 10) -> str:
         groups = {why: [m for m, r in missing.items() if r == why] for why in sorted(set(missing.values()))}
         out += ["", "Overall figures without a 95% interval: " + "; ".join(
             f"{', '.join(names)} ({why.removeprefix('no interval: ')})" for why, names in groups.items())]
+    out += _structure_text(report)
     if _gamma_asked(report):
         out += ["", f"gamma (corpus): {_figure(report.overall.gamma)}"]
     undefined = sorted({f"{m}: {r}" for m, r in report.overall.reasons.items()})

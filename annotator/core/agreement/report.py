@@ -16,7 +16,7 @@ from types import MappingProxyType
 import numpy as np
 
 from annotator.core.agreement.ac1 import ac1, ac1_many
-from annotator.core.agreement.attributes import attribute_agreement
+from annotator.core.agreement.attributes import attribute_figures
 from annotator.core.agreement.bootstrap import (
     DEFAULT_SEED,
     MIN_ARTICLES,
@@ -34,7 +34,7 @@ from annotator.core.agreement.characters import (
     cohen_kappa,
     cohen_kappa_many,
 )
-from annotator.core.agreement.codes import code_agreement
+from annotator.core.agreement.codes import code_figures
 from annotator.core.agreement.data import AgreementInput
 from annotator.core.agreement.f1 import SpanCounts, f1_many, f1_score, span_counts
 from annotator.core.agreement.fleiss import fleiss_kappa_many
@@ -139,9 +139,13 @@ def build_report(data: AgreementInput, progress: Progress | None = None, *, boot
         notes.append(f"{relation_counts_.left_out} relation(s) left out: an end is a span of white space "
                      "alone")
     overall = overall.with_figures(relations.overall)
+    attributes = attribute_figures(data, layout, spans, resamples)
+    codes, article_codes = code_figures(data, resamples)
     articles = tuple(replace(a, scores=a.scores.with_figures(pooled),
-                             per_relation_type=MappingProxyType(typed))
-                     for a, (pooled, typed) in zip(articles, relations.articles, strict=True))
+                             per_relation_type=MappingProxyType(typed),
+                             attributes=MappingProxyType(by_attribute), codes=MappingProxyType(by_question))
+                     for a, (pooled, typed), by_attribute, by_question
+                     in zip(articles, relations.articles, attributes.per_article, article_codes, strict=True))
     pairs = tuple(replace(p, scores=p.scores.with_figures(pooled),
                           per_relation_type=MappingProxyType(typed))
                   for p, (pooled, typed) in zip(_pair_scores(layout, arrays, pair_unitizing,
@@ -159,8 +163,8 @@ def build_report(data: AgreementInput, progress: Progress | None = None, *, boot
         pooled_labels=_names(layout.labels, used.any(axis=1)),
         relation_types=relation_counts_.types,
         per_relation_type=MappingProxyType(relations.per_type),
-        codes=code_agreement(data),
-        attributes=attribute_agreement(data, layout, spans),
+        codes=codes,
+        attributes=attributes.corpus,
     )
     tick()
     return report

@@ -88,6 +88,10 @@ class ArticleAgreement:
     per_label: Mapping[str, Scores]
     pooled_labels: tuple[str, ...] = ()
     per_relation_type: Mapping[str, Scores] = field(default_factory=_empty)
+    # This article's span-attribute α ("LABEL.ATTRIBUTE" → mode → {"alpha", "n_spans"[, "reasons"]}) and
+    # article-code agreement (question → {"agreement", "n_items"[, "reasons"]}), as --json prints them.
+    attributes: Mapping[str, Mapping] = field(default_factory=_empty)
+    codes: Mapping[str, Mapping] = field(default_factory=_empty)
 
 
 @dataclass(frozen=True)

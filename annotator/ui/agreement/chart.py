@@ -3,7 +3,8 @@
 A pyqtgraph plot lays out its title, axes and view box in a graphics layout whose minimum width is the
 title's one-line width: a long title made the plot wider than its widget, and the view then showed only
 its left part (the per-label chart lost its last label, the confusion matrix its "missed" column). The
-title here is broken into lines to fit the widget's width whenever the widget is resized.
+title here is broken into lines to fit the widget's width whenever the widget is resized, and its row
+grows to hold them.
 
 The plots stay left to right in an Arabic window: values grow rightwards and upwards as in the charts
 Arabic statistics and news use, and a mirrored plot layout put each value axis on the right with its
@@ -64,6 +65,11 @@ class Chart(pg.PlotWidget):
         natural = item.document().idealWidth()
         room = max(self.width() - TITLE_MARGIN, 40)
         item.setTextWidth(min(natural + 2, room))
+        # pyqtgraph gives the title row a fixed 30 px (two lines at most): a title wrapped into more
+        # lines (a long measure name in a narrow chart) gets the rows it needs instead of being cut
+        height = max(30.0, item.boundingRect().height())
+        label.setMaximumHeight(height)
+        self.getPlotItem().layout.setRowFixedHeight(0, height)
         label.updateMin()
         label.resizeEvent(None)
         label.updateGeometry()

@@ -40,6 +40,38 @@ MEASURE_HELP_TEXT = {
         "MeasureHelp",
         "Fleiss' κ: one chance-corrected figure for three or more annotators at once, "
         "comparable with published multi-rater studies."),
+    "relation_f1_exact": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Share of relations both annotators drew with the same type between spans with "
+        "identical boundaries and labels: strict about the ends."),
+    "relation_f1_overlap": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Share of relations of the same type whose two ends are spans the overlap matching "
+        "paired: do annotators link the same things?"),
+    "attribute_alpha_exact": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Krippendorff's α of a span attribute over the spans annotators marked identically; "
+        "unmatched spans count in span F1, not here. All attributes: their mean."),
+    "attribute_alpha_overlap": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Krippendorff's α of a span attribute over the spans the overlap matching paired: do "
+        "annotators describe the same things alike? All attributes: their mean."),
+    "code_alpha": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Krippendorff's α of an article question over the articles all annotators answered "
+        "(multiple choice: yes/no per option); corpus only. All questions: their mean."),
+    "code_fleiss_kappa": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Fleiss' κ of an article question, all annotators at once, comparable with published "
+        "multi-rater studies; corpus only. All questions: their mean."),
+    "code_ac1": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Gwet's AC1 of an article question: stays stable when one answer dominates, where α "
+        "and κ drop; corpus only. All questions: their mean."),
+    "code_agreement": QT_TRANSLATE_NOOP(
+        "MeasureHelp",
+        "Share of annotator pairs giving the same answer, not corrected for chance: finds the"
+        " articles whose codes differ. All questions: their mean."),
 }
 
 ORDER_TEXT = {  # how the bar order reads in the interface

@@ -22,8 +22,15 @@ from annotator.core.agreement_charts import (
     ArticleBar,
     Figure,
     LabelSpread,
+    Part,
 )
 from annotator.ui.agreement.chart import Chart
+from annotator.ui.agreement.part_texts import (
+    INTERVAL_BARS_TITLE,
+    SPLIT_TITLE,
+    SPREAD_INTERVAL_TITLE,
+    SPREAD_TITLE,
+)
 from annotator.ui.agreement.reasons import reason_text
 from annotator.ui.shell import counts as counted
 
@@ -36,6 +43,7 @@ TICK_TITLES = 12  # up to this many articles the x axis names them; beyond, it n
 TITLE_CHARS = 22
 
 translate = QCoreApplication.translate
+
 
 
 def _undefined_brush() -> QBrush:
@@ -84,9 +92,11 @@ class ArticleBarsChart(Chart):
         self.scene().sigMouseClicked.connect(self._click)
 
     def draw(self, bars: Sequence[ArticleBar], measure: str, corpus: Mapping[str, Figure],
-             colours: Mapping[str, str], split: tuple[str, ...] = (), order_name: str = "") -> None:
-        """Draw ``bars``; ``split`` names the labels to draw side by side (empty = pooled), ``corpus``
-        maps "" (pooled) and each label to its corpus-wide figure."""
+             colours: Mapping[str, str], split: tuple[str, ...] = (), order_name: str = "",
+             part: Part = Part.LABEL) -> None:
+        """Draw ``bars``; ``split`` names the labels (or the measure's other ``part``s: relation types,
+        attributes, questions) to draw side by side (empty = pooled), ``corpus`` maps "" (pooled) and
+        each of them to its corpus-wide figure."""
         plot = self.getPlotItem()
         plot.clear()
         if plot.legend is not None:  # clear() leaves the legend of a split chart behind
@@ -154,14 +164,14 @@ class ArticleBarsChart(Chart):
         title = translate("AgreementCharts", "{measure} per article ({order})").format(
             measure=measure, order=order_name)
         if split:
-            title += translate("AgreementCharts", " by label")
+            title += translate("AgreementCharts", SPLIT_TITLE[part])
         right = max(len(bars), 1) - 0.4
         if split:
             right = self._add_interval_bars(groups, colours, len(bars))
         if self.interval_bands:
             title += translate("AgreementCharts", " — band: corpus 95% interval")
         if self.interval_bars:
-            title += translate("AgreementCharts", " — right: each label's corpus with 95% interval")
+            title += translate("AgreementCharts", INTERVAL_BARS_TITLE[part])
         if len(bars) and len(undefined_x):
             title += translate("AgreementCharts", " — grey hatched: undefined, hover for why")
         self.set_title(title, size="11pt")
@@ -221,11 +231,19 @@ class ArticleBarsChart(Chart):
 
     def _write_reasons(self, bars: Sequence[ArticleBar], y: float) -> None:
         """With few bars, write "undefined" and the reason on an article whose figures are all
-        undefined (one label's undefined bar in a split chart explains itself on hover)."""
-        for i, bar in enumerate(bars):
-            figures = self._figures(bar)
-            if any(f.value is not None for f in figures):
-                continue
+        undefined (one label's undefined bar in a split chart explains itself on hover); once across the
+        chart when every article is undefined for the same reason (a corpus-only measure, nothing drawn)."""
+        undefined = [(i, self._figures(bar)) for i, bar in enumerate(bars)]
+        undefined = [(i, figures) for i, figures in undefined if all(f.value is None for f in figures)]
+        reasons = {f.reason for _, figures in undefined for f in figures}
+        if bars and len(undefined) == len(bars) and len(reasons) == 1:
+            text = pg.TextItem(translate("AgreementCharts", "undefined in every article") + "\n"
+                               + textwrap.fill(reason_text(reasons.pop()), 60), color="#333333",
+                               anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 230))
+            text.setPos((len(bars) - 1) / 2, y)
+            self.getPlotItem().addItem(text)
+            return
+        for i, figures in undefined:
             reason = textwrap.fill(reason_text(figures[0].reason), 28 if len(bars) <= 6 else 16)
             text = pg.TextItem(translate("AgreementCharts", "undefined") + f"\n{reason}", color="#333333",
                                anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 220))
@@ -338,7 +356,9 @@ class LabelSpreadChart(Chart):
         self.hover_text = ""
         self.scene().sigMouseMoved.connect(self._hover)
 
-    def draw(self, spreads: Sequence[LabelSpread], measure: str, colours: Mapping[str, str]) -> None:
+    def draw(self, spreads: Sequence[LabelSpread], measure: str, colours: Mapping[str, str],
+             part: Part = Part.LABEL) -> None:
+        """One column per label (or per relation type, attribute or question: the measure's ``part``)."""
         plot = self.getPlotItem()
         plot.clear()
         self.spreads, self.measure, self.error_bars = list(spreads), measure, None
@@ -385,11 +405,10 @@ class LabelSpreadChart(Chart):
             self.error_bars.setZValue(10)
             plot.addItem(self.error_bars)
             shown += [float(lows.min()), float(highs.max())]
-        plot.getAxis("bottom").setTicks([[(k, s.label) for k, s in enumerate(spreads)]])
-        title = translate("AgreementCharts", "{measure} per label: corpus (black) and articles (box, dots)")
-        if with_interval:
-            title = translate("AgreementCharts", "{measure} per label: corpus ± 95% CI (black), articles "
-                                                 "(box, dots)")
+        # names cut to their column's width (about 7 px a character), so neighbours never run together
+        room = max(6, int((self.width() - 60) / max(len(spreads), 1) / 7))
+        plot.getAxis("bottom").setTicks([[(k, _short(s.label, room)) for k, s in enumerate(spreads)]])
+        title = translate("AgreementCharts", (SPREAD_INTERVAL_TITLE if with_interval else SPREAD_TITLE)[part])
         self.set_title(title.format(measure=measure))
         plot.setXRange(-0.6, max(len(spreads), 1) - 0.4, padding=0)
         # Fitted to the figures (not 0 to 1): AC1 near 1 would otherwise squeeze boxes and error bars flat.

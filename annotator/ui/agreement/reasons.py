@@ -37,6 +37,11 @@ REASONS = (  # one literal per line: lupdate reads no implicit concatenation
     QT_TRANSLATE_NOOP("AgreementReasons", "no annotator marked a span with this label"),
     QT_TRANSLATE_NOOP("AgreementReasons", "no expected disagreement (the spans leave no room for chance)"),
     QT_TRANSLATE_NOOP("AgreementReasons", "no article was finished by all counted annotators; choose some with --annotators"),  # noqa: E501
+    QT_TRANSLATE_NOOP("AgreementReasons", "not computed for this scope"),
+    QT_TRANSLATE_NOOP("AgreementReasons", "a corpus figure only: one article holds too few items of a question to estimate chance agreement from; choose code_agreement to compare articles"),  # noqa: E501
+    QT_TRANSLATE_NOOP("AgreementReasons", "not every counted annotator of this article answered the question"),  # noqa: E501
+    QT_TRANSLATE_NOOP("AgreementReasons", "the pair coded no unit in common here"),
+    QT_TRANSLATE_NOOP("AgreementReasons", "no part of this measure has a defined figure here, so there is no mean of them"),  # noqa: E501
 )
 
 

@@ -5,8 +5,11 @@ of annotators recomputes the report in a worker thread (a progress bar shows how
 keeps running); changing the measure, the order or the split by label only redraws. The worker also
 computes the corpus figures' bootstrap 95% intervals (the CLI's default 1,000 resamples, seed 0) and
 the label confusion. Each measure choice explains itself (``MEASURE_HELP``) in its tooltip and in a
-line under the controls. Clicking an article's bar opens it in the comparison tab. Each chart exports
-as PNG and SVG, the report as CSV (the same rows as ``annotator agreement --csv``).
+line under the controls. Beside the span measures the chooser offers relation F1, span-attribute α and
+the article-code figures; the charts then split by relation type, attribute or question instead of
+label (``core.agreement.parts`` reads each measure's figures from the report). Clicking an article's
+bar opens it in the comparison tab. Each chart exports as PNG and SVG, the report as CSV (the same rows
+as ``annotator agreement --csv``).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.agreement import parts as measure_parts
 from annotator.core.agreement.bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED
 from annotator.core.agreement.confusion import label_confusion
 from annotator.core.agreement.data import AgreementArticle, AgreementInput
@@ -47,11 +51,12 @@ from annotator.core.agreement.report import AgreementReport, build_report
 from annotator.core.agreement_charts import (
     DASHBOARD_MEASURES,
     Order,
+    Part,
     article_bars,
     confusion_table,
-    figure,
     label_spreads,
     pair_matrix,
+    part_of,
     report_measure,
     with_min_annotators,
 )
@@ -59,6 +64,7 @@ from annotator.store import Changes, Project
 from annotator.ui.agreement.comparison import ComparisonView
 from annotator.ui.agreement.controls import MEASURE_HELP_TEXT, ORDER_TEXT, NameFilter
 from annotator.ui.agreement.matrices import MatrixChart, draw_confusion, draw_pair_matrix
+from annotator.ui.agreement.part_texts import MEAN_NOTE, PART_PALETTE, SPLIT_TEXT
 from annotator.ui.agreement.plots import ArticleBarsChart, LabelSpreadChart, figure_text
 from annotator.ui.agreement.reasons import reason_text
 from annotator.ui.shell import counts as counted
@@ -174,7 +180,7 @@ class AgreementDashboard(QWidget):
         self.order = QComboBox(objectName="orderChooser")
         for order in Order:  # shown translated, chosen by value
             self.order.addItem(QCoreApplication.translate("Order", ORDER_TEXT[order]), order.value)
-        self.split = QCheckBox(self.tr("split by label"), objectName="splitByLabel")
+        self.split = QCheckBox(objectName="splitByLabel")  # "split by label", or by the measure's parts
         self.label_filter = NameFilter(self.tr("Labels"), "labelFilter")
         self.annotator_filter = NameFilter(self.tr("Annotators"), "annotatorFilter")
         self.minimum = QSpinBox(objectName="minAnnotators")
@@ -260,6 +266,8 @@ class AgreementDashboard(QWidget):
         # the measure's name is Latin: without a mark first, an Arabic line would be laid out left to right
         mark = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else ""
         self.measure_help_line.setText(f"{mark}<b>{self.current_measure}</b> — {text}")
+        self.split.setText(QCoreApplication.translate("AgreementDashboard",
+                                                      SPLIT_TEXT[part_of(self.current_measure)]))
 
     # -- computing ---------------------------------------------------------------------------
 
@@ -359,27 +367,38 @@ class AgreementDashboard(QWidget):
             return
         report, measure = self.result.report, self.current_measure
         order = Order(self.order.currentData())
-        split = report.labels if self.split.isChecked() else ()
-        corpus = {"": figure(report.overall, measure)}
-        corpus.update({label: figure(scores, measure) for label, scores in report.per_label.items()})
-        self.bars_chart.draw(article_bars(report, measure, order), measure, corpus, self.label_colours,
-                             split, QCoreApplication.translate("Order", ORDER_TEXT[order]))
-        self.spread_chart.draw(label_spreads(report, measure), measure, self.label_colours)
+        part = part_of(measure)
+        names = measure_parts.parts(report, measure)
+        split = names if self.split.isChecked() else ()
+        totals = measure_parts.corpus(report, measure)
+        corpus = {"": totals.pooled, **totals.parts}
+        colours = self.part_colours(part, names)
+        self.bars_chart.draw(article_bars(report, measure, order), measure, corpus, colours, split,
+                             QCoreApplication.translate("Order", ORDER_TEXT[order]), part)
+        self.spread_chart.draw(label_spreads(report, measure), measure, colours, part)
         draw_pair_matrix(self.pair_chart, pair_matrix(report, measure), report_measure(measure, pair=True),
                          chosen=measure)
         draw_confusion(self.confusion_chart, confusion_table(self.result.confusion))
         self.status.setText(self._summary(report))
 
+    def part_colours(self, part: Part, names: tuple[str, ...]) -> dict[str, str]:
+        """The colour of each label, relation type, attribute or question the charts split into."""
+        if part is Part.LABEL:
+            return dict(self.label_colours)
+        if part is Part.RELATION_TYPE and self.result is not None:
+            return {t.name: t.color for t in self.result.data.codebook.relation_types}
+        return {name: PART_PALETTE[k % len(PART_PALETTE)] for k, name in enumerate(names)}
+
     def _summary(self, report: AgreementReport) -> str:
         if not report.articles:
             return self.tr("No article counts for agreement with these filters: an article needs at least "
                            "{count} annotators with status 'done'.").format(count=self.minimum.value())
-        overall = figure(report.overall, self.current_measure)
+        overall = measure_parts.corpus(report, self.current_measure).pooled
         value = (figure_text(overall) if overall.value is not None
                  else self.tr("undefined ({reason})").format(reason=reason_text(overall.reason)))
         parts = [self.tr("{articles}, annotators {names}; corpus {measure}: {value}.").format(
                      articles=counted.articles(len(report.articles)), names=", ".join(report.annotators),
-                     measure=self.current_measure, value=value)]
+                     measure=self.current_measure + self._mean_note(), value=value)]
         if overall.interval is not None:
             parts.append(self.tr("In brackets: 95% bootstrap interval ({count} resamples of the articles, "
                                  "seed {seed}).").format(count=RESAMPLES, seed=SEED))
@@ -388,6 +407,11 @@ class AgreementDashboard(QWidget):
             parts.append(self.tr("{articles} left out.").format(
                 articles=counted.articles(self.result.data.skipped)))
         return " ".join(parts)
+
+    def _mean_note(self) -> str:
+        """" (mean over attributes)" or "… questions)" where the corpus figure is such a mean, else ""."""
+        note = MEAN_NOTE.get(part_of(self.current_measure))
+        return QCoreApplication.translate("AgreementDashboard", note) if note else ""
 
     # -- drill-down --------------------------------------------------------------------------
 

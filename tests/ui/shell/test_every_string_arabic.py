@@ -39,6 +39,8 @@ from annotator.ui.shell.main_window import MainWindow
 # Latin words that are names, not interface text: measures, formats, data, keys, units.
 ALLOWED = {
     "alpha_char", "alpha_u", "kappa", "f1_exact", "f1_overlap", "ac1", "fleiss_kappa", "AC1",
+    "relation_f1_exact", "relation_f1_overlap", "attribute_alpha_exact", "attribute_alpha_overlap",
+    "code_alpha", "code_fleiss_kappa", "code_ac1", "code_agreement",
     "JSONL", "JSON", "CSV", "XMI", "UIMA", "CoNLL", "IOB", "doccano", "Prodigy", "Label", "Studio",
     "INCEpTION", "PNG", "SVG", "zip", "txt", "jsonl", "csv", "xmi", "json", "conll", "Ctrl", "Shift",
     "Alt", "Del", "Delete", "Backspace", "Enter", "Return", "Esc", "Space", "PgUp", "PgDown", "Tab",
