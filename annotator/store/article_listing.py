@@ -1,14 +1,20 @@
 """The article list's rows, read a page at a time so that a list of a million articles costs only what
 is on screen.
 
-Every query walks the ``documents_listing`` index (position, id, title, source, length) and never the
-texts; statuses and span counts are read for the rows of one page only. A filter (an annotator's status,
-their assignment) is a WHERE clause over the same index, so counting, paging and finding an article's
-row agree by construction.
+Every query walks the ``documents_listing`` index (position, id, title, source, length, metadata) and
+never the texts; statuses and span counts are read for the rows of one page only. A filter (an
+annotator's status, their assignment, a text in the title or metadata, a metadata key's value) is a
+WHERE clause over the same index, and a sort by a metadata key an ORDER BY over it, so counting, paging
+and finding an article's row agree by construction.
+
+A metadata value is compared and shown in its text spelling (``core.agreement.groups.meta_value``: text
+as it is, numbers, true, false as JSON writes them). The text filter ignores the case of Latin letters
+only (as SQLite's ``lower``) and matches metadata values, not their keys.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -16,6 +22,36 @@ from annotator.core.model import Status
 from annotator.store.repository import Project
 
 _ANNOTATOR = "(SELECT id FROM annotators WHERE name = ?)"
+# a json_each row's value in its text spelling (as core.agreement.groups.meta_value writes it)
+_VALUE_TEXT = ("CASE type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' WHEN 'null' THEN NULL "
+               "ELSE CAST(value AS TEXT) END")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` with Latin capitals in lower case and nothing else changed, as SQLite's ``lower``."""
+    return text.translate(_ASCII_LOWER)
+
+
+def _key_value(key: str) -> tuple[str, list]:
+    """SQL for the value of metadata ``key`` in a row (NULL when it has none; numbers before text, as
+    SQLite orders them), and its parameters.
+
+    ``json_extract`` with the key as a quoted path is ~4× faster than walking ``json_each``; a key the
+    path syntax cannot quote (a double quote or backslash in it) is looked up by walking.
+    """
+    if '"' in key or "\\" in key:
+        return "(SELECT value FROM json_each(meta) WHERE key = ?)", [key]
+    return "json_extract(meta, ?)", [f'$."{key}"']
+
+
+def _key_value_text(key: str) -> tuple[str, list]:
+    """SQL for the text spelling of metadata ``key``'s value in a row, and its parameters."""
+    value, params = _key_value(key)
+    if params[0] == key:
+        return f"(SELECT {_VALUE_TEXT} FROM json_each(meta) WHERE key = ?)", [key]
+    return (f"CASE json_type(meta, ?) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' "
+            f"ELSE CAST({value} AS TEXT) END", [params[0], *params])
 
 
 @dataclass(frozen=True)
@@ -23,14 +59,24 @@ class ListingFilter:
     """Which articles the list shows, for whom.
 
     ``status`` keeps only articles the annotator has at that status (``new`` includes never opened);
-    ``assigned_only`` keeps only their assigned articles; ``pinned`` is shown whatever the filter says
-    (the open article, so that marking it done under "Only new" does not pull it from under the cursor).
+    ``assigned_only`` keeps only their assigned articles; ``text`` only those whose title or a metadata
+    value contains it; ``meta`` = (key, value) only those whose metadata ``key`` has that value;
+    ``pinned`` is shown whatever the filter says (the open article, so that marking it done under "Only
+    new" does not pull it from under the cursor). ``sort_key`` lists by that metadata key's value
+    (articles without it last), else in corpus order.
     """
 
     annotator: str
     status: Status | None = None
     assigned_only: bool = False
     pinned: str | None = None
+    text: str = ""
+    meta: tuple[str, str] | None = None
+    sort_key: str | None = None
+
+    def narrowed(self) -> bool:
+        """Whether the filter may leave articles out (else every article is listed)."""
+        return bool(self.status is not None or self.assigned_only or self.text.strip() or self.meta)
 
 
 @dataclass(frozen=True)
@@ -42,6 +88,7 @@ class ArticleEntry:
     length: int
     status: Status
     spans: int
+    meta: dict | None = None  # the article's metadata (date, outlet, any imported column)
 
 
 def _condition(listing: ListingFilter) -> tuple[str, list]:
@@ -58,6 +105,21 @@ def _condition(listing: ListingFilter) -> tuple[str, list]:
     if listing.assigned_only:
         conditions.append(f"id IN (SELECT document_id FROM assignments WHERE annotator_id = {_ANNOTATOR})")
         params.append(listing.annotator)
+    needle = ascii_lower(listing.text.strip())
+    if needle:
+        # the metadata as stored (values unescaped: written with ensure_ascii=False) is searched first,
+        # in one pass; only an article found there has its values walked, so that a key's name ("date")
+        # is not taken for a value. A needle JSON would escape is looked for by walking alone.
+        escaped = any(c in needle for c in '"\\') or not needle.isprintable()
+        quick = "" if escaped else "instr(lower(meta), ?) AND "
+        conditions.append(f"(instr(lower(title), ?) OR ({quick}EXISTS (SELECT 1 FROM json_each(meta) "
+                          f"WHERE instr(lower({_VALUE_TEXT}), ?))))")
+        params += [needle, needle] if escaped else [needle, needle, needle]
+    if listing.meta is not None:
+        key, wanted = listing.meta
+        value, value_params = _key_value_text(key)
+        conditions.append(f"{value} = ?")
+        params += [*value_params, wanted]
     if not conditions:
         return "1", []
     clause = " AND ".join(conditions)
@@ -79,9 +141,17 @@ def listing_count(project: Project, listing: ListingFilter) -> int:
 def listing_page(project: Project, listing: ListingFilter, offset: int, limit: int) -> list[ArticleEntry]:
     """Rows ``offset`` … ``offset + limit - 1`` of the list, in corpus order."""
     condition, params = _condition(listing)
-    rows = project.db.execute(
-        "SELECT id, title, length(text) FROM documents INDEXED BY documents_listing "
-        f"WHERE {condition} ORDER BY position, id LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+    if listing.sort_key is None:  # the index's own order: no sort at all
+        rows = project.db.execute(
+            "SELECT id, title, length(text), meta FROM documents INDEXED BY documents_listing "
+            f"WHERE {condition} ORDER BY position, id LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+    else:  # the sort value computed once a row, in the inner query (not twice by the ORDER BY)
+        value, value_params = _key_value(listing.sort_key)
+        rows = project.db.execute(
+            f"SELECT id, title, size, meta FROM (SELECT id, title, length(text) AS size, meta, position, "
+            f"{value} AS v FROM documents INDEXED BY documents_listing WHERE {condition}) "
+            "ORDER BY v IS NULL, v, position, id LIMIT ? OFFSET ?",
+            [*value_params, *params, limit, offset]).fetchall()
     if not rows:
         return []
     ids = [row[0] for row in rows]
@@ -93,8 +163,8 @@ def listing_page(project: Project, listing: ListingFilter, offset: int, limit: i
         f"SELECT document_id, COUNT(*) FROM spans WHERE annotator_id = {_ANNOTATOR} "
         f"AND document_id IN ({marks}) GROUP BY document_id", [listing.annotator, *ids]).fetchall())
     return [ArticleEntry(doc_id, title, length, Status(statuses.get(doc_id, Status.NEW.value)),
-                         counts.get(doc_id, 0))
-            for doc_id, title, length in rows]
+                         counts.get(doc_id, 0), json.loads(meta))
+            for doc_id, title, length, meta in rows]
 
 
 def listing_row(project: Project, listing: ListingFilter, document_id: str) -> int | None:
@@ -105,10 +175,34 @@ def listing_row(project: Project, listing: ListingFilter, document_id: str) -> i
     if shown is None:
         return None
     # the rows before it in the list's order: a walk of the index up to it, never of the texts
+    if listing.sort_key is None:
+        return project.db.execute(
+            f"SELECT COUNT(*) FROM documents INDEXED BY documents_listing WHERE {condition} "
+            "AND (position, id) < (SELECT position, id FROM documents WHERE id = ?)",
+            [*params, document_id]).fetchone()[0]
+    # (no value, value, position, id) below the article's: a walk of the index, the sort value of each
+    value, value_params = _key_value(listing.sort_key)
+    rows = f"SELECT {value} AS v, position, id FROM documents INDEXED BY documents_listing WHERE {condition}"
     return project.db.execute(
-        f"SELECT COUNT(*) FROM documents INDEXED BY documents_listing WHERE {condition} "
-        "AND (position, id) < (SELECT position, id FROM documents WHERE id = ?)",
-        [*params, document_id]).fetchone()[0]
+        f"SELECT COUNT(*) FROM ({rows}) WHERE (v IS NULL, coalesce(v, ''), position, id) < "
+        f"(SELECT v IS NULL, coalesce(v, ''), position, id FROM (SELECT {value} AS v, position, id "
+        "FROM documents WHERE id = ?))",
+        [*value_params, *params, *value_params, document_id]).fetchone()[0]
+
+
+def metadata_keys(project: Project) -> list[str]:
+    """Every metadata key some article has, sorted (what the list offers to filter and sort by)."""
+    return [key for (key,) in project.db.execute(
+        "SELECT DISTINCT key FROM documents INDEXED BY documents_listing, json_each(documents.meta) "
+        "ORDER BY key")]
+
+
+def metadata_values(project: Project, key: str, limit: int = 500) -> list[str]:
+    """The values of ``key`` across the articles, most frequent first (at most ``limit``)."""
+    return [value for (value,) in project.db.execute(
+        f"SELECT v FROM (SELECT {_VALUE_TEXT} AS v FROM documents INDEXED BY documents_listing, "
+        "json_each(documents.meta) WHERE key = ?) "
+        "WHERE v IS NOT NULL AND v != '' GROUP BY v ORDER BY COUNT(*) DESC, v LIMIT ?", [key, limit])]
 
 
 def has_assignment(project: Project) -> bool:
