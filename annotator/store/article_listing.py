@@ -251,3 +251,18 @@ def iter_listed_articles(project: Project, assigned_to: str | None = None,
         for doc_id, title, length, _position in rows:
             yield ListedArticle(doc_id, title, length, statuses.get(doc_id, {}))
         after = (rows[-1][3], rows[-1][0])
+
+
+def metadata_by_article(project: Project, key: str) -> dict[str, object]:
+    """Article id → its value of metadata ``key`` as JSON read it (true stays True), for the articles
+    that have the key: what splitting agreement by ``key`` needs, read from the listing index."""
+    values: dict[str, object] = {}
+    for doc_id, value, kind in project.db.execute(
+            "SELECT documents.id, value, type FROM documents INDEXED BY documents_listing, "
+            "json_each(documents.meta) WHERE key = ?", [key]):
+        if kind in ("true", "false"):
+            value = kind == "true"
+        elif kind in ("object", "array"):
+            value = json.loads(value)
+        values[doc_id] = value
+    return values

@@ -141,3 +141,11 @@ def test_filter_and_sort_read_the_listing_index_not_the_texts(archive: Project) 
         "EXPLAIN QUERY PLAN SELECT id, meta FROM documents INDEXED BY documents_listing "
         "WHERE instr(lower(meta), 'x') ORDER BY json_extract(meta, '$.date')").fetchall())
     assert "COVERING INDEX documents_listing" in plan
+
+
+def test_each_articles_value_of_a_key_is_read_as_json_wrote_it(archive: Project) -> None:
+    from annotator.store.article_listing import metadata_by_article
+
+    for key in ("outlet", "front", "pages", 'say "when"', "missing"):
+        got = {doc: (type(value), value) for doc, value in metadata_by_article(archive, key).items()}
+        assert got == {d.id: (type(d.meta[key]), d.meta[key]) for d in archive.documents() if key in d.meta}
