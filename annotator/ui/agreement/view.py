@@ -8,7 +8,9 @@ the label confusion. Each measure choice explains itself (``MEASURE_HELP``) in i
 line under the controls. Beside the span measures the chooser offers relation F1, span-attribute α and
 the article-code figures; the charts then split by relation type, attribute or question instead of
 label (``core.agreement.parts`` reads each measure's figures from the report). Clicking an article's
-bar opens it in the comparison tab. Each chart exports as PNG and SVG, the report as CSV (the same rows
+bar opens it in the comparison tab. "Split by metadata key" (an outlet, a date…) adds a chart with one
+group of bars per value, each group's report computed in the same worker as ``annotator agreement --by
+KEY`` computes it. Each chart exports as PNG and SVG, the report as CSV (the same rows
 as ``annotator agreement --csv``).
 """
 
@@ -46,6 +48,7 @@ from annotator.core.agreement import parts as measure_parts
 from annotator.core.agreement.bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED
 from annotator.core.agreement.confusion import label_confusion
 from annotator.core.agreement.data import AgreementArticle, AgreementInput
+from annotator.core.agreement.groups import split_by
 from annotator.core.agreement.render import write_csv
 from annotator.core.agreement.report import AgreementReport, build_report
 from annotator.core.agreement_charts import (
@@ -61,8 +64,10 @@ from annotator.core.agreement_charts import (
     with_min_annotators,
 )
 from annotator.store import Changes, Project
+from annotator.store.article_listing import metadata_by_article, metadata_keys
 from annotator.ui.agreement.comparison import ComparisonView
 from annotator.ui.agreement.controls import MEASURE_HELP_TEXT, ORDER_TEXT, NameFilter
+from annotator.ui.agreement.groups_chart import GroupsChart
 from annotator.ui.agreement.matrices import MatrixChart, draw_confusion, draw_pair_matrix
 from annotator.ui.agreement.part_texts import MEAN_NOTE, PART_PALETTE, SPLIT_TEXT
 from annotator.ui.agreement.plots import ArticleBarsChart, LabelSpreadChart, figure_text
@@ -75,11 +80,14 @@ svg_exporter = import_module("pyqtgraph.exporters.SVGExporter")
 
 @dataclass(frozen=True)
 class DashboardData:
-    """What one computation hands the dashboard: the counted input, its report and label confusion."""
+    """What one computation hands the dashboard: the counted input, its report and label confusion, and
+    with a metadata key, the report of each of its values' articles."""
 
     data: AgreementInput
     report: AgreementReport
     confusion: dict[str, dict[str, int]]
+    split_key: str | None = None
+    groups: tuple[tuple[str, AgreementReport], ...] = ()
 
     def article(self, article_id: str) -> AgreementArticle:
         return next(a for a in self.data.articles if a.id == article_id)
@@ -92,14 +100,17 @@ CONFUSION_CHUNK = 250  # articles per step of the label confusion count (progres
 
 
 def compute_dashboard(project_path: Path, labels: list[str] | None, annotators: list[str] | None,
-                      minimum: int, progress: Progress | None = None) -> DashboardData:
+                      minimum: int, progress: Progress | None = None,
+                      split_key: str | None = None) -> DashboardData:
     """Read the counted articles (own connection: this runs in a worker thread), build the report and
-    count label confusion, reporting progress and stopping on cancel between steps."""
+    count label confusion, reporting progress and stopping on cancel between steps; with ``split_key``,
+    build a report for each of its values too."""
     from annotator.store.codebook import Codebook
 
     with Project.open(project_path) as project:
         data = project.agreement_input(annotators=annotators, labels=labels,
                                        codebook=Codebook(project).for_agreement())
+        values = metadata_by_article(project, split_key) if split_key else {}
     data = with_min_annotators(data, minimum)
     chunks = [data.articles[i:i + CONFUSION_CHUNK] for i in range(0, len(data.articles), CONFUSION_CHUNK)]
     report_steps = 0
@@ -122,7 +133,16 @@ def compute_dashboard(project_path: Path, labels: list[str] | None, annotators: 
         if progress is not None:
             progress.check()
             progress.report(report_steps + done, report_steps + len(chunks), "Counting label confusion…")
-    return DashboardData(data, report, confusion)
+    if split_key is None:
+        return DashboardData(data, report, confusion)
+    parts = split_by(data, values)
+    groups = []
+    for done, (value, part) in enumerate(parts, start=1):
+        groups.append((value, build_report(part, bootstrap=RESAMPLES, seed=SEED)))
+        if progress is not None:
+            progress.check()
+            progress.report(done, len(parts), "Computing agreement per value…")
+    return DashboardData(data, report, confusion, split_key, tuple(groups))
 
 
 @contextmanager
@@ -186,6 +206,9 @@ class AgreementDashboard(QWidget):
         self.minimum = QSpinBox(objectName="minAnnotators")
         self.minimum.setRange(2, 99)
         self.minimum.setPrefix(self.tr("min. annotators: "))
+        self.split_key = QComboBox(objectName="metadataSplit")
+        self.split_key.setToolTip(self.tr("Split by metadata key: a chart with one group of bars per value "
+                                          "(per outlet, per date…)"))
         self.recompute_button = QPushButton(self.tr("Recompute"), objectName="recomputeButton")
         self.export_button = QPushButton(self.tr("Export…"), objectName="exportButton")
         self.progress = QProgressBar(objectName="agreementProgress")
@@ -204,11 +227,14 @@ class AgreementDashboard(QWidget):
         self.spread_chart = LabelSpreadChart()
         self.pair_chart = MatrixChart("pairHeatmap")
         self.confusion_chart = MatrixChart("labelConfusion")
+        self.groups_chart = GroupsChart()
+        self.groups_chart.setVisible(False)
         self.comparison = ComparisonView(self.label_colours, article_font_family=article_font_family)
 
         controls = QHBoxLayout()
         for widget in (QLabel(self.tr("Measure")), self.measure, self.order, self.split, self.label_filter,
-                       self.annotator_filter, self.minimum, self.recompute_button, self.export_button):
+                       self.annotator_filter, self.minimum, self.split_key, self.recompute_button,
+                       self.export_button):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.progress)
@@ -219,14 +245,16 @@ class AgreementDashboard(QWidget):
         grid.addWidget(self.spread_chart, 1, 0)
         grid.addWidget(self.pair_chart, 1, 1)
         grid.addWidget(self.confusion_chart, 1, 2)
+        grid.addWidget(self.groups_chart, 2, 0, 1, 3)
         grid.setRowStretch(0, 5)
         grid.setRowStretch(1, 4)
+        grid.setRowStretch(2, 4)
         grid.setColumnStretch(0, 4)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 4)
         self.tabs = QTabWidget(objectName="agreementTabs")
         self.bars_chart.setMinimumSize(*CHART_MINIMUM)
-        for chart in (self.spread_chart, self.pair_chart, self.confusion_chart):
+        for chart in (self.spread_chart, self.pair_chart, self.confusion_chart, self.groups_chart):
             chart.setMinimumSize(*CELL_CHART_MINIMUM)
         # below the charts' minimum sizes the page scrolls instead of squeezing (or cutting) a chart
         self.charts_area = QScrollArea(objectName="chartsArea")
@@ -249,6 +277,7 @@ class AgreementDashboard(QWidget):
         for control in (self.label_filter, self.annotator_filter):
             control.changed.connect(self.recompute)
         self.minimum.valueChanged.connect(self.recompute)
+        self.split_key.currentIndexChanged.connect(self.recompute)
         self.recompute_button.clicked.connect(self.recompute)
         self.export_button.clicked.connect(self._ask_export)
         self.bars_chart.articleClicked.connect(self.open_article)
@@ -283,7 +312,7 @@ class AgreementDashboard(QWidget):
         if not (changes.spans or changes.statuses or changes.labels or changes.annotators
                 or changes.documents):
             return
-        if changes.labels or changes.annotators:
+        if changes.labels or changes.annotators or changes.documents:
             self.reload_names()
         self._stale = True
         if self.isVisible():
@@ -307,6 +336,15 @@ class AgreementDashboard(QWidget):
             control.blockSignals(True)
             control.set_names(names)
             control.blockSignals(False)
+        chosen = self.split_key.currentData()
+        self.split_key.blockSignals(True)
+        self.split_key.clear()
+        self.split_key.addItem(self.tr("Split by metadata key: none"), None)
+        for key in metadata_keys(self.project):
+            self.split_key.addItem(self.tr("Split by {key}").format(key=key), key)
+        self.split_key.setCurrentIndex(max(self.split_key.findData(chosen), 0) if chosen else 0)
+        self.split_key.setVisible(self.split_key.count() > 1)
+        self.split_key.blockSignals(False)
 
     def recompute(self) -> WorkerHandle:
         """Compute the report for the current filters in a worker; the charts redraw when it is done.
@@ -321,12 +359,12 @@ class AgreementDashboard(QWidget):
         generation = self._generation
         path = self.project.path
         labels, annotators = self.label_filter.chosen(), self.annotator_filter.chosen()
-        minimum = self.minimum.value()
+        minimum, split_key = self.minimum.value(), self.split_key.currentData()
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.status.setText(self.tr("Computing agreement…"))
         handle = run_in_worker(
-            lambda progress: compute_dashboard(path, labels, annotators, minimum, progress),
+            lambda progress: compute_dashboard(path, labels, annotators, minimum, progress, split_key),
             progress_callback=self._progress, owner=self)
         handle.signals.finished.connect(lambda result: self._computed(generation, result))
         handle.signals.failed.connect(lambda exc: self._failed(generation, exc))
@@ -379,6 +417,9 @@ class AgreementDashboard(QWidget):
         draw_pair_matrix(self.pair_chart, pair_matrix(report, measure), report_measure(measure, pair=True),
                          chosen=measure)
         draw_confusion(self.confusion_chart, confusion_table(self.result.confusion))
+        self.groups_chart.setVisible(self.result.split_key is not None)
+        if self.result.split_key is not None:
+            self.groups_chart.draw(self.result.split_key, self.result.groups, measure, colours, split)
         self.status.setText(self._summary(report))
 
     def part_colours(self, part: Part, names: tuple[str, ...]) -> dict[str, str]:
@@ -428,8 +469,11 @@ class AgreementDashboard(QWidget):
 
     def charts(self) -> dict[str, pg.PlotWidget]:
         """File stem → chart, in the order they are exported."""
-        return {"agreement-per-article": self.bars_chart, "agreement-per-label": self.spread_chart,
-                "annotator-pairs": self.pair_chart, "label-confusion": self.confusion_chart}
+        charts = {"agreement-per-article": self.bars_chart, "agreement-per-label": self.spread_chart,
+                  "annotator-pairs": self.pair_chart, "label-confusion": self.confusion_chart}
+        if self.result is not None and self.result.split_key is not None:
+            charts["agreement-per-metadata-value"] = self.groups_chart
+        return charts
 
     def export_charts(self, folder: Path) -> list[Path]:
         """Write each chart as PNG and SVG into ``folder``; returns the files written."""
