@@ -860,6 +860,20 @@ ARABIC = {
     "{folder} cannot be written: check its permissions. Nothing was changed.": "لا يمكن الكتابة في {folder}: تحقّق من أذوناته. لم يتغيّر شيء.",
     "The project could not leave the team folder.": "تعذّر على المشروع مغادرة مجلد الفريق.",
     "OK": "حسنًا",
+    # article metadata: the Articles dock's filter and sort, the dashboard's split by a key (issue 21)
+    "Filter by title or metadata…": "رشّح بالعنوان أو البيانات الوصفية…",
+    "Show only the articles whose metadata key has the value chosen beside": "اعرض فقط المقالات التي يحمل مفتاح بياناتها الوصفية القيمة المختارة بجانبه",
+    "The order of the list": "ترتيب القائمة",
+    "Any metadata": "أي بيانات وصفية",
+    "Corpus order": "ترتيب المدونة",
+    "Sorted by {key}": "مرتّبة حسب {key}",
+    "any value": "أي قيمة",
+    "Split by metadata key: a chart with one group of bars per value (per outlet, per date…)": "التقسيم حسب مفتاح في البيانات الوصفية: رسم فيه مجموعة أعمدة لكل قيمة (لكل وسيلة إعلام، لكل تاريخ…)",
+    "Split by metadata key: none": "التقسيم حسب البيانات الوصفية: لا شيء",
+    "Split by {key}": "التقسيم حسب {key}",
+    "{measure} per {key} (articles in brackets)": "{measure} لكل {key} (عدد المقالات بين قوسين)",
+    "(no value)": "(بلا قيمة)",
+    "{key} = {value}: {articles}\n{measure}: {figure}": "{key} = {value}: {articles}\n{measure}: {figure}",
 }
 
 

@@ -189,6 +189,20 @@ corpus {measure}: {value}</source>
             <source>other annotator's label</source>
             <translation>وسم المُعلِّق الآخر</translation>
         </message>
+        <message>
+            <source>{measure} per {key} (articles in brackets)</source>
+            <translation>{measure} لكل {key} (عدد المقالات بين قوسين)</translation>
+        </message>
+        <message>
+            <source>(no value)</source>
+            <translation>(بلا قيمة)</translation>
+        </message>
+        <message>
+            <source>{key} = {value}: {articles}
+{measure}: {figure}</source>
+            <translation>{key} = {value}: {articles}
+{measure}: {figure}</translation>
+        </message>
     </context>
     <context>
         <name>AgreementDashboard</name>
@@ -229,6 +243,10 @@ corpus {measure}: {value}</source>
             <translation>أدنى عدد للمُعلِّقين: </translation>
         </message>
         <message>
+            <source>Split by metadata key: a chart with one group of bars per value (per outlet, per date…)</source>
+            <translation>التقسيم حسب مفتاح في البيانات الوصفية: رسم فيه مجموعة أعمدة لكل قيمة (لكل وسيلة إعلام، لكل تاريخ…)</translation>
+        </message>
+        <message>
             <source>Recompute</source>
             <translation>إعادة الحساب</translation>
         </message>
@@ -251,6 +269,14 @@ corpus {measure}: {value}</source>
         <message>
             <source>Compare annotators</source>
             <translation>مقارنة المُعلِّقين</translation>
+        </message>
+        <message>
+            <source>Split by metadata key: none</source>
+            <translation>التقسيم حسب البيانات الوصفية: لا شيء</translation>
+        </message>
+        <message>
+            <source>Split by {key}</source>
+            <translation>التقسيم حسب {key}</translation>
         </message>
         <message>
             <source>Computing agreement…</source>
@@ -1660,6 +1686,37 @@ corpus {measure}: {value}</source>
         <message>
             <source>Share of annotator pairs giving the same answer, not corrected for chance: finds the articles whose codes differ. All questions: their mean.</source>
             <translation>نسبة أزواج المُعلِّقين الذين أعطوا الإجابة نفسها، دون تصحيح للصدفة: تكشف المقالات التي تختلف رموزها. لكل الأسئلة: متوسطها.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetadataFilter</name>
+        <message>
+            <source>Filter by title or metadata…</source>
+            <translation>رشّح بالعنوان أو البيانات الوصفية…</translation>
+        </message>
+        <message>
+            <source>Show only the articles whose metadata key has the value chosen beside</source>
+            <translation>اعرض فقط المقالات التي يحمل مفتاح بياناتها الوصفية القيمة المختارة بجانبه</translation>
+        </message>
+        <message>
+            <source>The order of the list</source>
+            <translation>ترتيب القائمة</translation>
+        </message>
+        <message>
+            <source>Any metadata</source>
+            <translation>أي بيانات وصفية</translation>
+        </message>
+        <message>
+            <source>Corpus order</source>
+            <translation>ترتيب المدونة</translation>
+        </message>
+        <message>
+            <source>Sorted by {key}</source>
+            <translation>مرتّبة حسب {key}</translation>
+        </message>
+        <message>
+            <source>any value</source>
+            <translation>أي قيمة</translation>
         </message>
     </context>
     <context>

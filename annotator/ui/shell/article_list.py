@@ -49,7 +49,7 @@ from annotator.store.article_listing import (
     listing_row,
 )
 from annotator.ui.shell import counts as counted
-from annotator.ui.shell.article_metadata import MetadataFilter, main_metadata
+from annotator.ui.shell.article_metadata import MetadataFilter, in_reading_order, main_metadata
 
 ROLE = Qt.ItemDataRole.UserRole  # an entry's article id
 STATUS_TEXT = {  # an annotator's progress on an article, as the interface writes it
@@ -129,7 +129,9 @@ class ArticleListModel(QAbstractTableModel):
         if not self.metadata:
             return text
         first, rest = text.split("\n", 1)
-        return f"{first}\n{' · '.join(main_metadata(entry.meta, self.listing.sort_key))}\n{rest}"
+        values = main_metadata(entry.meta, self.listing.sort_key)
+        shown = " · ".join(in_reading_order(value) for value in values)
+        return f"{first}\n{shown}\n{rest}"
 
     def set_listing(self, listing: ListingFilter) -> None:
         """Show the articles of ``listing`` (rows may come and go: the views are reset)."""

@@ -8,6 +8,8 @@ word typed into a 100,000-article project costs one count, not one per letter.
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
 
@@ -30,6 +32,15 @@ def main_metadata(meta: dict | None, first: str | None = None) -> list[str]:
         keys = [first, *(key for key in keys if key != first)]
     shown = [meta_value(meta[key]) for key in keys]
     return [value if len(value) <= VALUE_CHARS else value[:VALUE_CHARS] + "…" for value in shown]
+
+
+def in_reading_order(value: str) -> str:
+    """``value`` as it is to be read in a line of either direction: one without a right-to-left letter (a
+    date, a URL, "BBC Arabic") forced left to right (LRO…PDF), else the bidi algorithm turns
+    "2024-01-10" into "10-01-2024" beside Arabic; an Arabic value is left to the algorithm."""
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in value):
+        return value
+    return f"\u202d{value}\u202c"
 
 
 class MetadataFilter(QWidget):

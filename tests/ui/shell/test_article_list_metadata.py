@@ -29,7 +29,7 @@ def archive(tmp_path: Path) -> Project:
 def test_each_entry_shows_its_date_and_outlet_and_the_tooltip_every_value(qtbot, archive, tmp_path):
     window = make_window(qtbot, archive, tmp_path / "settings.ini")
     articles = window.article_list
-    assert articles.entry_text(1).split("\n") [:2] == ["خبر رقم 1", "2011-01-02 · الجزيرة"]
+    assert articles.entry_text(1).split("\n")[:2] == ["خبر رقم 1", "\u202d2011-01-02\u202c · الجزيرة"]
     tooltip = articles.model().index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "url: https://news.example/1" in tooltip and "outlet: الجزيرة" in tooltip
 
@@ -75,4 +75,4 @@ def test_a_key_value_choice_composes_with_the_status_filter_and_the_sort(qtbot, 
     assert len(ids) == ARTICLES // 3 and dates == sorted(dates) and dates[0] < dates[-1]
     # the open article stays selected in its new place
     assert window.article_list.current_id() == window.page.document_id
-    assert window.article_list.entry_text(0).split("\n")[1].startswith(dates[0])
+    assert window.article_list.entry_text(0).split("\n")[1].startswith(f"\u202d{dates[0]}")
