@@ -271,14 +271,6 @@ corpus {measure}: {value}</source>
             <translation>مقارنة المُعلِّقين</translation>
         </message>
         <message>
-            <source>Split by metadata key: none</source>
-            <translation>التقسيم حسب البيانات الوصفية: لا شيء</translation>
-        </message>
-        <message>
-            <source>Split by {key}</source>
-            <translation>التقسيم حسب {key}</translation>
-        </message>
-        <message>
             <source>Computing agreement…</source>
             <translation>جارٍ حساب الاتفاق…</translation>
         </message>
@@ -309,6 +301,14 @@ corpus {measure}: {value}</source>
         <message>
             <source>In brackets: 95% bootstrap interval ({count} resamples of the articles, seed {seed}).</source>
             <translation>بين القوسين: فترة ثقة 95% بالإقلاع ({count} إعادة معاينة للمقالات، البذرة {seed}).</translation>
+        </message>
+        <message>
+            <source>By metadata: none</source>
+            <translation>حسب البيانات الوصفية: لا شيء</translation>
+        </message>
+        <message>
+            <source>Per {key}</source>
+            <translation>لكل {key}</translation>
         </message>
         <message>
             <source>Export charts and table to folder</source>

@@ -233,8 +233,7 @@ class AgreementDashboard(QWidget):
 
         controls = QHBoxLayout()
         for widget in (QLabel(self.tr("Measure")), self.measure, self.order, self.split, self.label_filter,
-                       self.annotator_filter, self.minimum, self.split_key, self.recompute_button,
-                       self.export_button):
+                       self.annotator_filter, self.minimum, self.recompute_button, self.export_button):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.progress)
@@ -263,6 +262,8 @@ class AgreementDashboard(QWidget):
         self.charts_area.setWidget(charts)
         self.tabs.addTab(self.charts_area, self.tr("Charts"))
         self.tabs.addTab(self.comparison, self.tr("Compare annotators"))
+        # beside the tabs, where there is room: the controls' row already takes most of a 1280-pixel window
+        self.tabs.setCornerWidget(self.split_key, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.measure_help_line)
@@ -339,9 +340,9 @@ class AgreementDashboard(QWidget):
         chosen = self.split_key.currentData()
         self.split_key.blockSignals(True)
         self.split_key.clear()
-        self.split_key.addItem(self.tr("Split by metadata key: none"), None)
+        self.split_key.addItem(self.tr("By metadata: none"), None)
         for key in metadata_keys(self.project):
-            self.split_key.addItem(self.tr("Split by {key}").format(key=key), key)
+            self.split_key.addItem(self.tr("Per {key}").format(key=key), key)
         self.split_key.setCurrentIndex(max(self.split_key.findData(chosen), 0) if chosen else 0)
         self.split_key.setVisible(self.split_key.count() > 1)
         self.split_key.blockSignals(False)

@@ -62,6 +62,9 @@ class MetadataFilter(QWidget):
         self.value = QComboBox(objectName="metadataValue")
         self.sort = QComboBox(objectName="articleSort")
         self.sort.setToolTip(self.tr("The order of the list"))
+        for combo in (self.key, self.value, self.sort):  # as narrow as the dock: long values are elided
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(1)
         self._pause = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
