@@ -148,23 +148,27 @@ class AddSpans(AnnotationCommand):
 
 
 class DeleteSpan(AnnotationCommand):
-    """Delete a span with its relations, attribute values and note; undo brings all back with their ids."""
+    """Delete a span with its relations, attribute values and note; undo brings all back with their ids.
+
+    A fragment of a discontinuous annotation is deleted with the annotation's other fragments: the whole
+    annotation goes, and comes back, in one step.
+    """
 
     def __init__(self, project: Project, notify: Notify, span: Span) -> None:
         super().__init__(project, notify,
                          QCoreApplication.translate("commands", "delete {label}").format(label=span.label))
         self.span = span
         self.coding = Coding(project)
-        self.removal: SpanRemoval | None = None
+        self.removals: list[SpanRemoval] = []
 
     def apply(self) -> Changes:
-        self.removal, changes = self.coding.delete_span(self.span.id, expected=self.span)
-        self.span = self.removal.span
-        return changes | span_changes(self.span)
+        recorded = [removal.span for removal in self.removals] or [self.span]
+        self.removals, changes = self.coding.delete_spans([span.id for span in recorded], expected=recorded)
+        self.span = next(r.span for r in self.removals if r.span.id == self.span.id)
+        return changes | spans_changes([removal.span for removal in self.removals])
 
     def revert(self) -> Changes:
-        assert self.removal is not None
-        return self.coding.restore_span(self.removal) | span_changes(self.span)
+        return self.coding.restore_spans(self.removals) | spans_changes([r.span for r in self.removals])
 
 
 class ChangeSpan(AnnotationCommand):
