@@ -4,11 +4,12 @@ annotation, and the link kept through brat and JSONL import and export, merges a
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from annotator.core.errors import InputError
+from annotator.core.errors import ConflictError, InputError
 from annotator.core.formats.jsonl import read_jsonl
 from annotator.operations.export import export_project
 from annotator.operations.import_corpus import import_paths
@@ -116,3 +117,16 @@ def test_merge_and_packs_keep_the_fragments_one_annotation(tmp_path):
     with Project.open(elsewhere) as project:
         open_pack(project, pack)
     assert annotations(elsewhere) == EXPECTED
+
+
+def test_work_whose_fragments_are_linked_otherwise_is_a_conflict_naming_them(tmp_path):
+    source = imported(tmp_path)
+    unlinked = tmp_path / "unlinked.sqlite"
+    shutil.copyfile(source, unlinked)
+    with Project.open(unlinked) as project:  # the same spans, no longer one annotation (a hand edit)
+        project.db.execute("UPDATE spans SET fragment_of = NULL")
+    target = tmp_path / "team.sqlite"
+    with Project.open(target) as project, pytest.raises(ConflictError) as caught:
+        merge_files(project, [source, unlinked])
+    assert "different discontinuous annotations" in str(caught.value)
+    assert "(2 vs 0 discontinuous annotations)" in str(caught.value)
