@@ -679,6 +679,27 @@ class Project:
             self._touch_status(conn, span.document_id, self._annotator_id(span.annotator), now)
         return self.span(span_id)
 
+    def set_labels(self, changes: Iterable[tuple[Span, str]]) -> list[Span]:
+        """Give each recorded span its new label in one transaction (all fragments of a discontinuous
+        annotation relabelled as one edit); returns the spans as they are now.
+
+        Refused with ChangedElsewhereError, nothing changed, unless each span is still as recorded.
+        """
+        changes = list(changes)
+        label_ids = {label: self._label_id(label) for _span, label in changes}
+        now = utc_now()
+        with self.transaction() as conn:
+            for span, label in changes:
+                self._expected_span(span.id, span)
+                try:
+                    conn.execute("UPDATE spans SET label_id = ?, updated_at = ? WHERE id = ?",
+                                 (label_ids[label], now, span.id))
+                except sqlite3.IntegrityError:
+                    raise InputError("an identical span already exists") from None
+            for document_id, annotator in {(span.document_id, span.annotator) for span, _label in changes}:
+                self._touch_status(conn, document_id, self._annotator_id(annotator), now)
+        return [self.span(span.id) for span, _label in changes]
+
     def span_counts(self, annotator: str | None = None,
                     document_ids: Iterable[str] | None = None) -> dict[str, int]:
         """Number of spans per article (of one annotator, or of all; of some articles, or of all)."""

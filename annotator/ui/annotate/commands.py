@@ -172,7 +172,11 @@ class DeleteSpan(AnnotationCommand):
 
 
 class ChangeSpan(AnnotationCommand):
-    """Change a span's label and/or boundaries in place."""
+    """Change a span's label and/or boundaries in place.
+
+    A new label goes to every fragment of a discontinuous annotation (it is one annotation, one label);
+    boundaries move only the fragment edited.
+    """
 
     def __init__(self, project: Project, notify: Notify, span: Span, *, label: str | None = None,
                  start: int | None = None, end: int | None = None) -> None:
@@ -185,13 +189,32 @@ class ChangeSpan(AnnotationCommand):
         self.before = span
         self.after: Span | None = None
         self.label, self.start, self.end = label, start, end
+        self.relabelled: list[tuple[Span, Span]] = []  # (before, after) of each fragment given the label
 
     def apply(self) -> Changes:
+        if self.label is not None and self.start is None and self.end is None:
+            return self._relabel()
         self.after = self.project.update_span(self.before.id, label=self.label, start=self.start,
                                               end=self.end, expected=self.before)
         return span_changes(self.after)
 
+    def _relabel(self) -> Changes:
+        assert self.label is not None
+        if self.relabelled:
+            befores = [before for before, _after in self.relabelled]
+        else:
+            others = [span_id for span_id in self.project.annotation_span_ids([self.before.id])
+                      if span_id != self.before.id]
+            befores = [self.before, *(self.project.span(span_id) for span_id in others)]
+        afters = self.project.set_labels((span, self.label) for span in befores)
+        self.relabelled = list(zip(befores, afters, strict=True))
+        self.after = afters[0]
+        return spans_changes(afters)
+
     def revert(self) -> Changes:
+        if self.relabelled:
+            return spans_changes(self.project.set_labels(
+                (after, before.label) for before, after in self.relabelled))
         old = self.before
         return span_changes(self.project.update_span(old.id, label=old.label, start=old.start, end=old.end,
                                                      expected=self.after))

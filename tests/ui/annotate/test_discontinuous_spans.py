@@ -1,5 +1,6 @@
 """A discontinuous annotation in the window: selecting one fragment shows its other fragments selected
-too, and Delete removes the whole annotation, which one undo step brings back with its link."""
+too, a label key relabels the whole annotation, and Delete removes the whole annotation, which one undo
+step brings back with its link."""
 
 from __future__ import annotations
 
@@ -48,9 +49,16 @@ def test_selecting_a_fragment_selects_its_annotation_and_delete_takes_it_whole_w
                                          "الغربيين": OWN_ALPHA}
 
     steps = window.page.undo_stack().count()
+    press(qtbot, window, "3")  # demand: the annotation has one label
+    assert sorted((s.start, s.label) for s in project.spans()) == [
+        (first.start, "demand"), (alone.start, "mediator"), (second.start, "demand")]
+    press(qtbot, window, "z", CTRL)
+    assert {s.ref for s in project.spans()} == {first, second, alone}
+    assert window.page.undo_stack().count() == steps + 1
+
     press(qtbot, window, "Delete")
     assert [s.ref for s in project.spans()] == [alone]
-    assert window.page.undo_stack().count() == steps + 1
+    assert window.page.undo_stack().count() == steps + 1  # the undone relabel step was replaced
     assert set(background_alphas(window)) == {"الغربيين"}
 
     press(qtbot, window, "z", CTRL)
