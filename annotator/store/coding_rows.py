@@ -69,8 +69,9 @@ def load_codings(conn: sqlite3.Connection, annotator: str | None = None,
         for doc, name, head, start, end, label in conn.execute(
                 "SELECT s.document_id, a.name, COALESCE(s.fragment_of, s.id), s.start, s.end, l.name "
                 "FROM spans s JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id "
-                "WHERE (s.fragment_of IS NOT NULL OR s.id IN (SELECT fragment_of FROM spans "
-                "WHERE fragment_of IS NOT NULL))" + who, params):
+                # both halves read the partial index on fragment_of alone, never the whole spans table
+                "WHERE s.id IN (SELECT id FROM spans WHERE fragment_of IS NOT NULL UNION "
+                "SELECT fragment_of FROM spans WHERE fragment_of IS NOT NULL)" + who, params):
             groups.setdefault((doc, name), {}).setdefault(head, []).append(SpanRef(start, end, label))
     notes = dict(((doc, name), text) for doc, name, text in conn.execute(
         "SELECT n.document_id, a.name, n.text FROM article_notes n "
@@ -84,7 +85,8 @@ def load_codings(conn: sqlite3.Connection, annotator: str | None = None,
             frozenset(found.get("relations", ())), frozenset(found.get("attributes", ())),
             frozenset(found.get("span_notes", ())), notes.get(pair, ""),
             frozenset((q, tuple(v)) for q, v in answers.get(pair, {}).items()),
-            frozenset(tuple(sorted(group)) for group in groups.get(pair, {}).values() if len(group) > 1))
+            frozenset(tuple(sorted(set(group))) for group in groups.get(pair, {}).values()
+                      if len(set(group)) > 1))
     return result
 
 
