@@ -130,3 +130,17 @@ def test_work_whose_fragments_are_linked_otherwise_is_a_conflict_naming_them(tmp
         merge_files(project, [source, unlinked])
     assert "different discontinuous annotations" in str(caught.value)
     assert "(2 vs 0 discontinuous annotations)" in str(caught.value)
+
+
+def test_links_edited_by_hand_into_a_loop_or_onto_themselves_merge_as_plain_spans(tmp_path):
+    source = imported(tmp_path)
+    with Project.open(source) as project:
+        first, second, third, fourth = project.spans("doc1")
+        project.db.execute("UPDATE spans SET fragment_of = id WHERE id = ?", (first.id,))
+        project.db.execute("UPDATE spans SET fragment_of = NULL WHERE id = ?", (second.id,))
+        project.db.execute("UPDATE spans SET fragment_of = ? WHERE id = ?", (fourth.id, third.id))
+        project.db.execute("UPDATE spans SET fragment_of = ? WHERE id = ?", (third.id, fourth.id))
+    target = tmp_path / "team.sqlite"
+    with Project.open(target) as project:
+        merge_files(project, [source])
+    assert [len(group) for group in annotations(target)] == [1, 1, 1, 1]  # no annotation, no span lost
