@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import ConflictError, InputError
+from annotator.core.formats.brat import read_brat, write_brat
 from annotator.core.formats.jsonl import read_jsonl
 from annotator.operations.export import export_project
 from annotator.operations.import_corpus import import_paths
@@ -144,3 +145,17 @@ def test_links_edited_by_hand_into_a_loop_or_onto_themselves_merge_as_plain_span
     with Project.open(target) as project:
         merge_files(project, [source])
     assert [len(group) for group in annotations(target)] == [1, 1, 1, 1]  # no annotation, no span lost
+
+
+def test_with_windows_line_ends_the_t_line_comes_back_in_brats_own_offsets(tmp_path):
+    text = TEXT.replace("\n", "\r\n")
+    (a, b), (c, d) = where("اليوم"), where("وصل")  # brat reads CRLF as one character: the LF text's offsets
+    line = f"T1\tdemand {a} {b};{c} {d}\tاليوم وصل"
+    (tmp_path / "d.txt").write_bytes(text.encode("utf-8"))
+    (tmp_path / "d.ann").write_text(line + "\n", encoding="utf-8")
+    (annotation,) = read_brat(tmp_path / "d.txt", tmp_path / "d.ann", "peer").record.annotations
+    assert [text[s.start:s.end] for s in annotation.spans] == ["اليوم", "وصل"]
+    out = tmp_path / "out"
+    out.mkdir()
+    _, ann = write_brat(out, "d", text, annotation.spans, annotation.coding)
+    assert ann.read_text(encoding="utf-8") == line + "\n"
