@@ -16,6 +16,8 @@ Version history:
       so listing a large archive never reads the article texts.
   9 — gold structured coding (store/schema_gold_structure.py): gold relations, attribute values on gold
       spans and article answers, with the curator's rejections of each.
+  10 — discontinuous annotations: ``spans.fragment_of``, on every fragment but the first, names the
+      annotation's first fragment (deleting that one deletes the rest).
 Add a version by appending to MIGRATIONS; never edit a shipped step.
 """
 
@@ -217,6 +219,15 @@ def _never_reuse_ids(conn: sqlite3.Connection) -> None:
 SCHEMA_V8 = "CREATE INDEX documents_listing ON documents(position, id, title, source, length(text))"
 
 
+# A discontinuous annotation (brat's ``T1 actor 4 8;18 26``) is one span per fragment, so agreement,
+# search, suggestions and every flat format see its fragments as spans; the later fragments name the
+# first. ADD COLUMN keeps every row as it is (SQLite allows a REFERENCES column added with a NULL default).
+SCHEMA_V10 = """
+ALTER TABLE spans ADD COLUMN fragment_of INTEGER REFERENCES spans(id) ON DELETE CASCADE;
+CREATE INDEX spans_by_fragment_of ON spans(fragment_of) WHERE fragment_of IS NOT NULL
+"""
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1.
 MIGRATIONS: dict[int, Migration] = {
     0: _create_v1,
@@ -228,6 +239,7 @@ MIGRATIONS: dict[int, Migration] = {
     6: add_structure,
     7: _script(SCHEMA_V8),
     8: add_gold_structure,
+    9: _script(SCHEMA_V10),
 }
 SCHEMA_VERSION = max(MIGRATIONS) + 1
 
