@@ -163,7 +163,7 @@ for status in (None, Status.NEW, Status.DONE):
     listing_page(project, listing, 0, 200)
     first = time.perf_counter() - started
     started = time.perf_counter()
-    listing_page(project, listing, max(rows - 200, 0), 200)
+    listing_page(project, listing, max(rows - 200, 0), 200, rows)
     print(status or "all", rows, first, time.perf_counter() - started)
 """
 

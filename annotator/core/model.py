@@ -99,6 +99,8 @@ class Span:
     label: str
     created_at: str = ""
     updated_at: str = ""
+    # a later fragment of a discontinuous annotation: the id of the annotation's first fragment
+    fragment_of: int | None = None
 
     @property
     def ref(self) -> SpanRef:

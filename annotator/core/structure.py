@@ -236,9 +236,12 @@ class StructuredCoding:
     span_notes: frozenset[tuple[SpanRef, str]] = frozenset()  # (span, note text)
     note: str = ""  # the article note
     codes: frozenset[tuple[str, tuple[str, ...]]] = frozenset()  # (question, values) answered
+    # discontinuous annotations: each the spans of one annotation (two or more), in text order
+    fragments: frozenset[tuple[SpanRef, ...]] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.relations or self.attributes or self.span_notes or self.note or self.codes)
+        return bool(self.relations or self.attributes or self.span_notes or self.note or self.codes
+                    or self.fragments)
 
     def attributes_of(self, span: SpanRef) -> dict[str, str]:
         return {name: value for ref, name, value in sorted(self.attributes) if ref == span}

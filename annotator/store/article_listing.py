@@ -129,29 +129,60 @@ def _condition(listing: ListingFilter) -> tuple[str, list]:
     return f"({clause})", params
 
 
+def _source(listing: ListingFilter) -> str:
+    """The table to read: walked in list order by the listing index, unless the filter names a short
+    list of articles (a stored status, an assignment), which SQLite then looks up one by one: counting
+    the 5,000 done articles of a million takes 9 ms that way and 163 ms walking the index."""
+    if listing.assigned_only or listing.status not in (None, Status.NEW):
+        return "documents"
+    return "documents INDEXED BY documents_listing"
+
+
 def listing_count(project: Project, listing: ListingFilter) -> int:
     """How many articles the list shows under ``listing``."""
     condition, params = _condition(listing)
     if condition == "1":
         return project.document_count()
-    sql = f"SELECT COUNT(*) FROM documents INDEXED BY documents_listing WHERE {condition}"
+    if listing.status is Status.NEW and not (listing.assigned_only or listing.meta or listing.text.strip()):
+        # every article but the annotator's started ones: two short counts instead of probing a million
+        # rows against the started list (240-450 ms with 5,000 started of 1,000,000)
+        started = project.db.execute(
+            f"SELECT COUNT(*), SUM(document_id = ?) FROM statuses WHERE annotator_id = {_ANNOTATOR} "
+            "AND status != 'new'", [listing.pinned, listing.annotator]).fetchone()
+        return project.document_count() - started[0] + (started[1] or 0)
+    sql = f"SELECT COUNT(*) FROM {_source(listing)} WHERE {condition}"
     return project.db.execute(sql, params).fetchone()[0]
 
 
-def listing_page(project: Project, listing: ListingFilter, offset: int, limit: int) -> list[ArticleEntry]:
-    """Rows ``offset`` … ``offset + limit - 1`` of the list, in corpus order."""
+def listing_page(project: Project, listing: ListingFilter, offset: int, limit: int,
+                 rows_in_all: int | None = None) -> list[ArticleEntry]:
+    """Rows ``offset`` … ``offset + limit - 1`` of the list, in corpus order.
+
+    Given ``rows_in_all`` (the listing's count), a page in the second half is read from the end, so the
+    last screen of a million costs what the first does (the End key: 285 ms under "Only new" otherwise).
+    """
     condition, params = _condition(listing)
+    source = _source(listing)
     if listing.sort_key is None:  # the index's own order: no sort at all
-        rows = project.db.execute(
-            "SELECT id, title, length(text), meta FROM documents INDEXED BY documents_listing "
-            f"WHERE {condition} ORDER BY position, id LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        select = f"SELECT id, title, length(text), meta FROM {source} WHERE {condition}"
+        select_params = params
+        order, backwards = "position, id", "position DESC, id DESC"
     else:  # the sort value computed once a row, in the inner query (not twice by the ORDER BY)
         value, value_params = _key_value(listing.sort_key)
-        rows = project.db.execute(
-            f"SELECT id, title, size, meta FROM (SELECT id, title, length(text) AS size, meta, position, "
-            f"{value} AS v FROM documents INDEXED BY documents_listing WHERE {condition}) "
-            "ORDER BY v IS NULL, v, position, id LIMIT ? OFFSET ?",
-            [*value_params, *params, limit, offset]).fetchall()
+        select = (f"SELECT id, title, size, meta FROM (SELECT id, title, length(text) AS size, meta, "
+                  f"position, {value} AS v FROM {source} WHERE {condition})")
+        select_params = [*value_params, *params]
+        order, backwards = "v IS NULL, v, position, id", "v IS NULL DESC, v DESC, position DESC, id DESC"
+    if rows_in_all is not None and offset > rows_in_all // 2:
+        from_end = max(rows_in_all - offset - limit, 0)
+        wanted = min(limit, rows_in_all - offset)
+        if wanted <= 0:  # past the end (SQLite reads a negative LIMIT as none at all)
+            return []
+        rows = project.db.execute(f"{select} ORDER BY {backwards} LIMIT ? OFFSET ?",
+                                  [*select_params, wanted, from_end]).fetchall()[::-1]
+    else:
+        rows = project.db.execute(f"{select} ORDER BY {order} LIMIT ? OFFSET ?",
+                                  [*select_params, limit, offset]).fetchall()
     if not rows:
         return []
     ids = [row[0] for row in rows]
@@ -177,12 +208,12 @@ def listing_row(project: Project, listing: ListingFilter, document_id: str) -> i
     # the rows before it in the list's order: a walk of the index up to it, never of the texts
     if listing.sort_key is None:
         return project.db.execute(
-            f"SELECT COUNT(*) FROM documents INDEXED BY documents_listing WHERE {condition} "
+            f"SELECT COUNT(*) FROM {_source(listing)} WHERE {condition} "
             "AND (position, id) < (SELECT position, id FROM documents WHERE id = ?)",
             [*params, document_id]).fetchone()[0]
-    # (no value, value, position, id) below the article's: a walk of the index, the sort value of each
+    # (no value, value, position, id) below the article's: a walk of the rows, the sort value of each
     value, value_params = _key_value(listing.sort_key)
-    rows = f"SELECT {value} AS v, position, id FROM documents INDEXED BY documents_listing WHERE {condition}"
+    rows = f"SELECT {value} AS v, position, id FROM {_source(listing)} WHERE {condition}"
     return project.db.execute(
         f"SELECT COUNT(*) FROM ({rows}) WHERE (v IS NULL, coalesce(v, ''), position, id) < "
         f"(SELECT v IS NULL, coalesce(v, ''), position, id FROM (SELECT {value} AS v, position, id "

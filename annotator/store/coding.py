@@ -24,7 +24,7 @@ from annotator.core.structure import (
     relation_refusal,
 )
 from annotator.store.codebook import Codebook
-from annotator.store.repository import Changes, Project, utc_now
+from annotator.store.repository import Changes, Project, first_fragments_first, utc_now
 
 _RELATION_COLUMNS = """
     r.id, r.document_id, a.name, r.head_span_id, r.child_span_id, t.name, r.created_at, r.updated_at
@@ -359,13 +359,15 @@ class Coding:
                      ) -> tuple[list[SpanRemoval], Changes]:
         """Delete several spans and everything that hangs off them in one transaction (one undo step).
 
+        A fragment of a discontinuous annotation takes the annotation's other fragments with it.
+
         With ``expected`` (the spans an undo step recorded), refused with ChangedElsewhereError, nothing
         deleted, unless each span is still stored exactly as recorded (as ``Project.delete_spans``).
         """
         recorded = {span.id: span for span in expected or ()}
         now = utc_now()
         with self.project.transaction() as conn:
-            ids = list(dict.fromkeys(span_ids))
+            ids = self.project.annotation_span_ids(span_ids)
             for span_id in ids:
                 self.project._expected_span(span_id, recorded.get(span_id))
             removals = [self.removal(span_id) for span_id in ids]
@@ -378,8 +380,8 @@ class Coding:
         """Undo ``delete_spans``: the spans with their ids, then their relations, values and notes."""
         removals = list(removals)
         with self.project.transaction() as conn:
-            for removal in removals:
-                self.project.restore_span(removal.span)  # joins this transaction
+            for span in first_fragments_first(removal.span for removal in removals):
+                self.project.restore_span(span)  # joins this transaction
             for removal in removals:
                 for relation in removal.relations:
                     self._insert_relation(conn, relation)  # a relation between two restored spans: once

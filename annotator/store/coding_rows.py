@@ -64,19 +64,36 @@ def load_codings(conn: sqlite3.Connection, annotator: str | None = None,
             "JOIN annotators a ON a.id = r.annotator_id JOIN article_questions q ON q.id = r.question_id "
             "WHERE 1" + who + " ORDER BY r.position", params):
         answers.setdefault((doc, name), {}).setdefault(question, []).append(value)
+    groups: dict[Pair, dict[int, list[SpanRef]]] = {}
+    if has_fragments(conn):
+        for doc, name, head, start, end, label in conn.execute(
+                "SELECT s.document_id, a.name, COALESCE(s.fragment_of, s.id), s.start, s.end, l.name "
+                "FROM spans s JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id "
+                # both halves read the partial index on fragment_of alone, never the whole spans table
+                "WHERE s.id IN (SELECT id FROM spans WHERE fragment_of IS NOT NULL UNION "
+                "SELECT fragment_of FROM spans WHERE fragment_of IS NOT NULL)" + who, params):
+            groups.setdefault((doc, name), {}).setdefault(head, []).append(SpanRef(start, end, label))
     notes = dict(((doc, name), text) for doc, name, text in conn.execute(
         "SELECT n.document_id, a.name, n.text FROM article_notes n "
         "JOIN annotators a ON a.id = n.annotator_id WHERE 1" + who, params))
     result = {}
-    for pair in set(parts) | set(answers) | set(notes):
+    for pair in set(parts) | set(answers) | set(notes) | set(groups):
         if document_ids is not None and pair[0] not in document_ids:
             continue
         found = parts.get(pair, {})
         result[pair] = StructuredCoding(
             frozenset(found.get("relations", ())), frozenset(found.get("attributes", ())),
             frozenset(found.get("span_notes", ())), notes.get(pair, ""),
-            frozenset((q, tuple(v)) for q, v in answers.get(pair, {}).items()))
+            frozenset((q, tuple(v)) for q, v in answers.get(pair, {}).items()),
+            frozenset(tuple(sorted(set(group))) for group in groups.get(pair, {}).values()
+                      if len(set(group)) > 1))
     return result
+
+
+def has_fragments(conn: sqlite3.Connection) -> bool:
+    """Whether the project's spans can be fragments of one annotation (schema 10 on; a source file merged
+    in may be older)."""
+    return any(row[1] == "fragment_of" for row in conn.execute("PRAGMA table_info(spans)"))
 
 
 @dataclass
@@ -114,6 +131,11 @@ class CodebookWriter:
                 "relation_type_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (document_id, annotator_id, span_id(relation.head), span_id(relation.child), type_id,
                  now, now))
+        for group in sorted(coding.fragments):
+            first = span_id(group[0])
+            conn.execute("UPDATE spans SET fragment_of = NULL WHERE id = ?", (first,))
+            conn.executemany("UPDATE spans SET fragment_of = ? WHERE id = ?",
+                             [(first, span_id(ref)) for ref in group[1:]])
         for ref, name, value in sorted(coding.attributes):
             attribute_id = self._attribute(ref.label, name, value, origin)
             conn.execute("INSERT INTO span_attributes (span_id, attribute_id, value) VALUES (?, ?, ?) "

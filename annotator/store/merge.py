@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from annotator.core.merging import (
     GoldWork,
@@ -225,7 +225,12 @@ class _Planner:
         article_id, annotator = key
         (one, one_path), (two, two_path) = found[exc.first], found[exc.second]
         where = f"{article_id} ({self.titles.get(article_id, '')[:60]})"
-        if one.span_set() == two.span_set():  # the same spans, different relations / values / notes / codes
+        unlinked = frozenset[tuple[SpanRef, ...]]()
+        if one.span_set() == two.span_set() and replace(one.coding, fragments=unlinked) == replace(
+                two.coding, fragments=unlinked):  # the same spans and coding, fragments linked otherwise
+            what, counts = "different discontinuous annotations (fragments linked otherwise)", (
+                f"({len(one.coding.fragments)} vs {len(two.coding.fragments)} discontinuous annotations)")
+        elif one.span_set() == two.span_set():  # the same spans, different relations / values / notes / codes
             what, counts = "different relations, attribute values, notes or article codes", (
                 f"({len(one.coding.relations)} vs {len(two.coding.relations)} relations, "
                 f"{len(one.coding.attributes)} vs {len(two.coding.attributes)} attribute values)")

@@ -212,6 +212,9 @@ def _check_coding(check: _Checker, schema: CodebookSchema, doc_id: str, annotato
             raise check.refuse(doc_id, f"a value of {who}: {reason}")
     for ref, _text in coding.span_notes:
         on_own_span(ref, "a note")
+    for group in coding.fragments:
+        for ref in group:
+            on_own_span(ref, "a fragment of a discontinuous annotation")
     for name, values in coding.codes:
         question = questions.get(name)
         reason = (f"unknown article question {name!r}" if question is None

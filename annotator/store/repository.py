@@ -138,7 +138,7 @@ class ArticleSummary:
 
 
 _SPAN_COLUMNS = """
-    s.id, s.document_id, a.name, s.start, s.end, l.name, s.created_at, s.updated_at
+    s.id, s.document_id, a.name, s.start, s.end, l.name, s.created_at, s.updated_at, s.fragment_of
 """
 _SPAN_JOINS = """
     FROM spans s JOIN annotators a ON a.id = s.annotator_id JOIN labels l ON l.id = s.label_id
@@ -500,6 +500,19 @@ class Project:
             raise NotFoundError(f"there is no span with id {span_id}")
         return _span(rows[0])
 
+    def annotation_span_ids(self, span_ids: Iterable[int]) -> list[int]:
+        """``span_ids`` with every other fragment of the discontinuous annotations among them, in order:
+        what deleting or selecting one fragment takes in (the whole annotation)."""
+        found = list(dict.fromkeys(span_ids))
+        if not found:
+            return found
+        marks = ", ".join("?" * len(found))
+        rows = self._query(
+            "SELECT s.id FROM spans one JOIN spans s ON s.id = COALESCE(one.fragment_of, one.id) "
+            f"OR s.fragment_of = COALESCE(one.fragment_of, one.id) WHERE one.id IN ({marks}) "
+            "ORDER BY s.start, s.end, s.id", found)
+        return list(dict.fromkeys([*found, *(span_id for (span_id,) in rows)]))
+
     def _check_offsets(self, document_id: str, start: int, end: int) -> None:
         length = self._lengths.get(document_id)
         if length is None:
@@ -570,9 +583,9 @@ class Project:
                 raise _changed_elsewhere(span)
             conn.execute(
                 "INSERT INTO spans (id, document_id, annotator_id, start, end, label_id, created_at, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "updated_at, fragment_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (span.id, span.document_id, annotator_id, span.start, span.end, label_id,
-                 span.created_at, span.updated_at),
+                 span.created_at, span.updated_at, span.fragment_of),
             )
             self._touch_status(conn, span.document_id, annotator_id, utc_now())
         return self.span(span.id)
@@ -635,7 +648,7 @@ class Project:
         """Put deleted spans back with their ids and timestamps in one transaction (undo of a bulk delete)."""
         spans = list(spans)
         with self.transaction():
-            for span in spans:
+            for span in first_fragments_first(spans):
                 self.restore_span(span)  # joins this transaction
         return [self.span(span.id) for span in spans]
 
@@ -665,6 +678,27 @@ class Project:
                 raise InputError("an identical span already exists") from None
             self._touch_status(conn, span.document_id, self._annotator_id(span.annotator), now)
         return self.span(span_id)
+
+    def set_labels(self, changes: Iterable[tuple[Span, str]]) -> list[Span]:
+        """Give each recorded span its new label in one transaction (all fragments of a discontinuous
+        annotation relabelled as one edit); returns the spans as they are now.
+
+        Refused with ChangedElsewhereError, nothing changed, unless each span is still as recorded.
+        """
+        changes = list(changes)
+        label_ids = {label: self._label_id(label) for _span, label in changes}
+        now = utc_now()
+        with self.transaction() as conn:
+            for span, label in changes:
+                self._expected_span(span.id, span)
+                try:
+                    conn.execute("UPDATE spans SET label_id = ?, updated_at = ? WHERE id = ?",
+                                 (label_ids[label], now, span.id))
+                except sqlite3.IntegrityError:
+                    raise InputError("an identical span already exists") from None
+            for document_id, annotator in {(span.document_id, span.annotator) for span, _label in changes}:
+                self._touch_status(conn, document_id, self._annotator_id(annotator), now)
+        return [self.span(span.id) for span, _label in changes]
 
     def span_counts(self, annotator: str | None = None,
                     document_ids: Iterable[str] | None = None) -> dict[str, int]:
@@ -921,6 +955,12 @@ class Project:
         codings = load_codings(self.db.conn) if codebook is not None else None
         return counted_articles(rows, done, spans, chosen, tuple(annotators) if annotators else None,
                                 codings, codebook or StructureCodebook())
+
+
+def first_fragments_first(spans: Iterable[Span]) -> list[Span]:
+    """``spans`` in an order they can be put back in: a discontinuous annotation's first fragment
+    before the fragments that name it."""
+    return sorted(spans, key=lambda span: span.fragment_of is not None)
 
 
 def _extra_label_colours() -> list[str]:

@@ -16,8 +16,10 @@ Version history:
       so listing a large archive never reads the article texts.
   9 — gold structured coding (store/schema_gold_structure.py): gold relations, attribute values on gold
       spans and article answers, with the curator's rejections of each.
- 10 — documents_listing holds each article's metadata too, so the article list filters and sorts by it
-      without reading the texts.
+  10 — discontinuous annotations: ``spans.fragment_of``, on every fragment but the first, names the
+       annotation's first fragment (deleting that one deletes the rest).
+  11 — documents_listing holds each article's metadata too, so the article list filters and sorts by it
+       without reading the texts.
 Add a version by appending to MIGRATIONS; never edit a shipped step.
 """
 
@@ -218,9 +220,19 @@ def _never_reuse_ids(conn: sqlite3.Connection) -> None:
 # (100,000 articles of 6 kB: 5.3 s, against ~0.1 s from the index).
 SCHEMA_V8 = "CREATE INDEX documents_listing ON documents(position, id, title, source, length(text))"
 
+
+# A discontinuous annotation (brat's ``T1 actor 4 8;18 26``) is one span per fragment, so agreement,
+# search, suggestions and every flat format see its fragments as spans; the later fragments name the
+# first. ADD COLUMN keeps every row as it is (SQLite allows a REFERENCES column added with a NULL default).
+SCHEMA_V10 = """
+ALTER TABLE spans ADD COLUMN fragment_of INTEGER REFERENCES spans(id) ON DELETE CASCADE;
+CREATE INDEX spans_by_fragment_of ON spans(fragment_of) WHERE fragment_of IS NOT NULL
+"""
+
+
 # The article list filters and sorts by metadata: the listing index carries it (meta, stored after the
 # text, read from the rows costs the whole text again: 5.5 s at 100,000 articles, ~0.2 s from the index).
-LISTING_WITH_META = ("DROP INDEX documents_listing;"
+SCHEMA_V11 = ("DROP INDEX documents_listing;"
               "CREATE INDEX documents_listing ON documents(position, id, title, source, length(text), meta)")
 
 
@@ -235,7 +247,8 @@ MIGRATIONS: dict[int, Migration] = {
     6: add_structure,
     7: _script(SCHEMA_V8),
     8: add_gold_structure,
-    9: _script(LISTING_WITH_META),  # planned as step 10: renumber to follow the last step at merge
+    9: _script(SCHEMA_V10),
+    10: _script(SCHEMA_V11),
 }
 SCHEMA_VERSION = max(MIGRATIONS) + 1
 

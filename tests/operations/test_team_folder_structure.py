@@ -7,12 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.formats.team_file import read_team_file
+from annotator.core.model import AnnotationSet, ArticleRecord, SpanRef, Status
 from annotator.core.structure import (
     ArticleQuestion,
     AttributeDefinition,
     AttributeKind,
     QuestionKind,
     RelationType,
+    StructuredCoding,
 )
 from annotator.operations.team_folder import sync
 from annotator.store import Project
@@ -85,3 +87,27 @@ def test_a_change_of_coding_alone_is_published(tmp_path, reviewer_db):  # noqa: 
     with Project.open(reviewer_db) as project:
         sync(project)
     assert [c.note for c in coding_by_hash(reviewer_db, "salma").values()] == ["ملاحظة"]
+
+
+def test_a_discontinuous_annotation_reaches_the_reviewer_as_one_annotation(tmp_path, reviewer_db):  # noqa: F811
+    folder = tmp_path / "team"
+    folder.mkdir()
+    joined(tmp_path, "rana", folder, reviewer=True, db=reviewer_db)
+    salma = joined(tmp_path, "salma", folder)
+    with Project.open(reviewer_db) as project:
+        sync(project)
+    with Project.open(salma) as project:
+        sync(project)
+        document = project.document(project.assigned_article_ids("salma")[0])
+        first, second = SpanRef(0, 5, "actor"), SpanRef(10, 20, "actor")
+        project.import_articles([ArticleRecord(document.text, document.title, annotations=(AnnotationSet(
+            "salma", (first, second), Status.IN_PROGRESS,
+            coding=StructuredCoding(fragments=frozenset({(first, second)}))),))])
+        sync(project)
+    line = next(w for w in read_team_file(folder / "salma.annotator-team").work if w.work.coding)
+    assert line.work.coding.fragments == {(first, second)}
+    with Project.open(reviewer_db) as project:
+        sync(project)
+        spans = {s.ref: s for s in project.spans(document.id, "salma")}
+        assert spans[second].fragment_of == spans[first].id
+    assert coding_by_hash(reviewer_db, "salma") == coding_by_hash(salma, "salma")

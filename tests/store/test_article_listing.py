@@ -49,9 +49,10 @@ def expected(project: Project, listing: ListingFilter) -> list[tuple[str, Status
     return rows
 
 
-def paged(project: Project, listing: ListingFilter, size: int) -> list[tuple[str, Status, int]]:
+def paged(project: Project, listing: ListingFilter, size: int,
+          rows_in_all: int | None = None) -> list[tuple[str, Status, int]]:
     rows, offset = [], 0
-    while page := listing_page(project, listing, offset, size):
+    while page := listing_page(project, listing, offset, size, rows_in_all):
         rows += [(e.id, e.status, e.spans) for e in page]
         offset += size
     return rows
@@ -67,6 +68,7 @@ def test_pages_counts_and_rows_equal_the_whole_listing(archive: Project, listing
     want = expected(archive, listing)
     assert listing_count(archive, listing) == len(want)
     assert paged(archive, listing, 37) == want  # pages of an odd size: no row lost or repeated at edges
+    assert paged(archive, listing, 37, len(want)) == want  # the second half read from the end
     order = [doc for doc, _s, _n in want]
     for doc in [*[a.id for a in archive.article_summaries()][::23], "a000", "missing"]:
         assert listing_row(archive, listing, doc) == (order.index(doc) if doc in order else None)

@@ -8,14 +8,17 @@ boundary, so a CRLF text round-trips byte-identical and brat reads our offsets r
 Read: text-bound lines ``T1<TAB>label start end[;start end...]<TAB>covered text``. Fragments separated
 only by line breaks are one span across those lines (brat cannot hold a line break inside a fragment,
 so it writes such a span that way); a truly discontinuous annotation (text between its fragments)
-becomes one span per fragment, and is counted so the summary can say so. Relations (R), attributes
+becomes one span per fragment, linked as one annotation (``StructuredCoding.fragments``), and is
+counted so the summary can say so. Relations (R), attributes
 (A, M) and notes (#) on text-bound annotations are read too (``core.formats.brat_coding``); events (E),
 normalisations (N) and equivalences (*) have no place in our model: they are counted per kind and
 reported, never dropped silently.
-Write: the ``.txt`` byte-identical to the stored text in UTF-8, one T-line per span, split into
-fragments at its line breaks, its quote the fragments' texts joined by a space: what brat's own reader
-checks (``server/src/annotation.py``: the quote must equal the fragments joined by ``DISCONT_SEP``,
-a space, on one line). A line break at a span's edge has no place in brat and is left out. Then the
+Write: the ``.txt`` byte-identical to the stored text in UTF-8, one T-line per span (per discontinuous
+annotation: its fragments' pieces, in text order, on one line), split into fragments at its line breaks,
+its quote the fragments' texts joined by a space: what brat's own reader checks
+(``server/src/annotation.py``, ``_parse_textbound_annotation``: the quote must equal the fragments, in
+the line's order, joined by ``DISCONT_SEP``, a space, and fragments must not overlap).
+A line break at a span's edge has no place in brat and is left out. Then the
 annotator's relations, attribute values and span notes as R, A and # lines.
 """
 
@@ -24,8 +27,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -48,7 +51,7 @@ _FRAGMENT = re.compile(r"([0-9]{1,15}) ([0-9]{1,15})")  # ASCII: \\d takes "٤";
 class BratSummary:
     """What reading brat files found besides plain spans: discontinuous spans and skipped lines."""
 
-    discontinuous: int = 0  # T-lines with more than one fragment (each fragment became one span)
+    discontinuous: int = 0  # T-lines with text between their fragments (one span each, linked)
     fragments: int = 0  # spans made from those fragments
     unsupported: Counter[str] = field(default_factory=Counter)  # kind name → number of lines
 
@@ -61,8 +64,8 @@ class BratSummary:
         """Sentences for the import summary; empty when there was nothing out of the ordinary."""
         notes = []
         if self.discontinuous:
-            notes.append(f"{self.discontinuous} discontinuous brat annotation(s) became {self.fragments} "
-                         "span(s), one per fragment")
+            notes.append(f"{self.discontinuous} discontinuous brat annotation(s) kept as one annotation "
+                         f"each, in {self.fragments} linked span(s), one per fragment")
         if self.unsupported:
             kinds = ", ".join(f"{n} {kind}(s)" for kind, n in sorted(self.unsupported.items()))
             notes.append(f"not imported (no place for them in this project): {kinds}")
@@ -135,6 +138,7 @@ def _read_ann(ann_path: Path, text: str, summary: BratSummary) -> tuple[list[Spa
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror})", path=str(ann_path)) from exc
     spans: list[SpanRef] = []
+    groups: set[tuple[SpanRef, ...]] = set()  # the fragments of each discontinuous annotation
     by_id: dict[str, SpanRef] = {}  # T id → its span (a discontinuous one's first fragment)
     known: set[str] = set()
     structured: list[tuple[int, str]] = []
@@ -149,6 +153,7 @@ def _read_ann(ann_path: Path, text: str, summary: BratSummary) -> tuple[list[Spa
             if len(fragments) > 1:
                 summary.discontinuous += 1
                 summary.fragments += len(fragments)
+                groups.add(tuple(fragments))
             spans.extend(fragments)
             by_id[line.split("\t", 1)[0]] = fragments[0]
         elif kind in STRUCTURED_KINDS:
@@ -161,7 +166,7 @@ def _read_ann(ann_path: Path, text: str, summary: BratSummary) -> tuple[list[Spa
                              path=str(ann_path), line=number)
     known |= by_id.keys()
     coding = read_structured_lines(structured, by_id, known, str(ann_path), summary.unsupported)
-    return spans, coding
+    return spans, replace(coding, fragments=frozenset(groups))
 
 
 def _parse_t_line(line: str, text: str, path: str, number: int) -> list[SpanRef]:
@@ -276,16 +281,25 @@ def _one_line(quote: str) -> str:
 
 
 def ann_lines(text: str, spans: Iterable[SpanRef], coding: StructuredCoding | None = None) -> str:
-    """The ``.ann`` content for ``spans`` on ``text``: one T-line each, numbered in text order, then the
-    R, A and # lines of ``coding`` (whose spans are among ``spans``)."""
+    """The ``.ann`` content for ``spans`` on ``text``: one T-line each (one for all the fragments of a
+    discontinuous annotation of ``coding``), numbered in text order, then the R, A and # lines of
+    ``coding`` (whose spans are among ``spans``)."""
     spans = set(spans)
     view = brat_view(text)
     held_of = {span: brat_span(text, span) for span in spans}
-    held = sorted({span for span in held_of.values() if span is not None})
-    number = {span: f"T{n}" for n, span in enumerate(held, start=1)}
-    lines = [f"{number[span]}\t{t_line_body(view, span)}\n" for span in held]
+    entry_of: dict[SpanRef, tuple[SpanRef, ...]] = {}  # span → the T-line's spans as brat holds them
+    for group in sorted(coding.fragments if coding else ()):
+        members = [span for span in group if held_of.get(span) is not None]
+        entry = tuple(sorted({held_of[span] for span in members}))  # type: ignore[type-var]
+        entry_of.update((span, entry) for span in members if entry)
+    for span, held in held_of.items():
+        if held is not None and span not in entry_of:
+            entry_of[span] = (held,)
+    entries = sorted(set(entry_of.values()))
+    number = {entry: f"T{n}" for n, entry in enumerate(entries, start=1)}
+    lines = [f"{number[entry]}\t{t_line_body(view, entry)}\n" for entry in entries]
     # the coding names the stored spans; a span written trimmed keeps its id, one not written has none
-    ids = {span: number[h] for span, h in held_of.items() if h is not None}
+    ids = {span: number[entry] for span, entry in entry_of.items()}
     lines += structured_lines(ids, coding, _one_line)
     return "".join(lines)
 
@@ -302,13 +316,22 @@ def brat_span(text: str, span: SpanRef) -> SpanRef | None:
     return span if (start, end) == (span.start, span.end) else SpanRef(start, end, span.label)
 
 
-def t_line_body(view: BratView, span: SpanRef) -> str:
-    """``label start end[;start end…]<TAB>quote`` for one span, in brat's offsets, split at line breaks."""
-    start, end = view.from_stored(span.start), view.from_stored(span.end)
-    fragments = brat_fragments(view.text, start, end)
-    offsets = ";".join(f"{a} {b}" for a, b in fragments)
-    quote = " ".join(view.text[a:b] for a, b in fragments)
-    return f"{span.label} {offsets}\t{_one_line(quote)}"
+def t_line_body(view: BratView, spans: Sequence[SpanRef]) -> str:
+    """``label start end[;start end…]<TAB>quote`` for one annotation (one span, or the fragments of a
+    discontinuous one, in text order; the label is the first's), in brat's offsets, split at line breaks.
+
+    brat refuses fragments that overlap, so overlapping pieces are written as one."""
+    pieces: list[tuple[int, int]] = []
+    for span in spans:
+        start, end = view.from_stored(span.start), view.from_stored(span.end)
+        for a, b in brat_fragments(view.text, start, end):
+            if pieces and a < pieces[-1][1]:
+                pieces[-1] = (pieces[-1][0], max(b, pieces[-1][1]))
+            else:
+                pieces.append((a, b))
+    offsets = ";".join(f"{a} {b}" for a, b in pieces)
+    quote = " ".join(view.text[a:b] for a, b in pieces)
+    return f"{spans[0].label} {offsets}\t{_one_line(quote)}"
 
 
 def brat_fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -329,7 +352,8 @@ def write_brat(directory: Path, name: str, text: str, spans: Iterable[SpanRef],
                coding: StructuredCoding | None = None) -> tuple[Path, Path]:
     """Write ``NAME.txt`` (the text's exact UTF-8 bytes) and ``NAME.ann``; returns both paths.
 
-    A span across lines is written as one fragment per line, as brat itself writes it, and its offsets
+    A span across lines is written as one fragment per line, as brat itself writes it, a discontinuous
+    annotation of ``coding`` as one T-line of all its fragments, and offsets
     count a CRLF as one character, as brat reads the ``.txt``.
     """
     txt_path = directory / f"{name}.txt"

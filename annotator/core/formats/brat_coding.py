@@ -81,9 +81,12 @@ def structured_lines(ids: dict[SpanRef, str], coding: StructuredCoding | None,
     if not coding:
         return []
     lines = []
-    # a span brat cannot hold (line breaks only) has no id: what hangs off it is left out with it
-    relations = [r for r in coding.relations if r.head in ids and r.child in ids]
-    attributes = [a for a in coding.attributes if a[0] in ids]
+    # a span brat cannot hold (line breaks only) has no id: what hangs off it is left out with it; the
+    # fragments of a discontinuous annotation share one id, so what is on several of them is written once
+    relations = list({(ids[r.head], ids[r.child], r.type): r for r in sorted(coding.relations)
+                      if r.head in ids and r.child in ids and ids[r.head] != ids[r.child]}.values())
+    attributes = list({(ids[a[0]], a[1]): a for a in sorted(coding.attributes, reverse=True)
+                       if a[0] in ids}.values())
     notes = [note for note in coding.span_notes if note[0] in ids]
     for n, relation in enumerate(sorted(relations, key=lambda r: (ids[r.head], ids[r.child], r.type)),
                                  start=1):

@@ -96,7 +96,8 @@ def _renamed(coding: StructuredCoding | None, brat_type, renamed: dict[str, dict
     return StructuredCoding(
         frozenset(RelationRef(ref(r.head), ref(r.child), _name(r.type, renamed)) for r in coding.relations),
         frozenset((ref(s), _name(n, renamed), v) for s, n, v in coding.attributes),
-        frozenset((ref(s), text) for s, text in coding.span_notes))
+        frozenset((ref(s), text) for s, text in coding.span_notes),
+        fragments=frozenset(tuple(ref(s) for s in group) for group in coding.fragments))
 
 
 def _configuration(schema: CodebookSchema, brat_type, renamed: dict[str, dict[str, str]]) -> tuple[str, str]:

@@ -3,7 +3,8 @@
 Shapes (see the README):
 
 - on each span: ``"attributes": {"negated": true, "canonical": "Iran"}`` (a set flag is ``true``) and
-  ``"note": "..."``;
+  ``"note": "..."``; on every fragment but the first of a discontinuous annotation ``"fragment_of"``:
+  the index in ``"spans"`` (from 0) of the annotation's first fragment;
 - on the record: ``"relations": [{"head": 0, "child": 2, "label": "claims"}]`` with ``head`` and
   ``child`` the index of a span in ``"spans"`` (from 0) or ``{"start", "end", "label"}`` of one;
   ``"codes": {"stance": "against", "topics": ["gaza", "iran"], "secret talks": true}`` and ``"note"``.
@@ -27,7 +28,9 @@ def read_coding(obj: dict[str, Any], spans: list[SpanRef], error) -> StructuredC
     attributes: set[tuple[SpanRef, str, str]] = set()
     notes: set[tuple[SpanRef, str]] = set()
     items = obj.get("spans") if isinstance(obj.get("spans"), list) else obj.get("entities")
+    fragments: frozenset[tuple[SpanRef, ...]] = frozenset()
     if isinstance(items, list) and len(items) == len(spans):
+        fragments = _fragments(items, spans, error)
         for n, (item, ref) in enumerate(zip(items, spans, strict=True), start=1):
             if not isinstance(item, dict):
                 continue
@@ -45,8 +48,26 @@ def read_coding(obj: dict[str, Any], spans: list[SpanRef], error) -> StructuredC
         raise error('"note" must be text')
     codes = _codes(obj.get("codes"), error)
     coding = StructuredCoding(frozenset(relations), frozenset(attributes), frozenset(notes),
-                              note if note.strip() else "", frozenset(codes.items()))
+                              note if note.strip() else "", frozenset(codes.items()), fragments)
     return coding or None
+
+
+def _fragments(items: list, spans: list[SpanRef], error) -> frozenset[tuple[SpanRef, ...]]:
+    """The discontinuous annotations of a record: each first fragment with the spans naming it."""
+    groups: dict[int, list[SpanRef]] = {}
+    for n, item in enumerate(items):
+        first = item.get("fragment_of") if isinstance(item, dict) else None
+        if first is None:
+            continue
+        if not isinstance(first, int) or isinstance(first, bool) or not 0 <= first < len(spans):
+            raise error(f'span {n + 1}: "fragment_of" must be the index of another span in "spans" '
+                        f"(from 0, fewer than {len(spans)}), got {first!r}")
+        head = items[first]
+        if first == n or (isinstance(head, dict) and head.get("fragment_of") is not None):
+            raise error(f'span {n + 1}: "fragment_of" must name the first fragment of its annotation, a '
+                        'span without "fragment_of" of its own')
+        groups.setdefault(first, [spans[first]]).append(spans[n])
+    return frozenset(tuple(sorted(set(group))) for group in groups.values() if len(set(group)) > 1)
 
 
 def _attributes(value: Any, where: str, error) -> dict[str, str]:
@@ -144,7 +165,11 @@ def coding_to_json(obj: dict[str, Any], spans: list[SpanRef], coding: Structured
     if not coding:
         return
     index = {ref: i for i, ref in enumerate(spans)}
+    first_of = {ref: index[group[0]] for group in coding.fragments for ref in group[1:]
+                if ref in index and group[0] in index}
     for item, ref in zip(obj["spans"], spans, strict=True):
+        if ref in first_of:
+            item["fragment_of"] = first_of[ref]
         values = coding.attributes_of(ref)
         if values:
             item["attributes"] = {name: True if value == FLAG_YES else value

@@ -19,8 +19,9 @@ then, in an annotator's file, one line per article NAME worked on, in article-id
     annotators' files need not carry 50 copies of the corpus (a project holding no article of that
     hash keeps the work waiting until one arrives). Structured coding, when there is any, as in a
     JSONL record: ``"relations"`` (head and child by index into ``"spans"``), ``"codes"``, ``"note"``,
-    and ``"span_coding"``, one object per span in ``"spans"``' order with its ``"attributes"`` and
-    ``"note"`` (``{}`` for a span without)
+    and ``"span_coding"``, one object per span in ``"spans"``' order with its ``"attributes"``,
+    ``"note"`` and ``"fragment_of"`` (a discontinuous annotation's later fragments: the index of its
+    first; ``{}`` for a span with none of them)
 or, in the reviewer's file, one line per article
     our JSONL record (``core.formats.jsonl``) with ``"updated_at"``, in article-id order: NAME's work
     on it, or the bare article when NAME has none

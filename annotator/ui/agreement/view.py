@@ -231,6 +231,11 @@ class AgreementDashboard(QWidget):
         self.groups_chart.setVisible(False)
         self.comparison = ComparisonView(self.label_colours, article_font_family=article_font_family)
 
+        # the choosers as wide as a short entry, not their longest one ("attribute_alpha_overlap"…), so
+        # the row fits the default 1280 × 820 window beside the Articles dock in both languages
+        for chooser, letters in ((self.measure, 14), (self.order, 12)):
+            chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            chooser.setMinimumContentsLength(letters)
         controls = QHBoxLayout()
         for widget in (QLabel(self.tr("Measure")), self.measure, self.order, self.split, self.label_filter,
                        self.annotator_filter, self.minimum, self.recompute_button, self.export_button):

@@ -148,27 +148,35 @@ class AddSpans(AnnotationCommand):
 
 
 class DeleteSpan(AnnotationCommand):
-    """Delete a span with its relations, attribute values and note; undo brings all back with their ids."""
+    """Delete a span with its relations, attribute values and note; undo brings all back with their ids.
+
+    A fragment of a discontinuous annotation is deleted with the annotation's other fragments: the whole
+    annotation goes, and comes back, in one step.
+    """
 
     def __init__(self, project: Project, notify: Notify, span: Span) -> None:
         super().__init__(project, notify,
                          QCoreApplication.translate("commands", "delete {label}").format(label=span.label))
         self.span = span
         self.coding = Coding(project)
-        self.removal: SpanRemoval | None = None
+        self.removals: list[SpanRemoval] = []
 
     def apply(self) -> Changes:
-        self.removal, changes = self.coding.delete_span(self.span.id, expected=self.span)
-        self.span = self.removal.span
-        return changes | span_changes(self.span)
+        recorded = [removal.span for removal in self.removals] or [self.span]
+        self.removals, changes = self.coding.delete_spans([span.id for span in recorded], expected=recorded)
+        self.span = next(r.span for r in self.removals if r.span.id == self.span.id)
+        return changes | spans_changes([removal.span for removal in self.removals])
 
     def revert(self) -> Changes:
-        assert self.removal is not None
-        return self.coding.restore_span(self.removal) | span_changes(self.span)
+        return self.coding.restore_spans(self.removals) | spans_changes([r.span for r in self.removals])
 
 
 class ChangeSpan(AnnotationCommand):
-    """Change a span's label and/or boundaries in place."""
+    """Change a span's label and/or boundaries in place.
+
+    A new label goes to every fragment of a discontinuous annotation (it is one annotation, one label);
+    boundaries move only the fragment edited.
+    """
 
     def __init__(self, project: Project, notify: Notify, span: Span, *, label: str | None = None,
                  start: int | None = None, end: int | None = None) -> None:
@@ -181,13 +189,32 @@ class ChangeSpan(AnnotationCommand):
         self.before = span
         self.after: Span | None = None
         self.label, self.start, self.end = label, start, end
+        self.relabelled: list[tuple[Span, Span]] = []  # (before, after) of each fragment given the label
 
     def apply(self) -> Changes:
+        if self.label is not None and self.start is None and self.end is None:
+            return self._relabel()
         self.after = self.project.update_span(self.before.id, label=self.label, start=self.start,
                                               end=self.end, expected=self.before)
         return span_changes(self.after)
 
+    def _relabel(self) -> Changes:
+        assert self.label is not None
+        if self.relabelled:
+            befores = [before for before, _after in self.relabelled]
+        else:
+            others = [span_id for span_id in self.project.annotation_span_ids([self.before.id])
+                      if span_id != self.before.id]
+            befores = [self.before, *(self.project.span(span_id) for span_id in others)]
+        afters = self.project.set_labels((span, self.label) for span in befores)
+        self.relabelled = list(zip(befores, afters, strict=True))
+        self.after = afters[0]
+        return spans_changes(afters)
+
     def revert(self) -> Changes:
+        if self.relabelled:
+            return spans_changes(self.project.set_labels(
+                (after, before.label) for before, after in self.relabelled))
         old = self.before
         return span_changes(self.project.update_span(old.id, label=old.label, start=old.start, end=old.end,
                                                      expected=self.after))

@@ -424,7 +424,12 @@ class AnnotationPage(QWidget):
         span = self.selected_span()
         if span is None:
             return "", False
-        excerpt = self.article_view.text[span.start:span.end].replace("\n", " ")
+        # a fragment of a discontinuous annotation: the whole annotation, its fragments in text order
+        annotation = span.fragment_of or span.id
+        fragments = [s for s in self.spans if s.annotator == span.annotator
+                     and (s.fragment_of or s.id) == annotation] or [span]
+        text = self.article_view.text
+        excerpt = " … ".join(text[s.start:s.end] for s in fragments).replace("\n", " ")
         return (excerpt if len(excerpt) <= 40 else excerpt[:40] + "…"), span.annotator == self.annotator
 
     def inspect_span(self) -> None:

@@ -5,8 +5,10 @@ longest span, the formats made this repaint); it asks the view only for its publ
 (``visible_range``, ``document``, ``offsets``, ``palette``, ``viewport``). Own spans get a translucent
 background in the label's colour, where spans overlap the colours blend, and a span nested inside another
 is also underlined in its colour; other annotators' spans (review mode) are a dashed underline only; the
-selected span is painted darker. An edit of one or two spans updates the painted list in place
-(``update_spans``: bisect, and nesting levels recomputed only where the edited spans reach).
+selected span is painted darker, and with it the other fragments of its annotation when it is one
+fragment of a discontinuous annotation (brat's ``T1 actor 4 8;18 26``). An edit of one or two spans
+updates the painted list in place (``update_spans``: bisect, and nesting levels recomputed only where
+the edited spans reach).
 """
 
 from __future__ import annotations
@@ -57,6 +59,11 @@ def nesting_levels(spans: list[Span], open_ends: list[int] | None = None) -> lis
     return levels
 
 
+def _annotation_of(span: Span) -> int:
+    """The id naming ``span``'s annotation: its first fragment's (its own when it is not a fragment)."""
+    return span.id if span.fragment_of is None else span.fragment_of
+
+
 class SpanPainter:
     """The spans an ``ArticleView`` paints and how (see the module docstring)."""
 
@@ -66,13 +73,15 @@ class SpanPainter:
         self.starts: list[int] = []  # painted[i].span.start, for bisecting
         self.max_length = 0  # the longest painted span: how far back a span covering a place may start
         self.selected_span_id: int | None = None
+        self._selected_annotation: int | None = None  # the first fragment's id of the selected span
         self._formats: dict[tuple[str, bool, bool, bool], QTextCharFormat] = {}
         self._colours: dict[str, str] = {}  # label → colour, and the own annotator, of the last set_spans
         self._annotator = ""
 
     def clear(self) -> None:
         """Forget every span (a new article is shown)."""
-        self.painted, self.starts, self.selected_span_id = [], [], None
+        self.painted, self.starts = [], []
+        self._select(None)
 
     def set_spans(self, spans: Iterable[Span], labels: dict[str, Label], annotator: str,
                   selected_span_id: int | None = None) -> None:
@@ -87,7 +96,7 @@ class SpanPainter:
         ]
         self.starts = [p.span.start for p in self.painted]
         self._colours, self._annotator = colour, annotator
-        self.selected_span_id = selected_span_id
+        self._select(selected_span_id)
         self._repaint_spans()
 
     def update_spans(self, removed: Iterable[Span], added: Iterable[Span],
@@ -117,7 +126,7 @@ class SpanPainter:
         for span in removed + added:
             self._relevel(bisect_left(painted, paint_order(span), key=_painted_order),
                           bisect_left(starts, span.end))
-        self.selected_span_id = selected_span_id
+        self._select(selected_span_id)
         self._formats.clear()
         self._view.viewport().update()
 
@@ -151,9 +160,21 @@ class SpanPainter:
     def set_selected_span(self, span_id: int | None) -> None:
         """Paint ``span_id`` (or none) as the selected span."""
         if span_id != self.selected_span_id:
-            self.selected_span_id = span_id
+            self._select(span_id)
             self._formats.clear()
             self._view.viewport().update()
+
+    def _select(self, span_id: int | None) -> None:
+        self.selected_span_id = span_id
+        selected = None if span_id is None else next(
+            (p.span for p in self.painted if p.span.id == span_id), None)
+        self._selected_annotation = None if selected is None else _annotation_of(selected)
+
+    def is_selected(self, span: Span) -> bool:
+        """Whether ``span`` is painted as selected: the selected span, or another fragment of its
+        discontinuous annotation."""
+        return span.id == self.selected_span_id or (
+            self._selected_annotation is not None and _annotation_of(span) == self._selected_annotation)
 
     def _repaint_spans(self) -> None:
         self.max_length = max((p.span.end - p.span.start for p in self.painted), default=0)
@@ -162,7 +183,7 @@ class SpanPainter:
 
     def _format(self, item: PaintedSpan) -> QTextCharFormat:
         """The look of a span; a handful of formats shared by all spans, made once per repaint."""
-        selected = item.span.id == self.selected_span_id
+        selected = self.is_selected(item.span)
         key = (item.color, item.own, item.level > 0, selected)
         fmt = self._formats.get(key)
         if fmt is None:
@@ -194,7 +215,7 @@ class SpanPainter:
         high = bisect_left(self.starts, end)
         shown = [p for p in self.painted[low:high] if p.span.end > start]
         # others' underlines first, then own spans outer to inner, the selected one on top
-        return sorted(shown, key=lambda p: (p.own, p.level, p.span.id == self.selected_span_id))
+        return sorted(shown, key=lambda p: (p.own, p.level, self.is_selected(p.span)))
 
     def span_selections(self) -> list[tuple[PaintedSpan, QAbstractTextDocumentLayout.Selection]]:
         """What a repaint draws for the visible spans: UTF-16 cursor ranges with their formats."""

@@ -100,7 +100,7 @@ class ArticleListModel(QAbstractTableModel):
         number = row // PAGE_ROWS
         page = self._pages.get(number)
         if page is None:
-            page = listing_page(self.project, self.listing, number * PAGE_ROWS, PAGE_ROWS)
+            page = listing_page(self.project, self.listing, number * PAGE_ROWS, PAGE_ROWS, self._count)
             self._pages[number] = page
             if len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
