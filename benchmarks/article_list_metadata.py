@@ -66,8 +66,10 @@ def timed(action) -> float:
 def measure(project: Project, listing: ListingFilter) -> tuple[int, float, float, float]:
     """(rows, count + first screen, last screen, the last row's place) in seconds."""
     rows = listing_count(project, listing)
-    first = timed(lambda: (listing_count(project, listing), listing_page(project, listing, 0, SCREEN)))
-    last = timed(lambda: listing_page(project, listing, max(rows - SCREEN, 0), SCREEN))
+    # as the dock does: an empty list reads no page
+    first = timed(lambda: listing_count(project, listing) and listing_page(project, listing, 0, SCREEN))
+    # given the count, as the dock's model gives it: the second half is read from the end
+    last = timed(lambda: listing_page(project, listing, max(rows - SCREEN, 0), SCREEN, rows)) if rows else 0.0
     page = listing_page(project, listing, max(rows - 1, 0), 1)
     place = timed(lambda: listing_row(project, listing, page[0].id)) if page else 0.0
     return rows, first, last, place
