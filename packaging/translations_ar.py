@@ -871,7 +871,7 @@ ARABIC = {
     "Split by metadata key: a chart with one group of bars per value (per outlet, per date…)": "التقسيم حسب مفتاح في البيانات الوصفية: رسم فيه مجموعة أعمدة لكل قيمة (لكل وسيلة إعلام، لكل تاريخ…)",
     "By metadata: none": "حسب البيانات الوصفية: لا شيء",
     "Per {key}": "لكل {key}",
-    "{measure} per {key} (articles in brackets)": "{measure} لكل {key} (عدد المقالات بين قوسين)",
+    "{measure} per {key}": "{measure} لكل {key}",
     "(no value)": "(بلا قيمة)",
     "{key} = {value}: {articles}\n{measure}: {figure}": "{key} = {value}: {articles}\n{measure}: {figure}",
 }

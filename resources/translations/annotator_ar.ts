@@ -190,8 +190,8 @@ corpus {measure}: {value}</source>
             <translation>وسم المُعلِّق الآخر</translation>
         </message>
         <message>
-            <source>{measure} per {key} (articles in brackets)</source>
-            <translation>{measure} لكل {key} (عدد المقالات بين قوسين)</translation>
+            <source>{measure} per {key}</source>
+            <translation>{measure} لكل {key}</translation>
         </message>
         <message>
             <source>(no value)</source>

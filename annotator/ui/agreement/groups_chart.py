@@ -2,7 +2,8 @@
 
 Each group is the articles whose metadata key has that value (``core.agreement.groups.split_by``, as
 ``annotator agreement --by KEY``), with its own report: the chosen measure's corpus figure as a bar,
-and beside it one bar per label (relation type, attribute, question) when the dashboard splits by them.
+and beside it one bar per label (relation type, attribute, question) when the dashboard splits by them;
+its article count above it.
 An undefined figure is a grey hatched bar over the whole range, never 0; hovering a group says its
 article count and figures.
 """
@@ -69,14 +70,19 @@ class GroupsChart(Chart):
                                              brush=colour, pen=pg.mkPen(colour)))
             self.heights[value] = drawn
         room = max(6, min(VALUE_CHARS, int((self.width() - 60) / max(len(self.groups), 1) / 7)))
-        ticks = [(k, _short(self.value_text(value), room) + f" ({len(report.articles)})")
-                 for k, (value, report) in enumerate(self.groups)]
-        plot.getAxis("bottom").setTicks([ticks])
-        self.set_title(translate("AgreementCharts", "{measure} per {key} (articles in brackets)").format(
-            measure=measure, key=key))
-        plot.setXRange(-0.6, max(len(self.groups), 1) - 0.4, padding=0)
+        plot.getAxis("bottom").setTicks([[(k, _short(self.value_text(value), room))
+                                           for k, (value, _report) in enumerate(self.groups)]])
         values = [h for d in self.heights.values() for h in d.values() if h is not None]
-        plot.setYRange(min([0.0, *values]) - 0.02, max([1.0, *values]) + 0.05, padding=0)
+        top = max([1.0, *values])
+        # each group's article count above it, as a text item: the axis's own text, forced left to
+        # right, would turn "الأهرام (5)" into ") الأهرام(5"
+        for k, (_value, report) in enumerate(self.groups):
+            count = pg.TextItem(counted.articles(len(report.articles)), color="#333333", anchor=(0.5, 1.0))
+            count.setPos(k, top + 0.1)
+            plot.addItem(count)
+        self.set_title(translate("AgreementCharts", "{measure} per {key}").format(measure=measure, key=key))
+        plot.setXRange(-0.6, max(len(self.groups), 1) - 0.4, padding=0)
+        plot.setYRange(min([0.0, *values]) - 0.02, top + 0.2, padding=0)
 
     @staticmethod
     def value_text(value: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pyqtgraph as pg
 import pytest
 
 from annotator.core.agreement import parts as measure_parts
@@ -48,7 +49,9 @@ def test_choosing_a_key_draws_one_group_per_value_with_that_values_figure(
     for value, part in split_by(data, meta):
         want = measure_parts.corpus(build_report(part), "alpha_char").pooled.value
         assert chart.heights[value][""] == (pytest.approx(want) if want is not None else None)
-    assert "(2)" in chart.getPlotItem().getAxis("bottom")._tickLevels[0][0][1]
+    assert chart.getPlotItem().getAxis("bottom")._tickLevels[0][0][1] == "BBC Arabic"
+    counts = [item.toPlainText() for item in chart.getPlotItem().items if isinstance(item, pg.TextItem)]
+    assert counts == ["2 articles", "2 articles", "1 article"]
     assert "agreement-per-metadata-value" in dashboard.charts()
 
 
