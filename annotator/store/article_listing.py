@@ -221,11 +221,25 @@ def listing_row(project: Project, listing: ListingFilter, document_id: str) -> i
         [*value_params, *params, *value_params, document_id]).fetchone()[0]
 
 
+KEYS_SAMPLE = 5_000  # articles read at each end of a larger corpus for its metadata keys
+
+
 def metadata_keys(project: Project) -> list[str]:
-    """Every metadata key some article has, sorted (what the list offers to filter and sort by)."""
+    """The metadata keys of the articles, sorted (what the list offers to filter and sort by).
+
+    Read when the window opens, so a corpus of more than twice ``KEYS_SAMPLE`` articles gives the keys of
+    its first and last ``KEYS_SAMPLE`` (an import of a table appends its columns' keys at the end): every
+    article's keys cost 0.1 s at 100,000 articles and 1 s at a million, a sample ~10 ms.
+    """
+    if project.document_count() <= 2 * KEYS_SAMPLE:
+        return [key for (key,) in project.db.execute(
+            "SELECT DISTINCT key FROM documents INDEXED BY documents_listing, json_each(documents.meta) "
+            "ORDER BY key")]
+    ends = ("SELECT meta FROM (SELECT meta FROM documents INDEXED BY documents_listing "
+            "ORDER BY position {order}, id {order} LIMIT ?)")
     return [key for (key,) in project.db.execute(
-        "SELECT DISTINCT key FROM documents INDEXED BY documents_listing, json_each(documents.meta) "
-        "ORDER BY key")]
+        f"SELECT DISTINCT key FROM ({ends.format(order='')} UNION ALL {ends.format(order='DESC')}) AS m, "
+        "json_each(m.meta) ORDER BY key", [KEYS_SAMPLE, KEYS_SAMPLE])]
 
 
 def metadata_values(project: Project, key: str, limit: int = 500) -> list[str]:

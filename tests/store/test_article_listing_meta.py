@@ -150,3 +150,15 @@ def test_each_articles_value_of_a_key_is_read_as_json_wrote_it(archive: Project)
     for key in ("outlet", "front", "pages", 'say "when"', "missing"):
         got = {doc: (type(value), value) for doc, value in metadata_by_article(archive, key).items()}
         assert got == {d.id: (type(d.meta[key]), d.meta[key]) for d in archive.documents() if key in d.meta}
+
+
+def test_a_large_corpus_offers_the_keys_of_its_first_and_last_articles(tmp_path: Path, monkeypatch) -> None:
+    from annotator.store import article_listing
+
+    monkeypatch.setattr(article_listing, "KEYS_SAMPLE", 10)
+    with Project.open(tmp_path / "large.db") as project:
+        project.import_articles([ArticleRecord(f"خبر {n}", f"خبر {n}", meta={"outlet": "x", f"k{n // 10}": n})
+                                 for n in range(40)])
+        assert metadata_keys(project) == ["k0", "k3", "outlet"]  # not k1, k2: read from the ends only
+        monkeypatch.setattr(article_listing, "KEYS_SAMPLE", 20)
+        assert metadata_keys(project) == ["k0", "k1", "k2", "k3", "outlet"]
