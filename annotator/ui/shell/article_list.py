@@ -268,7 +268,7 @@ class ArticlesPanel(QWidget):
         text, meta, sort_key = self.metadata_filter.choice()
         return ListingFilter(annotator, Status(status) if status else None,
                              self._has_assignment and self.assigned_only.isChecked(), pinned,
-                             text, meta, sort_key)
+                             text, meta, sort_key, self.metadata_filter.keys())
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._quiet:

@@ -122,6 +122,10 @@ class MetadataFilter(QWidget):
             self._pause.stop()
             self.changed.emit()
 
+    def keys(self) -> tuple[str, ...]:
+        """The metadata keys offered."""
+        return tuple(self.key.itemData(i) for i in range(1, self.key.count()))
+
     def choice(self) -> tuple[str, tuple[str, str] | None, str | None]:
         """(text, (key, value) or None, sort key or None): what the list is to filter and sort by."""
         key, value = self.key.currentData(), self.value.currentData()
