@@ -208,3 +208,31 @@ def test_overlapping_spans_of_one_annotator_get_distinct_sub_lanes(qtbot, view: 
     colours = [image.pixelColor(x, int(bottom + 2 + lane * LANE_PITCH + 2)).name()
                for lane in (lanes[outer], lanes[inner])]
     assert colours == [COLOURS["actor"], COLOURS["demand"]]
+
+
+def test_in_arabic_the_list_and_legend_say_everything_in_arabic(qtbot, qapp, coded_project: Project) -> None:
+    from annotator.ui.shell.app import install_language
+    from tests.ui.shell.test_every_string_arabic import english_words
+
+    install_language(qapp, "ar")
+    try:
+        widget = AgreementDashboard(coded_project)
+        qtbot.addWidget(widget)
+        widget.resize(1280, 820)
+        widget.show()
+        qtbot.waitUntil(lambda: widget.result is not None and widget.worker.done, timeout=20000)
+        comparison = widget.comparison
+        widget.tabs.setCurrentWidget(comparison)
+        assert not english_words(comparison.placeholder.text())
+        widget.open_article(widget.result.data.articles[1].id)
+        shown = comparison.disagreement_list
+        texts = [shown.item(i).text() for i in range(shown.count())]
+        kinds = {d.kind for d in comparison.disagreements}
+        assert StructureKind.ANSWER in kinds and StructureKind.ATTRIBUTE in kinds
+        data_names = {"role", "leader", "spokesman", "stance", "topics", "against", "for", "neutral", "gaza",
+                      "oil", "iran", "claims"}
+        english = [t for t in [*texts, comparison.legend.text()]
+                   if set(english_words(t)) - data_names]
+        assert english == []
+    finally:
+        install_language(qapp, "en")
