@@ -207,10 +207,10 @@ ARABIC = {
     "disagree are listed beside it.":
         "لا شيء للمقارنة بعد. انقر عمود مقالة في تبويب الرسوم البيانية، أو اختر مقالة في الأعلى: يظهر نصها "
         "هنا ومقاطع كل مُعلِّق في مسار تحت كل سطر، وتُسرد بجانبه المواضع التي يختلفون فيها.",
-    "a relation's ends outlined in its type's colour (dashed: the other annotator has no such relation); "
-    "{dot} an attribute value differs; overlapping spans of one annotator take extra lanes":
-        "طرفا العلاقة محاطان بلون نوعها (متقطع: ليس لدى المُعلِّق الآخر هذه العلاقة)؛ {dot} قيمة سمة مختلفة؛ "
-        "المقاطع المتداخلة لمُعلِّق واحد تأخذ مسارات إضافية",
+    "{filled} a relation's end in dispute, in its type's colour ({hollow} the other annotator has no such "
+    "relation) · {dot} an attribute value differs · overlapping spans of one annotator take extra lanes":
+        "{filled} طرف علاقة مختلف عليه، بلون نوعها ({hollow} ليس لدى المُعلِّق الآخر هذه العلاقة) · {dot} قيمة "
+        "سمة مختلفة · المقاطع المتداخلة لمُعلِّق واحد تأخذ مسارات إضافية",
     "missing span": "مقطع ناقص",
     "different boundary": "حدود مختلفة",
     "missing relation": "علاقة ناقصة",

@@ -880,8 +880,8 @@ corpus {measure}: {value}</source>
             <translation>لا مقطع في هذا المسار</translation>
         </message>
         <message>
-            <source>a relation's ends outlined in its type's colour (dashed: the other annotator has no such relation); {dot} an attribute value differs; overlapping spans of one annotator take extra lanes</source>
-            <translation>طرفا العلاقة محاطان بلون نوعها (متقطع: ليس لدى المُعلِّق الآخر هذه العلاقة)؛ {dot} قيمة سمة مختلفة؛ المقاطع المتداخلة لمُعلِّق واحد تأخذ مسارات إضافية</translation>
+            <source>{filled} a relation's end in dispute, in its type's colour ({hollow} the other annotator has no such relation) · {dot} an attribute value differs · overlapping spans of one annotator take extra lanes</source>
+            <translation>{filled} طرف علاقة مختلف عليه، بلون نوعها ({hollow} ليس لدى المُعلِّق الآخر هذه العلاقة) · {dot} قيمة سمة مختلفة · المقاطع المتداخلة لمُعلِّق واحد تأخذ مسارات إضافية</translation>
         </message>
         <message>
             <source>Lanes under each line, top to bottom: {lanes}&lt;br&gt;Labels: {labels}&lt;br&gt;Disagreements: {kinds} &amp;nbsp; {missing}</source>

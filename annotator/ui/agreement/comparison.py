@@ -5,8 +5,8 @@ Under every line of text each counted annotator has a lane (top to bottom in the
 one annotator's spans overlap, they take sub-lanes (``core.agreement.lanes``) so none hides another.
 A span is a bar in its label's colour: a different label shows as two colours over the same words, a
 different boundary as bars of different length, a missing span as a gap outlined in red. Relation
-disagreements outline the relation's ends in the relation type's colour (dashed: the other annotator
-has no such relation); a differing attribute value puts a dot on both spans. Article answers have no
+disagreements put a square in the relation type's colour where each end begins (hollow: the other
+annotator has no such relation); a differing attribute value puts a dot on both spans. Article answers have no
 place in the text and are only listed. The list holds span and structure disagreements in text order
 (answers last); the current one is selected in the text and brought to the middle of the view.
 
@@ -290,11 +290,11 @@ class ComparisonView(QWidget):
         utf16 = self.offsets.to_utf16
         marks: list[LaneMark] = []
 
-        def mark(annotator: str, span: SpanRef | None, colour: str, dashed: bool = False,
+        def mark(annotator: str, span: SpanRef | None, colour: str, hollow: bool = False,
                  dot: bool = False) -> None:
             lane = self.lane_of.get((annotator, span)) if span is not None else None
             if lane is not None and span is not None:
-                marks.append(LaneMark(lane, utf16(span.start), utf16(span.end), colour, dashed, dot))
+                marks.append(LaneMark(lane, utf16(span.start), utf16(span.end), colour, hollow, dot))
 
         for d in structure:
             if d.kind is StructureKind.ATTRIBUTE:
@@ -304,9 +304,9 @@ class ComparisonView(QWidget):
             for who, relation in ((d.annotator, d.relation), (d.other, d.other_relation)):
                 if relation is not None:
                     colour = colours.get(relation.type, FALLBACK_COLOUR)
-                    dashed = d.kind is StructureKind.MISSING_RELATION
-                    mark(who, relation.head, colour, dashed)
-                    mark(who, relation.child, colour, dashed)
+                    hollow = d.kind is StructureKind.MISSING_RELATION
+                    mark(who, relation.head, colour, hollow)
+                    mark(who, relation.child, colour, hollow)
         return marks
 
     def _legend_html(self, lanes: dict[str, int]) -> str:
@@ -322,10 +322,10 @@ class ComparisonView(QWidget):
         kinds = " ".join(f"<span style='background:{colour}'>&nbsp;{kind_name(kind)}&nbsp;</span>"
                          for kind, colour in KIND_COLOURS.items())
         missing = f"<span style='color:{MISSING_OUTLINE}'>- - -</span> " + self.tr("no span in that lane")
-        marks = self.tr("a relation's ends outlined in its type's colour (dashed: the other annotator has no "
-                        "such relation); {dot} an attribute value differs; overlapping spans of one "
-                        "annotator take extra lanes").format(
-            dot=f"<span style='color:{ATTRIBUTE_DOT}'>●</span>")
+        marks = self.tr("{filled} a relation's end in dispute, in its type's colour ({hollow} the other "
+                        "annotator has no such relation) · {dot} an attribute value differs · overlapping "
+                        "spans of one annotator take extra lanes").format(
+            filled="■", hollow="□", dot=f"<span style='color:{ATTRIBUTE_DOT}'>●</span>")
         return self.tr("Lanes under each line, top to bottom: {lanes}<br>Labels: {labels}"
                        "<br>Disagreements: {kinds} &nbsp; {missing}").format(
             lanes=" · ".join(shown), labels=labels, kinds=kinds, missing=missing) + "<br>" + marks

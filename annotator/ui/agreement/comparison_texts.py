@@ -51,7 +51,13 @@ def describe(disagreement: Disagreement | StructureDisagreement, text: str) -> s
     else:
         theirs = QCoreApplication.translate("Comparison", "{annotator}: «{words}» {label}").format(
             annotator=disagreement.other, words=excerpt(text, other), label=other.label)
-    return f"{kind_name(disagreement.kind)} — {mine} ≠ {theirs}"
+    return f"{kind_name(disagreement.kind)} — {isolated(mine)} ≠ {isolated(theirs)}"
+
+
+def isolated(part: str) -> str:
+    """``part`` in a first-strong isolate: each side of a line keeps its own order (a Latin name first:
+    left to right) and the sides stand in the interface's order, the kind first."""
+    return f"\u2068{part}\u2069"
 
 
 def describe_structure(disagreement: StructureDisagreement, text: str) -> str:
@@ -60,16 +66,16 @@ def describe_structure(disagreement: StructureDisagreement, text: str) -> str:
     if d.kind is StructureKind.ANSWER:
         line = QCoreApplication.translate("Comparison",
                                           "{question}: {annotator} {value} ≠ {other} {other_value}")
-        return f"{kind_name(d.kind)} — " + line.format(
+        return f"{kind_name(d.kind)} — " + isolated(line.format(
             question=d.name, annotator=d.annotator, value=_answer(d.value), other=d.other,
-            other_value=_answer(d.other_value))
+            other_value=_answer(d.other_value)))
     if d.kind is StructureKind.ATTRIBUTE:
         assert d.span is not None
         line = QCoreApplication.translate(
             "Comparison", "{annotator}: «{words}» {attribute} = {value} ≠ {other}: {other_value}")
-        return f"{kind_name(d.kind)} — " + line.format(
+        return f"{kind_name(d.kind)} — " + isolated(line.format(
             annotator=d.annotator, words=excerpt(text, d.span), attribute=d.name, value=_value(d.value),
-            other=d.other, other_value=_value(d.other_value))
+            other=d.other, other_value=_value(d.other_value)))
     assert d.relation is not None
     mine = _relation(d.annotator, d.relation.head, d.relation.type, d.relation.child, text)
     if d.other_relation is None:
@@ -78,7 +84,7 @@ def describe_structure(disagreement: StructureDisagreement, text: str) -> str:
     else:
         other = d.other_relation
         theirs = _relation(d.other, other.head, other.type, other.child, text)
-    return f"{kind_name(d.kind)} — {mine} ≠ {theirs}"
+    return f"{kind_name(d.kind)} — {isolated(mine)} ≠ {isolated(theirs)}"
 
 
 def _relation(annotator: str, head: SpanRef, kind: str, child: SpanRef, text: str) -> str:
@@ -98,4 +104,4 @@ def _answer(value: str) -> str:
     return f"\u2068{value}\u2069"
 
 
-__all__ = ["KIND_NAMES", "describe", "excerpt", "kind_name"]
+__all__ = ["KIND_NAMES", "describe", "excerpt", "isolated", "kind_name"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -43,14 +43,15 @@ class LaneBar:
 
 @dataclass(frozen=True)
 class LaneMark:
-    """A structure disagreement on a bar: an outline in ``colour`` round a relation's end (dashed when the
-    other annotator has no such relation), or with ``dot`` a dot on a span whose attribute differs."""
+    """A structure disagreement on a bar: a square in ``colour`` where a relation's end begins (hollow,
+    when the other annotator has no such relation), or with ``dot`` a dot on a span whose
+    attribute differs."""
 
     lane: int
     start: int
     end: int
     colour: str
-    dashed: bool = False
+    hollow: bool = False
     dot: bool = False
 
 
@@ -160,17 +161,21 @@ class LaneTextView(QTextEdit):
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.setBrush(QColor(bar.colour))
                 painter.drawRect(rect)
-        for mark in self.marks:
-            for rect in self._rects(mark.lane, mark.start, mark.end, top, bottom):
-                if mark.dot:
-                    painter.setPen(QPen(QColor("#ffffff"), 1))
-                    painter.setBrush(QColor(mark.colour))
-                    painter.drawEllipse(QPointF(rect.center().x(), rect.center().y()), 3.5, 3.5)
-                    continue
-                style = Qt.PenStyle.DashLine if mark.dashed else Qt.PenStyle.SolidLine
-                painter.setPen(QPen(QColor(mark.colour), 2, style))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(rect.adjusted(-1, -1, 1, 1))
+        for mark in dict.fromkeys(self.marks):  # one mark per place, however many pairs disagree there
+            rect = next(self._rects(mark.lane, mark.start, mark.end, top, bottom), None)
+            if rect is None:
+                continue
+            if mark.dot:
+                painter.setPen(QPen(QColor("#ffffff"), 1))
+                painter.setBrush(QColor(mark.colour))
+                painter.drawEllipse(rect.center(), LANE_HEIGHT / 2 + 1, LANE_HEIGHT / 2 + 1)
+                continue
+            # a square where the span begins (its right end, the text being right-to-left): filled in the
+            # relation type's colour, or hollow where the other annotator has no such relation
+            square = QRectF(rect.right() - LANE_HEIGHT - 2, rect.top() - 1, LANE_HEIGHT + 2, LANE_HEIGHT + 2)
+            painter.setPen(QPen(QColor(mark.colour if mark.hollow else "#222222"), 1.5))
+            painter.setBrush(QColor("#ffffff") if mark.hollow else QColor(mark.colour))
+            painter.drawRect(square)
         painter.end()
 
     def _rects(self, lane: int, start: int, end: int, top: float, bottom: float) -> Iterator[QRectF]:

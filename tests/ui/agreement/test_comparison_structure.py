@@ -118,7 +118,7 @@ def test_relation_disagreements_outline_the_ends_in_their_annotators_lanes(
     head, child = found.relation.head, found.relation.child
     lane = comparison.lane_of[(found.annotator, head)]
     utf16 = comparison.offsets.to_utf16
-    marks = {(m.lane, m.start, m.end, m.dashed) for m in comparison.text_view.marks}
+    marks = {(m.lane, m.start, m.end, m.hollow) for m in comparison.text_view.marks}
     assert (lane, utf16(head.start), utf16(head.end), True) in marks
     assert (comparison.lane_of[(found.annotator, child)], utf16(child.start), utf16(child.end), True) in marks
 
