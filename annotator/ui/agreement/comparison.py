@@ -232,9 +232,11 @@ class ComparisonView(QWidget):
         if article_id is not None:
             self.articleChosen.emit(article_id)
 
-    def show_article(self, article: AgreementArticle, codebook: StructureCodebook | None = None) -> None:
+    def show_article(self, article: AgreementArticle, codebook: StructureCodebook | None = None, *,
+                     current: int = 0) -> None:
         """Show ``article`` (text, its counted annotators' spans and structured work) and list where they
-        disagree; ``codebook`` gives relation types' colours and directions and the questions' order."""
+        disagree, the ``current``-th (or the last) selected; ``codebook`` gives relation types' colours
+        and directions and the questions' order."""
         self.article = article
         self.codebook = codebook or StructureCodebook()
         text = article.text
@@ -255,7 +257,7 @@ class ComparisonView(QWidget):
         self.pages.setCurrentIndex(COMPARISON_PAGE)
         self._choose(article.id)
         if self.disagreements:
-            self.disagreement_list.setCurrentRow(0)
+            self.disagreement_list.setCurrentRow(min(max(current, 0), len(self.disagreements) - 1))
         else:
             self._show_current(-1)
 

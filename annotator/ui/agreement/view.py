@@ -354,6 +354,10 @@ class AgreementDashboard(QWidget):
         """Take a computed report and draw every chart (what the benchmark times)."""
         self.result = result
         self.comparison.set_articles([(a.id, a.title) for a in result.data.articles])
+        shown = self.comparison.article_id
+        if shown is not None:  # still counted: shown again from the new figures, at the same place
+            self.comparison.show_article(result.article(shown), result.data.codebook,
+                                         current=self.comparison.current_index)
         self.redraw()
         self.reportReady.emit()
 

@@ -236,3 +236,18 @@ def test_in_arabic_the_list_and_legend_say_everything_in_arabic(qtbot, qapp, cod
         assert english == []
     finally:
         install_language(qapp, "en")
+
+
+def test_recomputing_keeps_the_article_and_the_disagreement_shown(qtbot,
+                                                                  dashboard: AgreementDashboard) -> None:
+    comparison = dashboard.comparison
+    article_id = dashboard.result.data.articles[2].id
+    dashboard.open_article(article_id)
+    for _ in range(4):
+        qtbot.keyClick(comparison.disagreement_list, Qt.Key.Key_N)
+    before = comparison.disagreements[comparison.current_index]
+    with qtbot.waitSignal(dashboard.reportReady, timeout=20000):
+        dashboard.recompute()
+    assert comparison.article_id == article_id and not comparison.showing_placeholder
+    assert comparison.current_index == 4 and comparison.disagreements[4] == before
+    assert comparison.article_choice.currentData() == article_id
