@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache, cached_property
 from itertools import combinations
 
 import numpy as np
@@ -87,12 +88,16 @@ class _Pairing:
     def row(self, annotator: str, span: SpanRef) -> int:
         return self.rows.get((annotator, span), -1)
 
+    @cached_property
+    def pair_index(self) -> dict[tuple[int, int], int]:
+        return {pair: p for p, pair in enumerate(self.layout.pairs)}
+
     def partners(self, a: int, b: int, row: int) -> list[int]:
         """Rows of annotator b's spans that annotator a's span ``row`` is matched to: the overlap
         matching's partner first, then the exact one if it differs."""
         if row < 0:
             return []
-        p = self.layout.pairs.index((min(a, b), max(a, b)))
+        p = self.pair_index[(min(a, b), max(a, b))]
         found: list[int] = []
         for partner in (self.overlap[p], self.exact[p]):
             rows = [int(partner[row])] if a < b else np.flatnonzero(partner == row).tolist()
@@ -139,6 +144,7 @@ def _relation_disagreements(article: AgreementArticle, pairing: _Pairing, direct
     theirs = sorted(article.codings.get(b, empty).relations)
     ia, ib = index[a], index[b]
 
+    @cache
     def ends(relation: RelationRef) -> tuple[set[int], set[int]]:
         """The rows of b's spans this relation of a's ends are matched to."""
         return (set(pairing.partners(ia, ib, pairing.row(a, relation.head))),
