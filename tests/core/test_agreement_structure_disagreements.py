@@ -3,6 +3,9 @@ so code point and UTF-16 offsets differ)."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from annotator.core.agreement.data import AgreementArticle, StructureCodebook
 from annotator.core.agreement.structure_disagreements import (
     NOT_SET,
@@ -138,3 +141,22 @@ def test_answers_come_after_everything_that_has_a_place_in_the_text() -> None:
         "omar": StructuredCoding(codes=frozenset({("tone", ("hostile",))})),
     }), CODEBOOK)
     assert [d.kind for d in found] == [StructureKind.MISSING_RELATION, StructureKind.ANSWER]
+
+
+spans_st = st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8), st.sampled_from(["actor", "demand"]))
+                    .map(lambda t: S(t[0], t[0] + t[1], t[2])), min_size=2, max_size=8, unique=True)
+
+
+@given(spans_st, st.data())
+@settings(max_examples=60, deadline=None)
+def test_identical_work_never_disagrees_however_its_spans_overlap(spans, data) -> None:
+    """Two annotators with the same spans (overlapping and nested too), relations and attribute values,
+    on a text of astral characters: nothing is reported."""
+    ordered = tuple(sorted(spans))
+    relations = data.draw(st.lists(st.tuples(st.sampled_from(ordered), st.sampled_from(ordered),
+                                             st.sampled_from(["claims", "allied"])), max_size=6))
+    work = StructuredCoding(relations=frozenset(RelationRef(h, c, t) for h, c, t in relations),
+                            attributes=frozenset((s, "role", "x") for s in ordered[::2]))
+    text = "😀" * 20 + "نص" * 10
+    article = AgreementArticle("x", "t", text, {"ali": ordered, "omar": ordered}, {"ali": work, "omar": work})
+    assert structure_disagreements(article, CODEBOOK) == []
