@@ -251,3 +251,20 @@ def test_recomputing_keeps_the_article_and_the_disagreement_shown(qtbot,
     assert comparison.article_id == article_id and not comparison.showing_placeholder
     assert comparison.current_index == 4 and comparison.disagreements[4] == before
     assert comparison.article_choice.currentData() == article_id
+
+
+def test_a_relation_of_another_type_is_marked_on_both_annotators_ends(qtbot, view: ComparisonView) -> None:
+    view.show_article(long_article(), CODEBOOK)
+    view.disagreement_list.setCurrentRow(len(view.disagreements) - 1)  # ali claims, omar denies
+    last = view.disagreements[-1]
+    qtbot.wait(50)
+    image = view.text_view.viewport().grab().toImage()
+    utf16 = view.offsets.to_utf16
+    for who, relation, colour in (("ali", last.relation, CODEBOOK.relation_types[0].color),
+                                  ("omar", last.other_relation, CODEBOOK.relation_types[1].color)):
+        lane = view.lane_of[(who, relation.child)]
+        _left, right, bottom = next(view.text_view.segments(utf16(relation.child.start),
+                                                           utf16(relation.child.end)))
+        y = int(bottom + 2 + lane * LANE_PITCH + 2)
+        # the square sits where the span begins: its right end, the text being right-to-left
+        assert image.pixelColor(int(right) - 4, y).name() == colour
