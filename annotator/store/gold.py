@@ -13,10 +13,17 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from annotator.core.agreement.data import AgreementInput, counted_articles
+from annotator.core.agreement.data import AgreementInput, StructureCodebook, counted_articles
 from annotator.core.errors import ChangedElsewhereError, InputError, NotFoundError
 from annotator.core.model import GoldSpan, GoldStatus, SpanRef
-from annotator.store.gold_structure_rows import GoldStructureState, read_state, touch_gold, write_state
+from annotator.store.coding_rows import load_codings
+from annotator.store.gold_structure_rows import (
+    GoldStructureState,
+    gold_codings,
+    read_state,
+    touch_gold,
+    write_state,
+)
 from annotator.store.gold_vote import AUTO as AUTO
 from annotator.store.gold_vote import AdjudicationSummary, vote
 from annotator.store.repository import Changes, Project, utc_now
@@ -297,10 +304,14 @@ class Gold:
     # -- agreement with gold ------------------------------------------------------------------
 
     def agreement_input(
-        self, annotators: list[str] | None = None, labels: list[str] | None = None
+        self, annotators: list[str] | None = None, labels: list[str] | None = None,
+        codebook: StructureCodebook | None = None,
     ) -> AgreementInput:
         """Agreement data for comparing annotators with gold: the curated articles, each with gold (as
         the rater ``GOLD_RATER``) and the annotators who have it `done`. Unknown names raise NotFoundError.
+
+        With ``codebook`` (``Codebook.for_agreement()``), the annotators' relations, attribute values and
+        answers come too, and gold's, for the structured measures against gold.
         """
         known_labels = [label.name for label in self.project.labels()]
         for name in labels or ():
@@ -326,7 +337,13 @@ class Gold:
         rows = self._query("SELECT id, title, text FROM documents ORDER BY position, id")
         chosen = tuple(name for name in known_labels if labels is None or name in labels)
         wanted = (*annotators, GOLD_RATER) if annotators else None
-        return counted_articles(rows, done, spans, chosen, wanted)
+        codings = None
+        if codebook is not None:
+            conn = self.project.db.conn
+            codings = {key: coding for key, coding in load_codings(conn, document_ids=curated).items()}
+            codings.update({(doc, GOLD_RATER): coding for doc, coding in gold_codings(conn).items()
+                            if doc in curated})
+        return counted_articles(rows, done, spans, chosen, wanted, codings, codebook or StructureCodebook())
 
     # -- adjudication by vote -----------------------------------------------------------------
 
