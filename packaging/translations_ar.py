@@ -218,6 +218,9 @@ ARABIC = {
     "Accept agreed spans into gold": "قبول المقاطع المتفق عليها في المعيار الذهبي",
     "Article:": "المقالة:",
     "Cannot adjudicate": "تعذّر التحكيم",
+    "Accepting agreed work into gold…": "جارٍ قبول العمل المتفق عليه في المعيار الذهبي…",
+    "Accepting agreed work into gold: article {done} of {total}…": "جارٍ قبول العمل المتفق عليه في المعيار الذهبي: المقالة {done} من {total}…",
+    "Cancelled: gold was not changed.": "أُلغي: لم يتغيّر المعيار الذهبي.",
     # dashboard summary and charts
     "corpus order": "ترتيب المدونة",
     "lowest agreement first": "الأدنى اتفاقًا أولًا",

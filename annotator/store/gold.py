@@ -10,7 +10,7 @@ the rows (ids, who decided and when) that were there.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from annotator.core.agreement.data import AgreementInput, StructureCodebook, counted_articles
@@ -349,12 +349,14 @@ class Gold:
 
     def adjudicate(
         self, *, min_votes: int | None = None, annotators: Iterable[str] | None = None,
-        document_ids: Iterable[str] | None = None,
+        document_ids: Iterable[str] | None = None, progress: Callable[[int, int], None] | None = None,
     ) -> AdjudicationSummary:
         """Accept into gold every span enough done annotators agree on, for every article not yet
         curated, in ONE transaction; then, by the same vote, the relations between gold spans, the
         attribute values of gold spans and the article answers. What the curator already accepted or
         rejected is left as decided. An article becomes `curated` when nothing of it is left waiting.
+
+        ``progress(done, total)`` is called between articles; if it raises, nothing is changed.
         """
         if min_votes is not None and min_votes < 1:
             raise InputError(f"--min-votes must be at least 1, got {min_votes}")
@@ -367,4 +369,4 @@ class Gold:
         wanted = None if document_ids is None else set(document_ids)
         votes = self.annotations(annotators=names)
         with self.project.transaction() as conn:
-            return vote(conn, votes, self.statuses(), min_votes, wanted)
+            return vote(conn, votes, self.statuses(), min_votes, wanted, progress)

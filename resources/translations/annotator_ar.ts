@@ -903,8 +903,20 @@ corpus {measure}: {value}</source>
             <translation>المقالة:</translation>
         </message>
         <message>
+            <source>Accepting agreed work into gold: article {done} of {total}…</source>
+            <translation>جارٍ قبول العمل المتفق عليه في المعيار الذهبي: المقالة {done} من {total}…</translation>
+        </message>
+        <message>
+            <source>Accepting agreed work into gold…</source>
+            <translation>جارٍ قبول العمل المتفق عليه في المعيار الذهبي…</translation>
+        </message>
+        <message>
             <source>Cannot adjudicate</source>
             <translation>تعذّر التحكيم</translation>
+        </message>
+        <message>
+            <source>Cancelled: gold was not changed.</source>
+            <translation>أُلغي: لم يتغيّر المعيار الذهبي.</translation>
         </message>
         <message>
             <source>Accept the spans the annotators agree on into gold for which articles?</source>
