@@ -58,6 +58,7 @@ class CurationPage(QWidget):
             "the relations between them, their attribute values and the article answers those annotators "
             "agree on; the curator decides the rest. Curated articles are left alone."))
         self.summary = QLabel(objectName="adjudicationSummary")
+        self.summary.setWordWrap(True)  # the vote's summary is long: wrapped, it never widens the window
 
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Article:")))
