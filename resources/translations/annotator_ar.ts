@@ -949,12 +949,20 @@ corpus {measure}: {value}</source>
             <translation>قبول</translation>
         </message>
         <message>
+            <source>Delete or R: take the selected span out of gold. Select a head, Ctrl+click a child, R: a gold relation between them.</source>
+            <translation>Delete أو R: إخراج المقطع المحدّد من المعيار الذهبي. حدّد رأسًا ثم Ctrl+نقرة على طرف تابع، وR: علاقة ذهبية بينهما.</translation>
+        </message>
+        <message>
             <source>Reject</source>
             <translation>رفض</translation>
         </message>
         <message>
             <source>Waiting for a decision (Enter or A: accept · Delete or R: reject)</source>
             <translation>بانتظار قرار (Enter أو A: قبول · Delete أو R: رفض)</translation>
+        </message>
+        <message>
+            <source>Reject, or relate two selected gold spans</source>
+            <translation>رفض، أو ربط مقطعين ذهبيين محدّدين بعلاقة</translation>
         </message>
         <message>
             <source>Set boundaries from selection</source>
@@ -983,6 +991,14 @@ corpus {measure}: {value}</source>
         <message>
             <source>by vote</source>
             <translation>بالتصويت</translation>
+        </message>
+        <message>
+            <source>No relation type links a “{head}” span to a “{child}” span.</source>
+            <translation>لا يوجد نوع علاقة يربط مقطعًا «{head}» بمقطع «{child}».</translation>
+        </message>
+        <message>
+            <source>That relation is already in gold.</source>
+            <translation>هذه العلاقة موجودة في المعيار الذهبي من قبل.</translation>
         </message>
     </context>
     <context>
@@ -3355,6 +3371,10 @@ corpus {measure}: {value}</source>
         <message>
             <source>reject {what}</source>
             <translation>رفض {what}</translation>
+        </message>
+        <message>
+            <source>add gold relation {type}</source>
+            <translation>إضافة علاقة ذهبية {type}</translation>
         </message>
     </context>
     <context>
