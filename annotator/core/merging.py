@@ -289,16 +289,16 @@ def gold_structure_refusal(structure: GoldStructure, gold_spans: Iterable[SpanRe
 
 
 def _combine_structure(ours: GoldStructure, theirs: GoldStructure) -> GoldStructure:
-    """Equal decisions: each one as decided first (an answer keeps our order of its values)."""
+    """Equal decisions: each one as decided first (ties broken by the decision itself, so the result
+    never depends on the order of the files; an answer's values in the order of that decision)."""
     def earliest(mine: dict, other: dict, at: int) -> dict:
-        return {key: min(kept, other[key], key=lambda d: d[at]) for key, kept in mine.items()}
+        return {key: min(kept, other[key], key=lambda d: (d[at], d)) for key, kept in mine.items()}
 
     return GoldStructure(earliest(ours.relations, theirs.relations, 1),
                          earliest(ours.relation_rejections, theirs.relation_rejections, 1),
                          earliest(ours.attributes, theirs.attributes, 2),
                          earliest(ours.attribute_rejections, theirs.attribute_rejections, 1),
-                         {q: (v[0], *min(v[1:], theirs.answers[q][1:], key=lambda d: d[1]))
-                          for q, v in ours.answers.items()},
+                         earliest(ours.answers, theirs.answers, 2),
                          earliest(ours.answer_rejections, theirs.answer_rejections, 1))
 
 
