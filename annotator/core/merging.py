@@ -13,7 +13,7 @@ the span sets themselves, so the winner never depends on the order of the files)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from annotator.core.errors import ConflictError, InputError
@@ -241,6 +241,24 @@ class GoldStructure:
                 frozenset(self.attribute_rejections),
                 frozenset((question, frozenset(value[0])) for question, value in self.answers.items()),
                 frozenset(self.answer_rejections))
+
+    def undirected_sorted(self, undirected: Iterable[str]) -> GoldStructure:
+        """The same gold with each relation of an undirected type (and each rejected one) written with
+        its ends in position order: two copies that stored it the other way round then compare equal."""
+        types = set(undirected)
+
+        def canonical(found: dict) -> dict:
+            out = {}
+            for ref, decision in found.items():
+                if ref.type in types and ref.child < ref.head:
+                    ref = RelationRef(ref.child, ref.head, ref.type)
+                out[ref] = min(decision, out.get(ref, decision))
+            return out
+
+        if not types:
+            return self
+        return replace(self, relations=canonical(self.relations),
+                       relation_rejections=canonical(self.relation_rejections))
 
     def order(self) -> tuple:
         """A total order, so a tie under ``prefer newer`` never depends on the order of the files."""

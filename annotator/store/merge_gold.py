@@ -81,7 +81,8 @@ def read_structure(conn: sqlite3.Connection, wanted: set[str] | None) -> dict[st
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise ValueError(f"a rejected answer to {question!r} is not a list of values")
         put(doc, "answer_rejections", (question, tuple(sorted(values))), tuple(decision))
-    return {doc: GoldStructure(**found) for doc, found in parts.items()}
+    undirected = [name for (name,) in q("SELECT name FROM relation_types WHERE directed = 0")]
+    return {doc: GoldStructure(**found).undirected_sorted(undirected) for doc, found in parts.items()}
 
 
 def read_gold(conn: sqlite3.Connection, tables: set[str] | frozenset[str],

@@ -16,7 +16,7 @@ from annotator.operations.team import merge_files
 from annotator.store import Project
 from annotator.store.gold import Gold
 from annotator.store.gold_structure import GoldCoding
-from tests.helpers.gold_coding import CLAIMS, QATAR, QATAR_CLAIMS, build_coded_project
+from tests.helpers.gold_coding import CLAIMS, QATAR, QATAR_CLAIMS, TALKS, TALKS_BACK, build_coded_project
 
 
 def structure_dump(path: Path) -> dict[str, list]:
@@ -129,3 +129,18 @@ def test_a_file_whose_structured_gold_was_altered_is_refused_and_changes_nothing
     with Project.open(mine) as project, pytest.raises(ProjectFileError, match=str(theirs)):
         merge_files(project, [theirs])
     assert mine.read_bytes() == before
+
+
+def test_an_undirected_gold_relation_stored_the_other_way_round_is_the_same_gold(reviewers):
+    mine, theirs = reviewers
+    with Project.open(mine) as project:
+        Gold(project).adjudicate()  # talks_with IRAN–QATAR as the vote found it
+    shutil.copy(mine, theirs)
+    with Project.open(theirs) as project:  # samir took it out and put it back drawn QATAR → IRAN
+        GoldCoding(project).reject_relation("a1", TALKS, "samir")
+        GoldCoding(project).accept_relation("a1", TALKS_BACK, "samir")
+        assert TALKS_BACK in {r.ref for r in GoldCoding(project).relations("a1")}
+    with Project.open(mine) as project:
+        merge_files(project, [theirs])  # no conflict: the same relation
+        relations = {r.ref for r in GoldCoding(project).relations("a1")}
+    assert relations & {TALKS, TALKS_BACK} and len(relations) == 2

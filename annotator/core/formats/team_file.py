@@ -354,7 +354,8 @@ def _gold(obj: dict[str, Any], text: str, schema: CodebookSchema, where: str, nu
         return result
 
     spans = decisions("spans", 6)
-    structure = _read_gold_structure(obj, sorted(spans), refuse)
+    undirected = [t.name for t in schema.relation_types if not t.directed]
+    structure = _read_gold_structure(obj, sorted(spans), refuse).undirected_sorted(undirected)
     reason = gold_structure_refusal(structure, spans, schema)
     if reason:
         raise refuse(reason)
