@@ -245,6 +245,9 @@ ARABIC = {
     "Accept agreed spans into gold": "قبول المقاطع المتفق عليها في المعيار الذهبي",
     "Article:": "المقالة:",
     "Cannot adjudicate": "تعذّر التحكيم",
+    "Accepting agreed work into gold…": "جارٍ قبول العمل المتفق عليه في المعيار الذهبي…",
+    "Accepting agreed work into gold: article {done} of {total}…": "جارٍ قبول العمل المتفق عليه في المعيار الذهبي: المقالة {done} من {total}…",
+    "Cancelled: gold was not changed.": "أُلغي: لم يتغيّر المعيار الذهبي.",
     # dashboard summary and charts
     "corpus order": "ترتيب المدونة",
     "lowest agreement first": "الأدنى اتفاقًا أولًا",
@@ -393,6 +396,12 @@ ARABIC = {
     "reject {label} {start}-{end}": "رفض {label} {start}-{end}",
     "edit gold span to {label} {start}-{end}": "تعديل المقطع الذهبي إلى {label} {start}-{end}",
     "mark gold {status}": "تعليم المعيار الذهبي {status}",
+    "Reject, or relate two selected gold spans": "رفض، أو ربط مقطعين ذهبيين محدّدين بعلاقة",
+    "Delete or R: take the selected span out of gold. Select a head, Ctrl+click a child, R: a gold relation between them.":
+        "Delete أو R: إخراج المقطع المحدّد من المعيار الذهبي. حدّد رأسًا ثم Ctrl+نقرة على طرف تابع، وR: علاقة ذهبية بينهما.",
+    "No relation type links a “{head}” span to a “{child}” span.": "لا يوجد نوع علاقة يربط مقطعًا «{head}» بمقطع «{child}».",
+    "That relation is already in gold.": "هذه العلاقة موجودة في المعيار الذهبي من قبل.",
+    "add gold relation {type}": "إضافة علاقة ذهبية {type}",
     # curation of relations, attribute values and article answers (ui/curation/coding_lists.py; its
     # lists read right to left in English too, so the relation arrow points left in both)
     "Spans ({waiting})": "المقاطع ({waiting})",
