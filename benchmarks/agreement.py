@@ -14,7 +14,7 @@ import time
 import krippendorff
 import numpy as np
 
-from annotator.core.agreement.characters import coverage, non_space_mask
+from annotator.core.agreement.characters import coverage
 from annotator.core.agreement.data import AgreementArticle, AgreementInput
 from annotator.core.agreement.layout import build_layout
 from annotator.core.agreement.report import build_report
@@ -50,9 +50,8 @@ def corpus(seed: int = 7) -> AgreementInput:
 
 def krippendorff_baseline(data: AgreementInput) -> tuple[float, float]:
     """Seconds for krippendorff.alpha on the same (annotators × characters) matrices, and pooled α."""
-    layout = build_layout(data)
-    mask = non_space_mask("".join(a.text for a in data.articles))
-    matrices = [np.stack([coverage(layout, layout.select(a, k))[mask] for a in range(len(ANNOTATORS))])
+    layout = build_layout(data)  # its continuum already holds only the characters that count (no spaces)
+    matrices = [np.stack([coverage(layout, layout.select(a, k)) for a in range(len(ANNOTATORS))])
                 .astype(float) for k in range(len(LABELS))]
     start = time.perf_counter()
     for matrix in matrices:

@@ -201,6 +201,33 @@ ARABIC = {
     "Previous disagreement": "الاختلاف السابق",
     "{lane}. <b>{name}</b> ({spans})": "{lane}. <b>{name}</b> ({spans})",
     "no span in that lane": "لا مقطع في هذا المسار",
+    # comparison view: placeholder, article chooser, structure disagreements (ui/agreement/comparison*.py)
+    "Nothing to compare yet. Click an article's bar in the Charts tab, or pick an article above: its text "
+    "appears here with each annotator's spans in a lane under every line, and the places where they "
+    "disagree are listed beside it.":
+        "لا شيء للمقارنة بعد. انقر عمود مقالة في تبويب الرسوم البيانية، أو اختر مقالة في الأعلى: يظهر نصها "
+        "هنا ومقاطع كل مُعلِّق في مسار تحت كل سطر، وتُسرد بجانبه المواضع التي يختلفون فيها.",
+    "{filled} a relation's end in dispute, in its type's colour ({hollow} the other annotator has no such "
+    "relation) · {dot} an attribute value differs · overlapping spans of one annotator take extra lanes":
+        "{filled} طرف علاقة مختلف عليه، بلون نوعها ({hollow} ليس لدى المُعلِّق الآخر هذه العلاقة) · {dot} قيمة "
+        "سمة مختلفة · المقاطع المتداخلة لمُعلِّق واحد تأخذ مسارات إضافية",
+    "missing span": "مقطع ناقص",
+    "different boundary": "حدود مختلفة",
+    "missing relation": "علاقة ناقصة",
+    "other relation type": "نوع علاقة آخر",
+    "other relation end": "طرف علاقة آخر",
+    "different attribute value": "قيمة سمة مختلفة",
+    "different answer": "إجابة مختلفة",
+    "{annotator}: «{words}» {label}": "{annotator}: «{words}» {label}",
+    "{annotator}: nothing": "{annotator}: لا شيء",
+    "{annotator}: no such relation": "{annotator}: لا علاقة كهذه",
+    "{annotator}: «{head}» {type} «{child}»": "{annotator}: «{head}» {type} «{child}»",
+    "{annotator}: «{words}» {attribute} = {value} ≠ {other}: {other_value}":
+        "{annotator}: «{words}» {attribute} = {value} ≠ {other}: {other_value}",
+    "{question}: {annotator} {value} ≠ {other} {other_value}":
+        "{question}: {annotator} {value} ≠ {other} {other_value}",
+    "(not set)": "(غير محددة)",
+    "(no answer)": "(بلا إجابة)",
     "Lanes under each line, top to bottom: {lanes}<br>Labels: {labels}<br>Disagreements: {kinds} &nbsp; "
     "{missing}":
         "المسارات تحت كل سطر، من الأعلى إلى الأسفل: {lanes}<br>الوسوم: {labels}<br>الاختلافات: {kinds} "
@@ -218,6 +245,9 @@ ARABIC = {
     "Accept agreed spans into gold": "قبول المقاطع المتفق عليها في المعيار الذهبي",
     "Article:": "المقالة:",
     "Cannot adjudicate": "تعذّر التحكيم",
+    "Accepting agreed work into gold…": "جارٍ قبول العمل المتفق عليه في المعيار الذهبي…",
+    "Accepting agreed work into gold: article {done} of {total}…": "جارٍ قبول العمل المتفق عليه في المعيار الذهبي: المقالة {done} من {total}…",
+    "Cancelled: gold was not changed.": "أُلغي: لم يتغيّر المعيار الذهبي.",
     # dashboard summary and charts
     "corpus order": "ترتيب المدونة",
     "lowest agreement first": "الأدنى اتفاقًا أولًا",
@@ -366,6 +396,12 @@ ARABIC = {
     "reject {label} {start}-{end}": "رفض {label} {start}-{end}",
     "edit gold span to {label} {start}-{end}": "تعديل المقطع الذهبي إلى {label} {start}-{end}",
     "mark gold {status}": "تعليم المعيار الذهبي {status}",
+    "Reject, or relate two selected gold spans": "رفض، أو ربط مقطعين ذهبيين محدّدين بعلاقة",
+    "Delete or R: take the selected span out of gold. Select a head, Ctrl+click a child, R: a gold relation between them.":
+        "Delete أو R: إخراج المقطع المحدّد من المعيار الذهبي. حدّد رأسًا ثم Ctrl+نقرة على طرف تابع، وR: علاقة ذهبية بينهما.",
+    "No relation type links a “{head}” span to a “{child}” span.": "لا يوجد نوع علاقة يربط مقطعًا «{head}» بمقطع «{child}».",
+    "That relation is already in gold.": "هذه العلاقة موجودة في المعيار الذهبي من قبل.",
+    "add gold relation {type}": "إضافة علاقة ذهبية {type}",
     # curation of relations, attribute values and article answers (ui/curation/coding_lists.py; its
     # lists read right to left in English too, so the relation arrow points left in both)
     "Spans ({waiting})": "المقاطع ({waiting})",

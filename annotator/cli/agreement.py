@@ -31,7 +31,8 @@ def add_agreement_commands(commands: argparse._SubParsersAction) -> None:
     p_agreement.add_argument("--labels", type=names, metavar="L,...", help="only these labels")
     p_agreement.add_argument("--annotators", type=names, metavar="A,B,...", help="only these annotators")
     p_agreement.add_argument("--against-gold", action="store_true",
-                             help="each annotator against gold (span F1 per label) on curated articles")
+                             help="each annotator against gold on curated articles: span F1 per label, "
+                                  "relation F1 per type, attribute and article-code kappa")
     p_agreement.add_argument("--bootstrap", type=_resamples, metavar="N",
                              help="95%% intervals from N resamples of the articles (default 1000; 0 = none)")
     p_agreement.add_argument("--seed", type=int, metavar="S",
@@ -186,12 +187,13 @@ def agreement_against_gold(args: argparse.Namespace) -> int:
 
     from annotator.core.agreement import against_gold as gold_agreement
     from annotator.core.agreement.render import CSV_HEADER
-    from annotator.core.agreement.report import build_report
+    from annotator.store.codebook import Codebook
     from annotator.store.gold import GOLD_RATER, Gold
 
     with open_project(args) as project:
-        data = Gold(project).agreement_input(annotators=args.annotators, labels=args.labels)
-    rows = gold_agreement.against_gold(build_report(data), GOLD_RATER)
+        data = Gold(project).agreement_input(annotators=args.annotators, labels=args.labels,
+                                             codebook=Codebook(project).for_agreement())
+    rows = gold_agreement.against_gold_pairwise(data, GOLD_RATER)
     if args.json:
         print(json.dumps({"against_gold": gold_agreement.to_json(rows)}, ensure_ascii=False, indent=2))
     elif args.csv:

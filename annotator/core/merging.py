@@ -13,13 +13,20 @@ the span sets themselves, so the winner never depends on the order of the files)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from annotator.core.errors import ConflictError, InputError
 from annotator.core.formats.pack import Pack
 from annotator.core.model import ArticleRecord, GoldStatus, Label, SpanRef, Status
-from annotator.core.structure import CodebookSchema, StructuredCoding, coding_order
+from annotator.core.structure import (
+    CodebookSchema,
+    RelationRef,
+    StructuredCoding,
+    answer_refusal,
+    attribute_refusal,
+    coding_order,
+)
 
 _STATUS_RANK = {Status.NEW: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
 Times = tuple[str | None, str | None]  # a span's (created_at, updated_at); None where unknown
@@ -205,9 +212,118 @@ def _latest(a: str | None, b: str | None) -> str | None:
 Decision = tuple[str, str]  # (decided_by, decided_at) of a gold span or a rejection
 
 
+Curated = tuple[str, str, str]  # (decided_by, decided_at, origin) of something gold holds
+
+
+@dataclass(frozen=True)
+class GoldStructure:
+    """One article's gold relations, attribute values and answers, and the versions ruled out of gold,
+    known by span position and names (ids mean nothing across machines)."""
+
+    relations: dict[RelationRef, Curated] = field(default_factory=dict)
+    relation_rejections: dict[RelationRef, Decision] = field(default_factory=dict)
+    attributes: dict[tuple[SpanRef, str], tuple[str, str, str, str]] = field(default_factory=dict)
+    # (gold span, attribute) → (value, decided_by, decided_at, origin)
+    attribute_rejections: dict[tuple[SpanRef, str, str], Decision] = field(default_factory=dict)
+    answers: dict[str, tuple[tuple[str, ...], str, str, str]] = field(default_factory=dict)
+    # question → (values in order, decided_by, decided_at, origin)
+    answer_rejections: dict[tuple[str, tuple[str, ...]], Decision] = field(default_factory=dict)
+    # (question, the rejected answer's values sorted) → decision
+
+    def __bool__(self) -> bool:
+        return any((self.relations, self.relation_rejections, self.attributes, self.attribute_rejections,
+                    self.answers, self.answer_rejections))
+
+    def decisions(self) -> tuple:
+        """What two copies of the gold must agree on (who decided and when aside)."""
+        return (frozenset(self.relations), frozenset(self.relation_rejections),
+                frozenset((key, value[0]) for key, value in self.attributes.items()),
+                frozenset(self.attribute_rejections),
+                frozenset((question, frozenset(value[0])) for question, value in self.answers.items()),
+                frozenset(self.answer_rejections))
+
+    def undirected_sorted(self, undirected: Iterable[str]) -> GoldStructure:
+        """The same gold with each relation of an undirected type (and each rejected one) written with
+        its ends in position order: two copies that stored it the other way round then compare equal."""
+        types = set(undirected)
+
+        def canonical(found: dict) -> dict:
+            out = {}
+            for ref, decision in found.items():
+                if ref.type in types and ref.child < ref.head:
+                    ref = RelationRef(ref.child, ref.head, ref.type)
+                out[ref] = min(decision, out.get(ref, decision))
+            return out
+
+        if not types:
+            return self
+        return replace(self, relations=canonical(self.relations),
+                       relation_rejections=canonical(self.relation_rejections))
+
+    def order(self) -> tuple:
+        """A total order, so a tie under ``prefer newer`` never depends on the order of the files."""
+        return (sorted(self.relations), sorted(self.relation_rejections),
+                sorted((key, value[0]) for key, value in self.attributes.items()),
+                sorted(self.attribute_rejections),
+                sorted((question, sorted(value[0])) for question, value in self.answers.items()),
+                sorted(self.answer_rejections))
+
+
+def gold_structure_refusal(structure: GoldStructure, gold_spans: Iterable[SpanRef],
+                           schema: CodebookSchema) -> str | None:
+    """Why a file's gold structure cannot be merged (a relation or value off the file's gold spans, a
+    name its codebook does not define, a value it does not allow); None when it can."""
+    spans = set(gold_spans)
+    types = {t.name for t in schema.relation_types}
+    attributes = {(a.label, a.name): a for a in schema.attributes}
+    questions = {q.name: q for q in schema.questions}
+
+    def off(ref: SpanRef) -> str | None:
+        return None if ref in spans else f"({ref.start}-{ref.end}, {ref.label}) is not one of its gold spans"
+
+    for relation in (*structure.relations, *structure.relation_rejections):
+        reason = off(relation.head) or off(relation.child) or (
+            None if relation.type in types else f"the relation type {relation.type!r} is not in its codebook")
+        if reason:
+            return f"a gold relation: {reason}"
+    values = [(span, name, value) for (span, name), (value, *_d) in structure.attributes.items()]
+    for span, name, value in (*values, *structure.attribute_rejections):
+        definition = attributes.get((span.label, name))
+        reason = off(span) or (f"label {span.label!r} has no attribute {name!r}" if definition is None
+                               else None)
+        if reason is None and (span, name, value) in values:
+            reason = attribute_refusal(definition, value)
+        if reason:
+            return f"a gold attribute value: {reason}"
+    for question, (answer, *_decision) in structure.answers.items():
+        reason = ("unknown article question" if question not in questions
+                  else "it has no values" if not answer else answer_refusal(questions[question], answer))
+        if reason:
+            return f"the gold answer to {question!r}: {reason}"
+    for question, _values in structure.answer_rejections:
+        if question not in questions:
+            return f"a rejected gold answer: unknown article question {question!r}"
+    return None
+
+
+def _combine_structure(ours: GoldStructure, theirs: GoldStructure) -> GoldStructure:
+    """Equal decisions: each one as decided first (ties broken by the decision itself, so the result
+    never depends on the order of the files; an answer's values in the order of that decision)."""
+    def earliest(mine: dict, other: dict, at: int) -> dict:
+        return {key: min(kept, other[key], key=lambda d: (d[at], d)) for key, kept in mine.items()}
+
+    return GoldStructure(earliest(ours.relations, theirs.relations, 1),
+                         earliest(ours.relation_rejections, theirs.relation_rejections, 1),
+                         earliest(ours.attributes, theirs.attributes, 2),
+                         earliest(ours.attribute_rejections, theirs.attribute_rejections, 1),
+                         earliest(ours.answers, theirs.answers, 2),
+                         earliest(ours.answer_rejections, theirs.answer_rejections, 1))
+
+
 @dataclass(frozen=True)
 class GoldWork:
-    """One article's gold: the curators' accepted spans, their rejections, and the gold status.
+    """One article's gold: the curators' accepted spans, their rejections, the gold status, and the
+    gold relations, attribute values and answers on them.
 
     Merged like a pair's work: the same decisions combine (later status, earliest decision of each);
     different ones conflict unless ``prefer_newer``, which keeps the gold edited last.
@@ -217,9 +333,10 @@ class GoldWork:
     rejections: dict[SpanRef, Decision]
     status: GoldStatus
     updated_at: str | None
+    structure: GoldStructure = field(default_factory=GoldStructure)  # relations, values, answers
 
-    def decisions(self) -> tuple[frozenset[SpanRef], frozenset[SpanRef]]:
-        return frozenset(self.spans), frozenset(self.rejections)
+    def decisions(self) -> tuple[frozenset[SpanRef], frozenset[SpanRef], tuple]:
+        return frozenset(self.spans), frozenset(self.rejections), self.structure.decisions()
 
 
 _GOLD_RANK = {GoldStatus.NOT_STARTED: 0, GoldStatus.IN_PROGRESS: 1, GoldStatus.CURATED: 2}
@@ -240,8 +357,10 @@ def _combine_gold(ours: GoldWork, theirs: GoldWork) -> GoldWork:
     return GoldWork(
         {ref: min(kept, theirs.spans[ref], key=lambda d: d[1]) for ref, kept in ours.spans.items()},
         {ref: min(kept, theirs.rejections[ref], key=lambda d: d[1]) for ref, kept in ours.rejections.items()},
-        later.status, _latest(ours.updated_at, theirs.updated_at))
+        later.status, _latest(ours.updated_at, theirs.updated_at),
+        _combine_structure(ours.structure, theirs.structure))
 
 
 def _gold_newness(work: GoldWork) -> tuple:
-    return (work.updated_at or "", sorted(work.spans), sorted(work.rejections), _GOLD_RANK[work.status])
+    return (work.updated_at or "", sorted(work.spans), sorted(work.rejections), work.structure.order(),
+            _GOLD_RANK[work.status])

@@ -142,6 +142,7 @@ def agreement_summary(project: Project, gold: bool = False) -> dict[str, Any] | 
         from annotator.core.agreement.report import build_report
     except ImportError:
         return None
+    from annotator.store.codebook import Codebook
     from annotator.store.gold import GOLD_RATER
 
     data = project.agreement_input()
@@ -152,9 +153,9 @@ def agreement_summary(project: Project, gold: bool = False) -> dict[str, Any] | 
         summary = {key: full[key] for key in ("annotators", "overall", "per_label", "skipped_articles",
                                               "notes")}
     if gold:
-        gold_data = Gold(project).agreement_input()
+        gold_data = Gold(project).agreement_input(codebook=Codebook(project).for_agreement())
         summary["against_gold"] = (
-            against_gold.to_json(against_gold.against_gold(build_report(gold_data), GOLD_RATER))
+            against_gold.to_json(against_gold.against_gold_pairwise(gold_data, GOLD_RATER))
             if gold_data.articles else [])
     return summary
 

@@ -10,13 +10,20 @@ the rows (ids, who decided and when) that were there.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from annotator.core.agreement.data import AgreementInput, counted_articles
+from annotator.core.agreement.data import AgreementInput, StructureCodebook, counted_articles
 from annotator.core.errors import ChangedElsewhereError, InputError, NotFoundError
 from annotator.core.model import GoldSpan, GoldStatus, SpanRef
-from annotator.store.gold_structure_rows import GoldStructureState, read_state, touch_gold, write_state
+from annotator.store.coding_rows import load_codings
+from annotator.store.gold_structure_rows import (
+    GoldStructureState,
+    gold_codings,
+    read_state,
+    touch_gold,
+    write_state,
+)
 from annotator.store.gold_vote import AUTO as AUTO
 from annotator.store.gold_vote import AdjudicationSummary, vote
 from annotator.store.repository import Changes, Project, utc_now
@@ -297,10 +304,14 @@ class Gold:
     # -- agreement with gold ------------------------------------------------------------------
 
     def agreement_input(
-        self, annotators: list[str] | None = None, labels: list[str] | None = None
+        self, annotators: list[str] | None = None, labels: list[str] | None = None,
+        codebook: StructureCodebook | None = None,
     ) -> AgreementInput:
         """Agreement data for comparing annotators with gold: the curated articles, each with gold (as
         the rater ``GOLD_RATER``) and the annotators who have it `done`. Unknown names raise NotFoundError.
+
+        With ``codebook`` (``Codebook.for_agreement()``), the annotators' relations, attribute values and
+        answers come too, and gold's, for the structured measures against gold.
         """
         known_labels = [label.name for label in self.project.labels()]
         for name in labels or ():
@@ -326,18 +337,26 @@ class Gold:
         rows = self._query("SELECT id, title, text FROM documents ORDER BY position, id")
         chosen = tuple(name for name in known_labels if labels is None or name in labels)
         wanted = (*annotators, GOLD_RATER) if annotators else None
-        return counted_articles(rows, done, spans, chosen, wanted)
+        codings = None
+        if codebook is not None:
+            conn = self.project.db.conn
+            codings = {key: coding for key, coding in load_codings(conn, document_ids=curated).items()}
+            codings.update({(doc, GOLD_RATER): coding for doc, coding in gold_codings(conn).items()
+                            if doc in curated})
+        return counted_articles(rows, done, spans, chosen, wanted, codings, codebook or StructureCodebook())
 
     # -- adjudication by vote -----------------------------------------------------------------
 
     def adjudicate(
         self, *, min_votes: int | None = None, annotators: Iterable[str] | None = None,
-        document_ids: Iterable[str] | None = None,
+        document_ids: Iterable[str] | None = None, progress: Callable[[int, int], None] | None = None,
     ) -> AdjudicationSummary:
         """Accept into gold every span enough done annotators agree on, for every article not yet
         curated, in ONE transaction; then, by the same vote, the relations between gold spans, the
         attribute values of gold spans and the article answers. What the curator already accepted or
         rejected is left as decided. An article becomes `curated` when nothing of it is left waiting.
+
+        ``progress(done, total)`` is called between articles; if it raises, nothing is changed.
         """
         if min_votes is not None and min_votes < 1:
             raise InputError(f"--min-votes must be at least 1, got {min_votes}")
@@ -350,4 +369,4 @@ class Gold:
         wanted = None if document_ids is None else set(document_ids)
         votes = self.annotations(annotators=names)
         with self.project.transaction() as conn:
-            return vote(conn, votes, self.statuses(), min_votes, wanted)
+            return vote(conn, votes, self.statuses(), min_votes, wanted, progress)

@@ -1,10 +1,9 @@
 """Gold structured coding as rows, on a connection inside another operation's transaction.
 
 ``store.gold`` snapshots and restores an article's whole gold with ``read_state``/``write_state``
-(undo); the vote reads ``decisions`` and writes ``store_accepted``; a merge keeps an article's gold
-relations and values through a rewrite of its gold spans with ``rows_by_position``/``restore_by_position``;
-exports read ``gold_codings``. ``GoldCoding`` (``store.gold_structure``) is the class the window and the
-command line use.
+(undo); the vote reads ``decisions`` and writes ``store_accepted``; exports read ``gold_codings``
+(merges read and write gold structure by position and name in ``store.merge_gold``).
+``GoldCoding`` (``store.gold_structure``) is the class the window and the command line use.
 """
 
 from __future__ import annotations
@@ -81,48 +80,6 @@ def write_state(conn: sqlite3.Connection, document_id: str, state: GoldStructure
                      [(doc, *row) for row in state.answers])
     conn.executemany("INSERT INTO gold_answer_rejections VALUES (?, ?, ?, ?, ?)",
                      [(doc, *row) for row in state.answer_rejections])
-
-
-_BY_POSITION = {  # a gold span's structure rows with its id replaced by where the span is
-    "gold_relations": "SELECT h.start, h.end, h.label_id, c.start, c.end, c.label_id, r.relation_type_id, "
-                      "r.decided_by, r.decided_at, r.origin FROM gold_relations r "
-                      "JOIN gold_spans h ON h.id = r.head_gold_span_id "
-                      "JOIN gold_spans c ON c.id = r.child_gold_span_id WHERE r.document_id = ?",
-    "gold_relation_rejections": "SELECT h.start, h.end, h.label_id, c.start, c.end, c.label_id, "
-                                "r.relation_type_id, r.decided_by, r.decided_at "
-                                "FROM gold_relation_rejections r "
-                                "JOIN gold_spans h ON h.id = r.head_gold_span_id "
-                                "JOIN gold_spans c ON c.id = r.child_gold_span_id WHERE r.document_id = ?",
-    "gold_attributes": "SELECT g.start, g.end, g.label_id, a.attribute_id, a.value, a.decided_by, "
-                       "a.decided_at, a.origin FROM gold_attributes a "
-                       "JOIN gold_spans g ON g.id = a.gold_span_id WHERE g.document_id = ?",
-    "gold_attribute_rejections": "SELECT g.start, g.end, g.label_id, a.attribute_id, a.value, a.decided_by, "
-                                 "a.decided_at FROM gold_attribute_rejections a "
-                                 "JOIN gold_spans g ON g.id = a.gold_span_id WHERE g.document_id = ?",
-}
-
-
-def rows_by_position(conn: sqlite3.Connection, document_id: str) -> dict[str, list[tuple]]:
-    """The article's gold relations and attribute values (and their rejections) by span position, to
-    put back with ``restore_by_position`` after its gold spans were written anew (a merge does that)."""
-    return {table: conn.execute(sql, (document_id,)).fetchall() for table, sql in _BY_POSITION.items()}
-
-
-def restore_by_position(conn: sqlite3.Connection, document_id: str, rows: dict[str, list[tuple]]) -> None:
-    """Put back the rows of ``rows_by_position`` whose spans are gold spans again (the others went with
-    their spans)."""
-    ids = {tuple(key): span_id for span_id, *key in conn.execute(
-        "SELECT id, start, end, label_id FROM gold_spans WHERE document_id = ?", (document_id,))}
-    for table in ("gold_relations", "gold_relation_rejections"):
-        columns = "decided_by, decided_at" + (", origin" if table == "gold_relations" else "")
-        conn.executemany(
-            f"INSERT OR IGNORE INTO {table} (document_id, head_gold_span_id, child_gold_span_id, "
-            f"relation_type_id, {columns}) VALUES (?, ?, ?, ?, {', '.join('?' * len(columns.split(',')))})",
-            [(document_id, ids[tuple(row[:3])], ids[tuple(row[3:6])], *row[6:]) for row in rows[table]
-             if tuple(row[:3]) in ids and tuple(row[3:6]) in ids])
-    for table, width in (("gold_attributes", 6), ("gold_attribute_rejections", 5)):
-        conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({', '.join('?' * width)})",
-                         [(ids[tuple(row[:3])], *row[3:]) for row in rows[table] if tuple(row[:3]) in ids])
 
 
 def answer_key(values: Iterable[str]) -> str:

@@ -6,6 +6,7 @@ count the votes; this writes the outcome, inside the caller's transaction).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annotator.core.adjudication import ArticleAdjudication, adjudicate_article
@@ -60,10 +61,13 @@ class AdjudicationSummary:
 
 
 def vote(conn: sqlite3.Connection, votes: dict[str, dict[str, list[SpanRef]]],
-         statuses: dict[str, GoldStatus], min_votes: int | None, wanted: set[str] | None
-         ) -> AdjudicationSummary:
+         statuses: dict[str, GoldStatus], min_votes: int | None, wanted: set[str] | None,
+         progress: Callable[[int, int], None] | None = None) -> AdjudicationSummary:
     """Accept what enough of ``votes`` (article → done annotator → spans) agree on, for every article
-    (of ``wanted``, if given) not yet curated; an article becomes `curated` when nothing of it waits."""
+    (of ``wanted``, if given) not yet curated; an article becomes `curated` when nothing of it waits.
+
+    ``progress(done, total)`` is called before each article and at the end; an exception it raises
+    (the user cancelled) leaves the caller's transaction to roll everything back."""
     summary = AdjudicationSummary()
     now = utc_now()
     labels = dict(conn.execute("SELECT name, id FROM labels"))
@@ -78,9 +82,11 @@ def vote(conn: sqlite3.Connection, votes: dict[str, dict[str, list[SpanRef]]],
                   "JOIN labels l ON l.id = r.label_id"):
         for doc, start, end, label in conn.execute(query):
             decided.setdefault(doc, set()).add(SpanRef(start, end, label))
-    for (doc,) in conn.execute("SELECT id FROM documents ORDER BY position, id").fetchall():
-        if wanted is not None and doc not in wanted:
-            continue
+    articles = [doc for (doc,) in conn.execute("SELECT id FROM documents ORDER BY position, id")
+                if wanted is None or doc in wanted]
+    for done, doc in enumerate(articles):
+        if progress is not None:
+            progress(done, len(articles))
         if statuses.get(doc) == GoldStatus.CURATED:
             summary.skipped_curated += 1
             continue
@@ -114,5 +120,7 @@ def vote(conn: sqlite3.Connection, votes: dict[str, dict[str, list[SpanRef]]],
             "updated_at = excluded.updated_at",
             (doc, status.value, now),
         )
+    if progress is not None:
+        progress(len(articles), len(articles))
     return summary
 

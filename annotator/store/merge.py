@@ -25,7 +25,7 @@ from annotator.core.merging import (
 from annotator.core.model import Label, SpanRef, Status, default_article_id
 from annotator.core.structure import CodebookSchema, StructuredCoding
 from annotator.store.coding_rows import CodebookWriter, load_codings
-from annotator.store.merge_gold import read_gold, write_gold
+from annotator.store.merge_gold import PROJECT_TABLES, read_gold, write_gold
 from annotator.store.merge_source import is_project_file, read_project_file  # noqa: F401 (re-exported)
 from annotator.store.merge_structure import clear_pair_notes, write_schema
 from annotator.store.repository import Changes, Project, _extra_label_colours, utc_now
@@ -79,8 +79,9 @@ def edit_times(project: Project) -> dict[tuple[str, str], str]:
 
 
 def project_gold(project: Project) -> dict[str, GoldWork]:
-    """Article id → the project's gold (curated spans, rejections, gold status), for the reviewer's file."""
-    return read_gold(project.db.conn, {"gold_spans", "gold_rejections"})
+    """Article id → the project's gold (curated spans, rejections, gold status, relations, values and
+    answers), for the reviewer's file."""
+    return read_gold(project.db.conn, PROJECT_TABLES)
 
 
 @dataclass
@@ -202,8 +203,8 @@ class _Planner:
         self._settle_gold()
 
     def _settle_gold(self) -> None:
-        tables = {"gold_spans", "gold_rejections"}  # the project is always at the current schema
-        self.plan.gold_before = read_gold(self.project.db.conn, tables, self.gold_contributions)
+        # the project is always at the current schema
+        self.plan.gold_before = read_gold(self.project.db.conn, PROJECT_TABLES, self.gold_contributions)
         for article_id, found in self.gold_contributions.items():
             if article_id in self.plan.gold_before and article_id not in self.owned_gold:
                 found.insert(0, (self.plan.gold_before[article_id], str(self.project.path)))
@@ -216,7 +217,8 @@ class _Planner:
                     raise PairConflict(f"article {where}: the gold differs in {one} and {two}, and one of "
                                        "them does not record when it was decided. Nothing was changed.",
                                        untimed=True) from None
-                raise PairConflict(f"article {where}: the gold (curated spans or decisions) differs in {one} "
+                raise PairConflict(f"article {where}: the gold (curated spans, relations, attribute "
+                                   f"values, answers or decisions) differs in {one} "
                                    f"and {two}. Nothing was changed; re-run with --prefer newer to keep the "
                                    "gold curated last.") from None
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from annotator.core.errors import InputError, ProjectFileError
 from annotator.core.formats.untrusted import blank, load_json
-from annotator.core.merging import MergeSource, PairWork, SourceArticle
+from annotator.core.merging import MergeSource, PairWork, SourceArticle, gold_structure_refusal
 from annotator.core.model import Label, SpanRef, Status, text_sha256
 from annotator.core.structure import (
     CodebookSchema,
@@ -163,6 +163,9 @@ def _read_source(conn: sqlite3.Connection, where: str, tables: set[str]) -> Merg
     for doc_id, work in gold.items():
         for ref in (*work.spans, *work.rejections):
             check.span(doc_id, ref.start, ref.end, ref.label, "the gold")
+        reason = gold_structure_refusal(work.structure, work.spans, source.schema)
+        if reason:
+            raise check.refuse(doc_id, reason)
     source.gold = {sha_by_id[doc]: work for doc, work in gold.items()}
     if "assignments" in tables:
         source.assignment = {(sha_by_id[d], a) for d, a in conn.execute(

@@ -74,6 +74,19 @@ _PROJECT = [
     "SELECT count(*), max(updated_at), group_concat(status, '') FROM gold_statuses",
     "SELECT count(*), max(decided_at), total(start * 7 + end * 13 + label_id) FROM gold_spans",
     "SELECT count(*), max(decided_at), total(start * 7 + end * 13 + label_id) FROM gold_rejections",
+    # gold relations, attribute values and answers (and rejected versions) travel in the gold lines
+    "SELECT group_concat(head_gold_span_id || ':' || child_gold_span_id || ':' || relation_type_id || ':' "
+    "|| decided_at, '|') FROM gold_relations",
+    "SELECT group_concat(head_gold_span_id || ':' || child_gold_span_id || ':' || relation_type_id || ':' "
+    "|| decided_at, '|') FROM gold_relation_rejections",
+    "SELECT group_concat(gold_span_id || ':' || attribute_id || ':' || value || ':' || decided_at, '|') "
+    "FROM gold_attributes",
+    "SELECT group_concat(gold_span_id || ':' || attribute_id || ':' || value || ':' || decided_at, '|') "
+    "FROM gold_attribute_rejections",
+    "SELECT group_concat(document_id || ':' || question_id || ':' || value || ':' || decided_at, '|') "
+    "FROM gold_answers",
+    "SELECT group_concat(document_id || ':' || question_id || ':' || answer || ':' || decided_at, '|') "
+    "FROM gold_answer_rejections",
 ]
 
 

@@ -809,7 +809,82 @@ corpus {measure}: {value}</source>
         </message>
     </context>
     <context>
+        <name>Comparison</name>
+        <message>
+            <source>missing span</source>
+            <translation>مقطع ناقص</translation>
+        </message>
+        <message>
+            <source>different label</source>
+            <translation>وسم مختلف</translation>
+        </message>
+        <message>
+            <source>different boundary</source>
+            <translation>حدود مختلفة</translation>
+        </message>
+        <message>
+            <source>missing relation</source>
+            <translation>علاقة ناقصة</translation>
+        </message>
+        <message>
+            <source>other relation type</source>
+            <translation>نوع علاقة آخر</translation>
+        </message>
+        <message>
+            <source>other relation end</source>
+            <translation>طرف علاقة آخر</translation>
+        </message>
+        <message>
+            <source>different attribute value</source>
+            <translation>قيمة سمة مختلفة</translation>
+        </message>
+        <message>
+            <source>different answer</source>
+            <translation>إجابة مختلفة</translation>
+        </message>
+        <message>
+            <source>{annotator}: «{words}» {label}</source>
+            <translation>{annotator}: «{words}» {label}</translation>
+        </message>
+        <message>
+            <source>{annotator}: nothing</source>
+            <translation>{annotator}: لا شيء</translation>
+        </message>
+        <message>
+            <source>{question}: {annotator} {value} ≠ {other} {other_value}</source>
+            <translation>{question}: {annotator} {value} ≠ {other} {other_value}</translation>
+        </message>
+        <message>
+            <source>{annotator}: «{words}» {attribute} = {value} ≠ {other}: {other_value}</source>
+            <translation>{annotator}: «{words}» {attribute} = {value} ≠ {other}: {other_value}</translation>
+        </message>
+        <message>
+            <source>{annotator}: no such relation</source>
+            <translation>{annotator}: لا علاقة كهذه</translation>
+        </message>
+        <message>
+            <source>{annotator}: «{head}» {type} «{child}»</source>
+            <translation>{annotator}: «{head}» {type} «{child}»</translation>
+        </message>
+        <message>
+            <source>(not set)</source>
+            <translation>(غير محددة)</translation>
+        </message>
+        <message>
+            <source>(no answer)</source>
+            <translation>(بلا إجابة)</translation>
+        </message>
+    </context>
+    <context>
         <name>ComparisonView</name>
+        <message>
+            <source>Nothing to compare yet. Click an article's bar in the Charts tab, or pick an article above: its text appears here with each annotator's spans in a lane under every line, and the places where they disagree are listed beside it.</source>
+            <translation>لا شيء للمقارنة بعد. انقر عمود مقالة في تبويب الرسوم البيانية، أو اختر مقالة في الأعلى: يظهر نصها هنا ومقاطع كل مُعلِّق في مسار تحت كل سطر، وتُسرد بجانبه المواضع التي يختلفون فيها.</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>المقالة</translation>
+        </message>
         <message>
             <source>&lt;b&gt;Disagreements&lt;/b&gt; (N / F8 next · P / Shift+F8 previous)</source>
             <translation>&lt;b&gt;الاختلافات&lt;/b&gt; (N / F8 التالي · P / Shift+F8 السابق)</translation>
@@ -829,6 +904,10 @@ corpus {measure}: {value}</source>
         <message>
             <source>no span in that lane</source>
             <translation>لا مقطع في هذا المسار</translation>
+        </message>
+        <message>
+            <source>{filled} a relation's end in dispute, in its type's colour ({hollow} the other annotator has no such relation) · {dot} an attribute value differs · overlapping spans of one annotator take extra lanes</source>
+            <translation>{filled} طرف علاقة مختلف عليه، بلون نوعها ({hollow} ليس لدى المُعلِّق الآخر هذه العلاقة) · {dot} قيمة سمة مختلفة · المقاطع المتداخلة لمُعلِّق واحد تأخذ مسارات إضافية</translation>
         </message>
         <message>
             <source>Lanes under each line, top to bottom: {lanes}&lt;br&gt;Labels: {labels}&lt;br&gt;Disagreements: {kinds} &amp;nbsp; {missing}</source>
@@ -929,8 +1008,20 @@ corpus {measure}: {value}</source>
             <translation>المقالة:</translation>
         </message>
         <message>
+            <source>Accepting agreed work into gold: article {done} of {total}…</source>
+            <translation>جارٍ قبول العمل المتفق عليه في المعيار الذهبي: المقالة {done} من {total}…</translation>
+        </message>
+        <message>
+            <source>Accepting agreed work into gold…</source>
+            <translation>جارٍ قبول العمل المتفق عليه في المعيار الذهبي…</translation>
+        </message>
+        <message>
             <source>Cannot adjudicate</source>
             <translation>تعذّر التحكيم</translation>
+        </message>
+        <message>
+            <source>Cancelled: gold was not changed.</source>
+            <translation>أُلغي: لم يتغيّر المعيار الذهبي.</translation>
         </message>
         <message>
             <source>Accept the spans the annotators agree on into gold for which articles?</source>
@@ -963,12 +1054,20 @@ corpus {measure}: {value}</source>
             <translation>قبول</translation>
         </message>
         <message>
+            <source>Delete or R: take the selected span out of gold. Select a head, Ctrl+click a child, R: a gold relation between them.</source>
+            <translation>Delete أو R: إخراج المقطع المحدّد من المعيار الذهبي. حدّد رأسًا ثم Ctrl+نقرة على طرف تابع، وR: علاقة ذهبية بينهما.</translation>
+        </message>
+        <message>
             <source>Reject</source>
             <translation>رفض</translation>
         </message>
         <message>
             <source>Waiting for a decision (Enter or A: accept · Delete or R: reject)</source>
             <translation>بانتظار قرار (Enter أو A: قبول · Delete أو R: رفض)</translation>
+        </message>
+        <message>
+            <source>Reject, or relate two selected gold spans</source>
+            <translation>رفض، أو ربط مقطعين ذهبيين محدّدين بعلاقة</translation>
         </message>
         <message>
             <source>Set boundaries from selection</source>
@@ -997,6 +1096,14 @@ corpus {measure}: {value}</source>
         <message>
             <source>by vote</source>
             <translation>بالتصويت</translation>
+        </message>
+        <message>
+            <source>No relation type links a “{head}” span to a “{child}” span.</source>
+            <translation>لا يوجد نوع علاقة يربط مقطعًا «{head}» بمقطع «{child}».</translation>
+        </message>
+        <message>
+            <source>That relation is already in gold.</source>
+            <translation>هذه العلاقة موجودة في المعيار الذهبي من قبل.</translation>
         </message>
     </context>
     <context>
@@ -3400,6 +3507,10 @@ corpus {measure}: {value}</source>
         <message>
             <source>reject {what}</source>
             <translation>رفض {what}</translation>
+        </message>
+        <message>
+            <source>add gold relation {type}</source>
+            <translation>إضافة علاقة ذهبية {type}</translation>
         </message>
     </context>
     <context>

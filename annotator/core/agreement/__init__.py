@@ -2,5 +2,7 @@
 
 Qt-free and SQL-free. The store hands in a ``data.AgreementInput``; ``report.build_report`` returns a
 frozen ``report.AgreementReport`` that ``render`` prints and the dashboard reads; ``disagreements``
-lists where annotators differ. Import from the submodules (this package imports nothing heavy).
+lists where annotators' spans differ, ``structure_disagreements`` where their relations, attribute values
+and article answers do, and ``lanes`` lays one annotator's overlapping spans out in sub-lanes.
+Import from the submodules (this package imports nothing heavy).
 """

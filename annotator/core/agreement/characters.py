@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from annotator.core.agreement.layout import Layout, per_article_sums
+from annotator.core.agreement.layout import Layout
 from annotator.core.agreement.undefined import Figures, one, undefined_where
 from annotator.core.agreement.white_space import WHITESPACE, non_space_mask  # noqa: F401  (re-exported)
 
@@ -111,6 +111,29 @@ def covered(starts: np.ndarray, ends: np.ndarray, size: int) -> np.ndarray:
     return np.cumsum(boundary[:-1], dtype=np.int32) > 0
 
 
+def covered_per_article(starts: np.ndarray, ends: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """Characters inside at least one interval [start, end), per article (``bounds``: article offsets).
+
+    The same sums as ``per_article_sums(covered(…), bounds)``, from the intervals' union instead of a
+    mask over every character: sorted by start, an interval opens a new stretch where it starts at or
+    after the furthest end so far (so stretches never join across an article's end), and each stretch
+    counts its furthest end minus its start. O(spans log spans) rather than O(characters): on 4,000
+    articles × 3,000 characters the masks and their sums were 3.5 of the report's 7.5 s.
+    """
+    n_articles = len(bounds) - 1
+    if len(starts) == 0:
+        return np.zeros(n_articles, dtype=np.int64)
+    order = np.lexsort((ends, starts))
+    first, last = starts[order], ends[order]
+    reach = np.maximum.accumulate(last)
+    opens = np.ones(len(first), dtype=bool)
+    opens[1:] = first[1:] >= reach[:-1]
+    heads = np.flatnonzero(opens)
+    lengths = np.maximum.reduceat(last, heads) - first[heads]
+    article = np.searchsorted(bounds, first[heads], side="right") - 1
+    return np.bincount(article, weights=lengths, minlength=n_articles)[:n_articles].astype(np.int64)
+
+
 def coverage(layout: Layout, rows: np.ndarray) -> np.ndarray:
     """Boolean over the whole continuum: inside at least one of the span ``rows``."""
     return covered(layout.start[rows], layout.end[rows], layout.length)
@@ -120,7 +143,6 @@ def character_counts(layout: Layout, progress: Callable[[], None] | None = None)
     """Count the binary character data of every (annotator, label) over the layout's characters (which
     hold no white space: ``white_space``)."""
     kept = layout.offsets
-    size = layout.length
     kept_start, kept_end = layout.start, layout.end
     characters = np.diff(kept)
     raters = layout.present.sum(axis=0)  # annotators counted per article
@@ -130,13 +152,14 @@ def character_counts(layout: Layout, progress: Callable[[], None] | None = None)
     both = np.zeros((len(pairs), n_labels, n_articles), dtype=np.int64)
     ones_sq = np.zeros((n_labels, n_articles), dtype=np.int64)
     for label in range(n_labels):
-        coded = []
-        for annotator in range(len(layout.annotators)):
-            rows = layout.select(annotator, label)
-            coded.append(covered(kept_start[rows], kept_end[rows], size))
-            ones[annotator, label] = per_article_sums(coded[-1], kept)
+        rows = [layout.select(annotator, label) for annotator in range(len(layout.annotators))]
+        for annotator, own in enumerate(rows):
+            ones[annotator, label] = covered_per_article(kept_start[own], kept_end[own], kept)
         for p, (a, b) in enumerate(pairs):
-            both[p, label] = per_article_sums(coded[a] & coded[b], kept)
+            # |A ∩ B| = |A| + |B| − |A ∪ B|, the union being the two annotators' spans taken together
+            either = np.concatenate([rows[a], rows[b]])
+            both[p, label] = (ones[a, label] + ones[b, label]
+                              - covered_per_article(kept_start[either], kept_end[either], kept))
         # Σ_u n1² = Σ_a ones_a + 2·Σ_{a<b} both_ab: the square of a sum of 0/1 codes, summed per article.
         ones_sq[label] = ones[:, label].sum(axis=0) + 2 * both[:, label].sum(axis=0)
         if progress is not None:

@@ -98,3 +98,17 @@ def _kept(coding: StructuredCoding, labels: set[str]) -> StructuredCoding:
                             if r.head.label in labels and r.child.label in labels),
         attributes=frozenset(a for a in coding.attributes if a[0].label in labels),
     )
+
+
+def pair_only(data: AgreementInput, first: str, second: str) -> AgreementInput:
+    """``data`` cut down to two raters: the articles both have counted, only their spans and coding.
+
+    Comparing each annotator with gold pair by pair: an article question counts where both answered,
+    whatever the other annotators did.
+    """
+    names = {first, second}
+    kept = tuple(
+        replace(article, spans={n: s for n, s in article.spans.items() if n in names},
+                codings={n: c for n, c in article.codings.items() if n in names})
+        for article in data.articles if names <= set(article.spans))
+    return replace(data, articles=kept, skipped=len(data.articles) - len(kept) + data.skipped)

@@ -146,12 +146,13 @@ def span_rows(layout: Layout, annotator: np.ndarray, article: np.ndarray, label:
 def per_article_sums(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
     """Sum ``values`` (last axis) over each article's stretch; ``bounds`` are the article offsets.
 
-    ``np.add.reduceat`` returns the element at the index for an empty stretch, so those are zeroed.
+    ``np.add.reduceat`` returns the element at the index for an empty stretch, so those are zeroed. The
+    values get one 0 at the end so that empty stretches at the very end have an index of their own
+    (clamping their index to the last value instead cut the article before them short by one).
     """
     bounds = np.asarray(bounds)
-    size = values.shape[-1]
-    if size == 0:
-        return np.zeros((*values.shape[:-1], len(bounds) - 1), dtype=np.int64)
-    starts = np.minimum(bounds[:-1], size - 1)
-    sums = np.add.reduceat(values, starts, axis=-1, dtype=np.int64)
+    if len(bounds) < 2:
+        return np.zeros((*values.shape[:-1], 0), dtype=np.int64)
+    padded = np.concatenate([values, np.zeros((*values.shape[:-1], 1), dtype=values.dtype)], axis=-1)
+    sums = np.add.reduceat(padded, bounds[:-1], axis=-1, dtype=np.int64)
     return np.where(np.diff(bounds) > 0, sums, 0)

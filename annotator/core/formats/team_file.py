@@ -29,7 +29,12 @@ then one line per assigned annotator (reviewer)
     ``{"assigned": NAME, "articles": [article id, ...]}``
 then one line per article with gold (reviewer)
     ``{"gold": article id, "status", "updated_at", "spans": [[start, end, label, decided_by, decided_at,
-    origin]], "rejections": [[start, end, label, decided_by, decided_at]]}``
+    origin]], "rejections": [[start, end, label, decided_by, decided_at]]}`` and, when gold has any,
+    ``"relations": [[head, child, type, decided_by, decided_at, origin]]`` (head and child by index into
+    ``"spans"``), ``"relation_rejections"`` (the same without origin), ``"attributes": [[span index,
+    attribute, value, decided_by, decided_at, origin]]``, ``"attribute_rejections"`` (without origin),
+    ``"answers": [[question, [values], decided_by, decided_at, origin]]`` and ``"answer_rejections"``
+    (without origin)
 
 A team file is untrusted input, read like a pack: bounded in size, every text's hash and every offset
 checked, and work of anyone but its own annotator refused.
@@ -50,9 +55,9 @@ from annotator.core.formats.jsonl_coding import coding_to_json, read_coding
 from annotator.core.formats.pack import Pack, parse_labels, parse_records
 from annotator.core.formats.pack_codebook import codebook_from_json, codebook_to_json
 from annotator.core.formats.untrusted import blank, load_json
-from annotator.core.merging import GoldWork
+from annotator.core.merging import GoldStructure, GoldWork, gold_structure_refusal
 from annotator.core.model import AnnotationSet, GoldStatus, SpanRef, Status
-from annotator.core.structure import StructuredCoding
+from annotator.core.structure import CodebookSchema, RelationRef, StructuredCoding
 
 FORMAT = "annotator-team"
 VERSION = 1
@@ -130,8 +135,28 @@ def team_body(team: TeamFile) -> bytes:
         lines.append({"gold": article_id, "status": gold.status.value, "updated_at": gold.updated_at or "",
                       "spans": [[r.start, r.end, r.label, *d] for r, d in sorted(gold.spans.items())],
                       "rejections": [[r.start, r.end, r.label, *d]
-                                     for r, d in sorted(gold.rejections.items())]})
+                                     for r, d in sorted(gold.rejections.items())],
+                      **_gold_structure_json(sorted(gold.spans), gold.structure)})
     return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
+
+
+def _gold_structure_json(spans: list[SpanRef], structure: GoldStructure) -> dict[str, list]:
+    """The gold line's keys for gold relations, attribute values and answers (only those with any)."""
+    index = {ref: n for n, ref in enumerate(spans)}
+    found = {
+        "relations": [[index[r.head], index[r.child], r.type, *d]
+                      for r, d in sorted(structure.relations.items())],
+        "relation_rejections": [[index[r.head], index[r.child], r.type, *d]
+                                for r, d in sorted(structure.relation_rejections.items())],
+        "attributes": [[index[span], name, *d] for (span, name), d in sorted(structure.attributes.items())],
+        "attribute_rejections": [[index[span], name, value, *d] for (span, name, value), d
+                                 in sorted(structure.attribute_rejections.items())],
+        "answers": [[question, list(values), *d]
+                    for question, (values, *d) in sorted(structure.answers.items())],
+        "answer_rejections": [[question, list(values), *d]
+                              for (question, values), d in sorted(structure.answer_rejections.items())],
+    }
+    return {key: rows for key, rows in found.items() if rows}
 
 
 def _coding_json(spans: list[SpanRef], coding: StructuredCoding | None) -> dict[str, Any]:
@@ -246,7 +271,7 @@ def read_team_file(path: Path, max_bytes: int = MAX_BYTES) -> TeamFile:
             if article_id not in texts:
                 raise InputError(f"gold of an article not in this file: {article_id!r}", path=where,
                                  line=number)
-            gold[article_id] = _gold(obj, texts[article_id], where, number)
+            gold[article_id] = _gold(obj, texts[article_id], schema, where, number)
     if (assignment or gold) and header["role"] != Role.REVIEWER.value:
         raise InputError("an annotator's file holds assignments or gold, which only the reviewer publishes",
                          path=where)
@@ -297,8 +322,9 @@ def _work(number: int, line: str, owner: str, where: str) -> WorkOnArticle:
                          AnnotationSet(owner, tuple(spans), status, updated, coding))
 
 
-def _gold(obj: dict[str, Any], text: str, where: str, number: int) -> GoldWork:
-    """One gold line, every decision's offsets checked against the article's text."""
+def _gold(obj: dict[str, Any], text: str, schema: CodebookSchema, where: str, number: int) -> GoldWork:
+    """One gold line, every decision's offsets checked against the article's text, its relations,
+    values and answers against the gold spans and the file's codebook."""
     def refuse(message: str) -> InputError:
         return InputError(f"gold of article {obj.get('gold')!r}: {message}", path=where, line=number)
 
@@ -328,4 +354,56 @@ def _gold(obj: dict[str, Any], text: str, where: str, number: int) -> GoldWork:
             result[SpanRef(start, end, label)] = tuple(item[3:])
         return result
 
-    return GoldWork(decisions("spans", 6), decisions("rejections", 5), status, updated)
+    spans = decisions("spans", 6)
+    undirected = [t.name for t in schema.relation_types if not t.directed]
+    structure = _read_gold_structure(obj, sorted(spans), refuse).undirected_sorted(undirected)
+    reason = gold_structure_refusal(structure, spans, schema)
+    if reason:
+        raise refuse(reason)
+    return GoldWork(spans, decisions("rejections", 5), status, updated, structure)
+
+
+def _read_gold_structure(obj: dict[str, Any], spans: list[SpanRef], refuse) -> GoldStructure:
+    """The gold line's relations, attribute values and answers, each row's shape checked."""
+    def rows(key: str, shape: str, typed, curated: bool) -> list[list]:
+        """Rows of ``key``: the first values checked by ``typed``, then who decided, when (and origin)."""
+        width = len(typed) + (3 if curated else 2)
+        def fits(item: object) -> bool:
+            return isinstance(item, list) and len(item) == width and all(
+                check(v) for check, v in zip(typed, item[:len(typed)], strict=True)) and all(
+                isinstance(v, str) for v in item[len(typed):])
+
+        items = obj.get(key) or []
+        if not isinstance(items, list) or not all(fits(item) for item in items):
+            raise refuse(f'each of "{key}" must be [{shape}, decided_by, decided_at{", origin" * curated}]')
+        return items
+
+    def span(n: object) -> SpanRef:
+        if type(n) is not int or not 0 <= n < len(spans):
+            raise refuse(f"{n!r} is not the index of one of its gold spans (0 to {len(spans) - 1})")
+        return spans[n]
+
+    def index(value: object) -> bool:  # checked when the span is looked up, naming the index
+        return True
+
+    def text(value: object) -> bool:
+        return isinstance(value, str)
+
+    def values(value: object) -> bool:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+    relation, attribute, answer = (index, index, text), (index, text, text), (text, values)
+    relation_shape, attribute_shape, answer_shape = ("head index, child index, type",
+                                                     "span index, attribute, value", "question, [values]")
+    return GoldStructure(
+        {RelationRef(span(i[0]), span(i[1]), i[2]): tuple(i[3:])
+         for i in rows("relations", relation_shape, relation, True)},
+        {RelationRef(span(i[0]), span(i[1]), i[2]): tuple(i[3:])
+         for i in rows("relation_rejections", relation_shape, relation, False)},
+        {(span(i[0]), i[1]): tuple(i[2:]) for i in rows("attributes", attribute_shape, attribute, True)},
+        {(span(i[0]), i[1], i[2]): tuple(i[3:])
+         for i in rows("attribute_rejections", attribute_shape, attribute, False)},
+        {i[0]: (tuple(i[1]), *i[2:]) for i in rows("answers", answer_shape, answer, True)},
+        {(i[0], tuple(sorted(i[1]))): tuple(i[2:])
+         for i in rows("answer_rejections", answer_shape, answer, False)},
+    )

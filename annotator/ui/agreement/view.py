@@ -287,6 +287,7 @@ class AgreementDashboard(QWidget):
         self.recompute_button.clicked.connect(self.recompute)
         self.export_button.clicked.connect(self._ask_export)
         self.bars_chart.articleClicked.connect(self.open_article)
+        self.comparison.articleChosen.connect(self.open_article)
         self.reload_names()
         self._show_measure_help()
 
@@ -396,6 +397,11 @@ class AgreementDashboard(QWidget):
     def show_result(self, result: DashboardData) -> None:
         """Take a computed report and draw every chart (what the benchmark times)."""
         self.result = result
+        self.comparison.set_articles([(a.id, a.title) for a in result.data.articles])
+        shown = self.comparison.article_id
+        if shown is not None:  # still counted: shown again from the new figures, at the same place
+            self.comparison.show_article(result.article(shown), result.data.codebook,
+                                         current=self.comparison.current_index)
         self.redraw()
         self.reportReady.emit()
 
@@ -466,8 +472,9 @@ class AgreementDashboard(QWidget):
         """Show ``article_id`` in the comparison tab (and tell listeners)."""
         if self.result is None:
             return
-        self.comparison.show_article(self.result.article(article_id))
+        # the tab first: the current disagreement is centred in the view at its shown size
         self.tabs.setCurrentWidget(self.comparison)
+        self.comparison.show_article(self.result.article(article_id), self.result.data.codebook)
         self.comparison.disagreement_list.setFocus()
         self.articleActivated.emit(article_id)
 

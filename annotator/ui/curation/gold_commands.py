@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from annotator.core.adjudication_structure import AnswerCandidate, AttributeCandidate, RelationCandidate
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GoldStatus, SpanRef
-from annotator.core.structure import GoldAnswer, GoldAttribute, GoldRelation
+from annotator.core.structure import GoldAnswer, GoldAttribute, GoldRelation, RelationRef
 from annotator.store import Changes
 from annotator.store.gold import Gold, GoldState
 from annotator.store.gold_structure import GoldCoding
@@ -165,3 +165,16 @@ class DecideCoding(GoldCommand):
             return decide(doc, version.span, version.name, version.value, who)
         decide = coding.accept_answer if self.accept else coding.reject_answer
         return decide(doc, version.question, version.values, who)
+
+
+class AddGoldRelation(GoldCommand):
+    """The curator's own relation between two gold spans, put straight into gold."""
+
+    def __init__(self, gold: Gold, coding: GoldCoding, document_id: str, ref: RelationRef, curator: str,
+                 notify: Notify) -> None:
+        text = translate("gold_commands", "add gold relation {type}").format(type=ref.type)
+        super().__init__(gold, document_id, text, notify)
+        self.coding, self.ref, self.curator = coding, ref, curator
+
+    def apply(self) -> Changes:
+        return self.coding.accept_relation(self.document_id, self.ref, self.curator)

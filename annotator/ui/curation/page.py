@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.store import Changes, Project
 from annotator.store.gold import Gold
+from annotator.store.gold_vote import AdjudicationSummary
 from annotator.ui.curation.view import GOLD_STATUS_TEXT, CurationView
+from annotator.ui.shell.change_watcher import own_write_done
 from annotator.ui.shell.save_copy import offer_copy_if_unsaved
+from annotator.ui.shell.workers import Progress, WorkerHandle, reactivate, run_in_worker
 
 
 class CurationPage(QWidget):
@@ -41,6 +44,7 @@ class CurationPage(QWidget):
         self.font_family = article_font_family
         self.undo_stacks: dict[str, QUndoStack] = {}
         self.view: CurationView | None = None
+        self.adjudication: WorkerHandle | None = None  # the vote running in a worker, if any
 
         self.article_choice = QComboBox(objectName="curationArticle")
         self.min_votes = QSpinBox(objectName="minVotes")
@@ -54,6 +58,7 @@ class CurationPage(QWidget):
             "the relations between them, their attribute values and the article answers those annotators "
             "agree on; the curator decides the rest. Curated articles are left alone."))
         self.summary = QLabel(objectName="adjudicationSummary")
+        self.summary.setWordWrap(True)  # the vote's summary is long: wrapped, it never widens the window
 
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Article:")))
@@ -102,23 +107,59 @@ class CurationPage(QWidget):
         self.body.addWidget(self.view, 1)
 
     def adjudicate(self) -> None:
-        """Accept every span enough done annotators agree on (one transaction), then show the rest."""
+        """Accept every span enough done annotators agree on (one transaction, in a worker with its own
+        connection and a progress dialog; Cancel changes nothing), then show the rest."""
         scope = self.adjudicate_scope()
         if scope is None:
             return
         min_votes = self.min_votes.value() or None
         document_ids = None if scope == "all" else [self.article_choice.currentData()]
-        try:
-            summary = Gold(self.project).adjudicate(min_votes=min_votes, document_ids=document_ids)
-        except AnnotatorError as exc:
-            if not offer_copy_if_unsaved(self, self.project, str(exc)):  # else: the file is gone or full
-                QMessageBox.warning(self, self.tr("Cannot adjudicate"), str(exc))
-            return
+        path = self.project.path
+        message = self.tr("Accepting agreed work into gold: article {done} of {total}…")
+
+        def work(progress: Progress) -> AdjudicationSummary:
+            def step(done: int, total: int) -> None:
+                progress.check()  # raising here rolls the vote's transaction back
+                progress.report(done, total, message.format(done=done, total=total))
+
+            progress.report(0, 0, "")  # starts the dialog's clock: it shows if the vote takes a while
+            with Project.open(path) as project:  # its own connection: this runs in a pool thread
+                return Gold(project).adjudicate(min_votes=min_votes, document_ids=document_ids, progress=step)
+
+        self.adjudicate_button.setEnabled(False)
+        self.summary.setText(self.tr("Accepting agreed work into gold…"))
+        handle = self.adjudication = run_in_worker(work, progress_dialog=self.window(),
+                                                   label=self.tr("Accepting agreed work into gold…"),
+                                                   owner=self)
+        handle.signals.finished.connect(self._adjudicated)
+        handle.signals.failed.connect(self._adjudication_failed)
+        handle.signals.cancelled.connect(self._adjudication_cancelled)
+
+    def _adjudication_over(self) -> None:
+        self.adjudication = None
+        self.adjudicate_button.setEnabled(True)
+        reactivate(self.window())
+
+    def _adjudicated(self, summary: AdjudicationSummary) -> None:
+        self._adjudication_over()
+        own_write_done(self)
         self.summary.setText(summary.describe())
         # Decisions taken by the vote are not undoable per article: the curated history starts fresh.
         for stack in self.undo_stacks.values():
             stack.clear()
         self.on_changes(Changes(gold=frozenset(a.document_id for a in summary.articles)))
+
+    def _adjudication_failed(self, error: Exception) -> None:
+        self._adjudication_over()
+        self.summary.clear()
+        if not isinstance(error, AnnotatorError):
+            QMessageBox.critical(self, self.tr("Cannot adjudicate"), str(error))
+        elif not offer_copy_if_unsaved(self, self.project, str(error)):  # else: the file is gone or full
+            QMessageBox.warning(self, self.tr("Cannot adjudicate"), str(error))
+
+    def _adjudication_cancelled(self) -> None:
+        self._adjudication_over()
+        self.summary.setText(self.tr("Cancelled: gold was not changed."))
 
     def changed_elsewhere(self) -> None:
         """Another program changed the project: re-list the articles and re-read the open one."""

@@ -4,6 +4,8 @@ Keys (when the view has focus), the same as in the annotation window where they 
   Enter / A        accept the selected candidate (competing versions of it are rejected)
   Delete / R       reject the selected candidate, or take the selected gold span out of gold
                    (the same two in the Relations, attributes, answers tab, on their versions)
+  R                with two gold spans selected (the head, then Ctrl+click the child): a gold
+                   relation between them, as R links spans in annotation
   1…9 (label key)  with text selected in the article: add it to gold with that label;
                    with a gold span selected: change its label
   E                set the selected gold span's boundaries to the text selected in the article
@@ -42,6 +44,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import GoldSpan, GoldStatus, SpanRef
 from annotator.core.text import Utf16Map
 from annotator.store import Changes, Project
+from annotator.store.codebook import Codebook
 from annotator.store.gold import AUTO, Gold
 from annotator.store.gold_structure import GoldCoding
 from annotator.ui.curation.coding_lists import CodingLists
@@ -53,6 +56,7 @@ from annotator.ui.curation.gold_commands import (
     RejectSpan,
     SetGoldStatus,
 )
+from annotator.ui.curation.gold_relating import GoldRelating
 from annotator.ui.shell import counts as counted
 from annotator.ui.shell.save_copy import offer_copy_if_unsaved
 
@@ -102,12 +106,17 @@ class CurationView(QWidget):
         self.article_view.setPlainText(self.document.text)
 
         self.gold_list = QListWidget(objectName="goldList")
+        self.gold_list.setToolTip(self.tr("Delete or R: take the selected span out of gold. Select a head, "
+                                          "Ctrl+click a child, R: a gold relation between them."))
         self.candidate_list = QListWidget(objectName="candidateList")
         self.active_list = self.candidate_list  # the list whose selection Delete / R acts on
         for widget in (self.gold_list, self.candidate_list):
             widget.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             widget.setFont(QFont(article_font_family, 13))
         self.coding = CodingLists(GoldCoding(project), article_id, self.document.text, article_font_family)
+        self.relating = GoldRelating(self.gold, self.coding.coding, article_id, self.gold_list,
+                                     Codebook(project).relation_types, self._do, self.message.setText,
+                                     self._notify, curator, self)
         self.coding_lists = (self.coding.gold_list, self.coding.waiting_list)
         for widget in (self.gold_list, self.candidate_list, *self.coding_lists):
             widget.currentItemChanged.connect(lambda *_, w=widget: self._activate(w))
@@ -173,7 +182,8 @@ class CurationView(QWidget):
         made = []
         for name, keys, slot in (
             (self.tr("Accept"), ["Return", "Enter", "A"], self.accept_selected),
-            (self.tr("Reject"), ["Delete", "Backspace", "R"], self.reject_selected),
+            (self.tr("Reject"), ["Delete", "Backspace"], self.reject_selected),
+            (self.tr("Reject, or relate two selected gold spans"), ["R"], self.relate_or_reject),
             (self.tr("Set boundaries from selection"), ["E"], self.set_boundaries_from_selection),
             (self.tr("Mark curated"), ["C"], self.toggle_curated),
         ):
@@ -366,6 +376,13 @@ class CurationView(QWidget):
             self._decide_coding(value, accept=False)
             return
         self._do(RejectSpan(self.gold, self.article_id, value.ref, self.curator, self._notify))
+
+    def relate_or_reject(self) -> None:
+        """R: with two gold spans selected, a gold relation between them; else reject, as Delete does."""
+        if self.current_list() is self.gold_list and self.relating.ends() is not None:
+            self.relating.relate()
+        else:
+            self.reject_selected()
 
     def _decide_coding(self, version, *, accept: bool) -> None:
         self._do(DecideCoding(self.gold, self.coding.coding, self.article_id, version, accept=accept,

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 T = TypeVar("T")
 
@@ -202,3 +202,10 @@ def run_in_worker(
     # in place before the worker can emit (a queued signal reaches only the slots connected at emit).
     QTimer.singleShot(0, lambda: (pool or QThreadPool.globalInstance()).start(runnable))
     return handle
+
+
+def reactivate(window: QWidget | None) -> None:
+    """After a worker's modal progress dialog closes, give the keys back to the window (Ctrl+Z next) if
+    no window took them (some platforms leave none active)."""
+    if window is not None and QApplication.activeWindow() is None:
+        window.activateWindow()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
@@ -23,17 +23,10 @@ from annotator.store import Changes, Project
 from annotator.ui.annotate.commands import AnnotationCommand, Notify, refusal_text, spans_changes
 from annotator.ui.shell import counts
 from annotator.ui.shell.change_watcher import own_write_done
-from annotator.ui.shell.workers import run_in_worker
+from annotator.ui.shell.workers import reactivate, run_in_worker
 from annotator.ui.suggestions.bar import Offer
 
 WORKER_LIMIT = 1_000  # more spans than this are stored, deleted or restored in a worker (1,000: ~60 ms)
-
-
-def reactivate(window: QWidget | None) -> None:
-    """After a worker's modal progress dialog closes, give the keys back to the window (Ctrl+Z next) if
-    no window took them (some platforms leave none active)."""
-    if window is not None and QApplication.activeWindow() is None:
-        window.activateWindow()
 
 
 def store_in_chunks(project: Project, annotator: str, wanted: list[tuple[str, int, int, str]],

@@ -29,9 +29,9 @@ from annotator.store import Changes, Project
 from annotator.ui.annotate.commands import spans_changes
 from annotator.ui.shell import counts as counted
 from annotator.ui.shell.change_watcher import own_write_done
-from annotator.ui.shell.workers import WorkerHandle, run_in_worker
+from annotator.ui.shell.workers import WorkerHandle, reactivate, run_in_worker
 from annotator.ui.suggestions.bar import Offer
-from annotator.ui.suggestions.commands import WORKER_LIMIT, AcceptSuggestions, reactivate, store_in_chunks
+from annotator.ui.suggestions.commands import WORKER_LIMIT, AcceptSuggestions, store_in_chunks
 
 if TYPE_CHECKING:
     from annotator.ui.annotate.page import AnnotationPage

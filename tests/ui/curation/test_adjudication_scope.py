@@ -31,6 +31,7 @@ def test_scope_is_asked_before_adjudicating(qtbot, agreement_project: Project, c
     seen: list[str] = []
     answer(qtbot, page, choice, seen)
     qtbot.mouseClick(page.adjudicate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.adjudication is None and page.adjudicate_button.isEnabled())
     decided = set(Gold(agreement_project).statuses())
     assert len(decided) == articles
     if articles == 1:

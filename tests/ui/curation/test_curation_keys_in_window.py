@@ -27,6 +27,7 @@ def curation(qtbot, agreement_project: Project, tmp_path: Path) -> CurationView:
     page = window.curation_tab.page
     page.adjudicate_scope = lambda: "all"  # the scope question is answered in test_adjudication_scope
     page.adjudicate()
+    qtbot.waitUntil(lambda: page.adjudication is None)  # the vote runs in a worker
     view = page.view
     assert view is not None and view.candidate_list.count() >= 3, "the fixture's annotators disagree"
     view.candidate_list.setFocus()

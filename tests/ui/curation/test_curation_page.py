@@ -41,6 +41,7 @@ def test_accept_button_puts_majority_spans_into_gold_and_shows_them(
     assert Gold(agreement_project).spans(first) == []
 
     qtbot.mouseClick(page.adjudicate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.adjudication is None)  # the vote runs in a worker
 
     gold = {g.ref for g in Gold(agreement_project).spans(first)}
     assert gold == expected_majority_gold(agreement_project, first)

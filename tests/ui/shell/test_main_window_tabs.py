@@ -43,6 +43,7 @@ def test_gold_accepted_in_the_curate_tab_reaches_its_article_list(
     page = window.curation_tab.page
     page.adjudicate_scope = lambda: "all"
     page.adjudicate()
+    qtbot.waitUntil(lambda: page.adjudication is None)  # the vote runs in a worker
     # every article was decided by vote or still waits: each now shows a gold status in the chooser
     assert all(" — " in page.article_choice.itemText(i) for i in range(page.article_choice.count()))
     assert page.view is not None and page.view.gold_list.count() > 0
