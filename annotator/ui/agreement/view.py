@@ -211,7 +211,11 @@ class AgreementDashboard(QWidget):
                        self.annotator_filter, self.minimum, self.recompute_button, self.export_button):
             controls.addWidget(widget)
         controls.addStretch(1)
-        controls.addWidget(self.progress)
+        # the progress bar sits beside the status line, not in the controls' row: there it widened the
+        # row past what a 1280-pixel window holds beside the Articles dock while a report was computed
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.progress)
         charts = QWidget()
         grid = QGridLayout(charts)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -238,7 +242,7 @@ class AgreementDashboard(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.measure_help_line)
-        layout.addWidget(self.status)
+        layout.addLayout(status_row)
         layout.addWidget(self.stale_note)
         layout.addWidget(self.tabs, 1)
 
