@@ -68,6 +68,7 @@ from annotator.ui.agreement.part_texts import MEAN_NOTE, PART_PALETTE, SPLIT_TEX
 from annotator.ui.agreement.plots import ArticleBarsChart, LabelSpreadChart, figure_text
 from annotator.ui.agreement.reasons import reason_text
 from annotator.ui.shell import counts as counted
+from annotator.ui.shell.bidi import left_to_right
 from annotator.ui.shell.workers import Progress, WorkerHandle, run_in_worker
 
 # the module, not the class pyqtgraph.exporters re-exports under the same name
@@ -351,7 +352,8 @@ class AgreementDashboard(QWidget):
         if generation != self._generation:
             return
         self.progress.setVisible(False)
-        self.status.setText(self.tr("Agreement could not be computed: {error}").format(error=exc))
+        self.status.setText(self.tr("Agreement could not be computed: {error}").format(
+            error=left_to_right(str(exc))))
 
     def show_result(self, result: DashboardData) -> None:
         """Take a computed report and draw every chart (what the benchmark times)."""
