@@ -455,6 +455,8 @@ ARABIC = {
     "Dismiss": "تجاهل",
     "«{text}» also appears {here} in this article (searching the other articles…) — tag as {label}?":
         "«{text}» يرد أيضًا {here} في هذه المقالة (جارٍ البحث في المقالات الأخرى…) — وسمه {label}؟",
+    "«{text}» appears {elsewhere} in {articles} — tag as {label}?":
+        "«{text}» يرد {elsewhere} في {articles} — وسمه {label}؟",
     "«{text}» also appears {here} in this article and {elsewhere} in {articles} — tag as {label}?":
         "«{text}» يرد أيضًا {here} في هذه المقالة و{elsewhere} في {articles} — وسمه {label}؟",
     "Suggest other occurrences": "اقتراح المواضع الأخرى",

@@ -2422,6 +2422,10 @@ corpus {measure}: {value}</source>
             <translation>«{text}» يرد أيضًا {here} في هذه المقالة (جارٍ البحث في المقالات الأخرى…) — وسمه {label}؟</translation>
         </message>
         <message>
+            <source>«{text}» appears {elsewhere} in {articles} — tag as {label}?</source>
+            <translation>«{text}» يرد {elsewhere} في {articles} — وسمه {label}؟</translation>
+        </message>
+        <message>
             <source>«{text}» also appears {here} in this article and {elsewhere} in {articles} — tag as {label}?</source>
             <translation>«{text}» يرد أيضًا {here} في هذه المقالة و{elsewhere} في {articles} — وسمه {label}؟</translation>
         </message>

@@ -17,6 +17,7 @@ from annotator.core.agreement.disagreements import MISSED
 from annotator.core.agreement.numbers import fixed
 from annotator.core.agreement_charts import ConfusionTable, PairMatrix
 from annotator.ui.agreement.chart import Chart
+from annotator.ui.agreement.plots import number_text
 from annotator.ui.agreement.reasons import reason_text
 from annotator.ui.shell import counts as counted
 
@@ -95,7 +96,7 @@ def draw_pair_matrix(chart: MatrixChart, matrix: PairMatrix, measure: str, chose
                 tip = translate("AgreementCharts", "{first} / {second}: {measure} {value} over {articles}")
                 articles = counted.articles(matrix.articles[i][j])
                 tips[i].append(tip.format(first=names[i], second=names[j], measure=measure,
-                                          value=fixed(f.value), articles=articles))
+                                          value=number_text(f.value), articles=articles))
     annotator = translate("AgreementCharts", "annotator")
     title = translate("AgreementCharts", "annotator pairs: {measure}").format(measure=measure)
     if chosen and chosen != measure:

@@ -56,11 +56,18 @@ def figure_text(f: Figure, digits: int = 3) -> str:
     if f.value is None:
         return translate("AgreementCharts", "undefined — {reason}").format(reason=reason_text(f.reason))
     if f.interval is None:
-        return fixed(f.value, digits)
+        return number_text(f.value, digits)
     low, high = f.interval
     # forced left-to-right (LRO…PDF; Qt reorders even inside an embedding or isolate): in an Arabic
     # line the bidi algorithm would otherwise print "[0.881 ,0.805]"
     return f"\u202d{fixed(f.value, digits)} [{fixed(low, digits)}, {fixed(high, digits)}]\u202c"
+
+
+def number_text(value: float, digits: int = 3) -> str:
+    """``value`` as ``fixed`` writes it, forced left to right (LRO…PDF) so that inside an Arabic sentence
+    a negative figure still reads "-0.161", not "0.161-" (digits alone need no override)."""
+    text = fixed(value, digits)
+    return f"\u202d{text}\u202c" if text.startswith("-") else text
 
 
 def _short(text: str, limit: int = TITLE_CHARS) -> str:
@@ -426,9 +433,8 @@ class LabelSpreadChart(Chart):
         if quartiles is not None:
             text += "\n" + translate("AgreementCharts", "{articles}: median {median}, middle half "
                                                          "{q1}–{q3}").format(
-                articles=counted.articles(len(spread.per_article)), median=fixed(quartiles[1]),
-                q1=fixed(quartiles[0]),
-                q3=fixed(quartiles[2]))
+                articles=counted.articles(len(spread.per_article)), median=number_text(quartiles[1]),
+                q1=number_text(quartiles[0]), q3=number_text(quartiles[2]))
         if spread.undefined_articles:
             text += "\n" + translate("AgreementCharts", "{articles} undefined").format(
                 articles=counted.articles(spread.undefined_articles))

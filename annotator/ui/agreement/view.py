@@ -73,6 +73,7 @@ from annotator.ui.agreement.part_texts import MEAN_NOTE, PART_PALETTE, SPLIT_TEX
 from annotator.ui.agreement.plots import ArticleBarsChart, LabelSpreadChart, figure_text
 from annotator.ui.agreement.reasons import reason_text
 from annotator.ui.shell import counts as counted
+from annotator.ui.shell.bidi import left_to_right
 from annotator.ui.shell.workers import Progress, WorkerHandle, run_in_worker
 
 # the module, not the class pyqtgraph.exporters re-exports under the same name
@@ -241,7 +242,11 @@ class AgreementDashboard(QWidget):
                        self.annotator_filter, self.minimum, self.recompute_button, self.export_button):
             controls.addWidget(widget)
         controls.addStretch(1)
-        controls.addWidget(self.progress)
+        # the progress bar sits beside the status line, not in the controls' row: there it widened the
+        # row past what a 1280-pixel window holds beside the Articles dock while a report was computed
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.progress)
         charts = QWidget()
         grid = QGridLayout(charts)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -272,7 +277,7 @@ class AgreementDashboard(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.measure_help_line)
-        layout.addWidget(self.status)
+        layout.addLayout(status_row)
         layout.addWidget(self.stale_note)
         layout.addWidget(self.tabs, 1)
 
@@ -392,7 +397,8 @@ class AgreementDashboard(QWidget):
         if generation != self._generation:
             return
         self.progress.setVisible(False)
-        self.status.setText(self.tr("Agreement could not be computed: {error}").format(error=exc))
+        self.status.setText(self.tr("Agreement could not be computed: {error}").format(
+            error=left_to_right(str(exc))))
 
     def show_result(self, result: DashboardData) -> None:
         """Take a computed report and draw every chart (what the benchmark times)."""

@@ -48,6 +48,7 @@ class AnnotationCommand(QUndoCommand):
         self.notify = notify
         self._pending: Changes | None = None  # made by run(), announced by the push's redo()
         self.on_error: Callable[[str], None] | None = None
+        self.after_undo: Callable[[], None] | None = None  # the page's follow-up, e.g. select what came back
 
     def apply(self) -> Changes:
         raise NotImplementedError
@@ -81,6 +82,8 @@ class AnnotationCommand(QUndoCommand):
             self._refused(exc)
             return
         self.notify(changes)
+        if self.after_undo is not None:
+            self.after_undo()
 
     def _refused(self, exc: AnnotatorError) -> None:
         """Qt cannot take an exception from undo()/redo(): report it and retire this command."""

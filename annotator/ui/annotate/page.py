@@ -553,7 +553,14 @@ class AnnotationPage(QWidget):
             return
         span = self._own_selected_span(self.tr("delete"))
         if span is not None:
-            self.run_command(DeleteSpan(self.project, self.notify, span))
+            command = DeleteSpan(self.project, self.notify, span)
+            # undone, the span comes back selected, as it was: the next key (a label, Delete) acts on it
+            command.after_undo = lambda: self._select_if_shown(span.id, span.document_id)
+            self.run_command(command)
+
+    def _select_if_shown(self, span_id: int, document_id: str) -> None:
+        if document_id == self.document_id and any(s.id == span_id for s in self.spans):
+            self.select_span(span_id)
 
     def set_span_to_selection(self) -> None:
         """Move the selected span's boundaries to the text selected now (snapped like tagging)."""

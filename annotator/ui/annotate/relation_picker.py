@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 _KEYS = {Qt.Key.Key_N, Qt.Key.Key_P, Qt.Key.Key_R, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape}
 
 
+def isolated(name: str) -> str:
+    """A name in a first-strong isolate (FSI…PDI): Latin or Arabic, it keeps its place in the sentence."""
+    return f"\u2068{name}\u2069"
+
+
 def may_start_at(relation_type: RelationType, label: str) -> bool:
     """Whether a span of ``label`` can be the head (or, undirected, either end) of this type."""
     allowed = not relation_type.head_labels or label in relation_type.head_labels
@@ -196,11 +201,11 @@ class RelationPicker(QObject):
         more = self.tr(" · R other type") if len(self.types) > 1 else ""
         if self.candidate is None:
             self._say(self.tr("{type} from «{head}»: no span of this paragraph fits — click one{more} · Esc "
-                              "cancels").format(type=relation_type.name, head=excerpt, more=more))
+                              "cancels").format(type=isolated(relation_type.name), head=excerpt, more=more))
             return
         self._say(self.tr("{type}: «{head}» → «{child}» — Enter links · N/P other end{more} · Esc cancels")
-                  .format(type=relation_type.name, head=excerpt, child=self._excerpt(self.candidate),
-                          more=more))
+                  .format(type=isolated(relation_type.name), head=excerpt,
+                          child=self._excerpt(self.candidate), more=more))
 
     def _excerpt(self, span: Span) -> str:
         """The span's first words, isolated so that Arabic inside a message cannot reorder it."""
@@ -208,7 +213,9 @@ class RelationPicker(QObject):
         return f"\u2068{text if len(text) <= 20 else text[:20] + '…'}\u2069"
 
     def _say(self, text: str) -> None:
-        self._page.message.emit(text)
+        # led by the interface's direction mark: a relation type named in Latin letters first must not
+        # turn the Arabic line left to right ("— Enter" drawn before the type's name)
+        self._page.message.emit(("\u200f" if self._page.isRightToLeft() else "") + text)
 
     # -- keys -----------------------------------------------------------------------------------
 

@@ -63,7 +63,11 @@ class SpanInspector(QWidget):
         if span is None:
             self.heading.setText(self.tr("Select a span to see its attributes and note."))
         else:
-            self.heading.setText(self.tr("{label}: «{excerpt}»").format(label=span.label, excerpt=excerpt))
+            # each part isolated and the line led by the interface's direction mark: a label name in Latin
+            # letters first must not turn the Arabic heading left to right (left-aligned, reordered)
+            mark = "\u200f" if self.isRightToLeft() else "\u200e"
+            self.heading.setText(mark + self.tr("{label}: «{excerpt}»").format(
+                label=f"\u2068{span.label}\u2069", excerpt=f"\u2068{excerpt}\u2069"))
         definitions = self.coding.codebook.attributes(span.label) if span is not None else []
         if not same or definitions != self.definitions:
             self._build(definitions)

@@ -359,6 +359,9 @@ class PassageList(QTableView):
         self.passages.set_report(report, titles, count, order)
         if report.passages:
             self.setCurrentIndex(self.passages.index(0, PASSAGE))
+            if self.isRightToLeft():  # making the wide passage column visible scrolled the list to its
+                # far end, the article titles out of view (left to right they stay in sight at 1280 px)
+                self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
 
     def current_number(self) -> int | None:
         """The report number of the current passage, or None with nothing current."""

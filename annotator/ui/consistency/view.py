@@ -46,6 +46,7 @@ from annotator.ui.annotate.commands import AddSpans, push
 from annotator.ui.consistency.passage_list import PassageList, PassageOrder, passage_order
 from annotator.ui.consistency.sides import PASSAGE_TINT, PassageSides
 from annotator.ui.shell import counts as counted
+from annotator.ui.shell.bidi import left_to_right
 from annotator.ui.shell.workers import Progress, WorkerHandle, run_in_worker
 
 PASSAGE_LIST_WIDTH = 300  # px: the list of shared passages; the two articles get three times as much
@@ -182,7 +183,8 @@ class ConsistencyPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.find_button.setEnabled(True)
-        self.summary.setText(self.tr("Could not look for passages: {error}").format(error=exc))
+        self.summary.setText(self.tr("Could not look for passages: {error}").format(
+            error=left_to_right(str(exc))))
 
     def show_report(self, report: ConsistencyReport, titles: dict[str, str],
                     order: PassageOrder | None = None, coders: dict[str, int] | None = None) -> None:

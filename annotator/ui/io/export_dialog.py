@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from annotator.operations.export import FORMATS, ExportResult, export_project
 from annotator.store import Project
 from annotator.ui.shell import counts
+from annotator.ui.shell.bidi import left_to_right
 from annotator.ui.shell.workers import Progress, WorkerHandle, run_in_worker
 
 FOLDER_FORMATS = ("brat", "xmi")  # these write a new folder, the others one file
@@ -248,7 +249,7 @@ class ExportDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.error = str(exc)
         self._ended()
-        self.outcome.setText(self.tr("Nothing was exported: {error}").format(error=self.error))
+        self.outcome.setText(self.tr("Nothing was exported: {error}").format(error=left_to_right(self.error)))
 
     def _cancelled(self) -> None:
         self._ended()

@@ -37,6 +37,7 @@ from annotator.operations.import_documents import DocumentOptions
 from annotator.store import ImportSummary, Project
 from annotator.ui.io.import_wording import adds_nothing, summary_lines
 from annotator.ui.shell import counts
+from annotator.ui.shell.bidi import left_to_right
 from annotator.ui.shell.workers import Progress, WorkerHandle, run_in_worker
 
 PREVIEW_DELAY_MS = 300  # typing a column name previews once, after the last key
@@ -223,7 +224,7 @@ class ImportDialog(QDialog):
         self._worker_stopped()
 
     def _preview_failed(self, exc: BaseException) -> None:
-        self.error = str(exc)
+        self.error = left_to_right(str(exc))
         self._worker_stopped()
 
     def _worker_stopped(self) -> None:
@@ -298,7 +299,7 @@ class ImportDialog(QDialog):
 
     def _import_failed(self, exc: BaseException) -> None:
         self._import_ended()
-        self.summary, self.error = None, str(exc) + " " + self.tr("Nothing was stored.")
+        self.summary, self.error = None, left_to_right(str(exc)) + " " + self.tr("Nothing was stored.")
         self._show_preview()
 
     def _import_cancelled(self) -> None:

@@ -116,6 +116,14 @@ class LabelEditor(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(close)
         self.resize(720, 560)
+        # Ctrl+PgDown / Ctrl+PgUp, the window's keys for the next and previous article, turn the tabs
+        # here as well (Qt's own Ctrl+Tab still works)
+        for keys, step in ((QKeySequence("Ctrl+PgDown"), 1), (QKeySequence("Ctrl+PgUp"), -1)):
+            turn = QAction(self)
+            turn.setShortcut(keys)
+            turn.triggered.connect(lambda _=False, step=step: self.tabs.setCurrentIndex(
+                (self.tabs.currentIndex() + step) % self.tabs.count()))
+            self.addAction(turn)
         self.reload()
 
     def _confirm(self, title: str, question: str) -> bool:

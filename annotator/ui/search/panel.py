@@ -38,6 +38,7 @@ from annotator.core.search import SearchHit, SearchResult
 from annotator.store import Changes, Project
 from annotator.store.search import search
 from annotator.ui.shell import counts as counted
+from annotator.ui.shell.bidi import left_to_right
 from annotator.ui.shell.workers import Progress, WorkerHandle, run_in_worker
 
 if TYPE_CHECKING:
@@ -185,7 +186,7 @@ class SearchPanel(QWidget):
         self._handles.discard(handle)
         if serial == self._serial:
             self.results.clear()
-            self.count.setText(self.tr("Search failed: {error}").format(error=str(exc)))
+            self.count.setText(self.tr("Search failed: {error}").format(error=left_to_right(str(exc))))
 
     def _show(self, result: SearchResult | None, query: str = "", label: str | None = None) -> None:
         self.result = result

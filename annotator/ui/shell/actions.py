@@ -270,8 +270,14 @@ def create_actions(parent: QWidget, slots: dict[str, Callable[[], None]]) -> dic
     the table's texts and shortcuts to them.
     """
     actions: dict[str, QAction] = {}
+    right_to_left = parent.isRightToLeft()
     for spec in ACTIONS:
-        action = QAction(translated(spec.text), parent)
+        text = translated(spec.text)
+        if right_to_left and spec.shortcuts:
+            # a menu shows what follows a tab as the shortcut: embedded left to right, as Qt's own text
+            # is not, "Ctrl++" and "Ctrl+-" would read "++Ctrl" and "-+Ctrl" in the Arabic menus
+            text += "\t" + left_to_right_keys(QKeySequence(spec.shortcuts[0]))
+        action = QAction(text, parent)
         apply_spec(action, spec)
         if spec.name in slots:
             action.triggered.connect(lambda _checked=False, slot=slots[spec.name]: slot())

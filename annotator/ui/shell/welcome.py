@@ -45,6 +45,9 @@ class WelcomeDialog(QDialog):
         intro = QLabel(self.tr("Every change is saved at once. Three things to know:"))
         intro.setWordWrap(True)
         self.name = QLineEdit(name, objectName="welcomeName")
+        # the guess (the computer's login) is selected, so that typing one's name replaces it
+        self.name.selectAll()
+        self.name.setFocus()
         who = QLabel(self.tr("<b>Who you are.</b> Your name marks the spans you make (Annotator ▸ Switch "
                              "annotator changes it later)."))
         # right-to-left marks keep each "key label" pair whole in the Arabic sentence, pairs in order

@@ -114,6 +114,10 @@ class SuggestionsBar(QWidget):
             text = self.tr("«{text}» also appears {here} in this article (searching the other "
                            "articles…) — tag as {label}?")
             text = text.format(text=excerpt, here=counted.times(len(offer.here)), label=offer.label)
+        elif not offer.here:  # only elsewhere: the shorter sentence fits beside the buttons at 1280 px
+            text = self.tr("«{text}» appears {elsewhere} in {articles} — tag as {label}?")
+            text = text.format(text=excerpt, elsewhere=counted.times(len(offer.elsewhere)),
+                               articles=counted.other_articles(offer.other_articles()), label=offer.label)
         else:
             text = self.tr("«{text}» also appears {here} in this article and {elsewhere} in "
                            "{articles} — tag as {label}?")

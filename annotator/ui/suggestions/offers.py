@@ -28,6 +28,7 @@ from annotator.operations.corpus_suggestions import corpus_suggestions, open_pla
 from annotator.store import Changes, Project
 from annotator.ui.annotate.commands import spans_changes
 from annotator.ui.shell import counts as counted
+from annotator.ui.shell.bidi import left_to_right
 from annotator.ui.shell.change_watcher import own_write_done
 from annotator.ui.shell.workers import WorkerHandle, reactivate, run_in_worker
 from annotator.ui.suggestions.bar import Offer
@@ -172,7 +173,7 @@ class SuggestionOffers(QObject):
 
     def _search_failed(self, error: Exception) -> None:
         text = translate("AnnotationPage", "Could not search the other articles: {error}")
-        self._page.message.emit(text.format(error=error))
+        self._page.message.emit(text.format(error=left_to_right(str(error))))
         if self.offer is not None and self.offer.elsewhere is None:
             self._found_elsewhere((self.offer, []))
 

@@ -114,3 +114,13 @@ def test_a_smaller_window_scrolls_instead_of_cutting_a_chart(qtbot, dashboard: A
         assert chart.getPlotItem().geometry().width() <= chart.viewport().width() + 1, name
     assert dashboard.layoutDirection() == window.layoutDirection()
     assert dashboard.spread_chart.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_computing_the_report_does_not_push_the_window_past_1280_pixels(
+        dashboard: AgreementDashboard) -> None:
+    """The progress bar shown while the report is computed once widened the controls' row, and with it the
+    window (to 1292 pixels), cutting the Articles dock off at the screen's edge."""
+    window = dashboard.window()
+    assert window.width() == 1280
+    dashboard.progress.setVisible(True)  # as while a report is computed
+    assert window.minimumSizeHint().width() <= 1280

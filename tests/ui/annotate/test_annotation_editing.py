@@ -85,6 +85,18 @@ def test_delete_key_removes_the_span_chosen_in_the_list_and_undo_restores_its_id
     assert second.id in {s.id for s in project.spans()}
 
 
+def test_undoing_a_delete_brings_the_span_back_selected_so_the_next_key_acts_on_it(
+        qtbot, window, project) -> None:
+    tag(qtbot, window, "الوسطاء", "1")
+    [span] = project.spans()
+    press(qtbot, window, "Delete")
+    assert window.page.selected_span_id is None
+    press(qtbot, window, "z", CTRL)
+    assert window.page.selected_span_id == span.id
+    press(qtbot, window, "2")  # relabels the span that came back, as it would have before the delete
+    assert covered(project, window) == [("الوسطاء", "mediator")]
+
+
 def test_clicking_a_span_in_the_text_selects_its_row(qtbot, window, project) -> None:
     tag(qtbot, window, "الوسطاء", "1")
     tag(qtbot, window, "الغربيين", "2")

@@ -221,3 +221,44 @@ def test_a_relation_made_among_others_lands_in_text_order_as_a_full_reload_would
     assert shown() == made
     press(qtbot, window, "z", CTRL)
     assert [row[0] for row in shown()[0]] == ["إيران"] and len(stored(project)) == 1
+
+
+def glyph_x(text: str) -> dict[int, float]:
+    """Where each character of ``text`` is drawn (its glyph's x) when laid out as one right-to-left line."""
+    from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(4000)
+    layout.endLayout()
+    flag = QTextLayout.GlyphRunRetrievalFlag
+    runs = layout.glyphRuns(-1, -1, flag.RetrieveStringIndexes | flag.RetrieveGlyphPositions
+                            | flag.RetrieveGlyphIndexes)
+    return {index: position.x() for run in runs
+            for index, position in zip(run.stringIndexes(), run.positions(), strict=True)}
+
+
+def test_in_arabic_the_relation_prompt_reads_from_its_type_on_the_right(
+        qtbot, qapp, project, tmp_path) -> None:
+    """"claims: «…» ← «…» — Enter يربط …": the Latin type name first made the line left to right, "— Enter"
+    drawn at the right end before the type's name."""
+    from annotator.ui.shell.app import install_language
+
+    install_language(qapp, "ar")
+    try:
+        window = make_window(qtbot, project, tmp_path / "settings.ini")
+        window.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        open_article(window, 0)
+        actor = tag(qtbot, window, "الوسطاء", ACTOR)
+        tag(qtbot, window, "يحاولون إقناع", DEMAND)
+        select(window, actor)
+        press(qtbot, window, "R")
+        press(qtbot, window, "N")
+        line = status(window)
+        x = glyph_x(line)
+        assert x[line.index("claims")] > x[line.index("Enter")]  # the type first, at the right
+    finally:
+        install_language(qapp, "en")

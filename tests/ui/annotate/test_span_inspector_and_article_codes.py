@@ -155,3 +155,27 @@ def test_another_annotators_span_is_shown_read_only(qtbot, window, project) -> N
     assert window.page.inspector.fields
     assert not any(field.isEnabled() for field in window.page.inspector.fields.values())
     assert not window.page.inspector.note.isEnabled()
+
+
+def test_in_arabic_the_inspectors_heading_starts_at_the_right(qtbot, qapp, project, tmp_path) -> None:
+    """"actor: «إيران»" in the Arabic window: the Latin label name first made the line left to right,
+    drawn at the left edge of the pane."""
+    from PySide6.QtGui import QColor
+
+    from annotator.ui.shell.app import install_language
+
+    install_language(qapp, "ar")
+    try:
+        window = make_window(qtbot, project, tmp_path / "settings.ini")
+        window.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        open_article(window, 0)
+        tag_actor(qtbot, window)
+        press(qtbot, window, "I")
+        heading = window.page.inspector.heading
+        qtbot.waitUntil(heading.isVisible)
+        image = heading.grab().toImage()
+        inked = [x for x in range(image.width()) for y in range(image.height())
+                 if QColor(image.pixel(x, y)).lightness() < 100]
+        assert inked and max(inked) > 0.9 * image.width() and min(inked) > 0.3 * image.width()
+    finally:
+        install_language(qapp, "en")

@@ -287,3 +287,23 @@ def test_an_annotator_with_no_spans_in_the_passages_is_shown_someone_who_has_the
 def test_the_current_annotator_stays_when_they_have_spans_there(qtbot, window: MainWindow) -> None:
     page = open_tab(qtbot, window)
     assert page.annotator() == NAME and "showing" not in page.summary.text()
+
+
+def test_in_arabic_the_passage_list_opens_showing_its_articles_column(
+        qtbot, qapp, window: MainWindow) -> None:
+    """Right to left, the list opened scrolled to its other end: the pair's article titles were out of
+    sight until one scrolled sideways."""
+    from annotator.ui.shell.app import install_language
+
+    install_language(qapp, "ar")
+    try:
+        window.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        window.resize(1280, 820)
+        page = open_tab(qtbot, window)
+        table = page.passage_list
+        qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+        qtbot.wait(50)
+        left = table.columnViewportPosition(ARTICLES)
+        assert left >= 0 and left + table.columnWidth(ARTICLES) <= table.viewport().width()
+    finally:
+        install_language(qapp, "en")

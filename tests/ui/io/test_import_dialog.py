@@ -231,3 +231,35 @@ def test_a_new_project_offers_the_import_dialog_at_once(
     dialog.reject()
     session.window.close()
     session.project.close()
+
+
+def glyph_x(text: str) -> dict[int, float]:
+    """Where each character of ``text`` is drawn (its glyph's x) when laid out as one right-to-left line."""
+    from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(4000)
+    layout.endLayout()
+    flag = QTextLayout.GlyphRunRetrievalFlag
+    runs = layout.glyphRuns(-1, -1, flag.RetrieveStringIndexes | flag.RetrieveGlyphPositions
+                            | flag.RetrieveGlyphIndexes)
+    return {index: position.x() for run in runs
+            for index, position in zip(run.stringIndexes(), run.positions(), strict=True)}
+
+
+def test_in_arabic_the_bad_files_path_reads_whole_in_the_error(
+        qtbot, project: Project, tmp_path, arabic) -> None:
+    """"لا يمكن استيراد شيء: /tmp/…/bad.jsonl, line 2: …" lost the path's leading "/" to the sentence's
+    other end (it was drawn after the colon, right of "tmp")."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "خبر أول"}\n{"text": \n', encoding="utf-8")
+    dialog = open_dialog(qtbot, project, [bad])
+    dialog.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    text = dialog.preview_label.text()
+    slash = text.index(str(bad))
+    x = glyph_x(text)
+    assert x[slash] < x[slash + 1] < x[text.index("line 2")]  # "/" left of the first folder's name

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.structure import ArticleQuestion, AttributeKind, QuestionKind
 from annotator.store import Project
@@ -285,3 +286,18 @@ def test_renaming_a_label_in_use_asks_with_its_span_count(qtbot, editor, project
     assert editor.table.item(0, 0).text() == "actor"
     assert editor.rename(0, "فاعل", confirm=lambda _text: True)
     assert stored(project).relation_type("claims").head_labels == ("فاعل",)
+
+
+def test_ctrl_page_down_and_up_turn_the_tabs_and_leave_the_open_article_alone(
+        qtbot, editor: LabelEditor, window: MainWindow) -> None:
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    article = window.page.document_id
+    shown = []
+    for key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp, Qt.Key.Key_PageUp,
+                Qt.Key.Key_PageUp):
+        qtbot.keyClick(editor.focusWidget() or editor, key, Qt.KeyboardModifier.ControlModifier)
+        shown.append(editor.tabs.currentIndex())
+    assert shown == [1, 2, 1, 0, 3]
+    assert window.page.document_id == article

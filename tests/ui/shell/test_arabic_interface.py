@@ -130,3 +130,37 @@ def test_saved_language_is_used_at_the_next_start_unless_lang_is_given(tmp_path:
     assert chosen_language(settings, "en") == "en"  # --lang en for one run
     settings.setValue(LANGUAGE_KEY, "xx")  # a damaged or foreign settings file
     assert chosen_language(settings, None) == "en"
+
+
+def caret_x(text: str, position: int) -> float:
+    """Where the caret between ``text[position - 1]`` and ``text[position]`` is drawn when ``text`` is
+    laid out as one right-to-left line (a position inside a run: at a run's edge the caret is ambiguous)."""
+    from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(1000)
+    layout.endLayout()
+    return line.cursorToX(position)[0]
+
+
+def test_arabic_menus_write_ctrl_plus_and_ctrl_minus_left_to_right(
+    qtbot, project: Project, tmp_path: Path, english_afterwards: QApplication
+) -> None:
+    """View ▸ Larger text read "++Ctrl" and Smaller text "-+Ctrl" in the Arabic menu."""
+    install_language(english_afterwards, "ar")
+    window = MainWindow(project, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    for name in ("zoom_in", "zoom_out"):
+        action = window.findChild(QAction, f"action_{name}")
+        # what QMenu draws as the shortcut: the text after a tab, else Qt's own text of the shortcut
+        text = action.text()
+        shown = text.split("\t", 1)[1] if "\t" in text else action.shortcut().toString()
+        ctrl, last = shown.index("Ctrl"), len(shown.rstrip("\u202c")) - 1
+        # inside "Ctrl" (after "Ct") left of the caret before the final "+" or "-"
+        assert caret_x(shown, ctrl + 2) < caret_x(shown, last), f"{name}: {shown!r}"
+        action.trigger()  # the shortcut still works: the text changes size

@@ -64,3 +64,11 @@ def test_someone_who_has_given_their_name_is_not_welcomed(settings: QSettings) -
     assert is_first_start(settings)
     settings.setValue("annotator/name", "ali")
     assert not is_first_start(settings)
+
+
+def test_typing_a_name_replaces_the_guessed_one(qtbot, window: MainWindow) -> None:
+    dialog = offer_first_start(window)
+    qtbot.waitUntil(lambda: dialog.name.hasFocus())
+    qtbot.keyClicks(dialog.name, "salma")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert window.annotator == "salma"

@@ -295,3 +295,19 @@ def test_astral_characters_before_the_places_shift_only_the_painted_utf16_ranges
     press(qtbot, window, "Return", CTRL)
     assert {(s.start, s.end) for s in project.spans() if s.document_id == "astral"} == {
         (starts[0], starts[0] + 4), *expected}
+
+
+def test_a_word_found_only_in_other_articles_is_offered_in_a_sentence_that_fits_at_1280_pixels(
+        qtbot, window, project) -> None:
+    """«مصادر» once in seed 000 and elsewhere only in other articles: "also appears 0 times in this
+    article and …" ran under the buttons, cut at "— tag as demar"."""
+    window.resize(1280, 820)
+    open_article(window, 0)
+    document = project.document(window.page.document_id)
+    start = document.text.index("مصادر")
+    tag_word(qtbot, window, start, start + len("مصادر"), key="3")
+    bar = window.page.suggestions_bar
+    qtbot.waitUntil(lambda: bar.offering and "searching" not in bar.message.text(), timeout=5000)
+    message = bar.message.text()
+    assert "in this article" not in message and message.endswith("tag as demand?")
+    assert bar.message.fontMetrics().horizontalAdvance(message) <= bar.message.width()
