@@ -257,7 +257,8 @@ class AgreementDashboard(QWidget):
         grid.addWidget(self.groups_chart, 2, 0, 1, 3)
         grid.setRowStretch(0, 5)
         grid.setRowStretch(1, 4)
-        grid.setRowStretch(2, 4)
+        grid.setRowStretch(2, 0)  # the groups' row takes room only while it is shown (show_groups)
+        self.charts_grid = grid
         grid.setColumnStretch(0, 4)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 4)
@@ -435,7 +436,9 @@ class AgreementDashboard(QWidget):
         draw_pair_matrix(self.pair_chart, pair_matrix(report, measure), report_measure(measure, pair=True),
                          chosen=measure)
         draw_confusion(self.confusion_chart, confusion_table(self.result.confusion))
-        self.groups_chart.setVisible(self.result.split_key is not None)
+        grouped = self.result.split_key is not None
+        self.groups_chart.setVisible(grouped)
+        self.charts_grid.setRowStretch(2, 4 if grouped else 0)  # an empty row would keep its share
         if self.result.split_key is not None:
             self.groups_chart.draw(self.result.split_key, self.result.groups, measure, colours, split)
         self.status.setText(self._summary(report))
