@@ -88,25 +88,8 @@ class AttributesTab(CodebookTab):
             self.label_box.blockSignals(False)
         current = self.table.currentRow() if select is None else select
         self.definitions = self.book.attributes(self.label) if self.label else []
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(self.definitions))
-        for row, definition in enumerate(self.definitions):
-            self.table.setItem(row, NAME, QTableWidgetItem(definition.name))
-            kind = self.table.cellWidget(row, KIND)
-            if not isinstance(kind, QComboBox):
-                # Kept across reloads: a box deleted inside its own signal (the change reloads) would crash.
-                kind = QComboBox(objectName="attributeKind")
-                for value, text in self.kind_names.items():
-                    kind.addItem(text, value)
-                kind.currentIndexChanged.connect(
-                    lambda _i, row=row, box=kind: self.set_kind(row, box.currentData()))
-                self.table.setCellWidget(row, KIND, kind)
-            kind.blockSignals(True)
-            kind.setCurrentIndex(list(self.kind_names).index(definition.kind))
-            kind.blockSignals(False)
-        self.table.blockSignals(False)
-        if self.definitions:
-            self.table.setCurrentCell(min(max(current, 0), len(self.definitions) - 1), NAME)
+        self.fill_named_kinds(self.table, [(d.name, d.kind) for d in self.definitions], self.kind_names,
+                              "attributeKind", current)
         self._show_values()
 
     def _show_values(self) -> None:

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -148,4 +150,31 @@ class CodebookTab(QWidget):
                                    "by commas."))
 
     def reload(self) -> None:
+        raise NotImplementedError
+
+    def fill_named_kinds(self, table: QTableWidget, rows: Sequence[tuple[str, object]],
+                         kind_names: dict, box_name: str, current: int) -> None:
+        """Fill ``table`` with one row per (name, kind): the name in column 0, a kind chooser in column 1
+        (its change goes to ``self.set_kind(row, kind)``), then select row ``current`` (clamped)."""
+        table.blockSignals(True)
+        table.setRowCount(len(rows))
+        for row, (name, kind_value) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(name))
+            kind = table.cellWidget(row, 1)
+            if not isinstance(kind, QComboBox):
+                # Kept across reloads: a box deleted inside its own signal (the change reloads) would crash.
+                kind = QComboBox(objectName=box_name)
+                for value, text in kind_names.items():
+                    kind.addItem(text, value)
+                kind.currentIndexChanged.connect(
+                    lambda _i, row=row, box=kind: self.set_kind(row, box.currentData()))
+                table.setCellWidget(row, 1, kind)
+            kind.blockSignals(True)
+            kind.setCurrentIndex(list(kind_names).index(kind_value))
+            kind.blockSignals(False)
+        table.blockSignals(False)
+        if rows:
+            table.setCurrentCell(min(max(current, 0), len(rows) - 1), 0)
+
+    def set_kind(self, row: int, kind: object) -> None:
         raise NotImplementedError

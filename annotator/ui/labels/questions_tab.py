@@ -5,12 +5,10 @@ choice, multiple choice, yes/no, short text) and the options of the selected one
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QInputDialog,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -72,25 +70,8 @@ class QuestionsTab(CodebookTab):
     def reload(self, select: int | None = None) -> None:
         current = self.table.currentRow() if select is None else select
         self.questions = self.book.questions()
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(self.questions))
-        for row, question in enumerate(self.questions):
-            self.table.setItem(row, NAME, QTableWidgetItem(question.name))
-            kind = self.table.cellWidget(row, KIND)
-            if not isinstance(kind, QComboBox):
-                # Kept across reloads: a box deleted inside its own signal (the change reloads) would crash.
-                kind = QComboBox(objectName="questionKind")
-                for value, text in self.kind_names.items():
-                    kind.addItem(text, value)
-                kind.currentIndexChanged.connect(
-                    lambda _i, row=row, box=kind: self.set_kind(row, box.currentData()))
-                self.table.setCellWidget(row, KIND, kind)
-            kind.blockSignals(True)
-            kind.setCurrentIndex(list(self.kind_names).index(question.kind))
-            kind.blockSignals(False)
-        self.table.blockSignals(False)
-        if self.questions:
-            self.table.setCurrentCell(min(max(current, 0), len(self.questions) - 1), NAME)
+        self.fill_named_kinds(self.table, [(q.name, q.kind) for q in self.questions], self.kind_names,
+                              "questionKind", current)
         self._show_options()
 
     def _show_options(self) -> None:
