@@ -912,6 +912,19 @@ ARABIC = {
     "{measure} per {key}": "{measure} لكل {key}",
     "(no value)": "(بلا قيمة)",
     "{key} = {value}: {articles}\n{measure}: {figure}": "{key} = {value}: {articles}\n{measure}: {figure}",
+    # Curate: the curator's own gold value and answer (V, Q)
+    "Give the selected gold span a value of your own": "أعطِ المقطع الذهبي المحدد قيمة من عندك",
+    "Answer an article question in gold yourself": "أجب بنفسك عن سؤال المقالة في المعيار الذهبي",
+    "Select a gold span first (in the gold list), then press V.": "حدد مقطعًا ذهبيًا أولًا (في قائمة المعيار الذهبي) ثم اضغط V.",
+    "The label {label} has no attributes.": "ليس للوسم {label} سمات.",
+    "The codebook has no article questions.": "لا أسئلة مقالات في دليل الترميز.",
+    "Gold value": "قيمة ذهبية",
+    "Attribute of «{span}»:": "سمة «{span}»:",
+    "Value of {name}:": "قيمة {name}:",
+    "Gold answer": "إجابة ذهبية",
+    "Question:": "السؤال:",
+    "Answer to {name}:": "الإجابة عن {name}:",
+    "Answers to {name}, separated by commas ({options}):": "الإجابات عن {name}، مفصولة بفواصل ({options}):",
 }
 
 

@@ -1078,6 +1078,14 @@ corpus {measure}: {value}</source>
             <translation>تعليم كمُراجَعة</translation>
         </message>
         <message>
+            <source>Give the selected gold span a value of your own</source>
+            <translation>أعطِ المقطع الذهبي المحدد قيمة من عندك</translation>
+        </message>
+        <message>
+            <source>Answer an article question in gold yourself</source>
+            <translation>أجب بنفسك عن سؤال المقالة في المعيار الذهبي</translation>
+        </message>
+        <message>
             <source>Label {label}</source>
             <translation>وسم {label}</translation>
         </message>
@@ -1096,6 +1104,18 @@ corpus {measure}: {value}</source>
         <message>
             <source>by vote</source>
             <translation>بالتصويت</translation>
+        </message>
+        <message>
+            <source>Select a gold span first (in the gold list), then press V.</source>
+            <translation>حدد مقطعًا ذهبيًا أولًا (في قائمة المعيار الذهبي) ثم اضغط V.</translation>
+        </message>
+        <message>
+            <source>The label {label} has no attributes.</source>
+            <translation>ليس للوسم {label} سمات.</translation>
+        </message>
+        <message>
+            <source>The codebook has no article questions.</source>
+            <translation>لا أسئلة مقالات في دليل الترميز.</translation>
         </message>
         <message>
             <source>No relation type links a “{head}” span to a “{child}” span.</source>
@@ -3515,6 +3535,37 @@ corpus {measure}: {value}</source>
         <message>
             <source>add gold relation {type}</source>
             <translation>إضافة علاقة ذهبية {type}</translation>
+        </message>
+    </context>
+    <context>
+        <name>gold_values</name>
+        <message>
+            <source>Gold value</source>
+            <translation>قيمة ذهبية</translation>
+        </message>
+        <message>
+            <source>Attribute of «{span}»:</source>
+            <translation>سمة «{span}»:</translation>
+        </message>
+        <message>
+            <source>Value of {name}:</source>
+            <translation>قيمة {name}:</translation>
+        </message>
+        <message>
+            <source>Gold answer</source>
+            <translation>إجابة ذهبية</translation>
+        </message>
+        <message>
+            <source>Question:</source>
+            <translation>السؤال:</translation>
+        </message>
+        <message>
+            <source>Answer to {name}:</source>
+            <translation>الإجابة عن {name}:</translation>
+        </message>
+        <message>
+            <source>Answers to {name}, separated by commas ({options}):</source>
+            <translation>الإجابات عن {name}، مفصولة بفواصل ({options}):</translation>
         </message>
     </context>
     <context>

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.adjudication import Candidate, alternatives, open_candidates
+from annotator.core.adjudication_structure import AnswerCandidate, AttributeCandidate
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GoldSpan, GoldStatus, SpanRef
 from annotator.core.text import Utf16Map
@@ -57,6 +58,7 @@ from annotator.ui.curation.gold_commands import (
     SetGoldStatus,
 )
 from annotator.ui.curation.gold_relating import GoldRelating
+from annotator.ui.curation.gold_values import ask_answer, ask_attribute_value
 from annotator.ui.shell import counts as counted
 from annotator.ui.shell.save_copy import offer_copy_if_unsaved
 
@@ -186,6 +188,8 @@ class CurationView(QWidget):
             (self.tr("Reject, or relate two selected gold spans"), ["R"], self.relate_or_reject),
             (self.tr("Set boundaries from selection"), ["E"], self.set_boundaries_from_selection),
             (self.tr("Mark curated"), ["C"], self.toggle_curated),
+            (self.tr("Give the selected gold span a value of your own"), ["V"], self.set_gold_value),
+            (self.tr("Answer an article question in gold yourself"), ["Q"], self.set_gold_answer),
         ):
             action = QAction(name, self)
             action.triggered.connect(slot)
@@ -383,6 +387,31 @@ class CurationView(QWidget):
             self.relating.relate()
         else:
             self.reject_selected()
+
+    def set_gold_value(self) -> None:
+        """V: the curator's own value for one attribute of the selected gold span, straight into gold."""
+        span = self.selected_gold() if self.current_list() is self.gold_list else None
+        if span is None:
+            self.message.setText(self.tr("Select a gold span first (in the gold list), then press V."))
+            return
+        definitions = Codebook(self.project).attributes(span.label)
+        if not definitions:
+            self.message.setText(self.tr("The label {label} has no attributes.").format(label=span.label))
+            return
+        chosen = ask_attribute_value(self, self.document.text[span.start:span.end], definitions)
+        if chosen is not None:
+            ref = SpanRef(span.start, span.end, span.label)
+            self._decide_coding(AttributeCandidate(ref, chosen[0], chosen[1], ()), accept=True)
+
+    def set_gold_answer(self) -> None:
+        """Q: the curator's own answer to an article question, straight into gold."""
+        questions = Codebook(self.project).questions()
+        if not questions:
+            self.message.setText(self.tr("The codebook has no article questions."))
+            return
+        chosen = ask_answer(self, questions)
+        if chosen is not None:
+            self._decide_coding(AnswerCandidate(chosen[0], chosen[1], ()), accept=True)
 
     def _decide_coding(self, version, *, accept: bool) -> None:
         self._do(DecideCoding(self.gold, self.coding.coding, self.article_id, version, accept=accept,
