@@ -146,18 +146,21 @@ def _source(listing: ListingFilter) -> str:
     return "documents INDEXED BY documents_listing"
 
 
-def listing_count(project: Project, listing: ListingFilter) -> int:
-    """How many articles the list shows under ``listing``."""
+def listing_count(project: Project, listing: ListingFilter, total: int | None = None) -> int:
+    """How many articles the list shows under ``listing``; ``total``, the project's article count when
+    the caller has it, spares counting them again (50–150 ms at a million)."""
     condition, params = _condition(listing)
+    if total is None and (condition == "1" or listing.status is Status.NEW):
+        total = project.document_count()
     if condition == "1":
-        return project.document_count()
+        return total
     if listing.status is Status.NEW and not (listing.assigned_only or listing.meta or listing.text.strip()):
         # every article but the annotator's started ones: two short counts instead of probing a million
         # rows against the started list (240-450 ms with 5,000 started of 1,000,000)
         started = project.db.execute(
             f"SELECT COUNT(*), SUM(document_id = ?) FROM statuses WHERE annotator_id = {_ANNOTATOR} "
             "AND status != 'new'", [listing.pinned, listing.annotator]).fetchone()
-        return project.document_count() - started[0] + (started[1] or 0)
+        return total - started[0] + (started[1] or 0)
     sql = f"SELECT COUNT(*) FROM {_source(listing)} WHERE {condition}"
     return project.db.execute(sql, params).fetchone()[0]
 
@@ -258,11 +261,6 @@ def metadata_values(project: Project, key: str, limit: int = 500) -> list[str]:
         "WHERE v IS NOT NULL AND v != '' GROUP BY v ORDER BY COUNT(*) DESC, v LIMIT ?", [key, limit])]
 
 
-def has_assignment(project: Project) -> bool:
-    """Whether the project carries an assignment at all (then the list offers "only mine")."""
-    return project.db.execute("SELECT 1 FROM assignments LIMIT 1").fetchone() is not None
-
-
 @dataclass(frozen=True)
 class ListedArticle:
     """An article as ``annotator list`` prints it: id, title, length and every annotator's status."""
@@ -282,7 +280,7 @@ def iter_listed_articles(project: Project, assigned_to: str | None = None,
     listing index's key (position, id), never by an OFFSET that re-walks the rows before it.
     """
     condition, params = "1", []
-    if assigned_to is not None and has_assignment(project):
+    if assigned_to is not None and project.has_assignment():
         condition = f"id IN (SELECT document_id FROM assignments WHERE annotator_id = {_ANNOTATOR})"
         params = [assigned_to]
     after: tuple = ()

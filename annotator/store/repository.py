@@ -463,13 +463,17 @@ class Project:
     def document_count(self) -> int:
         return self._query("SELECT COUNT(*) FROM documents")[0][0]
 
+    def has_assignment(self) -> bool:
+        """Whether the project carries an assignment at all (then each annotator sees only theirs)."""
+        return self.db.execute("SELECT 1 FROM assignments LIMIT 1").fetchone() is not None
+
     def assigned_article_ids(self, annotator: str) -> list[str]:
         """The articles ``annotator`` should see, in corpus order.
 
         A project without any assignment shows everyone every article; once there is one, an annotator
         sees only their own articles (none, if the assignment leaves them out).
         """
-        if self.db.execute("SELECT 1 FROM assignments LIMIT 1").fetchone() is None:
+        if not self.has_assignment():
             return [a.id for a in self.article_summaries()]
         return [row[0] for row in self.db.execute(
             "SELECT d.id FROM assignments s JOIN annotators a ON a.id = s.annotator_id "

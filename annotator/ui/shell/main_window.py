@@ -434,10 +434,9 @@ class MainWindow(QMainWindow):
             return
         self.save_label.setText(self.tr("Not saved"))
         self.save_label.setStyleSheet("padding: 0 10px; color: #c0392b; font-weight: bold;")
-        if self.project.not_saved is not None:  # the file is gone, full or read-only: offer a copy
-            from annotator.ui.shell.save_copy import offer_copy
+        from annotator.ui.shell.save_copy import offer_copy_if_unsaved
 
-            offer_copy(self, self.project, text)
+        if offer_copy_if_unsaved(self, self.project, text):  # the file is gone, full or read-only
             return
         # not modal: the annotator reads it and goes on; nothing was written
         box = QMessageBox(
