@@ -10,21 +10,22 @@ import pytest
 
 from annotator.store import Project
 from annotator.store import schema as schema_module
-from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
+from annotator.store.schema import MIGRATIONS
 
+FRAGMENTS = 10  # the schema version whose step (MIGRATIONS[9]) adds spans.fragment_of
 TEXT = "قال وزير في مؤتمر الخارجية اليوم\nإن الوفد وصل."
 
 
 def previous_version(path: Path) -> None:
     conn = sqlite3.connect(path)
-    for version in range(SCHEMA_VERSION - 1):
+    for version in range(FRAGMENTS - 1):
         MIGRATIONS[version](conn)
     conn.execute("INSERT INTO documents (id, title, source, text, sha256, imported_at, meta, position) "
                  "VALUES ('doc1', 'خبر', '', ?, 'sha', 't0', '{}', 0)", (TEXT,))
     conn.execute("INSERT INTO annotators (id, name) VALUES (1, 'salma')")
     conn.execute("INSERT INTO spans (document_id, annotator_id, start, end, label_id, created_at, "
                  "updated_at) VALUES ('doc1', 1, 4, 8, 1, 't0', 't0'), ('doc1', 1, 18, 26, 1, 't0', 't0')")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.execute(f"PRAGMA user_version = {FRAGMENTS - 1}")
     conn.commit()
     conn.close()
 
@@ -46,13 +47,13 @@ def test_a_failed_migration_leaves_the_file_byte_identical(tmp_path: Path, monke
     previous_version(path)
     before = path.read_bytes()
 
-    step = MIGRATIONS[SCHEMA_VERSION - 1]
+    step = MIGRATIONS[FRAGMENTS - 1]
 
     def half_then_fail(conn: sqlite3.Connection) -> None:
         step(conn)
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setitem(schema_module.MIGRATIONS, SCHEMA_VERSION - 1, half_then_fail)
+    monkeypatch.setitem(schema_module.MIGRATIONS, FRAGMENTS - 1, half_then_fail)
     with pytest.raises(Exception, match="disk"):
         Project.open(path)
     assert path.read_bytes() == before
